@@ -1,0 +1,27 @@
+package org.incidentconsole.inventory;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import java.util.Map;
+
+/** Settings that a host, its group or the file's defaults may give; the most specific wins. */
+class SettingsSpec {
+    @JsonProperty("user")
+    String user;
+    @JsonProperty("port")
+    Located<Integer> port;
+    @JsonProperty("identity_files")
+    List<String> identityFiles;
+    @JsonProperty("agent")
+    Boolean agent;
+    @JsonProperty("tags")
+    List<String> tags;
+    @JsonProperty("app_dir")
+    String appDir;
+    @JsonProperty("redis")
+    Located<RedisSpec> redis;
+    @JsonProperty("health_checks")
+    List<HealthCheckEntry> healthChecks;
+    @JsonProperty("thresholds")
+    Map<String, Object> thresholds;
+}
