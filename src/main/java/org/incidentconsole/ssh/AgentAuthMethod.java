@@ -1,0 +1,58 @@
+package org.incidentconsole.ssh;
+
+import java.io.IOException;
+import net.schmizz.sshj.common.Buffer;
+import net.schmizz.sshj.common.Message;
+import net.schmizz.sshj.common.SSHPacket;
+import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.UserAuthException;
+import net.schmizz.sshj.userauth.method.AbstractAuthMethod;
+
+/** "publickey" authentication (RFC 4252 §7) with the signature made by ssh-agent. */
+final class AgentAuthMethod extends AbstractAuthMethod {
+    private final AgentClient agent;
+    private final AgentClient.Identity identity;
+    private final String algorithm;
+    private final int flags;
+
+    AgentAuthMethod(AgentClient agent, AgentClient.Identity identity) {
+        super("publickey");
+        this.agent = agent;
+        this.identity = identity;
+        boolean rsa = "ssh-rsa".equals(identity.keyType());
+        // SHA-1 "ssh-rsa" signatures are refused by current OpenSSH; ask the agent for rsa-sha2-512.
+        this.algorithm = rsa ? "rsa-sha2-512" : identity.keyType();
+        this.flags = rsa ? AgentClient.RSA_SHA2_512 : 0;
+    }
+
+    @Override
+    protected SSHPacket buildReq() throws UserAuthException {
+        return request(false);
+    }
+
+    private SSHPacket request(boolean signed) throws UserAuthException {
+        return super.buildReq().putBoolean(signed).putString(algorithm).putBytes(identity.blob());
+    }
+
+    @Override
+    public void handle(Message cmd, SSHPacket buf) throws UserAuthException, TransportException {
+        if (cmd != Message.USERAUTH_60) {
+            super.handle(cmd, buf);
+            return;
+        }
+        SSHPacket req = request(true);
+        byte[] toSign = new Buffer.PlainBuffer().putString(params.getTransport().getSessionID()).putBuffer(req)
+                .getCompactData();
+        try {
+            req.putBytes(agent.sign(identity.blob(), toSign, flags));
+        } catch (IOException e) {
+            throw new UserAuthException("ssh-agent could not sign: " + e.getMessage(), e);
+        }
+        params.getTransport().write(req);
+    }
+
+    @Override
+    public String toString() {
+        return "agent key " + identity.keyType() + " " + KeyFingerprint.sha256(identity.blob());
+    }
+}

@@ -1,0 +1,61 @@
+package org.incidentconsole.ssh;
+
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
+import org.incidentconsole.inventory.Host;
+
+/** One connection per host, created on first use; commands fan out to many hosts in parallel. */
+public final class SshConnections implements Closeable {
+    private final SshSettings settings;
+    private final HostKeyStore keys;
+    private final SshAuth auth;
+    private final HostKeyPrompt prompt;
+    private final ExecutorService io;
+    private final ScheduledExecutorService scheduler;
+    private final Map<String, SshConnection> byHost = new ConcurrentHashMap<>();
+
+    public SshConnections(SshSettings settings, HostKeyStore keys, SshAuth auth, HostKeyPrompt prompt,
+                          ExecutorService io, ScheduledExecutorService scheduler) {
+        this.settings = settings;
+        this.keys = keys;
+        this.auth = auth;
+        this.prompt = prompt;
+        this.io = io;
+        this.scheduler = scheduler;
+    }
+
+    public SshConnection connection(Host host) {
+        return byHost.computeIfAbsent(host.name(),
+                name -> new SshConnection(host, settings, keys, auth, prompt, io, scheduler));
+    }
+
+    public Collection<SshConnection> all() {
+        return byHost.values();
+    }
+
+    /**
+     * Starts the command on every host at once. Each host's result completes on its own: a slow or dead host
+     * delays nobody else. Keys are host names, in the order given.
+     */
+    public Map<String, RemoteCommand> runOnAll(List<Host> hosts, String command, Duration timeout,
+                                               OutputListener listener) {
+        Map<String, RemoteCommand> running = new LinkedHashMap<>();
+        for (Host host : hosts) {
+            running.put(host.name(), connection(host).run(command, timeout, listener));
+        }
+        return running;
+    }
+
+    @Override
+    public void close() {
+        byHost.values().forEach(SshConnection::close);
+        byHost.clear();
+    }
+}

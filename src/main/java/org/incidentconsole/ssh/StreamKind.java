@@ -1,0 +1,5 @@
+package org.incidentconsole.ssh;
+
+public enum StreamKind {
+    STDOUT, STDERR
+}

@@ -1,0 +1,95 @@
+package org.incidentconsole.testing;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.sshd.server.Environment;
+import org.apache.sshd.server.ExitCallback;
+import org.apache.sshd.server.Signal;
+import org.apache.sshd.server.channel.ChannelSession;
+import org.apache.sshd.server.command.Command;
+
+/** Runs an exec request with /bin/sh -c, like sshd; INT/TERM/KILL or a closed channel kill the process tree. */
+final class ShellCommand implements Command {
+    private final String command;
+    private OutputStream out;
+    private OutputStream err;
+    private ExitCallback exit;
+    private volatile Process process;
+
+    ShellCommand(String command) {
+        this.command = command;
+    }
+
+    @Override
+    public void setInputStream(InputStream in) {
+        // commands get no stdin here
+    }
+
+    @Override
+    public void setOutputStream(OutputStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public void setErrorStream(OutputStream err) {
+        this.err = err;
+    }
+
+    @Override
+    public void setExitCallback(ExitCallback callback) {
+        this.exit = callback;
+    }
+
+    @Override
+    public void start(ChannelSession channel, Environment env) throws IOException {
+        env.addSignalListener((ch, signal) -> kill(), Signal.INT, Signal.TERM, Signal.KILL, Signal.HUP);
+        process = new ProcessBuilder("/bin/sh", "-c", command).start();
+        process.getOutputStream().close();
+        Thread stderr = pump(process.getErrorStream(), err);
+        Thread stdout = pump(process.getInputStream(), out);
+        Thread waiter = new Thread(() -> {
+            try {
+                int status = process.waitFor();
+                stdout.join();
+                stderr.join();
+                exit.onExit(status);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "test-sshd-wait");
+        waiter.setDaemon(true);
+        waiter.start();
+    }
+
+    private static Thread pump(InputStream from, OutputStream to) {
+        Thread t = new Thread(() -> {
+            byte[] buf = new byte[8192];
+            try {
+                int n;
+                while ((n = from.read(buf)) >= 0) {
+                    to.write(buf, 0, n);
+                    to.flush();
+                }
+            } catch (IOException e) {
+                // channel gone: the process is being killed
+            }
+        }, "test-sshd-pump");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private void kill() {
+        Process p = process;
+        if (p != null) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+    }
+
+    @Override
+    public void destroy(ChannelSession channel) {
+        kill();
+    }
+}
