@@ -92,6 +92,7 @@ public final class RemoteCommand {
         try {
             Session.Command cmd = session.exec(command);
             running = cmd;
+            cmd.getOutputStream().close(); // no input, like ssh -n: a command that asks for input gets EOF, never hangs
             if (stopReason != null) {
                 interrupt(cmd);
             }
