@@ -1,0 +1,75 @@
+package org.incidentconsole.app;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.incidentconsole.ui.MainWindowController;
+import org.incidentconsole.ui.common.FxHostKeyPrompt;
+import org.incidentconsole.ui.common.FxPassphrasePrompt;
+import org.incidentconsole.ui.common.FxmlView;
+import org.incidentconsole.ui.common.Theme;
+import org.incidentconsole.ui.common.ViewLoader;
+import org.incidentconsole.ui.hosts.HostListViewModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The JavaFX application: builds the services and the main window, and closes everything on exit. */
+public final class ConsoleApplication extends Application {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
+    private static volatile LaunchOptions options;
+
+    private ConsoleServices services;
+
+    static void launch(LaunchOptions launchOptions) {
+        options = launchOptions;
+        Application.launch(ConsoleApplication.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        LaunchOptions o = options;
+        services = new ConsoleServices(o.home(), Path.of(System.getProperty("user.home")), System.getenv(),
+                new FxHostKeyPrompt(() -> stage), new FxPassphrasePrompt(() -> stage));
+        LOG.info("Incident Console starting; data directory {}", o.home().dir());
+        showWindow(stage, services, o.inventory());
+    }
+
+    /** Shows the main window on {@code stage} and loads the inventory in the background. */
+    public static void showWindow(Stage stage, ConsoleServices services, Path inventory) {
+        HostListViewModel hosts = new HostListViewModel(Platform::runLater);
+        Map<Class<?>, Supplier<?>> controllers = Map.of(MainWindowController.class,
+                () -> new MainWindowController(hosts, inventory, services.home().logFile()));
+        Parent root = new ViewLoader(controllers).load(FxmlView.MAIN_WINDOW);
+        Scene scene = new Scene(root);
+        Theme.DARK.apply(scene);
+        stage.setTitle("Incident Console");
+        stage.setScene(scene);
+        stage.show();
+        services.loadInventory(inventory).whenComplete((inv, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                LOG.warn("Inventory not loaded: {}", cause.getMessage());
+                hosts.showProblem("The inventory could not be read:\n" + cause.getMessage());
+            } else if (inv == null) {
+                hosts.showProblem("No inventory at " + inventory + ".\nCopy inventory.example.yaml from the "
+                        + "Incident Console repository there and edit it, or start with --inventory PATH.");
+            } else {
+                hosts.showInventory(inv, services.ssh()::connection);
+            }
+        }));
+    }
+
+    @Override
+    public void stop() {
+        if (services != null) {
+            services.close();
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package org.incidentconsole.app;
+
+import java.nio.file.Path;
+
+/** What the command line decided, handed to the JavaFX application. */
+public record LaunchOptions(AppHome home, Path inventory) {
+}

@@ -1,0 +1,56 @@
+package org.incidentconsole.app;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The one entry point. No arguments: open the console window. Not a JavaFX Application subclass, so the app
+ * starts with JavaFX on the class path. Holds no logger: logging starts after the data directory is known.
+ */
+@Command(name = "incident-console", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Desktop console for the on-call operator: hosts over SSH, runbooks, timeline, report.")
+public final class Main implements Callable<Integer> {
+    private final AppHome home;
+
+    @Option(names = "--inventory", paramLabel = "PATH",
+            description = "Inventory YAML file (default: $INCIDENT_CONSOLE_HOME/inventory.yaml, "
+                    + "else ~/.incident-console/inventory.yaml).")
+    Path inventory;
+
+    Main(AppHome home) {
+        this.home = home;
+    }
+
+    public static void main(String[] args) {
+        AppHome home = AppHome.resolve(System.getenv(), System.getProperty("user.home"));
+        System.setProperty(AppHome.PROPERTY, home.dir().toString());
+        int exit = new CommandLine(new Main(home)).execute(args);
+        System.exit(exit);
+    }
+
+    @Override
+    public Integer call() {
+        ConsoleApplication.launch(new LaunchOptions(home, inventory != null ? inventory : home.inventory()));
+        return 0;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() throws IOException {
+            Properties p = new Properties();
+            try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+                if (in != null) {
+                    p.load(in);
+                }
+            }
+            return new String[] {"incident-console " + p.getProperty("version", "unknown"),
+                    "Java " + System.getProperty("java.version")};
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package org.incidentconsole.ui.hosts;
+
+import javafx.beans.value.ChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.incidentconsole.ssh.ConnectionState;
+import org.incidentconsole.ui.common.StyleClasses;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/** A host row: state light, name, user@address and tags, the state's reason, and Connect. */
+public final class HostCell extends ListCell<HostItemViewModel> {
+    private final FontIcon dot = new FontIcon(MaterialDesignC.CIRCLE);
+    private final Label name = new Label();
+    private final Label stateLabel = new Label();
+    private final Label detail = new Label();
+    private final Label reason = new Label();
+    private final Button connect = new Button("Connect");
+    private final HBox root;
+    private final ChangeListener<ConnectionState> onState = (obs, old, now) -> showState(now);
+    private HostItemViewModel shown;
+
+    public HostCell() {
+        dot.getStyleClass().add(StyleClasses.STATE_DOT);
+        name.getStyleClass().add(StyleClasses.HOST_NAME);
+        stateLabel.getStyleClass().add(StyleClasses.STATE_LABEL);
+        detail.getStyleClass().add(StyleClasses.HOST_DETAIL);
+        reason.getStyleClass().add(StyleClasses.HOST_REASON);
+        reason.setWrapText(true);
+        HBox title = new HBox(8, name, stateLabel);
+        title.setAlignment(Pos.BASELINE_LEFT);
+        VBox text = new VBox(2, title, detail, reason);
+        HBox.setHgrow(text, Priority.ALWAYS);
+        text.setMinWidth(0);
+        root = new HBox(10, dot, text, connect);
+        root.setAlignment(Pos.CENTER_LEFT);
+        root.getStyleClass().add(StyleClasses.HOST_CELL);
+        connect.setOnAction(e -> {
+            if (shown != null) {
+                shown.connect();
+            }
+        });
+        setText(null);
+    }
+
+    @Override
+    protected void updateItem(HostItemViewModel item, boolean empty) {
+        super.updateItem(item, empty);
+        if (shown != null) {
+            shown.stateProperty().removeListener(onState);
+            reason.textProperty().unbind();
+            connect.disableProperty().unbind();
+        }
+        shown = empty ? null : item;
+        if (shown == null) {
+            setGraphic(null);
+            return;
+        }
+        name.setText(item.name());
+        detail.setText(item.detail());
+        reason.textProperty().bind(item.reasonProperty());
+        connect.disableProperty().bind(item.connectableProperty().not());
+        connect.setId("connect-" + item.name());
+        stateLabel.setId("state-" + item.name());
+        reason.setId("reason-" + item.name());
+        item.stateProperty().addListener(onState);
+        showState(item.stateProperty().get());
+        setGraphic(root);
+    }
+
+    private void showState(ConnectionState state) {
+        for (ConnectionState s : ConnectionState.values()) {
+            dot.getStyleClass().remove(StyleClasses.state(s));
+            stateLabel.getStyleClass().remove(StyleClasses.state(s));
+        }
+        dot.getStyleClass().add(StyleClasses.state(state));
+        stateLabel.getStyleClass().add(StyleClasses.state(state));
+        stateLabel.setText(HostItemViewModel.label(state));
+        setTooltip(new Tooltip(shown.name() + ": " + HostItemViewModel.label(state)
+                + (reason.getText().isEmpty() ? "" : "\n" + reason.getText())));
+    }
+}

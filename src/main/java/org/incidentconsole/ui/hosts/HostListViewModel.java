@@ -1,0 +1,65 @@
+package org.incidentconsole.ui.hosts;
+
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.beans.Observable;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.incidentconsole.inventory.Host;
+import org.incidentconsole.inventory.Inventory;
+import org.incidentconsole.ssh.ConnectionState;
+import org.incidentconsole.ssh.SshConnection;
+
+/** The hosts region: the inventory's hosts, or a message saying why there are none. */
+public final class HostListViewModel {
+    private final Executor ui;
+    private final ObservableList<HostItemViewModel> hosts = FXCollections.observableArrayList(
+            h -> new Observable[] {h.stateProperty()});
+    private final StringProperty environment = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("Loading the inventory…");
+    private final StringBinding summary = Bindings.createStringBinding(() -> {
+        long connected = hosts.stream().filter(h -> h.stateProperty().get() == ConnectionState.CONNECTED).count();
+        return connected + " of " + hosts.size() + " hosts connected";
+    }, hosts);
+
+    public HostListViewModel(Executor ui) {
+        this.ui = ui;
+    }
+
+    public void showInventory(Inventory inventory, Function<Host, SshConnection> connections) {
+        hosts.setAll(inventory.hosts().stream().map(h -> new HostItemViewModel(connections.apply(h), ui)).toList());
+        environment.set(inventory.environment().label());
+        message.set("");
+    }
+
+    public void showProblem(String problem) {
+        hosts.clear();
+        environment.set("");
+        message.set(problem);
+    }
+
+    public void connectAll() {
+        hosts.stream().filter(h -> h.connectableProperty().get()).forEach(HostItemViewModel::connect);
+    }
+
+    public ObservableList<HostItemViewModel> hosts() {
+        return hosts;
+    }
+
+    public ReadOnlyStringProperty environmentProperty() {
+        return environment;
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    public StringBinding summaryProperty() {
+        return summary;
+    }
+}
