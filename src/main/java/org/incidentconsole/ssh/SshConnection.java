@@ -35,7 +35,7 @@ public final class SshConnection implements Closeable {
     private final List<PortForward> forwards = new CopyOnWriteArrayList<>();
     private final SshHandshake handshake;
 
-    private volatile ConnectionStatus status = ConnectionStatus.of(ConnectionState.DISCONNECTED, "not connected");
+    private volatile ConnectionStatus status = ConnectionStatus.of(ConnectionState.DISCONNECTED, "");
     private volatile SSHClient client;
     // guarded by this
     private CompletableFuture<Void> connecting;

@@ -33,6 +33,10 @@ public final class HostCell extends ListCell<HostItemViewModel> {
         detail.getStyleClass().add(StyleClasses.HOST_DETAIL);
         reason.getStyleClass().add(StyleClasses.HOST_REASON);
         reason.setWrapText(true);
+        reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap onto more lines, never cut the reason
+        reason.visibleProperty().bind(reason.textProperty().isNotEmpty());
+        reason.managedProperty().bind(reason.visibleProperty());
+        connect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox title = new HBox(8, name, stateLabel);
         title.setAlignment(Pos.BASELINE_LEFT);
         VBox text = new VBox(2, title, detail, reason);
@@ -47,6 +51,7 @@ public final class HostCell extends ListCell<HostItemViewModel> {
             }
         });
         setText(null);
+        setPrefWidth(0); // follow the list's width instead of widening it: the Connect button stays in view
     }
 
     @Override
