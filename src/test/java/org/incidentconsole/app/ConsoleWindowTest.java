@@ -69,6 +69,20 @@ class ConsoleWindowTest {
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
     }
 
+    /** The text of a label, once it is on screen (list cells are laid out asynchronously). */
+    private static String text(FxRobot robot, String id) throws Exception {
+        java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
+        waitFor(() -> {
+            robot.lookup(id).tryQuery().ifPresent(n -> seen.set(((Label) n).getText()));
+            return seen.get() != null;
+        });
+        return seen.get();
+    }
+
+    private static void waitForText(FxRobot robot, String id, String expected) throws Exception {
+        waitFor(() -> robot.lookup(id).tryQuery().map(n -> expected.equals(((Label) n).getText())).orElse(false));
+    }
+
     /** Dialogs fade in: click once the button is visible. */
     private static void clickWhenVisible(FxRobot robot, String query) throws Exception {
         waitFor(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
@@ -82,8 +96,8 @@ class ConsoleWindowTest {
         waitFor(() -> list.getItems().size() == 2);
         waitFor(() -> robot.lookup("#state-web-02").tryQuery().isPresent());
         assertThat(list.getItems()).extracting(HostItemViewModel::name).containsExactly("web-01", "web-02");
-        assertThat(robot.lookup(".environment-badge").queryAs(Label.class).getText()).isEqualTo("STAGING");
-        assertThat(robot.lookup("#state-web-01").queryAs(Label.class).getText()).isEqualTo("not connected");
+        assertThat(text(robot, ".environment-badge")).isEqualTo("STAGING");
+        assertThat(text(robot, "#state-web-01")).isEqualTo("not connected");
 
         robot.clickOn("#connect-web-01");
         waitFor(() -> robot.lookup("#" + FxHostKeyPrompt.DIALOG_ID).tryQuery().isPresent());
@@ -91,14 +105,14 @@ class ConsoleWindowTest {
                 .isEqualTo(KeyFingerprint.sha256(server.hostKey()));
         clickWhenVisible(robot, FxHostKeyPrompt.TRUST);
 
-        waitFor(() -> "connected".equals(robot.lookup("#state-web-01").queryAs(Label.class).getText()));
-        assertThat(robot.lookup("#connection-summary").queryAs(Label.class).getText())
+        waitForText(robot, "#state-web-01", "connected");
+        assertThat(text(robot, "#connection-summary"))
                 .isEqualTo("1 of 2 hosts connected");
         assertThat(Files.readString(dir.resolve("home/known_hosts"))).contains("[127.0.0.1]:" + server.port());
 
         robot.clickOn("#connect-web-02");
-        waitFor(() -> "failed".equals(robot.lookup("#state-web-02").queryAs(Label.class).getText()));
-        assertThat(robot.lookup("#reason-web-02").queryAs(Label.class).getText())
+        waitForText(robot, "#state-web-02", "failed");
+        assertThat(text(robot, "#reason-web-02"))
                 .contains("connection refused by 127.0.0.1:" + closedPort);
     }
 
@@ -112,8 +126,8 @@ class ConsoleWindowTest {
         waitFor(() -> robot.lookup("#" + FxHostKeyPrompt.DIALOG_ID).tryQuery().isPresent());
         clickWhenVisible(robot, FxHostKeyPrompt.REFUSE);
 
-        waitFor(() -> "failed".equals(robot.lookup("#state-web-01").queryAs(Label.class).getText()));
-        assertThat(robot.lookup("#reason-web-01").queryAs(Label.class).getText()).contains("was not trusted");
+        waitForText(robot, "#state-web-01", "failed");
+        assertThat(text(robot, "#reason-web-01")).contains("was not trusted");
         assertThat(dir.resolve("home/known_hosts")).doesNotExist();
     }
 }
