@@ -26,9 +26,6 @@ public final class SshConnection implements Closeable {
 
     private final Host host;
     private final SshSettings settings;
-    private final HostKeyStore keys;
-    private final SshAuth auth;
-    private final HostKeyPrompt prompt;
     private final ExecutorService io;
     private final ScheduledExecutorService scheduler;
     private final List<Consumer<ConnectionStatus>> listeners = new CopyOnWriteArrayList<>();
@@ -43,16 +40,13 @@ public final class SshConnection implements Closeable {
     private int reconnectAttempt;
     private boolean closed;
 
-    SshConnection(Host host, SshSettings settings, HostKeyStore keys, SshAuth auth, HostKeyPrompt prompt,
-                  ExecutorService io, ScheduledExecutorService scheduler) {
+    SshConnection(Host host, SshSettings settings, SshHandshake handshake, ExecutorService io,
+                  ScheduledExecutorService scheduler) {
         this.host = host;
         this.settings = settings;
-        this.keys = keys;
-        this.auth = auth;
-        this.prompt = prompt;
+        this.handshake = handshake;
         this.io = io;
         this.scheduler = scheduler;
-        this.handshake = new SshHandshake(host, settings, keys, auth, prompt, scheduler);
     }
 
     public Host host() {

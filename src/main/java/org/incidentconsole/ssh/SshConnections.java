@@ -33,7 +33,8 @@ public final class SshConnections implements Closeable {
 
     public SshConnection connection(Host host) {
         return byHost.computeIfAbsent(host.name(),
-                name -> new SshConnection(host, settings, keys, auth, prompt, io, scheduler));
+                name -> new SshConnection(host, settings,
+                        new SshHandshake(host, settings, keys, auth, prompt, scheduler), io, scheduler));
     }
 
     public Collection<SshConnection> all() {

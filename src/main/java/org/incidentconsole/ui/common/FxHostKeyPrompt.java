@@ -1,9 +1,6 @@
 package org.incidentconsole.ui.common;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
-import javafx.application.Platform;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -32,25 +29,7 @@ public final class FxHostKeyPrompt implements HostKeyPrompt {
 
     @Override
     public synchronized boolean trust(UnknownHostKey key) {
-        if (Platform.isFxApplicationThread()) {
-            throw new IllegalStateException("the host-key prompt must be called off the FX thread");
-        }
-        CompletableFuture<Boolean> answer = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                answer.complete(ask(key));
-            } catch (RuntimeException e) {
-                answer.completeExceptionally(e);
-            }
-        });
-        try {
-            return answer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException e) {
-            return false;
-        }
+        return FxDialogs.askAndWait(() -> ask(key), false);
     }
 
     private boolean ask(UnknownHostKey key) {

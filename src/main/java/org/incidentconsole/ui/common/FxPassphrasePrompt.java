@@ -1,8 +1,6 @@
 package org.incidentconsole.ui.common;
 
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonType;
@@ -23,16 +21,7 @@ public final class FxPassphrasePrompt implements PassphrasePrompt {
 
     @Override
     public synchronized char[] passphrase(Path identityFile, int attempt) {
-        CompletableFuture<char[]> answer = new CompletableFuture<>();
-        Platform.runLater(() -> answer.complete(ask(identityFile, attempt)));
-        try {
-            return answer.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } catch (ExecutionException e) {
-            return null;
-        }
+        return FxDialogs.askAndWait(() -> ask(identityFile, attempt), null);
     }
 
     private char[] ask(Path identityFile, int attempt) {
