@@ -1,0 +1,117 @@
+package org.incidentconsole.app;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.incidentconsole.runbook.Budget;
+import org.incidentconsole.runbook.Danger;
+import org.incidentconsole.runbook.Placeholder;
+import org.incidentconsole.runbook.Problem;
+import org.incidentconsole.runbook.Runbook;
+import org.incidentconsole.runbook.RunbookException;
+import org.incidentconsole.runbook.RunbookParser;
+import org.incidentconsole.runbook.Step;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code incident-console lint FILE…}: problems as FILE:LINE: message; exit 1 on errors. */
+@Command(name = "lint", mixinStandardHelpOptions = true,
+        description = "Check runbooks: prints FILE:LINE: message; exits 1 when there are errors.")
+final class LintCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--outline", description = "Print what the console makes of each step.")
+    boolean outline;
+
+    @Option(names = "--json", description = "With --outline: print JSON (title, steps).")
+    boolean json;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "Markdown runbooks.")
+    List<Path> files;
+
+    private final RunbookParser parser = new RunbookParser();
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean errors = false;
+        List<Object> outlines = new ArrayList<>();
+        for (Path file : files) {
+            Runbook runbook;
+            try {
+                runbook = parser.parse(file);
+            } catch (RunbookException e) {
+                err.println(e.getMessage());
+                errors = true;
+                continue;
+            }
+            for (Problem p : runbook.problems()) {
+                errors |= p.severity() == Problem.Severity.ERROR;
+                (outline && json ? err : out).println(file + ":" + p.line() + ": "
+                        + p.severity().name().toLowerCase() + ": " + p.message());
+            }
+            if (outline && json) {
+                outlines.add(jsonOutline(runbook));
+            } else if (outline) {
+                printOutline(out, file, runbook);
+            }
+        }
+        if (outline && json) {
+            ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+            out.println(mapper.writeValueAsString(outlines.size() == 1 ? outlines.get(0) : outlines));
+        }
+        out.flush();
+        err.flush();
+        return errors ? 1 : 0;
+    }
+
+    private static void printOutline(PrintWriter out, Path file, Runbook runbook) {
+        out.println(file + ": " + runbook.title() + " (" + runbook.steps().size() + " steps)");
+        for (Step s : runbook.steps()) {
+            out.printf("%5d  %s%n", s.line(), s.pathText());
+            out.printf("       budget %s · %d shell block(s) · %d checklist item(s)%n",
+                    s.budget() == null ? "none" : s.budget(), s.shellBlocks().size(), s.checklist().size());
+            if (!s.placeholders().isEmpty()) {
+                out.println("       placeholders: " + String.join(", ", placeholders(s)));
+            }
+            for (Danger d : s.dangers()) {
+                out.println("       danger at line " + d.line() + ": " + d.reason() + " — " + d.command());
+            }
+        }
+    }
+
+    private static Map<String, Object> jsonOutline(Runbook runbook) {
+        List<Map<String, Object>> steps = new ArrayList<>();
+        for (Step s : runbook.steps()) {
+            Map<String, Object> step = new LinkedHashMap<>();
+            step.put("line", s.line());
+            step.put("path", s.path());
+            Budget b = s.budget();
+            step.put("budget", b == null ? null : Map.of("minSeconds", b.minSeconds(), "maxSeconds", b.maxSeconds()));
+            step.put("shellBlocks", s.shellBlocks().size());
+            step.put("checklistItems", s.checklist().size());
+            step.put("placeholders", placeholders(s));
+            step.put("dangers", s.dangers().stream().map(d -> d.reason() + ": " + d.command()).toList());
+            steps.add(step);
+        }
+        Map<String, Object> outline = new LinkedHashMap<>();
+        outline.put("title", runbook.title());
+        outline.put("steps", steps);
+        return outline;
+    }
+
+    private static List<String> placeholders(Step s) {
+        return s.placeholders().stream().map(Placeholder::token).distinct().toList();
+    }
+}

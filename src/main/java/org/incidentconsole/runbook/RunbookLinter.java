@@ -1,0 +1,75 @@
+package org.incidentconsole.runbook;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What an author should fix or know: errors stop the lint command with exit 1, warnings do not. */
+final class RunbookLinter {
+    private static final Pattern KEYS = Pattern.compile("\\bredis-cli\\b.*\\bKEYS\\b");
+
+    private RunbookLinter() {
+    }
+
+    static List<Problem> check(Runbook runbook) {
+        List<Problem> problems = new ArrayList<>(runbook.problems());
+        if (runbook.steps().isEmpty()) {
+            problems.add(Problem.warning(1, "no steps: no heading owns a shell block or a checklist item"));
+        }
+        Set<String> declared = new HashSet<>();
+        runbook.variables().forEach(v -> declared.add(v.name()));
+        Set<String> used = new HashSet<>();
+        Map<String, Integer> titles = new HashMap<>();
+        for (Step step : runbook.steps()) {
+            Integer first = titles.putIfAbsent(step.pathText(), step.line());
+            if (first != null) {
+                problems.add(Problem.warning(step.line(), "duplicate step title '" + step.pathText()
+                        + "' (also at line " + first + ")"));
+            }
+            if (step.budget() == null && !step.shellBlocks().isEmpty()) {
+                problems.add(Problem.warning(step.line(), "step without a time budget: add one to the heading,"
+                        + " e.g. '(2 minutes)'"));
+            }
+            for (Placeholder p : step.placeholders()) {
+                if (p.kind() == Placeholder.Kind.VARIABLE) {
+                    used.add(p.name());
+                    if (!declared.contains(p.name())) {
+                        problems.add(Problem.error(p.line(), "undeclared variable " + p.token()
+                                + ": declare it under 'variables:' in the front matter"));
+                    }
+                } else {
+                    problems.add(Problem.warning(p.line(), "placeholder " + p.token()
+                            + (p.hint() != null ? " (" + p.hint() + ")" : "")
+                            + " has no variable: the operator must type it; declare a {{variable}} instead"));
+                }
+            }
+            for (Danger d : step.dangers()) {
+                if (!d.acknowledged()) {
+                    problems.add(Problem.warning(d.line(), "dangerous command (" + d.reason() + "): "
+                            + d.command() + " — mark it '# danger: …' if it is meant"));
+                }
+            }
+            for (CodeBlock block : step.shellBlocks()) {
+                String[] lines = block.script().split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    if (!lines[i].strip().startsWith("#") && KEYS.matcher(lines[i]).find()) {
+                        problems.add(Problem.warning(block.line() + 1 + i,
+                                "KEYS blocks a production Redis while it runs: use SCAN (redis-cli --scan --pattern …)"));
+                    }
+                }
+            }
+        }
+        for (Variable v : runbook.variables()) {
+            if (!used.contains(v.name())) {
+                problems.add(Problem.warning(v.line(), "variable '" + v.name() + "' is declared but never used"));
+            }
+        }
+        problems.sort(Comparator.comparingInt(Problem::line));
+        return problems;
+    }
+}

@@ -1,0 +1,82 @@
+package org.incidentconsole.runbook;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Shell-specific reading of a block: does it look like commands, console prompts, comment labels. */
+final class ShellText {
+    private static final Set<String> COMMANDS = Set.of("cd", "git", "php", "redis-cli", "sudo", "systemctl",
+            "service", "curl", "wget", "kubectl", "docker", "docker-compose", "helm", "ls", "cat", "echo", "tail",
+            "head", "grep", "export", "npm", "npx", "yarn", "pnpm", "node", "python", "python3", "pip", "composer",
+            "artisan", "supervisorctl", "psql", "mysql", "pg_dump", "pg_restore", "mkdir", "rm", "cp", "mv",
+            "chmod", "chown", "tar", "ssh", "scp", "rsync", "make", "journalctl", "ps", "kill", "pkill", "df", "du",
+            "free", "top", "watch", "for", "while", "if", "aws", "gcloud", "az", "terraform", "ansible", "alembic",
+            "rails", "rake", "bundle", "go", "cargo", "java", "mvn", "gradle", "nginx", "apachectl", "crontab",
+            "find", "sed", "awk", "xargs", "touch", "source", ".", "set", "exit", "test", "printf", "date", "sleep",
+            "vercel", "netlify", "flyway", "knex", "pm2", "nc", "dig", "ping", "openssl", "jq");
+    private static final Pattern PROMPT = Pattern.compile("^\\s*\\$ ?");
+
+    private ShellText() {
+    }
+
+    /** A fence with no language holds shell when its first real line starts with a known command. */
+    static boolean looksLikeShell(String text) {
+        for (String raw : text.split("\n")) {
+            String line = raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            if (line.startsWith("$ ")) {
+                return true;
+            }
+            String first = line.split("[\\s;|&()]+")[0];
+            if (first.contains("=") && !first.startsWith("=")) {
+                return first.matches("[A-Za-z_][A-Za-z0-9_]*=.*");
+            }
+            return COMMANDS.contains(first) || first.startsWith("./") || first.startsWith("/usr/")
+                    || first.startsWith("/bin/") || first.startsWith("/opt/");
+        }
+        return false;
+    }
+
+    /**
+     * The commands of a console transcript: lines after "$ " with the prompt stripped, their continuation
+     * lines kept, output lines replaced by empty lines so line numbers still match the block.
+     */
+    static String consoleScript(String text) {
+        List<String> out = new ArrayList<>();
+        boolean continuing = false;
+        for (String line : text.split("\n", -1)) {
+            if (PROMPT.matcher(line).find() && !continuing) {
+                String command = PROMPT.matcher(line).replaceFirst("");
+                out.add(command);
+                continuing = command.endsWith("\\");
+            } else if (continuing) {
+                String command = line.startsWith("> ") ? line.substring(2) : line;
+                out.add(command);
+                continuing = command.endsWith("\\");
+            } else {
+                out.add("");
+            }
+        }
+        return String.join("\n", out);
+    }
+
+    /** Comment lines (not the shebang), kept as labels for the commands below them. */
+    static List<CodeBlock.Label> labels(String script, int firstLine) {
+        List<CodeBlock.Label> labels = new ArrayList<>();
+        String[] lines = script.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (line.startsWith("#") && !line.startsWith("#!")) {
+                String text = line.replaceFirst("^#+\\s*", "");
+                if (!text.isEmpty()) {
+                    labels.add(new CodeBlock.Label(firstLine + i, text));
+                }
+            }
+        }
+        return labels;
+    }
+}
