@@ -21,6 +21,7 @@ final class PlaceholderFinder {
     private static final Pattern ANGLE = Pattern.compile("(?<![<\\\\])<([A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z0-9]+)+|"
             + "[a-z][a-z0-9]*)>(?!>)");
     private static final Pattern BRACKET = Pattern.compile("(?<![\\[\\\\])\\[([A-Z][A-Z0-9_]*(?:[ _-][A-Z0-9_]+)*)](?!])");
+    private static final Pattern WORD = Pattern.compile("[A-Z]{2,}");
     private static final Pattern REPLACE = Pattern.compile(
             "^(.*?\\S)\\s+#\\s*(?:TODO:?\\s*)?(?:replace|change|substitute)\\s+(?:with|by|to)\\s+(.+)$",
             Pattern.CASE_INSENSITIVE);
@@ -59,7 +60,7 @@ final class PlaceholderFinder {
             }
             Matcher b = BRACKET.matcher(code);
             while (b.find()) {
-                if (b.group(1).replaceAll("[^A-Z]", "").length() >= 2) {
+                if (WORD.matcher(b.group(1)).find()) { // [A-Z] is a character class, [REASON] a placeholder
                     found.add(new Placeholder(Placeholder.Kind.BRACKET, b.group(), b.group(1), at, null));
                 }
             }
