@@ -21,13 +21,14 @@ final class CodeBlocks {
         boolean runnable = info.shell() || info.language().isEmpty() && ShellText.looksLikeShell(literal);
         if (!runnable) {
             return new CodeBlock(fenceLine, info.language(), info.name(), literal, false, null, List.of(), List.of(),
-                    List.of(), List.of());
+                    List.of(), List.of(), List.of());
         }
         String script = info.console() || (info.language().isEmpty() && literal.stripLeading().startsWith("$ "))
                 ? ShellText.consoleScript(literal) : literal;
         return new CodeBlock(fenceLine, info.language().isEmpty() ? "sh" : info.language(), info.name(), literal, true,
                 script, ShellText.labels(script, first), PlaceholderFinder.placeholders(script, first),
                 PlaceholderFinder.environmentVariables(script),
-                DangerDetector.dangers(script, first, info.attributes().get("danger")));
+                DangerDetector.dangers(script, first, info.attributes().get("danger")),
+                ShellText.alternatives(script, first));
     }
 }

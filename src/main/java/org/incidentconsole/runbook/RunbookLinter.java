@@ -55,6 +55,11 @@ final class RunbookLinter {
                 }
             }
             for (CodeBlock block : step.shellBlocks()) {
+                if (!block.alternatives().isEmpty()) {
+                    problems.add(Problem.warning(block.alternatives().get(0).line(), "block offers alternatives ("
+                            + block.alternatives().get(0).text() + "): run whole, it runs every one of them;"
+                            + " give each alternative its own heading"));
+                }
                 String[] lines = block.script().split("\n", -1);
                 for (int i = 0; i < lines.length; i++) {
                     if (!lines[i].strip().startsWith("#") && KEYS.matcher(lines[i]).find()) {

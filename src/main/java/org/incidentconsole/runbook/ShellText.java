@@ -16,6 +16,9 @@ final class ShellText {
             "rails", "rake", "bundle", "go", "cargo", "java", "mvn", "gradle", "nginx", "apachectl", "crontab",
             "find", "sed", "awk", "xargs", "touch", "source", ".", "set", "exit", "test", "printf", "date", "sleep",
             "vercel", "netlify", "flyway", "knex", "pm2", "nc", "dig", "ping", "openssl", "jq");
+    private static final Pattern ALTERNATIVE = Pattern.compile(
+            "^#+\\s*(?:option\\s+[A-Z0-9]\\b|alternative(?:ly)?\\b|or\\s+(?:if|to|use|run|for|instead)\\b|or:)",
+            Pattern.CASE_INSENSITIVE);
     private static final Pattern PROMPT = Pattern.compile("^\\s*\\$ ?");
 
     private ShellText() {
@@ -62,6 +65,19 @@ final class ShellText {
             }
         }
         return String.join("\n", out);
+    }
+
+    /** Comment lines that offer a choice ("# OPTION B: …", "# Or if you tagged…"): the block is not one action. */
+    static List<CodeBlock.Label> alternatives(String script, int firstLine) {
+        List<CodeBlock.Label> found = new ArrayList<>();
+        String[] lines = script.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i].strip();
+            if (ALTERNATIVE.matcher(line).find()) {
+                found.add(new CodeBlock.Label(firstLine + i, line.replaceFirst("^#+\\s*", "")));
+            }
+        }
+        return found;
     }
 
     /** Comment lines (not the shebang), kept as labels for the commands below them. */

@@ -386,4 +386,42 @@ class RunbookParserTest {
         assertThat(rb.steps()).hasSize(step);
         assertThat(rb.steps().get(step - 1).checklist()).hasSize(1);
     }
+
+    @Test
+    void option_a_b_c_headings_are_separate_steps_and_options_inside_one_block_are_flagged() throws Exception {
+        String md = """
+                # Rollback
+                ## Step 3: Execute rollback
+                ### A) Feature flags only (Fastest - 30 seconds)
+                ```bash
+                php artisan feature:disable-risky
+                ```
+                ### B) Application version (2-5 minutes)
+                ```bash
+                git checkout {{stable}}
+                ```
+                ### C) Database and application (5-15 minutes)
+                ```bash
+                php artisan migrate:rollback  # danger: schema goes back
+                ```
+                ## Step 4: Clear Redis (30 seconds)
+                ```bash
+                # OPTION A: clear everything
+                redis-cli FLUSHDB  # danger: wipes the db
+                # OPTION B: clear only breaker state
+                redis-cli --scan --pattern 'cb:*' | xargs -r redis-cli DEL  # danger: breakers
+                ```
+                """;
+        Runbook rb = parse(md);
+        assertThat(rb.steps()).extracting(Step::title).containsExactly("A) Feature flags only (Fastest - 30 seconds)",
+                "B) Application version (2-5 minutes)", "C) Database and application (5-15 minutes)",
+                "Step 4: Clear Redis (30 seconds)");
+        assertThat(rb.steps().get(1).budget().minSeconds()).isEqualTo(120);
+        CodeBlock options = rb.steps().get(3).shellBlocks().get(0);
+        assertThat(options.alternatives()).extracting(CodeBlock.Label::line).containsExactly(17, 19);
+        assertThat(rb.problems()).extracting(Problem::line, Problem::severity).contains(
+                org.assertj.core.groups.Tuple.tuple(17, Problem.Severity.WARNING));
+        assertThat(rb.problems()).filteredOn(p -> p.line() == 17).singleElement()
+                .satisfies(p -> assertThat(p.message()).startsWith("block offers alternatives (OPTION A"));
+    }
 }
