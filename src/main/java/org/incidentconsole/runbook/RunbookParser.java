@@ -41,12 +41,8 @@ public final class RunbookParser {
         FrontMatter front = frontMatter(source, normalized, document);
         List<Problem> problems = new ArrayList<>(front.problems());
         DocumentWalker walker = new DocumentWalker(normalized, fileName(source), problems);
-        List<Step> steps = walker.walk(document).stream().filter(Section::isStep).map(Section::toStep)
-                .map(s -> s.hostTags().isEmpty() && !front.hostTags().isEmpty()
-                        ? new Step(s.line(), s.path(), s.budget(), s.description(), s.blocks(), s.checklist(),
-                        front.hostTags())
-                        : s)
-                .toList();
+        List<Step> steps = walker.walk(document).stream().filter(Section::isStep)
+                .map(section -> section.toStep(front.hostTags())).toList();
         String title = walker.title() != null ? walker.title() : fileName(source);
         Runbook parsed = new Runbook(title, source, steps, front.variables(), front.hostTags(), problems);
         return new Runbook(title, source, steps, front.variables(), front.hostTags(),

@@ -7,7 +7,7 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Turns a file's bytes into markdown text: UTF-8 only, BOM dropped, CRLF/CR made LF; binary refused. */
+/** Turns a file's bytes into text: UTF-8 only, BOM dropped, binary refused (line endings: see the parser). */
 final class RunbookText {
     static final int MAX_BYTES = 32 * 1024 * 1024;
 
@@ -40,7 +40,7 @@ final class RunbookText {
                         + Integer.toHexString(c) + "): not a markdown runbook");
             }
         }
-        return text.replace("\r\n", "\n").replace('\r', '\n');
+        return text;
     }
 
     private static int lineAt(byte[] bytes, int end) {

@@ -24,9 +24,11 @@ final class Section {
         return !checklist.isEmpty() || blocks.stream().anyMatch(CodeBlock::runnable);
     }
 
-    Step toStep() {
+    /** @param defaultHostTags the front matter's hosts, for a step that names none itself */
+    Step toStep(List<String> defaultHostTags) {
         Budget budget = BudgetParser.parse(heading)
                 .or(() -> BudgetParser.parse(firstLine)).orElse(null);
-        return new Step(line, path, budget, String.join("\n\n", description).strip(), blocks, checklist, hostTags);
+        return new Step(line, path, budget, String.join("\n\n", description).strip(), blocks, checklist,
+                hostTags.isEmpty() ? defaultHostTags : hostTags);
     }
 }
