@@ -1,0 +1,89 @@
+package org.incidentconsole.incident;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import java.util.Map;
+
+/** Every fact the journal records. The type names are the journal's vocabulary: do not rename them. */
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = IncidentEvent.Started.class, name = "incident-started"),
+        @JsonSubTypes.Type(value = IncidentEvent.StepStarted.class, name = "step-started"),
+        @JsonSubTypes.Type(value = IncidentEvent.StepFinished.class, name = "step-finished"),
+        @JsonSubTypes.Type(value = IncidentEvent.StepSkipped.class, name = "step-skipped"),
+        @JsonSubTypes.Type(value = IncidentEvent.ChecklistToggled.class, name = "checklist-toggled"),
+        @JsonSubTypes.Type(value = IncidentEvent.VariableSet.class, name = "variable-set"),
+        @JsonSubTypes.Type(value = IncidentEvent.DangerConfirmed.class, name = "danger-confirmed"),
+        @JsonSubTypes.Type(value = IncidentEvent.BreakerAction.class, name = "breaker-action"),
+        @JsonSubTypes.Type(value = IncidentEvent.HealthTransition.class, name = "health-transition"),
+        @JsonSubTypes.Type(value = IncidentEvent.SeverityChanged.class, name = "severity-changed"),
+        @JsonSubTypes.Type(value = IncidentEvent.NoteAdded.class, name = "note"),
+        @JsonSubTypes.Type(value = IncidentEvent.ActionItemAdded.class, name = "action-item"),
+        @JsonSubTypes.Type(value = IncidentEvent.LessonAdded.class, name = "lesson"),
+        @JsonSubTypes.Type(value = IncidentEvent.FieldSet.class, name = "field-set"),
+        @JsonSubTypes.Type(value = IncidentEvent.Milestone.class, name = "milestone"),
+        @JsonSubTypes.Type(value = IncidentEvent.ReportExported.class, name = "report-exported"),
+        @JsonSubTypes.Type(value = IncidentEvent.Resolved.class, name = "incident-resolved")})
+public sealed interface IncidentEvent {
+
+    /** {@code zone}: the operator's time zone, so the report shows local times without asking the machine. */
+    record Started(String id, String title, String trigger, Severity severity, String environment, String operator,
+                   String runbook, String zone) implements IncidentEvent {
+    }
+
+    record StepStarted(String step, String host, String command) implements IncidentEvent {
+    }
+
+    /** {@code outcome}: OK, FAILED, CANCELLED or UNKNOWN; {@code output} is redacted before it gets here. */
+    record StepFinished(String step, String host, String command, String outcome, Integer exitStatus,
+                        long durationMs, String reason, String output, Map<String, Integer> redactions)
+            implements IncidentEvent {
+    }
+
+    record StepSkipped(String step, String host, String reason) implements IncidentEvent {
+    }
+
+    record ChecklistToggled(String step, int line, String item, boolean checked, String by)
+            implements IncidentEvent {
+    }
+
+    /** {@code role}: "rollback-from", "rollback-to" or null. */
+    record VariableSet(String name, String value, String role) implements IncidentEvent {
+    }
+
+    record DangerConfirmed(String step, String command, String reason, String typed, String by)
+            implements IncidentEvent {
+    }
+
+    record BreakerAction(String action, String key, String before, String after, String result)
+            implements IncidentEvent {
+    }
+
+    record HealthTransition(String host, String check, String from, String to, String value)
+            implements IncidentEvent {
+    }
+
+    record SeverityChanged(Severity from, Severity to, String reason, String by) implements IncidentEvent {
+    }
+
+    record NoteAdded(String text, String by) implements IncidentEvent {
+    }
+
+    record ActionItemAdded(String text, String by) implements IncidentEvent {
+    }
+
+    record LessonAdded(String text, String by) implements IncidentEvent {
+    }
+
+    /** A report field the operator fills: user-impact, root-cause, services-restarted, detected-at. */
+    record FieldSet(String field, String value, String by) implements IncidentEvent {
+    }
+
+    /** ROLLED_BACK or RECOVERED, with what marked it. */
+    record Milestone(String kind, String detail) implements IncidentEvent {
+    }
+
+    record ReportExported(String path) implements IncidentEvent {
+    }
+
+    record Resolved(String summary, String by) implements IncidentEvent {
+    }
+}

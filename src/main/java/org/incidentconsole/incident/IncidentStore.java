@@ -1,0 +1,123 @@
+package org.incidentconsole.incident;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The incidents in the data directory: one folder each, holding its journal. */
+public final class IncidentStore {
+    private static final Logger LOG = LoggerFactory.getLogger(IncidentStore.class);
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+            .withZone(ZoneOffset.UTC);
+
+    private final Path root;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    public IncidentStore(Path root, Clock clock) {
+        this.root = root;
+        this.clock = clock;
+    }
+
+    public record Summary(String id, Path dir, String title, Severity severity, java.time.Instant startedAt,
+                          java.time.Instant lastAt, long events, boolean resolved, String problem) {
+    }
+
+    /** Starts an incident: its first record is on disk when this returns. */
+    public IncidentSession start(String title, String trigger, Severity severity, String environment,
+                                 String operator, String runbook, String zone) throws IOException {
+        String id = "INC-" + ID_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(random.generateSeed(2));
+        Journal journal = Journal.create(root.resolve(id), clock);
+        IncidentSession session = new IncidentSession(journal, IncidentState.empty(), List.of());
+        await(session.record(new IncidentEvent.Started(id, title, trigger, severity, environment, operator, runbook,
+                zone)));
+        LOG.info("Incident {} started: {}", id, title);
+        return session;
+    }
+
+    /** Every incident, newest first; unreadable ones are listed with their problem, never hidden. */
+    public List<Summary> list() throws IOException {
+        List<Summary> out = new ArrayList<>();
+        if (!Files.isDirectory(root)) {
+            return out;
+        }
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(root, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                Path file = dir.resolve(Journal.FILE_NAME);
+                if (!Files.exists(file)) {
+                    continue;
+                }
+                try {
+                    JournalReader.Loaded loaded = JournalReader.read(file);
+                    IncidentState s = IncidentState.replay(loaded.records());
+                    out.add(new Summary(dir.getFileName().toString(), dir,
+                            s.started() == null ? "(no start record)" : s.started().title(), s.severity(),
+                            loaded.records().isEmpty() ? null : loaded.records().get(0).ts(), s.lastAt(),
+                            s.lastSeq(), s.resolved(), loaded.warnings().isEmpty() ? null : loaded.warnings().get(0)));
+                } catch (JournalException e) {
+                    out.add(new Summary(dir.getFileName().toString(), dir, "(damaged journal)", null, null, null, 0,
+                            false, e.getMessage()));
+                }
+            }
+        }
+        out.sort(Comparator.comparing(Summary::id).reversed());
+        return out;
+    }
+
+    public List<Summary> unfinished() throws IOException {
+        return list().stream().filter(s -> !s.resolved()).toList();
+    }
+
+    /**
+     * Reopens an incident where it stopped. A torn last line is kept aside in {@code journal.jsonl.torn-N}
+     * before it is cut from the journal, and reported in the session's warnings.
+     */
+    public IncidentSession resume(String id) throws JournalException, IOException {
+        Path file = root.resolve(id).resolve(Journal.FILE_NAME);
+        JournalReader.Loaded loaded = JournalReader.read(file);
+        List<String> warnings = new ArrayList<>(loaded.warnings());
+        if (loaded.records().isEmpty()) {
+            throw new JournalException(file, 1, "no complete record: nothing to resume");
+        }
+        if (loaded.tornTail()) {
+            Path aside = file.resolveSibling(Journal.FILE_NAME + ".torn-" + (loaded.records().size() + 1));
+            byte[] all = Files.readAllBytes(file);
+            Files.write(aside, java.util.Arrays.copyOfRange(all, (int) loaded.validLength(), all.length));
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+                ch.truncate(loaded.validLength());
+                ch.force(true);
+            }
+            warnings.add("the cut-off line was kept in " + aside);
+            LOG.warn("Incident {}: {}", id, warnings);
+        }
+        IncidentState state = IncidentState.replay(loaded.records());
+        Journal journal = Journal.reopen(file, clock, state.lastSeq());
+        return new IncidentSession(journal, state, warnings);
+    }
+
+    static <T> T await(java.util.concurrent.CompletableFuture<T> future) throws IOException {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while writing the journal", e);
+        } catch (ExecutionException | CompletionException e) {
+            throw new IOException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
+        }
+    }
+}
