@@ -78,10 +78,10 @@ record FrontMatter(List<Variable> variables, List<String> hostTags, List<Problem
 
     private static Variable variable(String name, JsonNode v, int line) {
         if (!v.isObject()) {
-            return new Variable(name, null, text(v), null, line);
+            return new Variable(name, null, text(v), null, null, line);
         }
         return new Variable(name, text(v.path("description")), text(v.path("default")), text(v.path("suggest")),
-                line);
+                text(v.path("role")), line);
     }
 
     private static String text(JsonNode n) {

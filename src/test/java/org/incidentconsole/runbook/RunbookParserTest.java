@@ -283,6 +283,7 @@ class RunbookParserTest {
                   stable_ref:
                     description: The commit to roll back to
                     suggest: git log --oneline -10
+                    role: rollback-to
                   app_dir:
                     default: /srv/app
                 ---
@@ -302,11 +303,12 @@ class RunbookParserTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("stable_ref", "git log --oneline -10", null),
                         org.assertj.core.groups.Tuple.tuple("app_dir", null, "/srv/app"));
         assertThat(rb.variables().get(0).line()).isEqualTo(4);
+        assertThat(rb.variables().get(0).role()).isEqualTo("rollback-to");
         assertThat(rb.steps().get(0).placeholders()).extracting(Placeholder::name)
                 .containsExactly("app_dir", "stable_ref");
         assertThat(rb.steps().get(0).hostTags()).containsExactly("web");
         assertThat(rb.steps().get(1).hostTags()).containsExactly("worker", "queue");
-        assertThat(rb.steps().get(0).line()).isEqualTo(11);
+        assertThat(rb.steps().get(0).line()).isEqualTo(12);
         assertThat(rb.problems()).isEmpty();
         assertThat(Variable.valueOfChoice("abc1234 Add new components")).isEqualTo("abc1234");
     }

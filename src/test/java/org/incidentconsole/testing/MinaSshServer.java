@@ -22,7 +22,8 @@ public final class MinaSshServer implements AutoCloseable {
     private final KeyPair hostKey;
     private final CountDownLatch silentDestroyed = new CountDownLatch(1);
 
-    private MinaSshServer(List<PublicKey> authorized, boolean hangs) throws IOException, GeneralSecurityException {
+    private MinaSshServer(List<PublicKey> authorized, boolean hangs, java.util.Map<String, String> env)
+            throws IOException, GeneralSecurityException {
         hostKey = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
         server = SshServer.setUpDefaultServer();
         server.setHost("127.0.0.1");
@@ -34,18 +35,24 @@ public final class MinaSshServer implements AutoCloseable {
                 authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
         server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
         server.setCommandFactory((channel, command) -> hangs ? new SilentCommand(silentDestroyed)
-                : new ShellCommand(command));
+                : new ShellCommand(command, env));
         server.start();
     }
 
     /** A server accepting the given public key files (OpenSSH .pub format). */
     public static MinaSshServer start(Path... authorizedPublicKeys) throws IOException, GeneralSecurityException {
-        return new MinaSshServer(read(authorizedPublicKeys), false);
+        return new MinaSshServer(read(authorizedPublicKeys), false, java.util.Map.of());
+    }
+
+    /** A server whose commands see these environment variables (to make hosts differ). */
+    public static MinaSshServer withEnv(java.util.Map<String, String> env, Path... authorizedPublicKeys)
+            throws IOException, GeneralSecurityException {
+        return new MinaSshServer(read(authorizedPublicKeys), false, env);
     }
 
     /** A server whose commands never answer. */
     public static MinaSshServer hanging(Path... authorizedPublicKeys) throws IOException, GeneralSecurityException {
-        return new MinaSshServer(read(authorizedPublicKeys), true);
+        return new MinaSshServer(read(authorizedPublicKeys), true, java.util.Map.of());
     }
 
     private static List<PublicKey> read(Path... files) throws IOException, GeneralSecurityException {

@@ -12,13 +12,15 @@ import org.apache.sshd.server.command.Command;
 /** Runs an exec request with /bin/sh -c, like sshd; INT/TERM/KILL or a closed channel kill the process tree. */
 final class ShellCommand implements Command {
     private final String command;
+    private final java.util.Map<String, String> env;
     private OutputStream out;
     private OutputStream err;
     private ExitCallback exit;
     private volatile Process process;
 
-    ShellCommand(String command) {
+    ShellCommand(String command, java.util.Map<String, String> env) {
         this.command = command;
+        this.env = env;
     }
 
     @Override
@@ -44,7 +46,9 @@ final class ShellCommand implements Command {
     @Override
     public void start(ChannelSession channel, Environment env) throws IOException {
         env.addSignalListener((ch, signal) -> kill(), Signal.INT, Signal.TERM, Signal.KILL, Signal.HUP);
-        process = new ProcessBuilder("/bin/sh", "-c", command).start();
+        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command);
+        builder.environment().putAll(this.env);
+        process = builder.start();
         process.getOutputStream().close();
         Thread stderr = pump(process.getErrorStream(), err);
         Thread stdout = pump(process.getInputStream(), out);

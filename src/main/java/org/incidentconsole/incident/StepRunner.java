@@ -1,0 +1,191 @@
+package org.incidentconsole.incident;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import org.incidentconsole.inventory.Host;
+import org.incidentconsole.redact.Redactor;
+import org.incidentconsole.redact.StreamRedactor;
+import org.incidentconsole.runbook.CodeBlock;
+import org.incidentconsole.runbook.Danger;
+import org.incidentconsole.runbook.Placeholder;
+import org.incidentconsole.runbook.Step;
+import org.incidentconsole.ssh.ExecOutcome;
+import org.incidentconsole.ssh.ExecResult;
+import org.incidentconsole.ssh.OutputListener;
+import org.incidentconsole.ssh.RemoteCommand;
+import org.incidentconsole.ssh.SshConnections;
+import org.incidentconsole.ssh.StreamKind;
+
+/**
+ * Runs one runbook step on chosen hosts and journals everything: confirmations, each host's start and end,
+ * redacted output. A host's script stops at its first failing command; ROLLING goes host by host and stops
+ * at the first host that does not end OK.
+ */
+public final class StepRunner {
+    public enum Mode { PARALLEL, ROLLING }
+
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+
+    private final SshConnections ssh;
+    private final Redactor redactor;
+    private final ExecutorService io;
+
+    public StepRunner(SshConnections ssh, Redactor redactor, ExecutorService io) {
+        this.ssh = ssh;
+        this.redactor = redactor;
+        this.io = io;
+    }
+
+    /** Restarts and stops go host by host; everything else on all hosts at once. */
+    public static Mode defaultMode(Step step) {
+        return step.dangers().stream().map(Danger::reason)
+                .anyMatch(r -> r.contains("restart") || r.contains("stop")) ? Mode.ROLLING : Mode.PARALLEL;
+    }
+
+    /** How long one block may run: twice the step's budget, at least a minute; ten minutes with no budget. */
+    static Duration timeout(Step step) {
+        if (step.budget() == null) {
+            return DEFAULT_TIMEOUT;
+        }
+        return Duration.ofSeconds(Math.max(60, step.budget().maxSeconds() * 2));
+    }
+
+    /** What happened on one host. */
+    public record HostOutcome(String host, String outcome, Integer exitStatus, String reason) {
+    }
+
+    /** A step under way: its per-host outcomes complete when every host is done, skipped or cancelled. */
+    public static final class StepRun {
+        private final CompletableFuture<Map<String, HostOutcome>> done = new CompletableFuture<>();
+        private final Map<String, RemoteCommand> running = new java.util.concurrent.ConcurrentHashMap<>();
+        private volatile boolean cancelled;
+
+        public CompletableFuture<Map<String, HostOutcome>> outcomes() {
+            return done.copy();
+        }
+
+        /** Stops what runs now; hosts and blocks not started yet are skipped. */
+        public void cancel() {
+            cancelled = true;
+            running.values().forEach(RemoteCommand::cancel);
+        }
+    }
+
+    /**
+     * Checks the step may run (placeholders filled, dangers confirmed by typing the environment name) and
+     * starts it. Never blocks the caller beyond the checks.
+     */
+    public StepRun run(IncidentSession session, Step step, List<Host> hosts, Mode mode, Map<String, String> values,
+                       String confirmation, String operator, OutputListener listener) throws StepNotReadyException {
+        String environment = session.state().started().environment();
+        StepInputs.check(step, values, environment, confirmation);
+        StepRun run = new StepRun();
+        io.execute(() -> {
+            try {
+                for (Danger d : step.dangers()) {
+                    session.record(new IncidentEvent.DangerConfirmed(step.pathText(),
+                            redactor.scrub(StepInputs.fill(d.command(), step, values)), d.reason(),
+                            confirmation.strip(), operator)).get();
+                }
+                Map<String, HostOutcome> outcomes = new LinkedHashMap<>();
+                if (mode == Mode.PARALLEL) {
+                    List<CompletableFuture<HostOutcome>> all = hosts.stream()
+                            .map(h -> CompletableFuture.supplyAsync(() -> onHost(session, step, h, values, run,
+                                    listener), io)).toList();
+                    for (CompletableFuture<HostOutcome> f : all) {
+                        HostOutcome o = f.get();
+                        outcomes.put(o.host(), o);
+                    }
+                } else {
+                    HostOutcome failed = null;
+                    for (Host h : hosts) {
+                        HostOutcome o = failed == null && !run.cancelled ? onHost(session, step, h, values, run, listener)
+                                : skip(session, step, h, failed == null ? "cancelled by the operator"
+                                : "not run: " + failed.host() + " ended " + failed.outcome());
+                        outcomes.put(h.name(), o);
+                        if (failed == null && !"OK".equals(o.outcome()) && !"SKIPPED".equals(o.outcome())) {
+                            failed = o;
+                        }
+                    }
+                }
+                markRollback(session, step, values, outcomes);
+                run.done.complete(outcomes);
+            } catch (Exception e) {
+                run.done.completeExceptionally(e);
+            }
+        });
+        return run;
+    }
+
+    private HostOutcome onHost(IncidentSession session, Step step, Host host, Map<String, String> values,
+                               StepRun run, OutputListener listener) {
+        HostOutcome last = new HostOutcome(host.name(), "OK", 0, "nothing to run");
+        for (CodeBlock block : step.shellBlocks()) {
+            if (run.cancelled) {
+                return skip(session, step, host, "cancelled by the operator");
+            }
+            String script = StepInputs.script(block, values);
+            String shown = redactor.scrub(script);
+            join(session.record(new IncidentEvent.StepStarted(step.pathText(), host.name(), shown)));
+            StreamRedactor out = new StreamRedactor(redactor);
+            StreamRedactor err = new StreamRedactor(redactor);
+            OutputExcerpt excerpt = new OutputExcerpt();
+            RemoteCommand rc = ssh.connection(host).run(script, timeout(step), (h, stream, line) -> {
+                String clean = stream == StreamKind.STDOUT ? out.line(line) : err.line(line);
+                excerpt.add(stream == StreamKind.STDERR ? "! " : "", clean);
+                listener.line(h, stream, clean);
+            });
+            run.running.put(host.name(), rc);
+            ExecResult result = rc.result().join();
+            run.running.remove(host.name());
+            String outcome = journalOutcome(result.outcome());
+            Map<String, Integer> counts = new LinkedHashMap<>(out.counts());
+            err.counts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
+            join(session.record(new IncidentEvent.StepFinished(step.pathText(), host.name(), shown, outcome,
+                    result.exitStatus(), result.duration().toMillis(),
+                    result.outcome() == ExecOutcome.TIMEOUT ? "timed out: " + result.reason() : result.reason(),
+                    excerpt.text(), counts)));
+            last = new HostOutcome(host.name(), outcome, result.exitStatus(), result.reason());
+            if (!"OK".equals(outcome)) {
+                return last;
+            }
+        }
+        return last;
+    }
+
+    private HostOutcome skip(IncidentSession session, Step step, Host host, String reason) {
+        join(session.record(new IncidentEvent.StepSkipped(step.pathText(), host.name(), reason)));
+        return new HostOutcome(host.name(), "SKIPPED", null, reason);
+    }
+
+    /** A step that used the rollback-to variable and ended OK everywhere marks the rollback done. */
+    private static void markRollback(IncidentSession session, Step step, Map<String, String> values,
+                                     Map<String, HostOutcome> outcomes) {
+        Map<String, String> roles = session.state().variableRoles();
+        boolean usesTarget = step.placeholders().stream().filter(p -> p.kind() == Placeholder.Kind.VARIABLE)
+                .anyMatch(p -> "rollback-to".equals(roles.get(p.name())));
+        boolean allOk = !outcomes.isEmpty() && outcomes.values().stream().allMatch(o -> "OK".equals(o.outcome()));
+        if (usesTarget && allOk && !session.state().milestones().contains("ROLLED_BACK")) {
+            String target = roles.entrySet().stream().filter(e -> "rollback-to".equals(e.getValue()))
+                    .map(e -> values.get(e.getKey())).findFirst().orElse("?");
+            join(session.record(new IncidentEvent.Milestone("ROLLED_BACK", step.pathText() + " → " + target)));
+        }
+    }
+
+    static String journalOutcome(ExecOutcome outcome) {
+        return switch (outcome) {
+            case OK -> "OK";
+            case CANCELLED -> "CANCELLED";
+            case UNKNOWN -> "UNKNOWN";
+            case FAILED, TIMEOUT -> "FAILED";
+        };
+    }
+
+    private static <T> T join(CompletableFuture<T> f) {
+        return f.join();
+    }
+}
