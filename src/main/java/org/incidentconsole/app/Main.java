@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
  * starts with JavaFX on the class path. Holds no logger: logging starts after the data directory is known.
  */
 @Command(name = "incident-console", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        subcommands = LintCommand.class,
+        subcommands = {LintCommand.class, ReportCommand.class},
         description = "Desktop console for the on-call operator: hosts over SSH, runbooks, timeline, report.")
 public final class Main implements Callable<Integer> {
     private final AppHome home;

@@ -6,6 +6,7 @@ import java.util.Map;
 /** Every fact the journal records. The type names are the journal's vocabulary: do not rename them. */
 @JsonSubTypes({
         @JsonSubTypes.Type(value = IncidentEvent.Started.class, name = "incident-started"),
+        @JsonSubTypes.Type(value = IncidentEvent.RunbookLoaded.class, name = "runbook-loaded"),
         @JsonSubTypes.Type(value = IncidentEvent.StepStarted.class, name = "step-started"),
         @JsonSubTypes.Type(value = IncidentEvent.StepFinished.class, name = "step-finished"),
         @JsonSubTypes.Type(value = IncidentEvent.StepSkipped.class, name = "step-skipped"),
@@ -27,6 +28,22 @@ public sealed interface IncidentEvent {
     /** {@code zone}: the operator's time zone, so the report shows local times without asking the machine. */
     record Started(String id, String title, String trigger, Severity severity, String environment, String operator,
                    String runbook, String zone) implements IncidentEvent {
+    }
+
+    /** The runbook's steps and checklist items, so the report can list what was never ticked. */
+    record RunbookLoaded(String source, String title, java.util.List<StepOutline> steps) implements IncidentEvent {
+        public record StepOutline(String path, int line, java.util.List<Item> checklist) {
+        }
+
+        public record Item(int line, String text) {
+        }
+
+        public static RunbookLoaded of(org.incidentconsole.runbook.Runbook runbook) {
+            return new RunbookLoaded(runbook.source(), runbook.title(), runbook.steps().stream()
+                    .map(s -> new StepOutline(s.pathText(), s.line(), s.checklist().stream()
+                            .map(c -> new Item(c.line(), c.text())).toList()))
+                    .toList());
+        }
     }
 
     record StepStarted(String step, String host, String command) implements IncidentEvent {

@@ -12,6 +12,7 @@ import java.util.Map;
  */
 public record IncidentState(
         IncidentEvent.Started started,
+        Instant startedAt,
         Severity severity,
         Map<String, String> variables,
         Map<String, String> variableRoles,
@@ -31,7 +32,7 @@ public record IncidentState(
     }
 
     public static IncidentState empty() {
-        return new IncidentState(null, null, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(),
+        return new IncidentState(null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(),
                 List.of(), List.of(), List.of(), false, 0, null);
     }
 
@@ -54,6 +55,7 @@ public record IncidentState(
     public IncidentState apply(JournalRecord record) {
         IncidentEvent e = record.data();
         IncidentEvent.Started s = started;
+        Instant startAt = startedAt;
         Severity sev = severity;
         Map<String, String> vars = variables;
         Map<String, String> roles = variableRoles;
@@ -68,6 +70,7 @@ public record IncidentState(
         boolean done = resolved;
         if (e instanceof IncidentEvent.Started st) {
             s = st;
+            startAt = record.ts();
             sev = st.severity();
         } else if (e instanceof IncidentEvent.SeverityChanged sc) {
             sev = sc.to();
@@ -96,7 +99,7 @@ public record IncidentState(
         } else if (e instanceof IncidentEvent.Resolved) {
             done = true;
         }
-        return new IncidentState(s, sev, vars, roles, marks, runs, hs, fs, ns, items, ls, ms, done, record.seq(),
+        return new IncidentState(s, startAt, sev, vars, roles, marks, runs, hs, fs, ns, items, ls, ms, done, record.seq(),
                 record.ts());
     }
 

@@ -9,14 +9,14 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 /** 10,000 generated secrets hidden in random text: not one survives redaction. */
-class RedactionPropertyTest {
+public class RedactionPropertyTest {
     static final String ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     static final String HEX = "0123456789abcdef";
     static final String[] SEPARATORS = {" ", "\n", "\t", ", ", "; ", " (", ") ", " \"", "\" ", " '", " = "};
     static final String[] WORDS = {"booking", "failed", "for", "user", "at", "GET", "/api/v1/slots", "200", "took",
             "ms", "retry", "queue", "worker", "INFO", "ERROR", "calcom", "circuit", "open", "–", "ü", "🚨"};
 
-    record Secret(String kind, String value, String inText) {
+    public record Secret(String kind, String value, String inText) {
     }
 
     static String random(Random r, String alphabet, int length) {

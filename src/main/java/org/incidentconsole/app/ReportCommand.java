@@ -1,0 +1,55 @@
+package org.incidentconsole.app;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.incidentconsole.incident.Journal;
+import org.incidentconsole.incident.JournalException;
+import org.incidentconsole.incident.JournalReader;
+import org.incidentconsole.report.ReportRenderer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code incident-console report JOURNAL_OR_DIR [-o FILE]}: the markdown report of an incident. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Render the markdown incident report from a journal (or an incident's folder).")
+final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "JOURNAL_OR_DIR", description = "journal.jsonl, or the incident folder holding it.")
+    Path input;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
+    Path output;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        Path journal = Files.isDirectory(input) ? input.resolve(Journal.FILE_NAME) : input;
+        JournalReader.Loaded loaded;
+        try {
+            loaded = JournalReader.read(journal);
+        } catch (JournalException e) {
+            err.println(e.getMessage());
+            err.flush();
+            return 1;
+        }
+        loaded.warnings().forEach(w -> err.println("warning: " + w));
+        String report = new ReportRenderer().render(loaded.records());
+        if (output == null) {
+            spec.commandLine().getOut().print(report);
+            spec.commandLine().getOut().flush();
+        } else {
+            Files.writeString(output, report, StandardCharsets.UTF_8);
+            err.println("report written to " + output);
+        }
+        err.flush();
+        return 0;
+    }
+}

@@ -1,0 +1,133 @@
+package org.incidentconsole.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.incidentconsole.incident.IncidentEvent;
+import org.incidentconsole.incident.IncidentState;
+import org.incidentconsole.incident.JournalRecord;
+
+/** What the report needs, derived from the journal records in one pass. */
+final class ReportFacts {
+    private static final Pattern RESTART = Pattern.compile("\\bsystemctl\\s+(?:-\\S+\\s+){0,4}restart\\s+([\\w@.-]+)"
+            + "|\\bservice\\s+([\\w@.-]+)\\s+restart\\b");
+
+    final List<JournalRecord> records;
+    final IncidentState state;
+    final IncidentEvent.Started started;
+    final Instant startedAt;
+    final Instant endedAt;
+    final Instant lastAt;
+    final Set<String> operators = new LinkedHashSet<>();
+    final Set<String> servicesRestarted = new LinkedHashSet<>();
+    final IncidentEvent.RunbookLoaded runbook;
+    final Instant rolledBackAt;
+    final Instant recoveredAt;
+    final Instant detectedAt;
+    /** Per host and check: the state before the rollback (or the first seen) and the last state. */
+    final Map<String, String[]> healthBeforeAfter = new LinkedHashMap<>();
+    final List<IncidentEvent.BreakerAction> breakerActions = new ArrayList<>();
+
+    ReportFacts(List<JournalRecord> records) {
+        this.records = List.copyOf(records);
+        this.state = IncidentState.replay(records);
+        this.started = state.started();
+        this.startedAt = records.isEmpty() ? null : records.get(0).ts();
+        this.lastAt = records.isEmpty() ? null : records.get(records.size() - 1).ts();
+        Instant ended = null;
+        Instant rolledBack = null;
+        Instant recovered = null;
+        IncidentEvent.RunbookLoaded loaded = null;
+        if (started != null) {
+            operators.add(started.operator());
+        }
+        for (JournalRecord r : records) {
+            IncidentEvent e = r.data();
+            by(e);
+            if (e instanceof IncidentEvent.Resolved) {
+                ended = r.ts();
+            } else if (e instanceof IncidentEvent.RunbookLoaded rl && loaded == null) {
+                loaded = rl;
+            } else if (e instanceof IncidentEvent.Milestone m) {
+                if (m.kind().equals("ROLLED_BACK") && rolledBack == null) {
+                    rolledBack = r.ts();
+                } else if (m.kind().equals("RECOVERED") && recovered == null) {
+                    recovered = r.ts();
+                }
+            } else if (e instanceof IncidentEvent.HealthTransition h) {
+                String[] beforeAfter = healthBeforeAfter.computeIfAbsent(h.host() + " / " + h.check(),
+                        k -> new String[] {h.to(), h.to()});
+                if (rolledBack == null) {
+                    beforeAfter[0] = h.to(); // the last state seen before the rollback
+                }
+                beforeAfter[1] = h.to();
+                if (recovered == null && rolledBack != null && "OK".equalsIgnoreCase(h.to())) {
+                    recovered = r.ts();
+                }
+            } else if (e instanceof IncidentEvent.BreakerAction b) {
+                breakerActions.add(b);
+            } else if (e instanceof IncidentEvent.StepFinished f && "OK".equals(f.outcome())) {
+                Matcher m = RESTART.matcher(f.command());
+                while (m.find()) {
+                    servicesRestarted.add(m.group(1) != null ? m.group(1) : m.group(2));
+                }
+            }
+        }
+        this.endedAt = ended;
+        this.rolledBackAt = rolledBack;
+        this.recoveredAt = recovered != null ? recovered : ended;
+        this.runbook = loaded;
+        this.detectedAt = parseInstant(state.fields().get("detected-at"));
+        String listed = state.fields().get("services-restarted");
+        if (listed != null && !listed.isBlank()) {
+            servicesRestarted.clear();
+            for (String s : listed.split("[,\\s]+")) {
+                servicesRestarted.add(s);
+            }
+        }
+    }
+
+    private void by(IncidentEvent e) {
+        String who = null;
+        if (e instanceof IncidentEvent.ChecklistToggled c) {
+            who = c.by();
+        } else if (e instanceof IncidentEvent.DangerConfirmed d) {
+            who = d.by();
+        } else if (e instanceof IncidentEvent.NoteAdded n) {
+            who = n.by();
+        } else if (e instanceof IncidentEvent.Resolved r) {
+            who = r.by();
+        }
+        if (who != null && !who.isBlank()) {
+            operators.add(who);
+        }
+    }
+
+    String variableWithRole(String role) {
+        return state.variableRoles().entrySet().stream().filter(en -> role.equals(en.getValue()))
+                .map(en -> state.variables().get(en.getKey())).findFirst().orElse(null);
+    }
+
+    Duration between(Instant from, Instant to) {
+        return from == null || to == null ? null : Duration.between(from, to);
+    }
+
+    private static Instant parseInstant(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(text.strip());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}
