@@ -38,6 +38,11 @@ public final class IncidentStore {
                           java.time.Instant lastAt, long events, boolean resolved, String problem) {
     }
 
+    /** Who runs the incident when the operator names nobody: the OS user. */
+    public static String defaultOperator() {
+        return System.getProperty("user.name", "operator");
+    }
+
     /** Starts an incident: its first record is on disk when this returns. */
     public IncidentSession start(String title, String trigger, Severity severity, String environment,
                                  String operator, String runbook, String zone) throws IOException {

@@ -8,6 +8,10 @@ import java.util.TreeMap;
  * lines. One instance per stream; not thread-safe.
  */
 public final class StreamRedactor {
+    private static final String BEGIN = "-----BEGIN";
+    private static final String END = "-----END";
+    private static final String REDACTED_KEY = "[REDACTED:private-key]";
+
     private final Redactor redactor;
     private final Map<String, Integer> counts = new TreeMap<>();
     private boolean insideKey;
@@ -18,18 +22,26 @@ public final class StreamRedactor {
 
     public String line(String line) {
         if (insideKey) {
-            if (line.contains("-----END") && line.contains("PRIVATE KEY-----")) {
-                insideKey = false;
+            int end = line.indexOf(END);
+            if (end < 0) {
+                return REDACTED_KEY;
             }
-            return "[REDACTED:private-key]";
+            insideKey = false;
+            int after = line.indexOf("-----", end + END.length());
+            String rest = after < 0 ? "" : line.substring(after + 5);
+            return REDACTED_KEY + (rest.isEmpty() ? "" : scrub(rest));
         }
-        if (line.contains("-----BEGIN") && line.contains("PRIVATE KEY-----")
-                && !(line.contains("-----END") && line.lastIndexOf("-----END") > line.indexOf("-----BEGIN"))) {
+        int begin = line.indexOf(BEGIN);
+        if (begin >= 0 && line.indexOf("PRIVATE KEY-----", begin) > 0 && line.indexOf(END, begin) < 0) {
             insideKey = true;
             counts.merge("private-key", 1, Integer::sum);
-            return line.substring(0, line.indexOf("-----BEGIN")) + "[REDACTED:private-key]";
+            return scrub(line.substring(0, begin)) + REDACTED_KEY;
         }
-        Redaction r = redactor.redact(line);
+        return scrub(line);
+    }
+
+    private String scrub(String text) {
+        Redaction r = redactor.redact(text);
         r.counts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
         return r.text();
     }

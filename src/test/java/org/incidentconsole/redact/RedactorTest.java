@@ -71,4 +71,13 @@ class RedactorTest {
                 "[REDACTED:private-key]", "mail [REDACTED:email]");
         assertThat(stream.counts()).isEqualTo(Map.of("private-key", 1, "email", 1));
     }
+
+    @Test
+    void text_beside_a_key_block_on_the_same_line_is_redacted_too() {
+        StreamRedactor stream = new StreamRedactor(redactor);
+        List<String> out = List.of("token AKIAIOSFODNN7EXAMPLE -----BEGIN EC PRIVATE KEY-----", "MHcCAQEEI",
+                "-----END EC PRIVATE KEY----- then mail a@example.com").stream().map(stream::line).toList();
+        assertThat(out).containsExactly("token [REDACTED:aws-access-key] [REDACTED:private-key]",
+                "[REDACTED:private-key]", "[REDACTED:private-key] then mail [REDACTED:email]");
+    }
 }
