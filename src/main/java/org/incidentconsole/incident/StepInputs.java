@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.incidentconsole.runbook.CodeBlock;
-import org.incidentconsole.runbook.Danger;
 import org.incidentconsole.runbook.Placeholder;
 import org.incidentconsole.runbook.Step;
 
@@ -68,9 +67,5 @@ final class StepInputs {
             out = out.replace(p.token(), values.get(key(p)));
         }
         return out;
-    }
-
-    static List<Danger> dangers(Step step) {
-        return step.dangers();
     }
 }

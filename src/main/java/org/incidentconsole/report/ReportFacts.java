@@ -35,6 +35,8 @@ final class ReportFacts {
     /** Per host and check: the state before the rollback (or the first seen) and the last state. */
     final Map<String, String[]> healthBeforeAfter = new LinkedHashMap<>();
     final List<IncidentEvent.BreakerAction> breakerActions = new ArrayList<>();
+    /** Action items entered by the operator, then every checklist item of the runbook left unticked. */
+    final List<String> openActionItems;
 
     ReportFacts(List<JournalRecord> records) {
         this.records = List.copyOf(records);
@@ -86,6 +88,7 @@ final class ReportFacts {
         this.recoveredAt = recovered != null ? recovered : ended;
         this.runbook = loaded;
         this.detectedAt = parseInstant(state.fields().get("detected-at"));
+        this.openActionItems = openActionItems(state, loaded);
         String listed = state.fields().get("services-restarted");
         if (listed != null && !listed.isBlank()) {
             servicesRestarted.clear();
@@ -109,6 +112,21 @@ final class ReportFacts {
         if (who != null && !who.isBlank()) {
             operators.add(who);
         }
+    }
+
+    private static List<String> openActionItems(IncidentState state, IncidentEvent.RunbookLoaded runbook) {
+        List<String> items = new ArrayList<>(state.actionItems());
+        if (runbook != null) {
+            for (var step : runbook.steps()) {
+                for (var item : step.checklist()) {
+                    var mark = state.checklist().get(IncidentState.checklistKey(step.path(), item.line()));
+                    if (mark == null || !mark.checked()) {
+                        items.add("Checklist item not ticked: " + item.text() + " (" + step.path() + ")");
+                    }
+                }
+            }
+        }
+        return List.copyOf(items);
     }
 
     String variableWithRole(String role) {

@@ -58,7 +58,7 @@ public final class ReportRenderer {
         rows.put("Services restarted", f.servicesRestarted.isEmpty() ? null : String.join(", ", f.servicesRestarted));
         rows.put("User impact", st.fields().get("user-impact"));
         rows.put("Root cause", st.fields().getOrDefault("root-cause", "not yet known"));
-        rows.put("Action items", openActionItems(f).size() + " open (listed below)");
+        rows.put("Action items", f.openActionItems.size() + " open (listed below)");
         md.append("## Summary\n\n| Field | Value |\n|---|---|\n");
         rows.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(Markdown.cell(v)).append(" |\n"));
         md.append('\n');
@@ -170,24 +170,9 @@ public final class ReportRenderer {
         }
     }
 
-    private static List<String> openActionItems(ReportFacts f) {
-        List<String> items = new ArrayList<>(f.state.actionItems());
-        if (f.runbook != null) {
-            for (var step : f.runbook.steps()) {
-                for (var item : step.checklist()) {
-                    var m = f.state.checklist().get(IncidentState.checklistKey(step.path(), item.line()));
-                    if (m == null || !m.checked()) {
-                        items.add("Checklist item not ticked: " + item.text() + " (" + step.path() + ")");
-                    }
-                }
-            }
-        }
-        return items;
-    }
-
     private static void actionItems(StringBuilder md, ReportFacts f) {
         md.append("## Action items\n\n");
-        List<String> items = openActionItems(f);
+        List<String> items = f.openActionItems;
         if (items.isEmpty()) {
             md.append("None open.\n\n");
             return;
