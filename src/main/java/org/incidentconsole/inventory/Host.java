@@ -16,6 +16,7 @@ public record Host(
         String appDir,
         String group,
         RedisEndpoint redis,
+        BreakerSettings breakers,
         List<HealthCheckSpec> healthChecks,
         Map<String, Object> thresholds) {
 
@@ -29,6 +30,6 @@ public record Host(
     /** A minimal host: key auth through the agent or the default identity files. */
     public static Host of(String name, String address, int port, String user, List<Path> identityFiles) {
         return new Host(name, address, port, user, identityFiles, true, List.of(), null, null, null,
-                List.of(), Map.of());
+                BreakerSettings.defaults(), List.of(), Map.of());
     }
 }

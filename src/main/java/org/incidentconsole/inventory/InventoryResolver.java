@@ -90,7 +90,8 @@ final class InventoryResolver {
         return new Host(name, h.address.trim(), port, user.trim(),
                 identities == null ? List.of() : identities.stream().map(this::expand).toList(),
                 agent == null || agent, List.copyOf(tags), pick(h.appDir, g.appDir, d.appDir), group,
-                redis == null ? null : redis(redis), checks, thresholds);
+                redis == null ? null : redis(redis), breakers(pick(h.breakers, g.breakers, d.breakers)), checks,
+                thresholds);
     }
 
     private RedisEndpoint redis(Located<RedisSpec> at) throws InventoryException {
@@ -112,7 +113,31 @@ final class InventoryResolver {
         if (db < 0) {
             throw error(at, "redis.db", "must be 0 or more, got " + db);
         }
-        return new RedisEndpoint(hostPart, port, db, blank(r.passwordEnv) ? null : r.passwordEnv.trim());
+        boolean shared = r.shared != null ? r.shared : !RedisEndpoint.isLoopback(hostPart);
+        return new RedisEndpoint(hostPart, port, db, blank(r.passwordEnv) ? null : r.passwordEnv.trim(), shared);
+    }
+
+    private BreakerSettings breakers(Located<BreakerSpec> at) throws InventoryException {
+        BreakerSettings defaults = BreakerSettings.defaults();
+        if (at == null || at.value() == null) {
+            return defaults;
+        }
+        BreakerSpec b = at.value();
+        List<BreakerSettings.KeyScheme> schemes = new ArrayList<>();
+        for (BreakerSpec.KeySpec k : nonNull(b.keys)) {
+            if (k.state == null || !k.state.contains("{service}")) {
+                throw error(at, "breakers.keys.state", "each key scheme needs a state key containing {service}, got '"
+                        + k.state + "'");
+            }
+            schemes.add(new BreakerSettings.KeyScheme(k.state, k.failures, k.openedAt, k.lastFailure));
+        }
+        if (b.stuckOpenMinutes != null && b.stuckOpenMinutes < 1 || b.pollSeconds != null && b.pollSeconds < 1) {
+            throw error(at, "breakers", "stuck_open_minutes and poll_seconds must be 1 or more");
+        }
+        return new BreakerSettings(schemes.isEmpty() ? defaults.schemes() : schemes,
+                b.rateLimits == null ? defaults.rateLimitPatterns() : b.rateLimits,
+                b.stuckOpenMinutes == null ? defaults.stuckOpenAfter() : java.time.Duration.ofMinutes(b.stuckOpenMinutes),
+                b.pollSeconds == null ? defaults.pollEvery() : java.time.Duration.ofSeconds(b.pollSeconds));
     }
 
     private int checkPort(Located<Integer> port, String field) throws InventoryException {

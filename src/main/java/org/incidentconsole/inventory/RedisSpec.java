@@ -10,4 +10,6 @@ final class RedisSpec {
     Integer db;
     @JsonProperty("password_env")
     String passwordEnv;
+    @JsonProperty("shared")
+    Boolean shared;
 }

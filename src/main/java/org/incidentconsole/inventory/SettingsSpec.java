@@ -20,6 +20,8 @@ class SettingsSpec {
     String appDir;
     @JsonProperty("redis")
     Located<RedisSpec> redis;
+    @JsonProperty("breakers")
+    Located<BreakerSpec> breakers;
     @JsonProperty("health_checks")
     List<HealthCheckEntry> healthChecks;
     @JsonProperty("thresholds")

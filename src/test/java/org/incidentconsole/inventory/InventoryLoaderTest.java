@@ -48,11 +48,15 @@ class InventoryLoaderTest {
         assertThat(web2.tags()).containsExactly("web", "php-fpm", "nginx");
         assertThat(web2.appDir()).isEqualTo("/var/www/api-gateway");
         assertThat(web2.identityFiles()).containsExactly(home.resolve(".ssh/id_ed25519"));
-        assertThat(web2.redis()).isEqualTo(new RedisEndpoint("127.0.0.1", 6379, 0, "API_REDIS_PASSWORD"));
+        assertThat(web2.redis()).isEqualTo(new RedisEndpoint("127.0.0.1", 6379, 0, "API_REDIS_PASSWORD", false));
         assertThat(web2.healthChecks()).extracting(HealthCheckSpec::name).containsExactly("api-health", "services");
         assertThat(web2.healthChecks().get(0).settings()).containsEntry("expect_status", 200);
         assertThat(web2.thresholds()).containsEntry("error_rate_percent", 5);
+        assertThat(web2.breakers().rateLimitPatterns()).containsExactly("calcom_api_rate_limit:*");
+        assertThat(web2.breakers().schemes().get(0).openedAt()).isEqualTo("circuit_breaker:{service}:opened_at");
+        assertThat(web2.breakers().stuckOpenAfter()).hasMinutes(5);
         Host worker = inv.host("worker-01").orElseThrow();
+        assertThat(worker.breakers()).isEqualTo(BreakerSettings.defaults());
         assertThat(worker.port()).isEqualTo(2222);
         assertThat(worker.redis()).isNull();
         assertThat(worker.identityFiles()).containsExactly(home.resolve(".ssh/id_ecdsa_ops"));
@@ -225,6 +229,22 @@ class InventoryLoaderTest {
         InventoryException missing = org.junit.jupiter.api.Assertions.assertThrows(InventoryException.class,
                 () -> new InventoryLoader(home).load(dir.resolve("nope.yaml")));
         assertThat(missing.getMessage()).endsWith("nope.yaml: file not found");
+    }
+
+    @Test
+    void a_breaker_key_scheme_without_the_service_marker_is_refused() throws IOException {
+        InventoryException e = failure("""
+                environment: production
+                defaults:
+                  user: deploy
+                  breakers:
+                    keys: [{state: "cb:state"}]
+                hosts:
+                  - {name: web-01, address: 10.0.0.1}
+                """);
+        assertThat(e.field()).isEqualTo("breakers.keys.state");
+        assertThat(e.line()).isEqualTo(5);
+        assertThat(e.getMessage()).contains("{service}");
     }
 
     @Test

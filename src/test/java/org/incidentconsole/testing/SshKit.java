@@ -67,12 +67,12 @@ public final class SshKit implements AutoCloseable {
     public static Host host(String name, int port, Path identity) {
         return new Host(name, "127.0.0.1", port, System.getProperty("user.name"),
                 identity == null ? List.of() : List.of(identity), false, List.of(), null, null, null,
-                List.of(), java.util.Map.of());
+                org.incidentconsole.inventory.BreakerSettings.defaults(), List.of(), java.util.Map.of());
     }
 
     public static Host agentHost(String name, int port) {
         return new Host(name, "127.0.0.1", port, System.getProperty("user.name"), List.of(), true, List.of(),
-                null, null, null, List.of(), java.util.Map.of());
+                null, null, null, org.incidentconsole.inventory.BreakerSettings.defaults(), List.of(), java.util.Map.of());
     }
 
     @Override

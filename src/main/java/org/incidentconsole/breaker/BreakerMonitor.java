@@ -1,0 +1,125 @@
+package org.incidentconsole.breaker;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.incidentconsole.inventory.BreakerSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls one Redis every few seconds, keeps each breaker's transitions and flags breakers open for longer than
+ * the threshold. A failed poll is reported and the next one tries again: the panel recovers by itself.
+ */
+public final class BreakerMonitor implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(BreakerMonitor.class);
+    private static final int HISTORY = 50;
+
+    private final RedisLink link;
+    private final BreakerSettings settings;
+    private final BreakerReader reader;
+    private final Clock clock;
+    private final List<Consumer<BreakerPanel>> listeners = new CopyOnWriteArrayList<>();
+    private final Map<String, BreakerState> lastState = new HashMap<>();
+    private final Map<String, Instant> openSince = new HashMap<>();
+    private final Map<String, List<BreakerView.Transition>> history = new HashMap<>();
+    private volatile BreakerPanel latest;
+    private ScheduledFuture<?> task;
+
+    public BreakerMonitor(RedisLink link, BreakerSettings settings, Clock clock) {
+        this.link = link;
+        this.settings = settings;
+        this.reader = new BreakerReader(settings);
+        this.clock = clock;
+    }
+
+    public void addListener(Consumer<BreakerPanel> listener) {
+        listeners.add(listener);
+    }
+
+    public BreakerPanel latest() {
+        return latest;
+    }
+
+    public synchronized void start(ScheduledExecutorService scheduler) {
+        if (task == null) {
+            long every = settings.pollEvery().toMillis();
+            task = scheduler.scheduleWithFixedDelay(this::pollQuietly, 0, every, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.error("Breaker poll of {} failed unexpectedly", link.label(), e);
+        }
+    }
+
+    /** One poll, now, on the calling thread. */
+    public synchronized BreakerPanel poll() {
+        Instant now = clock.instant();
+        BreakerSnapshot snapshot;
+        try {
+            snapshot = link.with(jedis -> reader.read(jedis, now));
+        } catch (RedisUnavailableException e) {
+            snapshot = BreakerSnapshot.failed(now, e.getMessage());
+        }
+        BreakerPanel panel = snapshot.error() != null
+                ? new BreakerPanel(link.label(), now, latest == null ? List.of() : latest.breakers(), List.of(),
+                snapshot.error())
+                : new BreakerPanel(link.label(), now, views(snapshot, now), snapshot.rateLimits(), null);
+        latest = panel;
+        for (Consumer<BreakerPanel> l : listeners) {
+            try {
+                l.accept(panel);
+            } catch (RuntimeException e) {
+                LOG.warn("breaker listener failed", e);
+            }
+        }
+        return panel;
+    }
+
+    private List<BreakerView> views(BreakerSnapshot snapshot, Instant now) {
+        List<BreakerView> views = new ArrayList<>();
+        for (Breaker b : snapshot.breakers()) {
+            String key = b.stateKey();
+            BreakerState before = lastState.put(key, b.state());
+            List<BreakerView.Transition> h = history.computeIfAbsent(key, k -> new ArrayList<>());
+            if (before != null && before != b.state()) {
+                h.add(new BreakerView.Transition(now, before, b.state()));
+                if (h.size() > HISTORY) {
+                    h.remove(0);
+                }
+            }
+            Instant since = null;
+            if (b.state() == BreakerState.OPEN) {
+                since = b.openedAt() != null ? b.openedAt() : openSince.computeIfAbsent(key, k -> now);
+                openSince.putIfAbsent(key, since);
+            } else {
+                openSince.remove(key);
+            }
+            Duration openFor = since == null ? null : Duration.between(since, now);
+            boolean stuck = openFor != null && openFor.compareTo(settings.stuckOpenAfter()) > 0;
+            views.add(new BreakerView(b, since, openFor, stuck, h));
+        }
+        return views;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (task != null) {
+            task.cancel(false);
+            task = null;
+        }
+    }
+}
