@@ -1,0 +1,7 @@
+package org.incidentconsole.health;
+
+import java.time.Instant;
+
+/** The latest result of a check and since when its status has been what it is. */
+public record CheckState(CheckResult latest, Instant since) {
+}

@@ -1,0 +1,154 @@
+package org.incidentconsole.health;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import org.incidentconsole.inventory.Host;
+import org.incidentconsole.ssh.SshConnection;
+import org.incidentconsole.ssh.SshConnections;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Polls every host's checks in parallel on a bounded pool. Each check has its own time limit; a host that
+ * hangs shows TIMEOUT and delays no other host's results, and is not polled again until it has answered.
+ */
+public final class HealthPoller implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HealthPoller.class);
+    private static final Duration CONNECT = Duration.ofSeconds(15);
+
+    private final SshConnections ssh;
+    private final Map<Host, List<HealthCheck>> checks;
+    private final Clock clock;
+    private final ExecutorService pool;
+    private final Map<String, SshHostProbe> probes = new ConcurrentHashMap<>();
+    private final Map<String, CheckState> states = new ConcurrentHashMap<>();
+    private final Set<String> busy = ConcurrentHashMap.newKeySet();
+    private final List<Consumer<CheckResult>> resultListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<HealthTransition>> transitionListeners = new CopyOnWriteArrayList<>();
+    private ScheduledFuture<?> task;
+
+    public HealthPoller(SshConnections ssh, Map<Host, List<HealthCheck>> checks, Clock clock) {
+        this.ssh = ssh;
+        this.checks = Map.copyOf(checks);
+        this.clock = clock;
+        int threads = Math.max(2, Math.min(32, checks.size()));
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "ic-health-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    public void onResult(Consumer<CheckResult> listener) {
+        resultListeners.add(listener);
+    }
+
+    public void onTransition(Consumer<HealthTransition> listener) {
+        transitionListeners.add(listener);
+    }
+
+    public Collection<CheckState> states() {
+        return List.copyOf(states.values());
+    }
+
+    /** Polls every host not still busy with the previous round; completes when all of them are done. */
+    public CompletableFuture<List<CheckResult>> pollOnce() {
+        List<CompletableFuture<List<CheckResult>>> hosts = new ArrayList<>();
+        checks.forEach((host, list) -> {
+            if (busy.add(host.name())) {
+                hosts.add(CompletableFuture.supplyAsync(() -> pollHost(host, list), pool)
+                        .whenComplete((r, e) -> busy.remove(host.name())));
+            }
+        });
+        return CompletableFuture.allOf(hosts.toArray(CompletableFuture[]::new))
+                .thenApply(v -> hosts.stream().flatMap(f -> f.join().stream()).toList());
+    }
+
+    public synchronized void start(ScheduledExecutorService scheduler, Duration every) {
+        if (task == null) {
+            task = scheduler.scheduleWithFixedDelay(this::pollOnce, 0, every.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private List<CheckResult> pollHost(Host host, List<HealthCheck> list) {
+        SshConnection connection = ssh.connection(host);
+        String unreachable = null;
+        try {
+            connection.connect().get(CONNECT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            unreachable = "TIMEOUT connecting";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            unreachable = "interrupted";
+        } catch (java.util.concurrent.ExecutionException e) {
+            unreachable = e.getCause() == null ? e.toString() : e.getCause().getMessage();
+        }
+        SshHostProbe probe = probes.computeIfAbsent(host.name(), h -> new SshHostProbe(connection));
+        List<CheckResult> results = new ArrayList<>();
+        for (HealthCheck check : list) {
+            CheckResult r;
+            if (unreachable != null) {
+                r = new CheckResult(host.name(), check.name(), check.kind(), clock.instant(), HealthStatus.UNKNOWN,
+                        unreachable.startsWith("TIMEOUT") ? "TIMEOUT" : "unreachable", unreachable, Duration.ZERO);
+            } else {
+                try {
+                    r = check.run(probe);
+                } catch (RuntimeException e) {
+                    LOG.warn("check {} on {} failed", check.name(), host.name(), e);
+                    r = new CheckResult(host.name(), check.name(), check.kind(), clock.instant(), HealthStatus.UNKNOWN,
+                            "check failed", String.valueOf(e.getMessage()), Duration.ZERO);
+                }
+            }
+            record(r);
+            results.add(r);
+        }
+        return results;
+    }
+
+    private void record(CheckResult r) {
+        String key = r.host() + "/" + r.check();
+        Instant now = r.at();
+        CheckState before = states.get(key);
+        boolean changed = before == null || before.latest().status() != r.status();
+        states.put(key, new CheckState(r, changed ? now : before.since()));
+        resultListeners.forEach(l -> safely(l, r));
+        if (changed) {
+            HealthTransition t = new HealthTransition(r.host(), r.check(), before == null ? null
+                    : before.latest().status(), r.status(), r.value(), now);
+            transitionListeners.forEach(l -> safely(l, t));
+        }
+    }
+
+    private static <T> void safely(Consumer<T> listener, T value) {
+        try {
+            listener.accept(value);
+        } catch (RuntimeException e) {
+            LOG.warn("health listener failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (task != null) {
+            task.cancel(false);
+        }
+        pool.shutdownNow();
+    }
+}
