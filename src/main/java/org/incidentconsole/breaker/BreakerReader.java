@@ -22,7 +22,9 @@ import redis.clients.jedis.resps.ScanResult;
  * round of GET/TTL. A key of the wrong type or an unreadable value becomes that breaker's error.
  */
 final class BreakerReader {
-    private static final int SCAN_COUNT = 1000;
+    /** Keys examined per SCAN call: few round trips, and still only a few ms of Redis time per call. */
+    private static final int SCAN_COUNT = 10_000;
+    private static final int MGET_BATCH = 1000;
 
     private final List<KeyScheme> schemes;
     private final List<String> rateLimitPatterns;
@@ -48,16 +50,20 @@ final class BreakerReader {
         return keys;
     }
 
-    private record Pending(KeyScheme scheme, String service, String key, Response<String> state,
-                           Response<String> failures, Response<String> openedAt, Response<String> lastFailure) {
-    }
-
+    /**
+     * One SCAN walk per scheme finds the state keys and which companion keys exist; one pipeline of MGETs reads
+     * the existing keys; TYPE is asked only for keys that exist but read back nil (a wrong type).
+     */
     BreakerSnapshot read(Jedis jedis, Instant now) {
+        Set<String> existing = new java.util.HashSet<>();
         Map<String, KeyScheme> stateKeys = new LinkedHashMap<>();
         for (KeyScheme scheme : schemes) {
-            for (String key : scan(jedis, scheme.scanPattern())) {
-                if (scheme.serviceOf(key) != null) {
-                    stateKeys.putIfAbsent(key, scheme);
+            for (String pattern : scheme.scanPatterns()) {
+                for (String key : scan(jedis, pattern)) {
+                    existing.add(key);
+                    if (scheme.serviceOf(key) != null) {
+                        stateKeys.putIfAbsent(key, scheme);
+                    }
                 }
             }
         }
@@ -65,64 +71,106 @@ final class BreakerReader {
         for (String pattern : rateLimitPatterns) {
             limitKeys.addAll(scan(jedis, pattern));
         }
-        List<Pending> pending = new ArrayList<>();
-        Map<String, Response<String>> limitValues = new LinkedHashMap<>();
-        Map<String, Response<Long>> limitTtls = new LinkedHashMap<>();
-        Pipeline p = jedis.pipelined();
+        List<String> wanted = new ArrayList<>();
         stateKeys.forEach((key, scheme) -> {
             String service = scheme.serviceOf(key);
-            pending.add(new Pending(scheme, service, key, p.get(key), get(p, scheme.failures(service)),
-                    get(p, scheme.openedAt(service)), get(p, scheme.lastFailure(service))));
+            wanted.add(key);
+            for (String companion : new String[] {scheme.failures(service), scheme.openedAt(service),
+                    scheme.lastFailure(service)}) {
+                if (companion != null && existing.contains(companion)) {
+                    wanted.add(companion);
+                }
+            }
         });
-        for (String key : limitKeys) {
-            limitValues.put(key, p.get(key));
-            limitTtls.put(key, p.ttl(key));
-        }
-        p.sync();
+        wanted.addAll(limitKeys);
+        Map<String, String> values = mget(jedis, wanted);
+        Map<String, Long> ttls = ttls(jedis, limitKeys);
+        Map<String, String> types = types(jedis, wanted.stream().filter(k -> values.get(k) == null).toList());
         List<Breaker> breakers = new ArrayList<>();
-        for (Pending b : pending) {
-            breakers.add(breaker(b));
-        }
+        stateKeys.forEach((key, scheme) -> breakers.add(breaker(scheme, scheme.serviceOf(key), key, values, types)));
         breakers.sort(Comparator.comparing(Breaker::service).thenComparing(Breaker::stateKey));
         List<RateLimit> limits = new ArrayList<>();
         for (String key : limitKeys) {
-            limits.add(rateLimit(key, limitValues.get(key), limitTtls.get(key)));
+            String type = types.get(key);
+            limits.add(new RateLimit(key, values.get(key), ttls.get(key), type == null ? null : key + ": " + type));
         }
         limits.sort(Comparator.comparing(RateLimit::key));
         return new BreakerSnapshot(now, breakers, limits, null);
     }
 
-    private static Response<String> get(Pipeline p, String key) {
-        return key == null ? null : p.get(key);
+    private static Map<String, String> mget(Jedis jedis, List<String> keys) {
+        Map<String, String> values = new java.util.HashMap<>();
+        Pipeline p = jedis.pipelined();
+        List<Response<List<String>>> batches = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += MGET_BATCH) {
+            batches.add(p.mget(keys.subList(i, Math.min(keys.size(), i + MGET_BATCH)).toArray(String[]::new)));
+        }
+        p.sync();
+        for (int b = 0; b < batches.size(); b++) {
+            List<String> got = batches.get(b).get();
+            for (int i = 0; i < got.size(); i++) {
+                values.put(keys.get(b * MGET_BATCH + i), got.get(i));
+            }
+        }
+        return values;
     }
 
-    private static Breaker breaker(Pending b) {
-        List<String> errors = new ArrayList<>();
-        String raw = value(b.state(), b.key(), errors);
-        Long failures = number(value(b.failures(), b.scheme().failures(b.service()), errors),
-                b.scheme().failures(b.service()), errors);
-        Instant openedAt = time(value(b.openedAt(), b.scheme().openedAt(b.service()), errors),
-                b.scheme().openedAt(b.service()), errors);
-        Instant lastFailure = time(value(b.lastFailure(), b.scheme().lastFailure(b.service()), errors),
-                b.scheme().lastFailure(b.service()), errors);
-        BreakerState state = raw == null && errors.isEmpty() ? BreakerState.UNKNOWN : BreakerState.parse(raw);
-        if (raw != null && state == BreakerState.UNKNOWN) {
-            errors.add(b.key() + " holds '" + raw + "', not closed / open / half_open");
+    private static Map<String, Long> ttls(Jedis jedis, Set<String> keys) {
+        Pipeline p = jedis.pipelined();
+        Map<String, Response<Long>> responses = new LinkedHashMap<>();
+        keys.forEach(k -> responses.put(k, p.ttl(k)));
+        p.sync();
+        Map<String, Long> ttls = new java.util.HashMap<>();
+        responses.forEach((k, r) -> ttls.put(k, r.get()));
+        return ttls;
+    }
+
+    /** For keys that read back nil although SCAN saw them: "wrong type (hash)" or "deleted while reading". */
+    private static Map<String, String> types(Jedis jedis, List<String> keys) {
+        Map<String, String> problems = new java.util.HashMap<>();
+        if (keys.isEmpty()) {
+            return problems;
         }
-        return new Breaker(b.service(), b.key(), state, raw, failures, openedAt, lastFailure,
+        Pipeline p = jedis.pipelined();
+        Map<String, Response<String>> responses = new LinkedHashMap<>();
+        keys.forEach(k -> responses.put(k, p.type(k)));
+        p.sync();
+        responses.forEach((k, r) -> {
+            String type = r.get();
+            problems.put(k, "none".equals(type) ? "deleted while it was read"
+                    : "wrong type of key (" + type + ", not a plain string value)");
+        });
+        return problems;
+    }
+
+    private static Breaker breaker(KeyScheme scheme, String service, String key, Map<String, String> values,
+                                   Map<String, String> types) {
+        List<String> errors = new ArrayList<>();
+        String raw = value(key, values, types, errors);
+        String failuresKey = scheme.failures(service);
+        Long failures = number(value(failuresKey, values, types, errors), failuresKey, errors);
+        String openedKey = scheme.openedAt(service);
+        Instant openedAt = time(value(openedKey, values, types, errors), openedKey, errors);
+        String lastKey = scheme.lastFailure(service);
+        Instant lastFailure = time(value(lastKey, values, types, errors), lastKey, errors);
+        BreakerState state = BreakerState.parse(raw);
+        if (raw != null && state == BreakerState.UNKNOWN) {
+            errors.add(key + " holds '" + raw + "', not closed / open / half_open");
+        }
+        return new Breaker(service, key, state, raw, failures, openedAt, lastFailure,
                 errors.isEmpty() ? null : String.join("; ", errors));
     }
 
-    private static String value(Response<String> response, String key, List<String> errors) {
-        if (response == null) {
+    private static String value(String key, Map<String, String> values, Map<String, String> types,
+                                List<String> errors) {
+        if (key == null) {
             return null;
         }
-        try {
-            return response.get();
-        } catch (JedisDataException e) {
-            errors.add(key + ": " + plain(e));
-            return null;
+        String problem = types.get(key);
+        if (problem != null) {
+            errors.add(key + ": " + problem);
         }
+        return values.get(key);
     }
 
     private static Long number(String value, String key, List<String> errors) {
@@ -153,18 +201,6 @@ final class BreakerReader {
                 return null;
             }
         }
-    }
-
-    private static RateLimit rateLimit(String key, Response<String> value, Response<Long> ttl) {
-        List<String> errors = new ArrayList<>();
-        String v = value(value, key, errors);
-        Long t = null;
-        try {
-            t = ttl.get();
-        } catch (JedisDataException e) {
-            errors.add(key + " TTL: " + plain(e));
-        }
-        return new RateLimit(key, v, t, errors.isEmpty() ? null : String.join("; ", errors));
     }
 
     static String plain(JedisDataException e) {

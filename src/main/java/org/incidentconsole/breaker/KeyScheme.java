@@ -1,48 +1,81 @@
 package org.incidentconsole.breaker;
 
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.incidentconsole.inventory.BreakerSettings;
 
 /** One naming scheme of breaker keys: the SCAN pattern of its state keys and its companion keys. */
 final class KeyScheme {
     private final BreakerSettings.KeyScheme scheme;
-    private final Pattern stateKey;
+    private final Template state;
+    private final Template failures;
+    private final Template openedAt;
+    private final Template lastFailure;
 
     KeyScheme(BreakerSettings.KeyScheme scheme) {
         this.scheme = scheme;
-        String[] parts = scheme.state().split("\\{service}", -1);
-        this.stateKey = Pattern.compile(Pattern.quote(parts[0]) + "(.+?)" + Pattern.quote(parts[1]));
+        this.state = Template.of(scheme.state());
+        this.failures = Template.of(scheme.failures());
+        this.openedAt = Template.of(scheme.openedAt());
+        this.lastFailure = Template.of(scheme.lastFailure());
     }
 
-    /** SCAN MATCH pattern; glob characters of the fixed parts are escaped. */
-    String scanPattern() {
-        return glob(scheme.state().replace("{service}", "\u0000")).replace("\u0000", "*");
+    /** A key template split around {service}; plain string work, as it runs for every key of every poll. */
+    private record Template(String prefix, String suffix) {
+        static Template of(String template) {
+            if (template == null) {
+                return null;
+            }
+            int at = template.indexOf("{service}");
+            return new Template(template.substring(0, at), template.substring(at + "{service}".length()));
+        }
+
+        String fill(String service) {
+            return prefix + service + suffix;
+        }
+
+        String serviceOf(String key) {
+            return key.length() > prefix.length() + suffix.length() && key.startsWith(prefix) && key.endsWith(suffix)
+                    ? key.substring(prefix.length(), key.length() - suffix.length()) : null;
+        }
+    }
+
+    /**
+     * SCAN MATCH patterns that find the state keys and every companion key that exists: one pattern when the
+     * templates share their text before {service} (the usual case), else one per template.
+     */
+    java.util.List<String> scanPatterns() {
+        java.util.List<String> templates = new java.util.ArrayList<>();
+        for (String t : new String[] {scheme.state(), scheme.failures(), scheme.openedAt(), scheme.lastFailure()}) {
+            if (t != null) {
+                templates.add(t);
+            }
+        }
+        String prefix = templates.get(0).substring(0, templates.get(0).indexOf("{service}"));
+        boolean shared = !prefix.isEmpty() && templates.stream().allMatch(t -> t.indexOf("{service}") == prefix.length()
+                && t.startsWith(prefix));
+        if (shared) {
+            return java.util.List.of(glob(prefix) + "*");
+        }
+        return templates.stream().map(t -> glob(t.replace("{service}", "\u0000")).replace("\u0000", "*")).toList();
     }
 
     String serviceOf(String key) {
-        Matcher m = stateKey.matcher(key);
-        return m.matches() ? m.group(1) : null;
+        return state.serviceOf(key);
     }
 
     String state(String service) {
-        return fill(scheme.state(), service);
+        return state.fill(service);
     }
 
     String failures(String service) {
-        return fill(scheme.failures(), service);
+        return failures == null ? null : failures.fill(service);
     }
 
     String openedAt(String service) {
-        return fill(scheme.openedAt(), service);
+        return openedAt == null ? null : openedAt.fill(service);
     }
 
     String lastFailure(String service) {
-        return fill(scheme.lastFailure(), service);
-    }
-
-    private static String fill(String template, String service) {
-        return template == null ? null : template.replace("{service}", service);
+        return lastFailure == null ? null : lastFailure.fill(service);
     }
 
     private static String glob(String text) {

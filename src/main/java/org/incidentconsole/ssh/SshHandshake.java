@@ -48,9 +48,11 @@ final class SshHandshake {
     private SSHClient transport(boolean justTrusted) throws SshException {
         DefaultConfig config = new DefaultConfig();
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
+        SshAlgorithms.apply(config);
         SSHClient c = new SSHClient(config);
         RecordingVerifier verifier = new RecordingVerifier(keys);
         c.addHostKeyVerifier(verifier);
+        c.setSocketFactory(new NoDelaySocketFactory());
         c.setConnectTimeout((int) settings.connectTimeout().toMillis());
         c.getTransport().setTimeoutMs((int) settings.requestTimeout().toMillis());
         c.getConnection().getKeepAlive().setKeepAliveInterval((int) settings.keepAliveInterval().toSeconds());

@@ -123,7 +123,7 @@ class BreakerTunnelTest {
         assertThat(panel.breakers().get(0).breaker()).satisfies(b -> {
             assertThat(b.service()).isEqualTo("broken");
             assertThat(b.state()).isEqualTo(BreakerState.UNKNOWN);
-            assertThat(b.error()).isEqualTo("circuit_breaker:broken:state: wrong type of key (not a plain string value)");
+            assertThat(b.error()).isEqualTo("circuit_breaker:broken:state: wrong type of key (hash, not a plain string value)");
         });
         assertThat(panel.breakers().get(1).breaker()).satisfies(b -> {
             assertThat(b.state()).isEqualTo(BreakerState.CLOSED);

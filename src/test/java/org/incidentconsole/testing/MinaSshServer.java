@@ -34,6 +34,8 @@ public final class MinaSshServer implements AutoCloseable {
         server.setPublickeyAuthenticator((user, key, session) ->
                 authorized.stream().anyMatch(k -> KeyUtils.compareKeys(k, key)));
         server.setForwardingFilter(AcceptAllForwardingFilter.INSTANCE);
+        // as sshd does for forwarded connections: small Redis requests must not wait for delayed ACKs
+        org.apache.sshd.core.CoreModuleProperties.TCP_NODELAY.set(server, true);
         server.setCommandFactory((channel, command) -> hangs ? new SilentCommand(silentDestroyed)
                 : new ShellCommand(command, env));
         server.start();
