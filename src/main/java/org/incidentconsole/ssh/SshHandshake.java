@@ -40,6 +40,7 @@ final class SshHandshake {
     }
 
     SSHClient open() throws SshException {
+        SshCrypto.preferJdkProviders();
         SSHClient c = transport(false);
         authenticate(c);
         return c;
