@@ -65,9 +65,9 @@ public final class Redactor {
         return new Redaction(current, counts);
     }
 
-    /** Convenience: the redacted text only. */
+    /** The redacted text only; null stays null (a deleted value is not an empty one). */
     public String scrub(String text) {
-        return redact(text).text();
+        return text == null ? null : redact(text).text();
     }
 
     private static String keep(Matcher m) {
