@@ -31,8 +31,15 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         AppHome home = AppHome.resolve(System.getenv(), System.getProperty("user.home"));
         System.setProperty(AppHome.PROPERTY, home.dir().toString());
-        int exit = new CommandLine(new Main(home)).execute(args);
+        int exit = cli(home).execute(args);
         System.exit(exit);
+    }
+
+    /** The command line with every subcommand; drill needs the data directory, so it is built here. */
+    static CommandLine cli(AppHome home) {
+        CommandLine cli = new CommandLine(new Main(home));
+        cli.addSubcommand(new DrillCommand(home));
+        return cli;
     }
 
     @Override

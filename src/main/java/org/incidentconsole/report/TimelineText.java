@@ -36,7 +36,7 @@ final class TimelineText {
                     + Markdown.inline(b.before()) + " → " + Markdown.inline(b.after());
         } else if (e instanceof IncidentEvent.HealthTransition h) {
             return "Health " + Markdown.code(h.host()) + " " + Markdown.inline(h.check()) + ": "
-                    + Markdown.inline(h.from()) + " → " + Markdown.inline(h.to())
+                    + (h.from() == null ? "first reading " : Markdown.inline(h.from()) + " → ") + Markdown.inline(h.to())
                     + (h.value() == null ? "" : " (" + Markdown.inline(h.value()) + ")");
         } else if (e instanceof IncidentEvent.SeverityChanged s) {
             return "Severity " + s.from() + " → " + s.to() + " by " + Markdown.inline(s.by()) + ": "

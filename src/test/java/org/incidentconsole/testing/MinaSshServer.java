@@ -14,6 +14,7 @@ import org.apache.sshd.common.config.keys.PublicKeyEntryResolver;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
 import org.apache.sshd.server.SshServer;
+import org.incidentconsole.drill.ShellCommand;
 import org.apache.sshd.server.forward.AcceptAllForwardingFilter;
 
 /** An in-process Apache MINA SSHD on 127.0.0.1: key auth only, real /bin/sh commands, port forwarding. */

@@ -1,4 +1,4 @@
-package org.incidentconsole.testing;
+package org.incidentconsole.drill;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +9,11 @@ import org.apache.sshd.server.Signal;
 import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
-/** Runs an exec request with /bin/sh -c, like sshd; INT/TERM/KILL or a closed channel kill the process tree. */
-final class ShellCommand implements Command {
+/**
+ * Runs an exec request with /bin/sh -c as sshd does, with the given environment; INT/TERM/KILL or a closed
+ * channel kill the process tree. Used by the drill's SSH server and by the tests' servers.
+ */
+public final class ShellCommand implements Command {
     private final String command;
     private final java.util.Map<String, String> env;
     private OutputStream out;
@@ -18,9 +21,17 @@ final class ShellCommand implements Command {
     private ExitCallback exit;
     private volatile Process process;
 
-    ShellCommand(String command, java.util.Map<String, String> env) {
+    private final java.io.File workDir;
+
+    public ShellCommand(String command, java.util.Map<String, String> env) {
+        this(command, env, null);
+    }
+
+    /** @param workDir where the command starts (the sandbox home), or null for the JVM's directory */
+    public ShellCommand(String command, java.util.Map<String, String> env, java.io.File workDir) {
         this.command = command;
         this.env = env;
+        this.workDir = workDir;
     }
 
     @Override
@@ -48,6 +59,9 @@ final class ShellCommand implements Command {
         env.addSignalListener((ch, signal) -> kill(), Signal.INT, Signal.TERM, Signal.KILL, Signal.HUP);
         ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command);
         builder.environment().putAll(this.env);
+        if (workDir != null) {
+            builder.directory(workDir);
+        }
         process = builder.start();
         process.getOutputStream().close();
         Thread stderr = pump(process.getErrorStream(), err);
@@ -61,7 +75,7 @@ final class ShellCommand implements Command {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }, "test-sshd-wait");
+        }, "drill-sshd-wait");
         waiter.setDaemon(true);
         waiter.start();
     }
@@ -78,7 +92,7 @@ final class ShellCommand implements Command {
             } catch (IOException e) {
                 // channel gone: the process is being killed
             }
-        }, "test-sshd-pump");
+        }, "drill-sshd-pump");
         t.setDaemon(true);
         t.start();
         return t;

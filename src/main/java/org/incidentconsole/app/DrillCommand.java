@@ -1,0 +1,124 @@
+package org.incidentconsole.app;
+
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.incidentconsole.breaker.RedisLinks;
+import org.incidentconsole.breaker.RedisPasswordPrompt;
+import org.incidentconsole.drill.DrillEnvironment;
+import org.incidentconsole.incident.IncidentEvent;
+import org.incidentconsole.incident.IncidentSession;
+import org.incidentconsole.incident.IncidentStore;
+import org.incidentconsole.incident.JournalReader;
+import org.incidentconsole.incident.Severity;
+import org.incidentconsole.inventory.Host;
+import org.incidentconsole.inventory.Inventory;
+import org.incidentconsole.inventory.InventoryLoader;
+import org.incidentconsole.report.ReportRenderer;
+import org.incidentconsole.runbook.Runbook;
+import org.incidentconsole.runbook.RunbookParser;
+import org.incidentconsole.ssh.HostKeyPrompt;
+import org.incidentconsole.ssh.HostKeyStore;
+import org.incidentconsole.ssh.PassphrasePrompt;
+import org.incidentconsole.ssh.SshAuth;
+import org.incidentconsole.ssh.SshConnections;
+import org.incidentconsole.ssh.SshSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code incident-console drill [--run RUNBOOK --report FILE]}: the local rollback drill, headless. */
+@Command(name = "drill", mixinStandardHelpOptions = true,
+        description = "Start the local drill (SSH, Redis, a broken sandbox deploy). Ctrl-C ends it.")
+final class DrillCommand implements Callable<Integer> {
+    private final AppHome home;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--run", paramLabel = "RUNBOOK", description = "Walk this runbook unattended, then exit.")
+    Path runbook;
+
+    @Option(names = "--report", paramLabel = "FILE", description = "With --run: write the incident report here.")
+    Path report;
+
+    DrillCommand(AppHome home) {
+        this.home = home;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (runbook == null && report != null) {
+            spec.commandLine().getErr().println("--report needs --run");
+            return 2;
+        }
+        Runbook parsed = runbook == null ? null : new RunbookParser().parse(runbook);
+        DrillEnvironment drill = DrillEnvironment.start(runbook != null);
+        Thread cleanup = new Thread(drill::close, "drill-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
+        try {
+            if (parsed == null) {
+                printHowToReach(out, drill);
+                new CountDownLatch(1).await();
+                return 0;
+            }
+            return walk(out, drill, parsed);
+        } finally {
+            drill.close();
+            Runtime.getRuntime().removeShutdownHook(cleanup);
+        }
+    }
+
+    private static void printHowToReach(PrintWriter out, DrillEnvironment drill) {
+        out.println("Drill running. Ctrl-C ends it and removes everything.");
+        out.println("  SSH port:   " + drill.sshPort());
+        out.println("  key file:   " + drill.clientKey());
+        out.println("  inventory:  " + drill.inventory());
+        out.println("  ssh -i " + drill.clientKey() + " -p " + drill.sshPort() + " -o UserKnownHostsFile="
+                + drill.knownHosts() + " " + System.getProperty("user.name") + "@127.0.0.1");
+        out.flush();
+    }
+
+    private int walk(PrintWriter out, DrillEnvironment drill, Runbook parsed) throws Exception {
+        Inventory inventory = new InventoryLoader(Path.of(System.getProperty("user.home"))).load(drill.inventory());
+        Host host = inventory.hosts().get(0);
+        try (AppExecutors executors = new AppExecutors();
+             SshConnections ssh = new SshConnections(SshSettings.defaults(), new HostKeyStore(null, drill.knownHosts()),
+                     new SshAuth(null, drill.root(), PassphrasePrompt.NONE), HostKeyPrompt.REFUSE_ALL,
+                     executors.io(), executors.scheduler());
+             RedisLinks redis = new RedisLinks(ssh, Map.of(), RedisPasswordPrompt.NONE)) {
+            IncidentStore store = new IncidentStore(home.dir().resolve("incidents"), Clock.systemUTC());
+            IncidentSession session = store.start("Drill: " + parsed.title(), "Health endpoint failing", Severity.P1,
+                    inventory.environment().label(), UnattendedWalk.OPERATOR, parsed.source(), UnattendedWalk.zone());
+            UnattendedWalk.Outcome outcome;
+            try {
+                out.println("Drill incident " + session.id() + ": walking " + parsed.title() + " on " + host.name());
+                outcome = new UnattendedWalk(ssh, redis, executors.io(), out).walk(session, parsed, host);
+                if (report != null) {
+                    String text = new ReportRenderer().render(JournalReader.read(session.journalFile()).records());
+                    Files.writeString(report, text, StandardCharsets.UTF_8);
+                    session.record(new IncidentEvent.ReportExported(report.toString())).get();
+                    out.println("\nReport: " + report);
+                }
+                out.println("Journal: " + session.journalFile());
+            } finally {
+                session.close();
+            }
+            if (outcome.healthy()) {
+                out.println("Drill ended healthy: health OK, breakers closed, no rollback advised.");
+            } else {
+                out.println("Drill ended UNHEALTHY:");
+                outcome.problems().forEach(p -> out.println("  - " + p));
+            }
+            out.flush();
+            return outcome.healthy() ? 0 : 1;
+        }
+    }
+}

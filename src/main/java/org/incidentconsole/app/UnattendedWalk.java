@@ -1,0 +1,184 @@
+package org.incidentconsole.app;
+
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.incidentconsole.breaker.BreakerMonitor;
+import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerState;
+import org.incidentconsole.breaker.RedisLinks;
+import org.incidentconsole.breaker.RedisUnavailableException;
+import org.incidentconsole.health.CheckResult;
+import org.incidentconsole.health.HealthChecks;
+import org.incidentconsole.health.HealthPoller;
+import org.incidentconsole.health.HealthStatus;
+import org.incidentconsole.health.SeverityAdvisor;
+import org.incidentconsole.incident.IncidentEvent;
+import org.incidentconsole.incident.IncidentSession;
+import org.incidentconsole.incident.PanelEvents;
+import org.incidentconsole.incident.StepRunner;
+import org.incidentconsole.inventory.Host;
+import org.incidentconsole.redact.Redactor;
+import org.incidentconsole.runbook.ChecklistItem;
+import org.incidentconsole.runbook.Runbook;
+import org.incidentconsole.runbook.Step;
+import org.incidentconsole.runbook.Variable;
+import org.incidentconsole.ssh.ExecResult;
+import org.incidentconsole.ssh.OutputListener;
+import org.incidentconsole.ssh.SshConnections;
+import org.incidentconsole.ssh.StreamKind;
+
+/**
+ * Walks a runbook on one host with nobody at the keyboard: the first suggestion for each variable, dangers
+ * confirmed by typing the environment, every checklist item ticked by "drill", then a last look at health,
+ * breakers and the advisor. Everything goes to the incident journal.
+ */
+final class UnattendedWalk {
+    static final String OPERATOR = "drill";
+
+    private final SshConnections ssh;
+    private final RedisLinks redis;
+    private final ExecutorService io;
+    private final PrintWriter out;
+    private final Redactor redactor = new Redactor();
+
+    UnattendedWalk(SshConnections ssh, RedisLinks redis, ExecutorService io, PrintWriter out) {
+        this.ssh = ssh;
+        this.redis = redis;
+        this.io = io;
+        this.out = out;
+    }
+
+    record Outcome(boolean healthy, List<String> problems) {
+    }
+
+    Outcome walk(IncidentSession session, Runbook runbook, Host host) throws Exception {
+        session.record(IncidentEvent.RunbookLoaded.of(runbook)).get();
+        PanelEvents panelEvents = new PanelEvents(redactor);
+        try (HealthPoller poller = new HealthPoller(ssh, Map.of(host, HealthChecks.of(host)), Clock.systemUTC())) {
+            poller.onTransition(t -> session.record(panelEvents.of(t)).join());
+            poller.pollOnce().get(2, TimeUnit.MINUTES);
+            Map<String, String> values = variables(session, runbook, host);
+            StepRunner runner = new StepRunner(ssh, redactor, io);
+            int n = 0;
+            for (Step step : runbook.steps()) {
+                n++;
+                out.printf("%n[%d/%d] %s%n", n, runbook.steps().size(), step.pathText());
+                out.flush();
+                if (!step.shellBlocks().isEmpty()) {
+                    var outcomes = runner.run(session, step, List.of(host), StepRunner.defaultMode(step), values,
+                            session.state().started().environment(), OPERATOR, printer()).outcomes().get(30,
+                            TimeUnit.MINUTES);
+                    var failed = outcomes.values().stream().filter(o -> !"OK".equals(o.outcome())).toList();
+                    if (!failed.isEmpty()) {
+                        out.println("  stopped: " + failed.get(0).host() + " ended " + failed.get(0).outcome() + " ("
+                                + failed.get(0).reason() + ")");
+                        return new Outcome(false, List.of("step failed: " + step.pathText()));
+                    }
+                }
+                for (ChecklistItem item : step.checklist()) {
+                    session.record(new IncidentEvent.ChecklistToggled(step.pathText(), item.line(), item.text(), true,
+                            OPERATOR)).get();
+                    out.println("  [x] " + item.text());
+                }
+            }
+            List<CheckResult> health = poller.pollOnce().get(2, TimeUnit.MINUTES);
+            return verdict(session, host, health);
+        }
+    }
+
+    private Map<String, String> variables(IncidentSession session, Runbook runbook, Host host) throws Exception {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (Variable v : runbook.variables()) {
+            String value;
+            if (v.name().equals("app_dir") && host.appDir() != null) {
+                value = host.appDir();
+            } else if (v.suggest() != null) {
+                value = firstSuggestion(fill(v.suggest(), values), host);
+            } else {
+                value = v.defaultValue();
+            }
+            if (value == null || value.isBlank()) {
+                throw new IllegalStateException("variable " + v.name() + " has no default and its suggestion gave nothing");
+            }
+            values.put(v.name(), value);
+            session.record(new IncidentEvent.VariableSet(v.name(), value, v.role())).get();
+            out.println("  " + v.name() + " = " + value);
+        }
+        return values;
+    }
+
+    private String firstSuggestion(String command, Host host) {
+        List<String> lines = new ArrayList<>();
+        ExecResult r = ssh.connection(host).run(command, Duration.ofSeconds(30), (h, s, line) -> {
+            if (s == StreamKind.STDOUT && !line.isBlank()) {
+                lines.add(line);
+            }
+        }).result().join();
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("the suggestion '" + command + "' gave no choice (" + r.reason() + ")");
+        }
+        return Variable.valueOfChoice(lines.get(0));
+    }
+
+    private static String fill(String text, Map<String, String> values) {
+        String out = text;
+        for (var e : values.entrySet()) {
+            out = out.replace("{{" + e.getKey() + "}}", e.getValue());
+        }
+        return out;
+    }
+
+    private OutputListener printer() {
+        return (host, stream, line) -> {
+            synchronized (out) {
+                out.println("  " + (stream == StreamKind.STDERR ? "! " : "| ") + line);
+                out.flush();
+            }
+        };
+    }
+
+    private Outcome verdict(IncidentSession session, Host host, List<CheckResult> health) throws Exception {
+        List<String> problems = new ArrayList<>();
+        health.stream().filter(r -> r.status() != HealthStatus.OK)
+                .forEach(r -> problems.add("health " + r.check() + ": " + r.status() + " " + r.value()));
+        List<BreakerPanel> panels = new ArrayList<>();
+        try {
+            BreakerPanel panel = new BreakerMonitor(redis.linkFor(host), host.breakers(), Clock.systemUTC()).poll();
+            panels.add(panel);
+            if (panel.error() != null) {
+                problems.add("breakers: " + panel.error());
+            }
+            panel.breakers().stream().filter(b -> b.breaker().state() != BreakerState.CLOSED)
+                    .forEach(b -> problems.add("breaker " + b.breaker().service() + " is " + b.breaker().state()));
+        } catch (RedisUnavailableException e) {
+            problems.add("breakers: " + e.getMessage());
+        }
+        var checks = new ArrayList<org.incidentconsole.health.CheckState>();
+        health.forEach(r -> checks.add(new org.incidentconsole.health.CheckState(r, r.at())));
+        var advice = new SeverityAdvisor().advise(checks, panels, SeverityAdvisor.Thresholds.of(host.thresholds()),
+                java.time.Instant.now());
+        if (advice.action() == SeverityAdvisor.Action.ROLLBACK_NOW) {
+            problems.add("the advisor still says ROLLBACK NOW: " + advice.reasons().get(0).text());
+        }
+        if (problems.isEmpty()) {
+            session.record(new IncidentEvent.Milestone("RECOVERED", "health OK, breakers closed")).get();
+            session.record(new IncidentEvent.Resolved("drill ended healthy", OPERATOR)).get();
+        } else {
+            session.record(new IncidentEvent.NoteAdded("drill ended unhealthy: " + String.join("; ", problems),
+                    OPERATOR)).get();
+        }
+        return new Outcome(problems.isEmpty(), problems);
+    }
+
+    static String zone() {
+        return ZoneId.systemDefault().getId();
+    }
+}

@@ -1,0 +1,194 @@
+package org.incidentconsole.drill;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.sshd.common.config.keys.KeyUtils;
+import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
+import org.incidentconsole.ssh.HostKeyStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local rollback drill: an SSH server, a real Redis and a sandbox host whose newest deploy is broken, plus
+ * an inventory, a client key and a known_hosts that pins the drill's host key. Everything lives in one temp
+ * folder, removed on close; a folder left by a crashed drill is removed by the next one.
+ */
+public final class DrillEnvironment implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(DrillEnvironment.class);
+    private static final String PREFIX = "incident-console-drill-";
+
+    private final Path root;
+    private final DrillSandbox sandbox;
+    private final DrillRedis redis;
+    private final DrillHealthEndpoint health;
+    private final DrillSshServer ssh;
+    private final Path clientKey;
+    private final Path knownHosts;
+    private final Path inventory;
+    private volatile boolean closed;
+
+    private DrillEnvironment(Path root, DrillSandbox sandbox, DrillRedis redis, DrillHealthEndpoint health,
+                             DrillSshServer ssh, Path clientKey, Path knownHosts, Path inventory) {
+        this.root = root;
+        this.sandbox = sandbox;
+        this.redis = redis;
+        this.health = health;
+        this.ssh = ssh;
+        this.clientKey = clientKey;
+        this.knownHosts = knownHosts;
+        this.inventory = inventory;
+    }
+
+    /**
+     * Starts the drill. {@code fast}: the sandbox's {@code sleep} waits a hundredth of the time (unattended runs).
+     */
+    public static DrillEnvironment start(boolean fast) throws IOException, InterruptedException {
+        Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
+        removeStale(tmp);
+        Path root = Files.createTempDirectory(tmp, PREFIX);
+        Files.writeString(root.resolve("pid"), String.valueOf(ProcessHandle.current().pid()));
+        DrillSandbox sandbox = null;
+        DrillRedis redis = null;
+        DrillHealthEndpoint health = null;
+        DrillSshServer ssh = null;
+        try {
+            sandbox = DrillSandbox.create(root.resolve("host"));
+            redis = new DrillRedis();
+            health = new DrillHealthEndpoint(sandbox);
+            KeyPair hostKey = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+            KeyPair client = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
+            Path clientKey = root.resolve("drill_key");
+            try (OutputStream out = Files.newOutputStream(clientKey)) {
+                OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(client, "incident-console-drill", null, out);
+            }
+            Files.setPosixFilePermissions(clientKey, PosixFilePermissions.fromString("rw-------"));
+            ssh = new DrillSshServer(hostKey, client.getPublic(), commandEnvironment(sandbox, redis, health, fast),
+                    sandbox.home.toFile());
+            Path knownHosts = root.resolve("known_hosts");
+            new HostKeyStore(null, knownHosts).trust("127.0.0.1", ssh.port(), hostKey.getPublic());
+            Path inventory = root.resolve("inventory.yaml");
+            Files.writeString(inventory, DrillInventory.yaml(ssh.port(), clientKey, sandbox, redis.port(),
+                    health.port()));
+            LOG.info("Drill started in {}: ssh 127.0.0.1:{}, redis {}, http {}", root, ssh.port(), redis.port(),
+                    health.port());
+            return new DrillEnvironment(root, sandbox, redis, health, ssh, clientKey, knownHosts, inventory);
+        } catch (IOException | GeneralSecurityException | RuntimeException e) {
+            closeQuietly(ssh);
+            closeQuietly(health);
+            closeQuietly(redis);
+            delete(root);
+            throw e instanceof IOException io ? io : new IOException("the drill could not start: " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> commandEnvironment(DrillSandbox sandbox, DrillRedis redis,
+                                                          DrillHealthEndpoint health, boolean fast) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", sandbox.bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("HOME", sandbox.home.toString());
+        env.put("LANG", "C.UTF-8");
+        env.put("DRILL_REDIS_PORT", String.valueOf(redis.port()));
+        env.put("DRILL_HTTP_PORT", String.valueOf(health.port()));
+        env.put("DRILL_STATE", sandbox.state.toString());
+        env.put("DRILL_APP_LOG", sandbox.log.toString());
+        env.put("DRILL_REAL_SLEEP", Files.isExecutable(Path.of("/usr/bin/sleep")) ? "/usr/bin/sleep" : "/bin/sleep");
+        env.put("DRILL_FAST", fast ? "1" : "0");
+        return env;
+    }
+
+    public Path inventory() {
+        return inventory;
+    }
+
+    public Path knownHosts() {
+        return knownHosts;
+    }
+
+    public Path clientKey() {
+        return clientKey;
+    }
+
+    public int sshPort() {
+        return ssh.port();
+    }
+
+    public Path root() {
+        return root;
+    }
+
+    /** Whether the drill app answers its health endpoint with 200 now (for checks from outside). */
+    public boolean appHealthy() throws IOException {
+        return health.problem() == null;
+    }
+
+    /** Removes drill folders whose process is gone (a drill that crashed or was killed). */
+    static void removeStale(Path tmp) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, PREFIX + "*")) {
+            for (Path dir : dirs) {
+                try {
+                    long pid = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
+                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                        continue;
+                    }
+                } catch (IOException | NumberFormatException e) {
+                    LOG.debug("drill folder {} has no readable pid file", dir);
+                }
+                LOG.info("Removing the folder of an earlier drill that did not end cleanly: {}", dir);
+                delete(dir);
+            }
+        } catch (IOException e) {
+            LOG.warn("Could not look for stale drill folders in {}: {}", tmp, e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        closeQuietly(ssh);
+        closeQuietly(health);
+        closeQuietly(redis);
+        delete(root);
+        LOG.info("Drill stopped and {} removed", root);
+    }
+
+    private static void closeQuietly(AutoCloseable c) {
+        if (c == null) {
+            return;
+        }
+        try {
+            c.close();
+        } catch (Exception e) {
+            LOG.warn("Stopping a drill part failed: {}", e.getMessage());
+        }
+    }
+
+    private static void delete(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException e) {
+                    LOG.debug("could not delete {}", p);
+                }
+            });
+        } catch (IOException e) {
+            LOG.warn("Could not remove {}: {}", dir, e.getMessage());
+        }
+    }
+}

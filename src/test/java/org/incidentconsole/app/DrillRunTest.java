@@ -1,0 +1,71 @@
+package org.incidentconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The drill for real: SSH server, redis-server, git sandbox, shims; the shipped runbook heals it. */
+class DrillRunTest {
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out, String err) {
+    }
+
+    private Run drill(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        var cli = Main.cli(new AppHome(dir.resolve("home")));
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int exit = cli.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    private static List<Path> drillFolders() throws Exception {
+        try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+            return s.filter(p -> p.getFileName().toString().startsWith("incident-console-drill-")).toList();
+        }
+    }
+
+    @Test
+    void the_emergency_rollback_runbook_heals_the_drill_and_the_report_holds_the_whole_timeline() throws Exception {
+        List<Path> before = drillFolders();
+        Path report = dir.resolve("report.md");
+
+        Run run = drill("drill", "--run", "runbooks/emergency-rollback.md", "--report", report.toString());
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("Drill ended healthy").contains("stable_ref = ").contains("[x] No circuit breaker is open");
+        String md = Files.readString(report);
+        assertThat(md).contains("| Status | Resolved |", "| Severity | P1 |", "| Services restarted | php8.3-fpm |",
+                "| drill-web-01 / api-health | CRITICAL | OK |", "| drill-web-01 / pii-in-logs | CRITICAL | OK |",
+                "Step 2: Switch to the stable release", "HEAD is now at", "Rollback complete",
+                "Incident resolved by drill: drill ended healthy");
+        assertThat(md).containsPattern("\\| Rolled back from \\| [0-9a-f]{7} \\|")
+                .containsPattern("\\| Rolled back to \\| [0-9a-f]{7} \\|");
+        assertThat(md).doesNotContain("maria.schmidt@example.org");
+        assertThat(md.lines().filter(l -> l.startsWith("- ") && l.contains("UTC —")).count())
+                .as("timeline lines").isGreaterThan(40);
+        assertThat(drillFolders()).as("the drill removed its folder").isEqualTo(before);
+    }
+
+    @Test
+    void checking_without_rolling_back_ends_unhealthy_with_exit_1() throws Exception {
+        Run run = drill("drill", "--run", "runbooks/verification.md");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("Drill ended UNHEALTHY").contains("step failed");
+    }
+
+    @Test
+    void report_needs_run() {
+        assertThat(drill("drill", "--report", dir.resolve("x.md").toString()).exit()).isEqualTo(2);
+    }
+}
