@@ -25,6 +25,7 @@ public final class ConsoleApplication extends Application {
     private static volatile LaunchOptions options;
 
     private ConsoleServices services;
+    private volatile org.incidentconsole.drill.DrillEnvironment drill;
 
     static void launch(LaunchOptions launchOptions) {
         options = launchOptions;
@@ -34,14 +35,58 @@ public final class ConsoleApplication extends Application {
     @Override
     public void start(Stage stage) {
         LaunchOptions o = options;
+        LOG.info("Incident Console starting; data directory {}", o.home().dir());
+        if (!java.nio.file.Files.exists(o.inventory()) && !o.inventoryGiven()) {
+            startDrill(stage, o);
+            return;
+        }
         services = new ConsoleServices(o.home(), Path.of(System.getProperty("user.home")), System.getenv(),
                 new FxHostKeyPrompt(() -> stage), new FxPassphrasePrompt(() -> stage));
-        LOG.info("Incident Console starting; data directory {}", o.home().dir());
         showWindow(stage, services, o.inventory());
+    }
+
+    /** No inventory: the console opens on the local drill, started off the FX thread, and connects to it. */
+    private void startDrill(Stage stage, LaunchOptions o) {
+        javafx.scene.control.Label starting = new javafx.scene.control.Label("No inventory at " + o.inventory()
+                + ".\nStarting the local drill: a sandbox with a broken deploy, not production…");
+        starting.setWrapText(true);
+        javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(starting);
+        pane.setPrefSize(1280, 800);
+        Scene placeholder = new Scene(pane);
+        Theme.DARK.apply(placeholder);
+        stage.setTitle("Incident Console — DRILL");
+        stage.setScene(placeholder);
+        stage.show();
+        Thread starter = new Thread(() -> {
+            try {
+                org.incidentconsole.drill.DrillEnvironment d = org.incidentconsole.drill.DrillEnvironment.start(false);
+                drill = d;
+                Runtime.getRuntime().addShutdownHook(new Thread(d::close, "drill-cleanup"));
+                ConsoleServices drillServices = ConsoleServices.forDrill(o.home(), d);
+                Platform.runLater(() -> {
+                    services = drillServices;
+                    showWindow(stage, drillServices, d.inventory(), true);
+                });
+            } catch (Exception e) {
+                LOG.error("The drill could not start", e);
+                Platform.runLater(() -> {
+                    services = new ConsoleServices(o.home(), Path.of(System.getProperty("user.home")),
+                            System.getenv(), new FxHostKeyPrompt(() -> stage), new FxPassphrasePrompt(() -> stage));
+                    showWindow(stage, services, o.inventory());
+                });
+            }
+        }, "drill-start");
+        starter.setDaemon(true);
+        starter.start();
     }
 
     /** Shows the main window on {@code stage} and loads the inventory in the background. */
     public static void showWindow(Stage stage, ConsoleServices services, Path inventory) {
+        showWindow(stage, services, inventory, false);
+    }
+
+    /** @param connectAll connect every host once the inventory is loaded (the drill does) */
+    public static void showWindow(Stage stage, ConsoleServices services, Path inventory, boolean connectAll) {
         HostListViewModel hosts = new HostListViewModel(Platform::runLater);
         Map<Class<?>, Supplier<?>> controllers = Map.of(MainWindowController.class,
                 () -> new MainWindowController(hosts, inventory, services.home().logFile()));
@@ -62,6 +107,9 @@ public final class ConsoleApplication extends Application {
                         + "Incident Console repository there and edit it, or start with --inventory PATH.");
             } else {
                 hosts.showInventory(inv, services.ssh()::connection);
+                if (connectAll) {
+                    hosts.connectAll();
+                }
             }
         }));
     }
@@ -70,6 +118,9 @@ public final class ConsoleApplication extends Application {
     public void stop() {
         if (services != null) {
             services.close();
+        }
+        if (drill != null) {
+            drill.close();
         }
     }
 }

@@ -26,14 +26,31 @@ public final class ConsoleServices implements AutoCloseable {
      */
     public ConsoleServices(AppHome home, Path userHome, Map<String, String> env, HostKeyPrompt hostKeys,
                            PassphrasePrompt passphrases) {
+        this(home, userHome, new HostKeyStore(userHome.resolve(".ssh").resolve("known_hosts"), home.knownHosts()),
+                new SshAuth(agentSocket(env), userHome.resolve(".ssh"), passphrases), hostKeys);
+    }
+
+    private ConsoleServices(AppHome home, Path userHome, HostKeyStore keys, SshAuth auth, HostKeyPrompt hostKeys) {
         this.home = home;
         this.inventoryLoader = new InventoryLoader(userHome);
-        Path sshDir = userHome.resolve(".ssh");
+        this.ssh = new SshConnections(SshSettings.defaults(), keys, auth, hostKeys, executors.io(),
+                executors.scheduler());
+    }
+
+    /** Services for the drill: its own known_hosts (the host key is pinned, never asked), its own key. */
+    public static ConsoleServices forDrill(AppHome home, org.incidentconsole.drill.DrillEnvironment drill) {
+        return new ConsoleServices(home, Path.of(System.getProperty("user.home")),
+                new HostKeyStore(null, drill.knownHosts()), new SshAuth(null, drill.root(), PassphrasePrompt.NONE),
+                HostKeyPrompt.REFUSE_ALL);
+    }
+
+    private static Path agentSocket(Map<String, String> env) {
         String agent = env.get("SSH_AUTH_SOCK");
-        this.ssh = new SshConnections(SshSettings.defaults(),
-                new HostKeyStore(sshDir.resolve("known_hosts"), home.knownHosts()),
-                new SshAuth(agent == null || agent.isBlank() ? null : Path.of(agent), sshDir, passphrases),
-                hostKeys, executors.io(), executors.scheduler());
+        return agent == null || agent.isBlank() ? null : Path.of(agent);
+    }
+
+    public java.util.concurrent.ExecutorService io() {
+        return executors.io();
     }
 
     public AppHome home() {

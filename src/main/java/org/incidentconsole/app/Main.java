@@ -44,7 +44,8 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ConsoleApplication.launch(new LaunchOptions(home, inventory != null ? inventory : home.inventory()));
+        ConsoleApplication.launch(new LaunchOptions(home, inventory != null ? inventory : home.inventory(),
+                inventory != null));
         return 0;
     }
 

@@ -18,7 +18,11 @@ public final class MainWindowController {
     private final Path logFile;
 
     @FXML
+    private javafx.scene.layout.HBox incidentBar;
+    @FXML
     private Label environmentBadge;
+    @FXML
+    private Label drillNotice;
     @FXML
     private Label inventoryMessage;
     @FXML
@@ -47,10 +51,14 @@ public final class MainWindowController {
         environmentBadge.visibleProperty().bind(hosts.environmentProperty().isNotEmpty());
         hosts.environmentProperty().addListener((obs, old, now) -> {
             environmentBadge.getStyleClass().removeIf(c -> c.startsWith("env-"));
+            incidentBar.getStyleClass().removeIf(c -> c.startsWith("env-"));
             if (!now.isEmpty()) {
                 environmentBadge.getStyleClass().add(StyleClasses.environment(now));
+                incidentBar.getStyleClass().add(StyleClasses.environment(now));
             }
         });
+        drillNotice.visibleProperty().bind(hosts.environmentProperty().isEqualTo("drill"));
+        drillNotice.managedProperty().bind(drillNotice.visibleProperty());
         inventoryMessage.textProperty().bind(hosts.messageProperty());
         inventoryMessage.visibleProperty().bind(hosts.messageProperty().isNotEmpty());
         inventoryMessage.managedProperty().bind(inventoryMessage.visibleProperty());
