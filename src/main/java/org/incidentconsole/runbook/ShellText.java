@@ -34,7 +34,11 @@ final class ShellText {
             if (line.startsWith("$ ")) {
                 return true;
             }
-            String first = line.split("[\\s;|&()]+")[0];
+            String[] words = line.split("[\\s;|&()]+");
+            if (words.length == 0 || words[0].isEmpty()) {
+                return false;
+            }
+            String first = words[0];
             if (first.contains("=") && !first.startsWith("=")) {
                 return first.matches("[A-Za-z_][A-Za-z0-9_]*=.*");
             }

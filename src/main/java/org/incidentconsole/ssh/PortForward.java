@@ -52,6 +52,11 @@ public final class PortForward implements Closeable {
         return server.getLocalPort();
     }
 
+    /** False once closed (by itself or with its connection). */
+    public boolean isOpen() {
+        return !closed && !server.isClosed();
+    }
+
     public String target() {
         return remoteHost + ":" + remotePort;
     }

@@ -29,7 +29,8 @@ class RunbookFuzzTest {
         RunbookParser parser = new RunbookParser();
         int loaded = 0;
         int refused = 0;
-        for (int round = 0; round < 3000; round++) {
+        int rounds = Integer.getInteger("fuzz.rounds", 3000);
+        for (int round = 0; round < rounds; round++) {
             byte[] input = round % 10 == 0 ? randomBytes(random) : mutate(random, compose(random));
             try {
                 parser.parse("fuzz-" + round + ".md", input);
@@ -45,8 +46,8 @@ class RunbookFuzzTest {
                         + saved, t);
             }
         }
-        assertThat(loaded).as("most generated documents load").isGreaterThan(1000);
-        assertThat(loaded + refused).isEqualTo(3000);
+        assertThat(loaded).as("most generated documents load").isGreaterThan(rounds / 3);
+        assertThat(loaded + refused).isEqualTo(rounds);
     }
 
     private static String compose(Random random) {

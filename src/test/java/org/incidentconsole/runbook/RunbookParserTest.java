@@ -426,4 +426,14 @@ class RunbookParserTest {
         assertThat(rb.problems()).filteredOn(p -> p.line() == 17).singleElement()
                 .satisfies(p -> assertThat(p.message()).startsWith("block offers alternatives (OPTION A"));
     }
+
+    @Test
+    void a_fence_of_table_punctuation_found_by_the_fuzzer_is_just_text() throws Exception {
+        String md = "  - [ ] nested\n\n- [x] done\n| a | b |\n|---|---|\n| 1 | 2 |\n~~~\n |\n|---|---|\n| 1 | 2 |\n~~~\n";
+        Runbook rb = parse(md);
+        assertThat(rb.steps()).singleElement().satisfies(s -> {
+            assertThat(s.blocks()).singleElement().satisfies(b -> assertThat(b.runnable()).isFalse());
+            assertThat(s.checklist()).hasSize(2);
+        });
+    }
 }

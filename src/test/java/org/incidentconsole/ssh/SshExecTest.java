@@ -224,16 +224,22 @@ class SshExecTest {
             assertThat(forward.target()).isEqualTo("127.0.0.1:" + echo.getLocalPort());
 
             connection.close();
-            assertThat(canBind(forward.localPort())).as("the forward stopped listening with the connection").isTrue();
+            assertThat(forward.isOpen()).as("the forward closes with the connection").isFalse();
+            assertThat(echoThrough(forward.localPort())).as("nothing relays through the old port any more")
+                    .isNotEqualTo("echo PING");
         }
     }
 
-    /** A port can be bound again only once nobody listens on it (a connect probe can self-connect on Linux). */
-    private static boolean canBind(int port) {
-        try (ServerSocket ignored = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-            return true;
+    /** What comes back for PING through a port: null when refused or closed (a self-connect echoes "PING"). */
+    private static String echoThrough(int port) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+             PrintWriter w = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8);
+             BufferedReader r = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8))) {
+            s.setSoTimeout(5000);
+            w.println("PING");
+            return r.readLine();
         } catch (java.io.IOException e) {
-            return false;
+            return null;
         }
     }
 
