@@ -31,14 +31,14 @@ public final class DrillEnvironment implements AutoCloseable {
     private final DrillSandbox sandbox;
     private final DrillRedis redis;
     private final DrillHealthEndpoint health;
-    private final DrillSshServer ssh;
+    private final LocalSshServer ssh;
     private final Path clientKey;
     private final Path knownHosts;
     private final Path inventory;
     private volatile boolean closed;
 
     private DrillEnvironment(Path root, DrillSandbox sandbox, DrillRedis redis, DrillHealthEndpoint health,
-                             DrillSshServer ssh, Path clientKey, Path knownHosts, Path inventory) {
+                             LocalSshServer ssh, Path clientKey, Path knownHosts, Path inventory) {
         this.root = root;
         this.sandbox = sandbox;
         this.redis = redis;
@@ -60,7 +60,7 @@ public final class DrillEnvironment implements AutoCloseable {
         DrillSandbox sandbox = null;
         DrillRedis redis = null;
         DrillHealthEndpoint health = null;
-        DrillSshServer ssh = null;
+        LocalSshServer ssh = null;
         try {
             sandbox = DrillSandbox.create(root.resolve("host"));
             redis = new DrillRedis();
@@ -72,8 +72,10 @@ public final class DrillEnvironment implements AutoCloseable {
                 OpenSSHKeyPairResourceWriter.INSTANCE.writePrivateKey(client, "incident-console-drill", null, out);
             }
             Files.setPosixFilePermissions(clientKey, PosixFilePermissions.fromString("rw-------"));
-            ssh = new DrillSshServer(hostKey, client.getPublic(), commandEnvironment(sandbox, redis, health, fast),
-                    sandbox.home.toFile());
+            Map<String, String> env = commandEnvironment(sandbox, redis, health, fast);
+            java.io.File workDir = sandbox.home.toFile();
+            ssh = new LocalSshServer(hostKey, key -> KeyUtils.compareKeys(client.getPublic(), key),
+                    (channel, command) -> new ShellCommand(command, env, workDir));
             Path knownHosts = root.resolve("known_hosts");
             new HostKeyStore(null, knownHosts).trust("127.0.0.1", ssh.port(), hostKey.getPublic());
             Path inventory = root.resolve("inventory.yaml");
