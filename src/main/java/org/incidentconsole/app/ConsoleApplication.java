@@ -15,6 +15,10 @@ import org.incidentconsole.ui.common.FxPassphrasePrompt;
 import org.incidentconsole.ui.common.FxmlView;
 import org.incidentconsole.ui.common.Theme;
 import org.incidentconsole.ui.common.ViewLoader;
+import org.incidentconsole.ui.breakers.BreakerPanelController;
+import org.incidentconsole.ui.breakers.BreakerPanelViewModel;
+import org.incidentconsole.ui.health.HealthPanelController;
+import org.incidentconsole.ui.health.HealthPanelViewModel;
 import org.incidentconsole.ui.hosts.HostListViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,8 +92,12 @@ public final class ConsoleApplication extends Application {
     /** @param connectAll connect every host once the inventory is loaded (the drill does) */
     public static void showWindow(Stage stage, ConsoleServices services, Path inventory, boolean connectAll) {
         HostListViewModel hosts = new HostListViewModel(Platform::runLater);
-        Map<Class<?>, Supplier<?>> controllers = Map.of(MainWindowController.class,
-                () -> new MainWindowController(hosts, inventory, services.home().logFile()));
+        HealthPanelViewModel health = new HealthPanelViewModel(Platform::runLater);
+        BreakerPanelViewModel breakers = new BreakerPanelViewModel(Platform::runLater);
+        Map<Class<?>, Supplier<?>> controllers = Map.of(
+                MainWindowController.class, () -> new MainWindowController(hosts, inventory, services.home().logFile()),
+                HealthPanelController.class, () -> new HealthPanelController(health),
+                BreakerPanelController.class, () -> new BreakerPanelController(breakers));
         Parent root = new ViewLoader(controllers).load(FxmlView.MAIN_WINDOW);
         Scene scene = new Scene(root);
         Theme.DARK.apply(scene);
@@ -110,6 +118,7 @@ public final class ConsoleApplication extends Application {
                 if (connectAll) {
                     hosts.connectAll();
                 }
+                services.startPanels(inv, health::result, breakers::panel, health::advice);
             }
         }));
     }

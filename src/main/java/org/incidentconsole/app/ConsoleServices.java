@@ -4,6 +4,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.incidentconsole.breaker.BreakerMonitor;
+import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.RedisLink;
+import org.incidentconsole.breaker.RedisLinks;
+import org.incidentconsole.breaker.RedisPasswordPrompt;
+import org.incidentconsole.breaker.RedisUnavailableException;
+import org.incidentconsole.health.CheckResult;
+import org.incidentconsole.health.HealthCheck;
+import org.incidentconsole.health.HealthChecks;
+import org.incidentconsole.health.HealthPoller;
+import org.incidentconsole.health.SeverityAdvisor;
+import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.InventoryLoader;
 import org.incidentconsole.ssh.HostKeyPrompt;
@@ -75,8 +87,62 @@ public final class ConsoleServices implements AutoCloseable {
         }, executors.io());
     }
 
+    private HealthPoller health;
+    private RedisLinks redis;
+    private final java.util.List<BreakerMonitor> monitors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Starts the live panels for an inventory: health polled every 5 s on all hosts, breakers of each distinct
+     * Redis every few seconds (linked off the caller's thread), the advisor's reading every 2 s.
+     */
+    public void startPanels(Inventory inventory, java.util.function.Consumer<CheckResult> results,
+                            java.util.function.Consumer<BreakerPanel> breakers,
+                            java.util.function.Consumer<SeverityAdvisor.Advice> advice) {
+        java.util.Map<Host, java.util.List<HealthCheck>> checks = new java.util.LinkedHashMap<>();
+        inventory.hosts().forEach(h -> checks.put(h, HealthChecks.of(h)));
+        health = new HealthPoller(ssh, checks, java.time.Clock.systemUTC());
+        health.onResult(results);
+        health.start(executors.scheduler(), java.time.Duration.ofSeconds(5));
+        redis = new RedisLinks(ssh, System.getenv(), RedisPasswordPrompt.NONE);
+        java.util.Map<String, BreakerPanel> latest = new java.util.concurrent.ConcurrentHashMap<>();
+        executors.io().execute(() -> {
+            java.util.Set<RedisLink> started = new java.util.HashSet<>();
+            for (Host host : inventory.hosts()) {
+                if (host.redis() == null) {
+                    continue;
+                }
+                try {
+                    RedisLink link = redis.linkFor(host);
+                    if (started.add(link)) {
+                        BreakerMonitor monitor = new BreakerMonitor(link, host.breakers(), java.time.Clock.systemUTC());
+                        monitor.addListener(p -> {
+                            latest.put(p.source(), p);
+                            breakers.accept(p);
+                        });
+                        monitors.add(monitor);
+                        monitor.start(executors.scheduler());
+                    }
+                } catch (RedisUnavailableException e) {
+                    breakers.accept(BreakerPanel.unavailable(host.name(), java.time.Instant.now(), e.getMessage()));
+                }
+            }
+        });
+        SeverityAdvisor advisor = new SeverityAdvisor();
+        SeverityAdvisor.Thresholds thresholds = inventory.hosts().isEmpty() ? SeverityAdvisor.Thresholds.defaults()
+                : SeverityAdvisor.Thresholds.of(inventory.hosts().get(0).thresholds());
+        executors.scheduler().scheduleWithFixedDelay(() -> advice.accept(advisor.advise(health.states(),
+                latest.values(), thresholds, java.time.Instant.now())), 1, 2, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
     @Override
     public void close() {
+        monitors.forEach(BreakerMonitor::close);
+        if (health != null) {
+            health.close();
+        }
+        if (redis != null) {
+            redis.close();
+        }
         ssh.close();
         executors.close();
     }

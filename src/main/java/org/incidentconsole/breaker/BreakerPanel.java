@@ -11,6 +11,11 @@ public record BreakerPanel(String source, Instant at, List<BreakerView> breakers
         rateLimits = List.copyOf(rateLimits);
     }
 
+    /** A panel for a host whose Redis could not be reached at all. */
+    public static BreakerPanel unavailable(String source, Instant at, String error) {
+        return new BreakerPanel(source, at, List.of(), List.of(), error);
+    }
+
     public long stuckOpen() {
         return breakers.stream().filter(BreakerView::stuckOpen).count();
     }

@@ -55,4 +55,20 @@ class DrillWindowTest {
         assertThat(robot.lookup("#drill-notice").queryAs(Label.class).isVisible()).isTrue();
         assertThat(text(robot, "#drill-notice")).contains("Nothing here touches production");
     }
+
+    @Test
+    void health_is_red_breakers_are_open_and_the_advisor_says_roll_back(FxRobot robot) throws Exception {
+        javafx.scene.control.TableView<org.incidentconsole.ui.health.HealthRow> health =
+                robot.lookup("#health-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> health.getItems().stream().anyMatch(r ->
+                r.check().equals("api-health") && r.statusProperty().get() == org.incidentconsole.health.HealthStatus.CRITICAL));
+        javafx.scene.control.TableView<org.incidentconsole.ui.breakers.BreakerRow> breakers =
+                robot.lookup("#breaker-table").queryTableView();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> breakers.getItems().stream().anyMatch(r ->
+                r.service().equals("calcom") && r.stateText().equals("open · STUCK")));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> text(robot, "#advice").contains("ROLL BACK NOW"));
+        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> text(robot, "#advice-reasons")
+                .contains("health endpoint failing"));
+        assertThat(text(robot, "#advice-reasons")).contains("stuck open");
+    }
 }

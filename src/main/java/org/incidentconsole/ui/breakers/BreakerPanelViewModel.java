@@ -1,0 +1,58 @@
+package org.incidentconsole.ui.breakers;
+
+import java.util.concurrent.Executor;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerState;
+
+/** The breaker panel: breakers and rate limiters of the latest poll, and a one-line summary. */
+public final class BreakerPanelViewModel {
+    private final Executor ui;
+    private final ObservableList<BreakerRow> breakers = FXCollections.observableArrayList();
+    private final ObservableList<String> rateLimits = FXCollections.observableArrayList();
+    private final SimpleStringProperty summary = new SimpleStringProperty("No breakers read yet");
+    private final java.util.Map<String, java.util.List<BreakerRow>> bySource = new java.util.TreeMap<>();
+    private final java.util.Map<String, java.util.List<String>> limitsBySource = new java.util.TreeMap<>();
+    private final java.util.Map<String, String> summaries = new java.util.TreeMap<>();
+
+    public BreakerPanelViewModel(Executor ui) {
+        this.ui = ui;
+    }
+
+    /** Called from a monitor's thread after each poll; several Redis sources are shown together. */
+    public void panel(BreakerPanel p) {
+        var rows = p.breakers().stream().map(BreakerRow::of).toList();
+        var limits = p.rateLimits().stream().map(r -> r.key() + " = " + r.value()
+                + (r.ttlSeconds() == null || r.ttlSeconds() < 0 ? "" : " (expires in " + r.ttlSeconds() + " s)")).toList();
+        long open = rows.stream().filter(r -> r.state() != BreakerState.CLOSED).count();
+        long stuck = rows.stream().filter(BreakerRow::stuck).count();
+        String text = p.error() != null ? "⚠ " + p.error()
+                : rows.size() + " breakers · " + open + " not closed" + (stuck > 0 ? " · " + stuck + " STUCK OPEN" : "")
+                + " · " + p.source();
+        ui.execute(() -> {
+            if (p.error() == null) {
+                bySource.put(p.source(), rows);
+                limitsBySource.put(p.source(), limits);
+            }
+            summaries.put(p.source(), text);
+            breakers.setAll(bySource.values().stream().flatMap(java.util.List::stream).toList());
+            rateLimits.setAll(limitsBySource.values().stream().flatMap(java.util.List::stream).toList());
+            summary.set(String.join("\n", summaries.values()));
+        });
+    }
+
+    public ObservableList<BreakerRow> breakers() {
+        return breakers;
+    }
+
+    public ObservableList<String> rateLimits() {
+        return rateLimits;
+    }
+
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary;
+    }
+}

@@ -1,0 +1,70 @@
+package org.incidentconsole.ui.health;
+
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.fxml.FXML;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import org.incidentconsole.health.HealthStatus;
+import org.incidentconsole.ui.common.StyleClasses;
+
+/** The health table and the advisor's line; state lives in {@link HealthPanelViewModel}. */
+public final class HealthPanelController {
+    private final HealthPanelViewModel model;
+
+    @FXML
+    private Label advice;
+    @FXML
+    private Label reasons;
+    @FXML
+    private TableView<HealthRow> checks;
+    @FXML
+    private TableColumn<HealthRow, String> hostColumn;
+    @FXML
+    private TableColumn<HealthRow, String> checkColumn;
+    @FXML
+    private TableColumn<HealthRow, HealthStatus> statusColumn;
+    @FXML
+    private TableColumn<HealthRow, String> valueColumn;
+    @FXML
+    private TableColumn<HealthRow, String> updatedColumn;
+
+    public HealthPanelController(HealthPanelViewModel model) {
+        this.model = model;
+    }
+
+    @FXML
+    private void initialize() {
+        checks.setItems(model.rows());
+        checks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        checks.setPlaceholder(new Label("No health checks yet"));
+        hostColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().host()));
+        checkColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().check()));
+        statusColumn.setCellValueFactory(c -> c.getValue().statusProperty());
+        statusColumn.setCellFactory(col -> new StatusCell());
+        valueColumn.setCellValueFactory(c -> c.getValue().valueProperty());
+        updatedColumn.setCellValueFactory(c -> c.getValue().updatedProperty());
+        advice.textProperty().bind(model.adviceProperty());
+        reasons.textProperty().bind(model.reasonsProperty());
+        model.adviceLevelProperty().addListener((obs, old, now) -> {
+            advice.getStyleClass().removeIf(s -> s.startsWith("advice-"));
+            advice.getStyleClass().add("advice-" + now.toLowerCase().replace('_', '-'));
+        });
+    }
+
+    /** Status as text and colour, never colour alone. */
+    private static final class StatusCell extends TableCell<HealthRow, HealthStatus> {
+        @Override
+        protected void updateItem(HealthStatus status, boolean empty) {
+            super.updateItem(status, empty);
+            getStyleClass().removeIf(s -> s.startsWith("state-"));
+            if (empty || status == null) {
+                setText(null);
+                return;
+            }
+            setText((status == HealthStatus.OK ? "● " : status == HealthStatus.UNKNOWN ? "? " : "▲ ") + status.name());
+            getStyleClass().add(StyleClasses.state(status));
+        }
+    }
+}
