@@ -20,6 +20,10 @@ import org.incidentconsole.ui.breakers.BreakerPanelViewModel;
 import org.incidentconsole.ui.health.HealthPanelController;
 import org.incidentconsole.ui.health.HealthPanelViewModel;
 import org.incidentconsole.ui.hosts.HostListViewModel;
+import org.incidentconsole.ui.runbook.StepperController;
+import org.incidentconsole.ui.runbook.StepperViewModel;
+import org.incidentconsole.incident.StepRunner;
+import org.incidentconsole.redact.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,10 +98,23 @@ public final class ConsoleApplication extends Application {
         HostListViewModel hosts = new HostListViewModel(Platform::runLater);
         HealthPanelViewModel health = new HealthPanelViewModel(Platform::runLater);
         BreakerPanelViewModel breakers = new BreakerPanelViewModel(Platform::runLater);
+        java.util.concurrent.atomic.AtomicReference<org.incidentconsole.inventory.Inventory> loaded =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        Supplier<String> environment = () -> loaded.get() == null ? "production" : loaded.get().environment().label();
+        Supplier<java.util.List<org.incidentconsole.inventory.Host>> inventoryHosts = () -> loaded.get() == null
+                ? java.util.List.of() : loaded.get().hosts();
+        StepperViewModel stepper = new StepperViewModel(Platform::runLater, services.io(),
+                () -> services.incident(environment.get()),
+                new StepRunner(services.ssh(), new Redactor(), services.io()), inventoryHosts,
+                command -> inventoryHosts.get().isEmpty() ? null
+                        : services.firstSuggestion(inventoryHosts.get().get(0), command),
+                org.incidentconsole.incident.IncidentStore.defaultOperator());
         Map<Class<?>, Supplier<?>> controllers = Map.of(
                 MainWindowController.class, () -> new MainWindowController(hosts, inventory, services.home().logFile()),
                 HealthPanelController.class, () -> new HealthPanelController(health),
-                BreakerPanelController.class, () -> new BreakerPanelController(breakers));
+                BreakerPanelController.class, () -> new BreakerPanelController(breakers),
+                StepperController.class, () -> new StepperController(stepper, shippedRunbooks(), environment,
+                        () -> services.exportReport(environment.get()).toString()));
         Parent root = new ViewLoader(controllers).load(FxmlView.MAIN_WINDOW);
         Scene scene = new Scene(root);
         Theme.DARK.apply(scene);
@@ -114,6 +131,7 @@ public final class ConsoleApplication extends Application {
                 hosts.showProblem("No inventory at " + inventory + ".\nCopy inventory.example.yaml from the "
                         + "Incident Console repository there and edit it, or start with --inventory PATH.");
             } else {
+                loaded.set(inv);
                 hosts.showInventory(inv, services.ssh()::connection);
                 if (connectAll) {
                     hosts.connectAll();
@@ -121,6 +139,19 @@ public final class ConsoleApplication extends Application {
                 services.startPanels(inv, health::result, breakers::panel, health::advice);
             }
         }));
+    }
+
+    /** The runbooks shipped in runbooks/ (next to where the console was started), for the stepper's chooser. */
+    static java.util.List<Path> shippedRunbooks() {
+        Path dir = Path.of("runbooks");
+        if (!java.nio.file.Files.isDirectory(dir)) {
+            return java.util.List.of();
+        }
+        try (var files = java.nio.file.Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".md")).sorted().toList();
+        } catch (java.io.IOException e) {
+            return java.util.List.of();
+        }
     }
 
     @Override

@@ -87,6 +87,53 @@ public final class ConsoleServices implements AutoCloseable {
         }, executors.io());
     }
 
+    private volatile org.incidentconsole.incident.IncidentSession incident;
+
+    /**
+     * The incident this window records into, started on first use with plain defaults (the incident bar that
+     * asks for title, trigger and severity comes with the console-window issue).
+     */
+    public synchronized org.incidentconsole.incident.IncidentSession incident(String environment) {
+        if (incident == null) {
+            try {
+                incident = new org.incidentconsole.incident.IncidentStore(home.dir().resolve("incidents"),
+                        java.time.Clock.systemUTC()).start("Incident on " + environment, "not recorded yet",
+                        org.incidentconsole.incident.Severity.P2, environment,
+                        org.incidentconsole.incident.IncidentStore.defaultOperator(), null,
+                        java.time.ZoneId.systemDefault().getId());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("the incident journal could not be created", e);
+            }
+        }
+        return incident;
+    }
+
+    /** Writes the report of the current incident to the data directory's reports folder; returns the path. */
+    public Path exportReport(String environment) {
+        var session = incident(environment);
+        try {
+            var records = org.incidentconsole.incident.JournalReader.read(session.journalFile()).records();
+            Path out = home.dir().resolve("reports").resolve(session.id() + ".md");
+            java.nio.file.Files.createDirectories(out.getParent());
+            java.nio.file.Files.writeString(out, new org.incidentconsole.report.ReportRenderer().render(records));
+            session.record(new org.incidentconsole.incident.IncidentEvent.ReportExported(out.toString())).join();
+            return out;
+        } catch (java.io.IOException | org.incidentconsole.incident.JournalException e) {
+            throw new IllegalStateException("the report could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs a suggestion command on a host and returns the first choice (first word of the first line). */
+    public String firstSuggestion(Host host, String command) {
+        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ssh.connection(host).run(command, java.time.Duration.ofSeconds(30), (h, s, line) -> {
+            if (s == org.incidentconsole.ssh.StreamKind.STDOUT && !line.isBlank()) {
+                lines.add(line);
+            }
+        }).result().join();
+        return lines.isEmpty() ? null : org.incidentconsole.runbook.Variable.valueOfChoice(lines.get(0));
+    }
+
     private HealthPoller health;
     private RedisLinks redis;
     private final java.util.List<BreakerMonitor> monitors = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -100,33 +147,23 @@ public final class ConsoleServices implements AutoCloseable {
                             java.util.function.Consumer<SeverityAdvisor.Advice> advice) {
         java.util.Map<Host, java.util.List<HealthCheck>> checks = new java.util.LinkedHashMap<>();
         inventory.hosts().forEach(h -> checks.put(h, HealthChecks.of(h)));
-        health = new HealthPoller(ssh, checks, java.time.Clock.systemUTC());
+        health = new HealthPoller(ssh, checks, java.time.Clock.systemUTC(), false);
         health.onResult(results);
         health.start(executors.scheduler(), java.time.Duration.ofSeconds(5));
         redis = new RedisLinks(ssh, System.getenv(), RedisPasswordPrompt.NONE);
         java.util.Map<String, BreakerPanel> latest = new java.util.concurrent.ConcurrentHashMap<>();
-        executors.io().execute(() -> {
-            java.util.Set<RedisLink> started = new java.util.HashSet<>();
-            for (Host host : inventory.hosts()) {
-                if (host.redis() == null) {
-                    continue;
-                }
-                try {
-                    RedisLink link = redis.linkFor(host);
-                    if (started.add(link)) {
-                        BreakerMonitor monitor = new BreakerMonitor(link, host.breakers(), java.time.Clock.systemUTC());
-                        monitor.addListener(p -> {
-                            latest.put(p.source(), p);
-                            breakers.accept(p);
-                        });
-                        monitors.add(monitor);
-                        monitor.start(executors.scheduler());
-                    }
-                } catch (RedisUnavailableException e) {
-                    breakers.accept(BreakerPanel.unavailable(host.name(), java.time.Instant.now(), e.getMessage()));
-                }
+        java.util.Set<RedisLink> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        for (Host host : inventory.hosts()) {
+            if (host.redis() == null) {
+                continue;
             }
-        });
+            // breakers are read once the operator has connected the host: connecting stays their act
+            ssh.connection(host).addListener(status -> {
+                if (status.state() == org.incidentconsole.ssh.ConnectionState.CONNECTED) {
+                    executors.io().execute(() -> startMonitor(host, started, latest, breakers));
+                }
+            });
+        }
         SeverityAdvisor advisor = new SeverityAdvisor();
         SeverityAdvisor.Thresholds thresholds = inventory.hosts().isEmpty() ? SeverityAdvisor.Thresholds.defaults()
                 : SeverityAdvisor.Thresholds.of(inventory.hosts().get(0).thresholds());
@@ -134,8 +171,29 @@ public final class ConsoleServices implements AutoCloseable {
                 latest.values(), thresholds, java.time.Instant.now())), 1, 2, java.util.concurrent.TimeUnit.SECONDS);
     }
 
+    private void startMonitor(Host host, java.util.Set<RedisLink> started, java.util.Map<String, BreakerPanel> latest,
+                              java.util.function.Consumer<BreakerPanel> breakers) {
+        try {
+            RedisLink link = redis.linkFor(host);
+            if (started.add(link)) {
+                BreakerMonitor monitor = new BreakerMonitor(link, host.breakers(), java.time.Clock.systemUTC());
+                monitor.addListener(p -> {
+                    latest.put(p.source(), p);
+                    breakers.accept(p);
+                });
+                monitors.add(monitor);
+                monitor.start(executors.scheduler());
+            }
+        } catch (RedisUnavailableException e) {
+            breakers.accept(BreakerPanel.unavailable(host.name(), java.time.Instant.now(), e.getMessage()));
+        }
+    }
+
     @Override
     public void close() {
+        if (incident != null) {
+            incident.close();
+        }
         monitors.forEach(BreakerMonitor::close);
         if (health != null) {
             health.close();

@@ -33,6 +33,7 @@ public final class HealthPoller implements AutoCloseable {
     private static final Duration CONNECT = Duration.ofSeconds(15);
 
     private final SshConnections ssh;
+    private final boolean connect;
     private final Map<Host, List<HealthCheck>> checks;
     private final Clock clock;
     private final ExecutorService pool;
@@ -44,6 +45,15 @@ public final class HealthPoller implements AutoCloseable {
     private ScheduledFuture<?> task;
 
     public HealthPoller(SshConnections ssh, Map<Host, List<HealthCheck>> checks, Clock clock) {
+        this(ssh, checks, clock, true);
+    }
+
+    /**
+     * @param connect connect to hosts that are not connected; false: only poll hosts the operator connected,
+     *                the others read UNKNOWN "not connected" (the window: connecting stays the operator's act)
+     */
+    public HealthPoller(SshConnections ssh, Map<Host, List<HealthCheck>> checks, Clock clock, boolean connect) {
+        this.connect = connect;
         this.ssh = ssh;
         this.checks = Map.copyOf(checks);
         this.clock = clock;
@@ -91,6 +101,9 @@ public final class HealthPoller implements AutoCloseable {
         SshConnection connection = ssh.connection(host);
         String unreachable = null;
         try {
+            if (!connect && !connection.isConnected()) {
+                throw new java.util.concurrent.ExecutionException(new IllegalStateException("not connected"));
+            }
             connection.connect().get(CONNECT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (java.util.concurrent.TimeoutException e) {
             unreachable = "TIMEOUT connecting";
@@ -105,8 +118,10 @@ public final class HealthPoller implements AutoCloseable {
         for (HealthCheck check : list) {
             CheckResult r;
             if (unreachable != null) {
+                String value = unreachable.startsWith("TIMEOUT") ? "TIMEOUT"
+                        : unreachable.equals("not connected") ? "not connected" : "unreachable";
                 r = new CheckResult(host.name(), check.name(), check.kind(), clock.instant(), HealthStatus.UNKNOWN,
-                        unreachable.startsWith("TIMEOUT") ? "TIMEOUT" : "unreachable", unreachable, Duration.ZERO);
+                        value, unreachable, Duration.ZERO);
             } else {
                 try {
                     r = check.run(probe);
