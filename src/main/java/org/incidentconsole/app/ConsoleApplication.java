@@ -120,6 +120,7 @@ public final class ConsoleApplication extends Application {
         Theme.DARK.apply(scene);
         stage.setTitle("Incident Console");
         stage.setScene(scene);
+        fitToScreen(stage, root);
         stage.show();
         services.loadInventory(inventory).whenComplete((inv, error) -> Platform.runLater(() -> {
             if (error != null) {
@@ -139,6 +140,17 @@ public final class ConsoleApplication extends Application {
                 services.startPanels(inv, health::result, breakers::panel, health::advice);
             }
         }));
+    }
+
+    /** Never larger than the screen it opens on, and centred there (no window manager does it for us). */
+    private static void fitToScreen(Stage stage, Parent root) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        double width = Math.min(root.prefWidth(-1), screen.getWidth());
+        double height = Math.min(root.prefHeight(-1), screen.getHeight());
+        stage.setWidth(width);
+        stage.setHeight(height);
+        stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
+        stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
     }
 
     /** The runbooks shipped in runbooks/ (next to where the console was started), for the stepper's chooser. */

@@ -14,7 +14,7 @@ import org.incidentconsole.ui.common.StyleClasses;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 
-/** A host row: state light, name, user@address and tags, the state's reason, and Connect. */
+/** A host row: state light, name and state, user@address and tags, the state's reason, and Connect below. */
 public final class HostCell extends ListCell<HostItemViewModel> {
     private final FontIcon dot = new FontIcon(MaterialDesignC.CIRCLE);
     private final Label name = new Label();
@@ -39,10 +39,10 @@ public final class HostCell extends ListCell<HostItemViewModel> {
         connect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox title = new HBox(8, name, stateLabel);
         title.setAlignment(Pos.BASELINE_LEFT);
-        VBox text = new VBox(2, title, detail, reason);
+        VBox text = new VBox(2, title, detail, reason, connect);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
-        root = new HBox(10, dot, text, connect);
+        root = new HBox(10, dot, text);
         root.setAlignment(Pos.CENTER_LEFT);
         root.getStyleClass().add(StyleClasses.HOST_CELL);
         connect.setOnAction(e -> {

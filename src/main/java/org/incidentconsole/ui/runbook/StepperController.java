@@ -61,10 +61,23 @@ public final class StepperController {
     @FXML
     private void initialize() {
         runbookChoice.getItems().setAll(runbooks);
+        runbookChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Path path) {
+                return path == null ? "" : path.getFileName().toString();
+            }
+
+            @Override
+            public Path fromString(String text) {
+                return runbooks.stream().filter(p -> p.getFileName().toString().equals(text)).findFirst().orElse(null);
+            }
+        });
         runbooks.stream().filter(p -> p.getFileName().toString().equals("emergency-rollback.md")).findFirst()
                 .or(() -> runbooks.stream().findFirst()).ifPresent(runbookChoice.getSelectionModel()::select);
         steps.setItems(model.steps());
-        steps.setPlaceholder(new Label("Open a runbook to walk its steps"));
+        Label none = new Label("No runbook open");
+        none.setWrapText(true);
+        steps.setPlaceholder(none);
         steps.setCellFactory(list -> new ListCell<>() {
             @Override
             protected void updateItem(Step step, boolean empty) {
