@@ -125,13 +125,7 @@ public final class ConsoleServices implements AutoCloseable {
 
     /** Runs a suggestion command on a host and returns the first choice (first word of the first line). */
     public String firstSuggestion(Host host, String command) {
-        java.util.List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        ssh.connection(host).run(command, java.time.Duration.ofSeconds(30), (h, s, line) -> {
-            if (s == org.incidentconsole.ssh.StreamKind.STDOUT && !line.isBlank()) {
-                lines.add(line);
-            }
-        }).result().join();
-        return lines.isEmpty() ? null : org.incidentconsole.runbook.Variable.valueOfChoice(lines.get(0));
+        return org.incidentconsole.incident.VariableDefaults.firstChoice(ssh, host, command);
     }
 
     private HealthPoller health;

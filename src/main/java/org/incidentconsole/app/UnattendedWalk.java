@@ -2,10 +2,8 @@ package org.incidentconsole.app;
 
 import java.io.PrintWriter;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -24,13 +22,13 @@ import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.PanelEvents;
 import org.incidentconsole.incident.StepRunner;
+import org.incidentconsole.incident.VariableDefaults;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.runbook.ChecklistItem;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.runbook.Variable;
-import org.incidentconsole.ssh.ExecResult;
 import org.incidentconsole.ssh.OutputListener;
 import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.ssh.StreamKind;
@@ -95,45 +93,17 @@ final class UnattendedWalk {
     }
 
     private Map<String, String> variables(IncidentSession session, Runbook runbook, Host host) throws Exception {
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, String> values = VariableDefaults.prefill(runbook, host,
+                command -> VariableDefaults.firstChoice(ssh, host, command));
         for (Variable v : runbook.variables()) {
-            String value;
-            if (v.name().equals("app_dir") && host.appDir() != null) {
-                value = host.appDir();
-            } else if (v.suggest() != null) {
-                value = firstSuggestion(fill(v.suggest(), values), host);
-            } else {
-                value = v.defaultValue();
-            }
-            if (value == null || value.isBlank()) {
+            String value = values.get(v.name());
+            if (value == null) {
                 throw new IllegalStateException("variable " + v.name() + " has no default and its suggestion gave nothing");
             }
-            values.put(v.name(), value);
             session.record(new IncidentEvent.VariableSet(v.name(), value, v.role())).get();
             out.println("  " + v.name() + " = " + value);
         }
         return values;
-    }
-
-    private String firstSuggestion(String command, Host host) {
-        List<String> lines = new ArrayList<>();
-        ExecResult r = ssh.connection(host).run(command, Duration.ofSeconds(30), (h, s, line) -> {
-            if (s == StreamKind.STDOUT && !line.isBlank()) {
-                lines.add(line);
-            }
-        }).result().join();
-        if (lines.isEmpty()) {
-            throw new IllegalStateException("the suggestion '" + command + "' gave no choice (" + r.reason() + ")");
-        }
-        return Variable.valueOfChoice(lines.get(0));
-    }
-
-    private static String fill(String text, Map<String, String> values) {
-        String out = text;
-        for (var e : values.entrySet()) {
-            out = out.replace("{{" + e.getKey() + "}}", e.getValue());
-        }
-        return out;
     }
 
     private OutputListener printer() {

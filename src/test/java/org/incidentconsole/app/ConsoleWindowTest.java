@@ -24,8 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
-import org.testfx.util.WaitForAsyncUtils;
+import static org.incidentconsole.testing.FxScreen.clickWhenVisible;
+import static org.incidentconsole.testing.FxScreen.text;
+import static org.incidentconsole.testing.FxScreen.waitFor;
+import static org.incidentconsole.testing.FxScreen.waitForText;
 
 /** Drives the real main window headless: reads the host list, connects, answers the host-key dialog. */
 @ExtendWith(ApplicationExtension.class)
@@ -65,42 +67,18 @@ class ConsoleWindowTest {
         server.close();
     }
 
-    private static void waitFor(java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-    }
-
-    /** The text of a label, once it is on screen (list cells are laid out asynchronously). */
-    private static String text(FxRobot robot, String id) throws Exception {
-        java.util.concurrent.atomic.AtomicReference<String> seen = new java.util.concurrent.atomic.AtomicReference<>();
-        waitFor(() -> {
-            robot.lookup(id).tryQuery().ifPresent(n -> seen.set(((Label) n).getText()));
-            return seen.get() != null;
-        });
-        return seen.get();
-    }
-
-    private static void waitForText(FxRobot robot, String id, String expected) throws Exception {
-        waitFor(() -> robot.lookup(id).tryQuery().map(n -> expected.equals(((Label) n).getText())).orElse(false));
-    }
-
-    /** Dialogs fade in: click once the button is visible. */
-    private static void clickWhenVisible(FxRobot robot, String query) throws Exception {
-        waitFor(() -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(query).match(NodeQueryUtils.isVisible()).queryButton());
-    }
-
     @Test
     void the_window_lists_the_inventory_hosts_and_connects_one_after_the_operator_trusts_its_key(FxRobot robot)
             throws Exception {
         ListView<HostItemViewModel> list = robot.lookup("#host-list").queryListView();
-        waitFor(() -> list.getItems().size() == 2);
-        waitFor(() -> robot.lookup("#state-web-02").tryQuery().isPresent());
+        waitFor(30, () -> list.getItems().size() == 2);
+        waitFor(30, () -> robot.lookup("#state-web-02").tryQuery().isPresent());
         assertThat(list.getItems()).extracting(HostItemViewModel::name).containsExactly("web-01", "web-02");
         assertThat(text(robot, ".environment-badge")).isEqualTo("STAGING");
         assertThat(text(robot, "#state-web-01")).isEqualTo("not connected");
 
         robot.clickOn("#connect-web-01");
-        waitFor(() -> robot.lookup("#" + FxHostKeyPrompt.DIALOG_ID).tryQuery().isPresent());
+        waitFor(30, () -> robot.lookup("#" + FxHostKeyPrompt.DIALOG_ID).tryQuery().isPresent());
         assertThat(robot.lookup("#host-key-fingerprint").queryAs(TextField.class).getText())
                 .isEqualTo(KeyFingerprint.sha256(server.hostKey()));
         clickWhenVisible(robot, FxHostKeyPrompt.TRUST);
@@ -119,11 +97,11 @@ class ConsoleWindowTest {
     @Test
     void refusing_an_unknown_key_leaves_the_host_unconnected_with_the_reason_shown(FxRobot robot) throws Exception {
         ListView<HostItemViewModel> list = robot.lookup("#host-list").queryListView();
-        waitFor(() -> list.getItems().size() == 2);
-        waitFor(() -> robot.lookup("#state-web-02").tryQuery().isPresent());
+        waitFor(30, () -> list.getItems().size() == 2);
+        waitFor(30, () -> robot.lookup("#state-web-02").tryQuery().isPresent());
 
         robot.clickOn("Connect all");
-        waitFor(() -> robot.lookup("#" + FxHostKeyPrompt.DIALOG_ID).tryQuery().isPresent());
+        waitFor(30, () -> robot.lookup("#" + FxHostKeyPrompt.DIALOG_ID).tryQuery().isPresent());
         clickWhenVisible(robot, FxHostKeyPrompt.REFUSE);
 
         waitForText(robot, "#state-web-01", "failed");

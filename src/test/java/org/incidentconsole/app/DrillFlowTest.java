@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -23,8 +21,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.NodeQueryUtils;
-import org.testfx.util.WaitForAsyncUtils;
+import static org.incidentconsole.testing.FxScreen.clickWhenVisible;
+import static org.incidentconsole.testing.FxScreen.textNow;
+import static org.incidentconsole.testing.FxScreen.waitFor;
 
 /** The operator's loop on the drill, by mouse: open the runbook, run the rollback, tick, export. */
 @ExtendWith(ApplicationExtension.class)
@@ -47,25 +46,10 @@ class DrillFlowTest {
         drill.close();
     }
 
-    private static void waitFor(long seconds, java.util.concurrent.Callable<Boolean> condition) throws Exception {
-        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
-    }
-
-    private static String label(FxRobot robot, String id) {
-        AtomicReference<String> text = new AtomicReference<>("");
-        robot.lookup(id).tryQuery().ifPresent(n -> text.set(((Label) n).getText()));
-        return text.get();
-    }
-
-    private static void clickWhenVisible(FxRobot robot, String query) throws Exception {
-        waitFor(30, () -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(query).match(NodeQueryUtils.isVisible()).<javafx.scene.Node>query());
-    }
-
     @Test
     void walking_the_emergency_rollback_heals_the_drill_and_the_report_holds_the_whole_timeline(FxRobot robot)
             throws Exception {
-        waitFor(30, () -> label(robot, "#state-drill-web-01").equals("connected"));
+        waitFor(30, () -> textNow(robot, "#state-drill-web-01").equals("connected"));
         clickWhenVisible(robot, "#open-runbook");
         ListView<Step> steps = robot.lookup("#step-list").queryListView();
         waitFor(60, () -> steps.getItems().size() == 10);
@@ -75,10 +59,10 @@ class DrillFlowTest {
             int index = i;
             robot.interact(() -> steps.getSelectionModel().select(index));
             try {
-                waitFor(30, () -> label(robot, "#step-heading").startsWith(step.pathText()));
+                waitFor(30, () -> textNow(robot, "#step-heading").startsWith(step.pathText()));
             } catch (java.util.concurrent.TimeoutException e) {
-                throw new AssertionError("step " + i + ": heading '" + label(robot, "#step-heading") + "', message '"
-                        + label(robot, "#step-message") + "', selected " + steps.getSelectionModel().getSelectedIndex());
+                throw new AssertionError("step " + i + ": heading '" + textNow(robot, "#step-heading") + "', message '"
+                        + textNow(robot, "#step-message") + "', selected " + steps.getSelectionModel().getSelectedIndex());
             }
             clickWhenVisible(robot, "#run-step");
             if (!step.dangers().isEmpty()) {
@@ -86,13 +70,13 @@ class DrillFlowTest {
                 robot.write("drill");
                 clickWhenVisible(robot, "OK");
             }
-            waitFor(120, () -> label(robot, "#step-message").startsWith(step.title() + ": drill-web-01 "));
-            assertThat(label(robot, "#step-message")).as(step.title()).contains("drill-web-01 OK");
+            waitFor(120, () -> textNow(robot, "#step-message").startsWith(step.title() + ": drill-web-01 "));
+            assertThat(textNow(robot, "#step-message")).as(step.title()).contains("drill-web-01 OK");
         }
 
         Step confirm = steps.getItems().get(7);
         robot.interact(() -> steps.getSelectionModel().select(7));
-        waitFor(30, () -> label(robot, "#step-heading").startsWith(confirm.pathText()));
+        waitFor(30, () -> textNow(robot, "#step-heading").startsWith(confirm.pathText()));
         clickWhenVisible(robot, "#check-" + confirm.checklist().get(0).line());
         clickWhenVisible(robot, "#check-" + confirm.checklist().get(1).line());
 
@@ -104,8 +88,8 @@ class DrillFlowTest {
                 && breakers.getItems().stream().allMatch(r -> r.state() == BreakerState.CLOSED));
 
         clickWhenVisible(robot, "#export-report");
-        waitFor(30, () -> label(robot, "#exported-path").startsWith("Report written to "));
-        Path report = Path.of(label(robot, "#exported-path").substring("Report written to ".length()));
+        waitFor(30, () -> textNow(robot, "#exported-path").startsWith("Report written to "));
+        Path report = Path.of(textNow(robot, "#exported-path").substring("Report written to ".length()));
         String md = Files.readString(report);
         assertThat(md).contains("Step 2: Switch to the stable release", "Step 7: Watch it hold",
                 "Dangerous command confirmed by", "(typed `drill`)", "Rollback complete",

@@ -21,6 +21,7 @@ import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.StepNotReadyException;
 import org.incidentconsole.incident.StepRunner;
+import org.incidentconsole.incident.VariableDefaults;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.runbook.ChecklistItem;
 import org.incidentconsole.runbook.Runbook;
@@ -94,27 +95,8 @@ public final class StepperViewModel {
     }
 
     private Map<String, String> prefill(Runbook rb) {
-        Map<String, String> filled = new LinkedHashMap<>();
         List<Host> hs = hosts.get();
-        for (Variable v : rb.variables()) {
-            String value = null;
-            if (v.name().equals("app_dir") && !hs.isEmpty() && hs.get(0).appDir() != null) {
-                value = hs.get(0).appDir();
-            } else if (v.suggest() != null) {
-                String command = v.suggest();
-                for (var e : filled.entrySet()) {
-                    command = command.replace("{{" + e.getKey() + "}}", e.getValue());
-                }
-                value = firstSuggestion.apply(command);
-            }
-            if (value == null) {
-                value = v.defaultValue();
-            }
-            if (value != null) {
-                filled.put(v.name(), value);
-            }
-        }
-        return filled;
+        return VariableDefaults.prefill(rb, hs.isEmpty() ? null : hs.get(0), firstSuggestion);
     }
 
     public void select(Step step) {

@@ -1,0 +1,47 @@
+package org.incidentconsole.testing;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import org.testfx.api.FxRobot;
+import org.testfx.util.NodeQueryUtils;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Reading and clicking the real window as a person does: wait for what should appear, then act. */
+public final class FxScreen {
+    private FxScreen() {
+    }
+
+    public static void waitFor(long seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+
+    /** A label's text, once it is on screen (cells and panels are laid out asynchronously). */
+    public static String text(FxRobot robot, String query) throws Exception {
+        AtomicReference<String> seen = new AtomicReference<>();
+        waitFor(30, () -> {
+            robot.lookup(query).tryQuery().ifPresent(n -> seen.set(((Label) n).getText()));
+            return seen.get() != null;
+        });
+        return seen.get();
+    }
+
+    /** A label's text now, or "" when it is not on screen. */
+    public static String textNow(FxRobot robot, String query) {
+        AtomicReference<String> seen = new AtomicReference<>("");
+        robot.lookup(query).tryQuery().ifPresent(n -> seen.set(((Label) n).getText()));
+        return seen.get();
+    }
+
+    public static void waitForText(FxRobot robot, String query, String expected) throws Exception {
+        waitFor(30, () -> expected.equals(textNow(robot, query)));
+    }
+
+    /** Dialogs fade in and panels appear late: click once the node is visible. */
+    public static void clickWhenVisible(FxRobot robot, String query) throws Exception {
+        waitFor(30, () -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(query).match(NodeQueryUtils.isVisible()).<Node>query());
+    }
+}
