@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -39,7 +41,88 @@ final class BreakerReader {
     }
 
     static Set<String> scan(Jedis jedis, String pattern) {
-        Set<String> keys = new LinkedHashSet<>();
+        return new LinkedHashSet<>(scanList(jedis, pattern));
+    }
+
+    /** The keys of one breaker found by SCAN, then where each one's value sits in the MGET answer. */
+    private static final class Slot {
+        final KeyScheme scheme;
+        final String service;
+        final String[] keys = new String[KeyScheme.KINDS];
+        final int[] at = {-1, -1, -1, -1};
+
+        Slot(KeyScheme scheme, String service) {
+            this.scheme = scheme;
+            this.service = service;
+        }
+    }
+
+    /**
+     * One SCAN walk per scheme finds the state keys and which companion keys exist; one pipeline of MGETs reads
+     * the existing keys; TYPE is asked only for keys that exist but read back nil (a wrong type). Values are
+     * kept by position, not in hash maps: at 10,000 breakers the hashing of fresh key strings was most of the
+     * client's time.
+     */
+    BreakerSnapshot read(Jedis jedis, Instant now) {
+        List<Slot> slots = new ArrayList<>();
+        for (KeyScheme scheme : schemes) {
+            Map<String, Slot> byService = new HashMap<>();
+            for (String pattern : scheme.scanPatterns()) {
+                for (String key : scanList(jedis, pattern)) {
+                    for (int kind = 0; kind < KeyScheme.KINDS; kind++) {
+                        String service = scheme.serviceOf(kind, key);
+                        if (service != null) {
+                            byService.computeIfAbsent(service, s -> new Slot(scheme, s)).keys[kind] = key;
+                        }
+                    }
+                }
+            }
+            byService.values().forEach(slot -> {
+                if (slot.keys[KeyScheme.STATE] != null) {
+                    slots.add(slot);
+                }
+            });
+        }
+        slots.sort(Comparator.comparing((Slot s) -> s.service).thenComparing(s -> s.keys[KeyScheme.STATE]));
+        List<String> limitKeys = new ArrayList<>();
+        Set<String> seenLimits = new HashSet<>();
+        for (String pattern : rateLimitPatterns) {
+            for (String key : scanList(jedis, pattern)) {
+                if (seenLimits.add(key)) {
+                    limitKeys.add(key);
+                }
+            }
+        }
+        limitKeys.sort(Comparator.naturalOrder());
+        List<String> wanted = new ArrayList<>(slots.size() * 2 + limitKeys.size());
+        for (Slot slot : slots) {
+            for (int kind = 0; kind < KeyScheme.KINDS; kind++) {
+                if (slot.keys[kind] != null) {
+                    slot.at[kind] = wanted.size();
+                    wanted.add(slot.keys[kind]);
+                }
+            }
+        }
+        int firstLimit = wanted.size();
+        wanted.addAll(limitKeys);
+        String[] values = mget(jedis, wanted);
+        List<Long> ttls = ttls(jedis, limitKeys);
+        String[] problems = types(jedis, wanted, values);
+        List<Breaker> breakers = new ArrayList<>(slots.size());
+        for (Slot slot : slots) {
+            breakers.add(breaker(slot, values, problems));
+        }
+        List<RateLimit> limits = new ArrayList<>(limitKeys.size());
+        for (int i = 0; i < limitKeys.size(); i++) {
+            String key = limitKeys.get(i);
+            String problem = problems[firstLimit + i];
+            limits.add(new RateLimit(key, values[firstLimit + i], ttls.get(i), problem == null ? null : key + ": " + problem));
+        }
+        return new BreakerSnapshot(now, breakers, limits, null);
+    }
+
+    private static List<String> scanList(Jedis jedis, String pattern) {
+        List<String> keys = new ArrayList<>();
         ScanParams params = new ScanParams().match(pattern).count(SCAN_COUNT);
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
@@ -50,56 +133,8 @@ final class BreakerReader {
         return keys;
     }
 
-    /**
-     * One SCAN walk per scheme finds the state keys and which companion keys exist; one pipeline of MGETs reads
-     * the existing keys; TYPE is asked only for keys that exist but read back nil (a wrong type).
-     */
-    BreakerSnapshot read(Jedis jedis, Instant now) {
-        Set<String> existing = new java.util.HashSet<>();
-        Map<String, KeyScheme> stateKeys = new LinkedHashMap<>();
-        for (KeyScheme scheme : schemes) {
-            for (String pattern : scheme.scanPatterns()) {
-                for (String key : scan(jedis, pattern)) {
-                    existing.add(key);
-                    if (scheme.serviceOf(key) != null) {
-                        stateKeys.putIfAbsent(key, scheme);
-                    }
-                }
-            }
-        }
-        Set<String> limitKeys = new LinkedHashSet<>();
-        for (String pattern : rateLimitPatterns) {
-            limitKeys.addAll(scan(jedis, pattern));
-        }
-        List<String> wanted = new ArrayList<>();
-        stateKeys.forEach((key, scheme) -> {
-            String service = scheme.serviceOf(key);
-            wanted.add(key);
-            for (String companion : new String[] {scheme.failures(service), scheme.openedAt(service),
-                    scheme.lastFailure(service)}) {
-                if (companion != null && existing.contains(companion)) {
-                    wanted.add(companion);
-                }
-            }
-        });
-        wanted.addAll(limitKeys);
-        Map<String, String> values = mget(jedis, wanted);
-        Map<String, Long> ttls = ttls(jedis, limitKeys);
-        Map<String, String> types = types(jedis, wanted.stream().filter(k -> values.get(k) == null).toList());
-        List<Breaker> breakers = new ArrayList<>();
-        stateKeys.forEach((key, scheme) -> breakers.add(breaker(scheme, scheme.serviceOf(key), key, values, types)));
-        breakers.sort(Comparator.comparing(Breaker::service).thenComparing(Breaker::stateKey));
-        List<RateLimit> limits = new ArrayList<>();
-        for (String key : limitKeys) {
-            String type = types.get(key);
-            limits.add(new RateLimit(key, values.get(key), ttls.get(key), type == null ? null : key + ": " + type));
-        }
-        limits.sort(Comparator.comparing(RateLimit::key));
-        return new BreakerSnapshot(now, breakers, limits, null);
-    }
-
-    private static Map<String, String> mget(Jedis jedis, List<String> keys) {
-        Map<String, String> values = new java.util.HashMap<>();
+    private static String[] mget(Jedis jedis, List<String> keys) {
+        String[] values = new String[keys.size()];
         Pipeline p = jedis.pipelined();
         List<Response<List<String>>> batches = new ArrayList<>();
         for (int i = 0; i < keys.size(); i += MGET_BATCH) {
@@ -109,68 +144,73 @@ final class BreakerReader {
         for (int b = 0; b < batches.size(); b++) {
             List<String> got = batches.get(b).get();
             for (int i = 0; i < got.size(); i++) {
-                values.put(keys.get(b * MGET_BATCH + i), got.get(i));
+                values[b * MGET_BATCH + i] = got.get(i);
             }
         }
         return values;
     }
 
-    private static Map<String, Long> ttls(Jedis jedis, Set<String> keys) {
+    private static List<Long> ttls(Jedis jedis, List<String> keys) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
         Pipeline p = jedis.pipelined();
-        Map<String, Response<Long>> responses = new LinkedHashMap<>();
-        keys.forEach(k -> responses.put(k, p.ttl(k)));
+        List<Response<Long>> responses = new ArrayList<>(keys.size());
+        keys.forEach(k -> responses.add(p.ttl(k)));
         p.sync();
-        Map<String, Long> ttls = new java.util.HashMap<>();
-        responses.forEach((k, r) -> ttls.put(k, r.get()));
-        return ttls;
+        return responses.stream().map(Response::get).toList();
     }
 
     /** For keys that read back nil although SCAN saw them: "wrong type (hash)" or "deleted while reading". */
-    private static Map<String, String> types(Jedis jedis, List<String> keys) {
-        Map<String, String> problems = new java.util.HashMap<>();
-        if (keys.isEmpty()) {
+    private static String[] types(Jedis jedis, List<String> keys, String[] values) {
+        String[] problems = new String[keys.size()];
+        Pipeline p = null;
+        Map<Integer, Response<String>> responses = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == null) {
+                p = p == null ? jedis.pipelined() : p;
+                responses.put(i, p.type(keys.get(i)));
+            }
+        }
+        if (p == null) {
             return problems;
         }
-        Pipeline p = jedis.pipelined();
-        Map<String, Response<String>> responses = new LinkedHashMap<>();
-        keys.forEach(k -> responses.put(k, p.type(k)));
         p.sync();
-        responses.forEach((k, r) -> {
+        responses.forEach((i, r) -> {
             String type = r.get();
-            problems.put(k, "none".equals(type) ? "deleted while it was read"
-                    : "wrong type of key (" + type + ", not a plain string value)");
+            problems[i] = "none".equals(type) ? "deleted while it was read"
+                    : "wrong type of key (" + type + ", not a plain string value)";
         });
         return problems;
     }
 
-    private static Breaker breaker(KeyScheme scheme, String service, String key, Map<String, String> values,
-                                   Map<String, String> types) {
-        List<String> errors = new ArrayList<>();
-        String raw = value(key, values, types, errors);
-        String failuresKey = scheme.failures(service);
-        Long failures = number(value(failuresKey, values, types, errors), failuresKey, errors);
-        String openedKey = scheme.openedAt(service);
-        Instant openedAt = time(value(openedKey, values, types, errors), openedKey, errors);
-        String lastKey = scheme.lastFailure(service);
-        Instant lastFailure = time(value(lastKey, values, types, errors), lastKey, errors);
+    private static Breaker breaker(Slot slot, String[] values, String[] problems) {
+        List<String> errors = new ArrayList<>(0);
+        String key = slot.keys[KeyScheme.STATE];
+        String raw = value(slot, KeyScheme.STATE, values, problems, errors);
+        Long failures = number(value(slot, KeyScheme.FAILURES, values, problems, errors),
+                slot.keys[KeyScheme.FAILURES], errors);
+        Instant openedAt = time(value(slot, KeyScheme.OPENED_AT, values, problems, errors),
+                slot.keys[KeyScheme.OPENED_AT], errors);
+        Instant lastFailure = time(value(slot, KeyScheme.LAST_FAILURE, values, problems, errors),
+                slot.keys[KeyScheme.LAST_FAILURE], errors);
         BreakerState state = BreakerState.parse(raw);
         if (raw != null && state == BreakerState.UNKNOWN) {
             errors.add(key + " holds '" + raw + "', not closed / open / half_open");
         }
-        return new Breaker(service, key, state, raw, failures, openedAt, lastFailure,
+        return new Breaker(slot.service, key, state, raw, failures, openedAt, lastFailure,
                 errors.isEmpty() ? null : String.join("; ", errors));
     }
 
-    private static String value(String key, Map<String, String> values, Map<String, String> types,
-                                List<String> errors) {
-        if (key == null) {
+    private static String value(Slot slot, int kind, String[] values, String[] problems, List<String> errors) {
+        int at = slot.at[kind];
+        if (at < 0) {
             return null;
         }
-        String problem = types.get(key);
-        if (problem != null) {
-            errors.add(key + ": " + problem);
+        if (problems[at] != null) {
+            errors.add(slot.keys[kind] + ": " + problems[at]);
         }
-        return values.get(key);
+        return values[at];
     }
 
     private static Long number(String value, String key, List<String> errors) {

@@ -9,6 +9,14 @@ final class KeyScheme {
     private final Template failures;
     private final Template openedAt;
     private final Template lastFailure;
+    private final Template[] byKind;
+
+    /** Kinds of key, in the order a breaker's keys are read. */
+    static final int STATE = 0;
+    static final int FAILURES = 1;
+    static final int OPENED_AT = 2;
+    static final int LAST_FAILURE = 3;
+    static final int KINDS = 4;
 
     KeyScheme(BreakerSettings.KeyScheme scheme) {
         this.scheme = scheme;
@@ -16,6 +24,7 @@ final class KeyScheme {
         this.failures = Template.of(scheme.failures());
         this.openedAt = Template.of(scheme.openedAt());
         this.lastFailure = Template.of(scheme.lastFailure());
+        this.byKind = new Template[] {state, failures, openedAt, lastFailure};
     }
 
     /** A key template split around {service}; plain string work, as it runs for every key of every poll. */
@@ -60,6 +69,12 @@ final class KeyScheme {
 
     String serviceOf(String key) {
         return state.serviceOf(key);
+    }
+
+    /** The service whose key of this kind is {@code key}, or null. */
+    String serviceOf(int kind, String key) {
+        Template t = byKind[kind];
+        return t == null ? null : t.serviceOf(key);
     }
 
     String state(String service) {

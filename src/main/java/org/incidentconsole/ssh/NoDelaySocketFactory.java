@@ -12,7 +12,7 @@ import javax.net.SocketFactory;
 final class NoDelaySocketFactory extends SocketFactory {
     @Override
     public Socket createSocket() throws IOException {
-        Socket s = new Socket();
+        Socket s = new QuickAckSocket();
         s.setTcpNoDelay(true);
         return s;
     }
