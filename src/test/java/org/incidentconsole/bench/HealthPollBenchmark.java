@@ -50,7 +50,8 @@ class HealthPollBenchmark {
                             "status=healthy")), new HealthCheckSpec("health-2", "http", Map.of("url", url)),
                     new HealthCheckSpec("health-3", "http", Map.of("url", url))), "3 HTTP checks through each host's tunnel");
             String shell = round(null, "3 shell checks (log errors, disk, memory: ~9 processes per host on this machine)");
-            String report = "| health round | 1 host, median ms | 50 hosts, median ms | ratio |\n|---|---|---|---|\n"
+            String report = "| health round | 1 host, median ms | 50 hosts, median ms | ratio "
+                    + "| console's own CPU per 50-host round, ms |\n|---|---|---|---|---|\n"
                     + http + shell;
             Path out = Path.of("target", "bench", "health.md");
             Files.createDirectories(out.getParent());
@@ -89,6 +90,7 @@ class HealthPollBenchmark {
             Map.Entry<Host, List<HealthCheck>> first = all.entrySet().iterator().next();
             long oneMs;
             long fiftyMs;
+            long consoleMs;
             try (HealthPoller one = new HealthPoller(kit.connections(), Map.of(first.getKey(), first.getValue()),
                     Clock.systemUTC());
                  HealthPoller fifty = new HealthPoller(kit.connections(), all, Clock.systemUTC())) {
@@ -98,15 +100,40 @@ class HealthPollBenchmark {
                     one.pollOnce().get(60, TimeUnit.SECONDS);
                 }
                 oneMs = median(one);
+                Map<Long, Long> before = consoleCpu();
                 fiftyMs = median(fifty);
+                consoleMs = cpuSince(before) / 7 / 1_000_000;
             }
-            return String.format("| %s | %d | %d | %.2f× |%n", label, oneMs, fiftyMs,
-                    fiftyMs / (double) Math.max(1, oneMs));
+            return String.format("| %s | %d | %d | %.2f× | %d |%n", label, oneMs, fiftyMs,
+                    fiftyMs / (double) Math.max(1, oneMs), consoleMs);
         } finally {
             for (MinaSshServer s : servers) {
                 s.close();
             }
         }
+    }
+
+    /**
+     * CPU time of the console's threads (health workers, sshj readers), by thread id: the rest of this JVM's CPU
+     * and the shell processes are the 50 simulated hosts' own work, which real hosts do on their own CPUs.
+     */
+    private static Map<Long, Long> consoleCpu() {
+        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new java.util.HashMap<>();
+        for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+            if (info != null && (info.getThreadName().startsWith("ic-health") || info.getThreadName().startsWith("sshj-"))) {
+                cpu.put(info.getThreadId(), Math.max(0, mx.getThreadCpuTime(info.getThreadId())));
+            }
+        }
+        return cpu;
+    }
+
+    private static long cpuSince(Map<Long, Long> before) {
+        long total = 0;
+        for (var e : consoleCpu().entrySet()) {
+            total += e.getValue() - before.getOrDefault(e.getKey(), 0L);
+        }
+        return total;
     }
 
     private static long median(HealthPoller poller) throws Exception {
