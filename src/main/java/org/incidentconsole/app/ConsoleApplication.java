@@ -20,6 +20,9 @@ import org.incidentconsole.ui.breakers.BreakerPanelViewModel;
 import org.incidentconsole.ui.health.HealthPanelController;
 import org.incidentconsole.ui.health.HealthPanelViewModel;
 import org.incidentconsole.ui.hosts.HostListViewModel;
+import org.incidentconsole.ui.incident.IncidentBarController;
+import org.incidentconsole.ui.incident.IncidentBarViewModel;
+import org.incidentconsole.ui.incident.IncidentGateway;
 import org.incidentconsole.ui.runbook.StepperController;
 import org.incidentconsole.ui.runbook.StepperViewModel;
 import org.incidentconsole.incident.StepRunner;
@@ -103,25 +106,60 @@ public final class ConsoleApplication extends Application {
         Supplier<String> environment = () -> loaded.get() == null ? "production" : loaded.get().environment().label();
         Supplier<java.util.List<org.incidentconsole.inventory.Host>> inventoryHosts = () -> loaded.get() == null
                 ? java.util.List.of() : loaded.get().hosts();
+        IncidentGateway gateway = gateway(services, environment);
+        IncidentBarViewModel barModel = new IncidentBarViewModel(Platform::runLater, services.io(), gateway,
+                java.time.Clock.systemUTC(), org.incidentconsole.incident.IncidentStore.defaultOperator());
         StepperViewModel stepper = new StepperViewModel(Platform::runLater, services.io(),
                 () -> services.incident(environment.get()),
-                new StepRunner(services.ssh(), new Redactor(), services.io()), inventoryHosts,
+                new StepRunner(services.ssh(), new Redactor(), services.io()), inventoryHosts, hosts::selectedHosts,
                 command -> inventoryHosts.get().isEmpty() ? null
                         : services.firstSuggestion(inventoryHosts.get().get(0), command),
-                org.incidentconsole.incident.IncidentStore.defaultOperator());
+                org.incidentconsole.incident.IncidentStore.defaultOperator(), java.time.Clock.systemUTC());
+        stepper.stepClockProperty().addListener((obs, old, now) -> barModel.setStepClock(now));
+        IncidentBarController bar = new IncidentBarController(barModel, gateway, environment,
+                health::latestSuggestion, stepper::position, services.io());
+        StepperController stepperView = new StepperController(stepper, shippedRunbooks(), environment,
+                bar::ensureIncident, barModel::note);
+        javafx.beans.property.SimpleStringProperty journal = new javafx.beans.property.SimpleStringProperty(
+                "journal: none yet (start an incident)");
+        barModel.activeProperty().addListener((obs, old, on) -> {
+            var current = services.currentIncident();
+            journal.set(current == null ? "" : "journal: " + current.journalFile());
+        });
+        barModel.titleProperty().addListener((obs, old, now) -> {
+            var current = services.currentIncident();
+            journal.set(current == null ? "" : "journal: " + current.journalFile());
+        });
+        javafx.beans.property.SimpleStringProperty refreshed = new javafx.beans.property.SimpleStringProperty("");
+        MainWindowController main = new MainWindowController(hosts, inventory, services.home().logFile(), services.io(),
+                journal, refreshed);
         Map<Class<?>, Supplier<?>> controllers = Map.of(
-                MainWindowController.class, () -> new MainWindowController(hosts, inventory, services.home().logFile()),
-                HealthPanelController.class, () -> new HealthPanelController(health),
-                BreakerPanelController.class, () -> new BreakerPanelController(breakers),
-                StepperController.class, () -> new StepperController(stepper, shippedRunbooks(), environment,
-                        () -> services.exportReport(environment.get()).toString()));
+                MainWindowController.class, () -> main,
+                IncidentBarController.class, () -> bar,
+                HealthPanelController.class, () -> new HealthPanelController(health, bar::applySuggestion),
+                BreakerPanelController.class, () -> new BreakerPanelController(breakers,
+                        (source, action, service) -> services.breakerAction(source, action, service,
+                                environment.get()), bar::ensureIncident, services.io()),
+                StepperController.class, () -> stepperView);
         Parent root = new ViewLoader(controllers).load(FxmlView.MAIN_WINDOW);
         Scene scene = new Scene(root);
         Theme.DARK.apply(scene);
+        Shortcuts.install(scene, stepperView::run, stepperView::cancel, bar::export, main::showShortcutsNow);
+        stage.setOnCloseRequest(e -> {
+            if (stepper.runningProperty().get() && !CloseGuard.confirm(stage)) {
+                e.consume();
+            }
+        });
         stage.setTitle("Incident Console");
         stage.setScene(scene);
         fitToScreen(stage, root);
         stage.show();
+        java.time.format.DateTimeFormatter hhmmss = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .withZone(java.time.ZoneId.systemDefault());
+        java.util.function.Consumer<String> refreshedAt = what -> {
+            String text = "last refresh: " + what + " " + hhmmss.format(java.time.Instant.now());
+            Platform.runLater(() -> refreshed.set(text));
+        };
         services.loadInventory(inventory).whenComplete((inv, error) -> Platform.runLater(() -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
@@ -137,9 +175,49 @@ public final class ConsoleApplication extends Application {
                 if (connectAll) {
                     hosts.connectAll();
                 }
-                services.startPanels(inv, health::result, breakers::panel, health::advice);
+                services.startPanels(inv, r -> {
+                    health.result(r);
+                    hosts.healthResult(r);
+                    refreshedAt.accept("health");
+                }, p -> {
+                    breakers.panel(p);
+                    refreshedAt.accept("breakers");
+                }, health::advice);
             }
         }));
+    }
+
+    private static IncidentGateway gateway(ConsoleServices services, Supplier<String> environment) {
+        return new IncidentGateway() {
+            @Override
+            public org.incidentconsole.incident.IncidentSession current() {
+                return services.currentIncident();
+            }
+
+            @Override
+            public org.incidentconsole.incident.IncidentSession start(String title, String trigger,
+                    org.incidentconsole.incident.Severity severity, String operator) throws Exception {
+                return services.startIncident(title, trigger, severity, environment.get(), operator);
+            }
+
+            @Override
+            public org.incidentconsole.incident.IncidentSession resume(String id) throws Exception {
+                return services.resumeIncident(id);
+            }
+
+            @Override
+            public java.util.List<org.incidentconsole.incident.IncidentStore.Summary> unfinished() throws Exception {
+                return services.unfinishedIncidents();
+            }
+
+            @Override
+            public ReportExport export() {
+                ConsoleServices.Report r = services.writeReport(environment.get());
+                String id = services.currentIncident().id();
+                String date = java.time.LocalDate.now().toString();
+                return new ReportExport(r.markdown(), r.file(), id + "-" + date + ".md");
+            }
+        };
     }
 
     /** Never larger than the screen it opens on, and centred there (no window manager does it for us). */

@@ -89,15 +89,53 @@ public final class ConsoleServices implements AutoCloseable {
 
     private volatile org.incidentconsole.incident.IncidentSession incident;
 
+    private org.incidentconsole.incident.IncidentStore store() {
+        return new org.incidentconsole.incident.IncidentStore(home.dir().resolve("incidents"),
+                java.time.Clock.systemUTC());
+    }
+
+    /** The incident being worked on, or null before one is started or resumed. */
+    public org.incidentconsole.incident.IncidentSession currentIncident() {
+        return incident;
+    }
+
+    /** Starts an incident and makes it the current one; a previous one is closed (its journal stays). */
+    public synchronized org.incidentconsole.incident.IncidentSession startIncident(
+            String title, String trigger, org.incidentconsole.incident.Severity severity, String environment,
+            String operator) throws java.io.IOException {
+        org.incidentconsole.incident.IncidentSession started = store().start(title, trigger, severity, environment,
+                operator, null, java.time.ZoneId.systemDefault().getId());
+        replace(started);
+        return started;
+    }
+
+    public synchronized org.incidentconsole.incident.IncidentSession resumeIncident(String id)
+            throws java.io.IOException, org.incidentconsole.incident.JournalException {
+        org.incidentconsole.incident.IncidentSession resumed = store().resume(id);
+        replace(resumed);
+        return resumed;
+    }
+
+    private void replace(org.incidentconsole.incident.IncidentSession next) {
+        if (incident != null) {
+            incident.close();
+        }
+        incident = next;
+    }
+
+    public java.util.List<org.incidentconsole.incident.IncidentStore.Summary> unfinishedIncidents()
+            throws java.io.IOException {
+        return store().unfinished();
+    }
+
     /**
-     * The incident this window records into, started on first use with plain defaults (the incident bar that
-     * asks for title, trigger and severity comes with the console-window issue).
+     * The current incident; one is started with plain defaults if the operator acted before starting one
+     * (the window asks first; this keeps nothing from being lost if a path does not).
      */
     public synchronized org.incidentconsole.incident.IncidentSession incident(String environment) {
         if (incident == null) {
             try {
-                incident = new org.incidentconsole.incident.IncidentStore(home.dir().resolve("incidents"),
-                        java.time.Clock.systemUTC()).start("Incident on " + environment, "not recorded yet",
+                incident = store().start("Incident on " + environment, "not recorded yet",
                         org.incidentconsole.incident.Severity.P2, environment,
                         org.incidentconsole.incident.IncidentStore.defaultOperator(), null,
                         java.time.ZoneId.systemDefault().getId());
@@ -108,19 +146,62 @@ public final class ConsoleServices implements AutoCloseable {
         return incident;
     }
 
-    /** Writes the report of the current incident to the data directory's reports folder; returns the path. */
-    public Path exportReport(String environment) {
+    /** The report of the current incident: its markdown and where it was written. */
+    public record Report(String markdown, Path file) {
+    }
+
+    /** Writes the report of the current incident to the data directory's reports folder. */
+    public Report writeReport(String environment) {
         var session = incident(environment);
         try {
             var records = org.incidentconsole.incident.JournalReader.read(session.journalFile()).records();
             Path out = home.dir().resolve("reports").resolve(session.id() + ".md");
             java.nio.file.Files.createDirectories(out.getParent());
-            java.nio.file.Files.writeString(out, new org.incidentconsole.report.ReportRenderer().render(records));
+            String markdown = new org.incidentconsole.report.ReportRenderer().render(records);
+            java.nio.file.Files.writeString(out, markdown);
             session.record(new org.incidentconsole.incident.IncidentEvent.ReportExported(out.toString())).join();
-            return out;
+            return new Report(markdown, out);
         } catch (java.io.IOException | org.incidentconsole.incident.JournalException e) {
             throw new IllegalStateException("the report could not be written: " + e.getMessage(), e);
         }
+    }
+
+    /** Writes the report of the current incident to the data directory's reports folder; returns the path. */
+    public Path exportReport(String environment) {
+        return writeReport(environment).file();
+    }
+
+    private final java.util.Map<String, org.incidentconsole.breaker.BreakerActions> actions =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private final org.incidentconsole.incident.PanelEvents panelEvents =
+            new org.incidentconsole.incident.PanelEvents(new org.incidentconsole.redact.Redactor());
+
+    /**
+     * Runs a breaker action on the Redis a panel was read from and journals every key's before and after.
+     * Blocking.
+     */
+    public org.incidentconsole.breaker.ActionResult breakerAction(String source, String action, String service,
+                                                                  String environment)
+            throws RedisUnavailableException {
+        org.incidentconsole.breaker.BreakerActions a = actions.get(source);
+        if (a == null) {
+            throw new RedisUnavailableException(source + " is not connected", null);
+        }
+        org.incidentconsole.breaker.ActionResult result = switch (action) {
+            case "reset" -> a.reset(service);
+            case "trip" -> a.trip(service);
+            case "clear-failures" -> a.clearFailures(service);
+            case "reset-all" -> a.resetAll();
+            case "trip-all" -> a.tripAll();
+            case "clear-rate-limits" -> a.clearRateLimits();
+            default -> throw new IllegalArgumentException("no breaker action " + action);
+        };
+        var session = incident(environment);
+        for (var event : panelEvents.of(result)) {
+            session.record(event).join();
+        }
+        monitors.forEach(m -> executors.io().execute(m::poll));
+        return result;
     }
 
     /** Runs a suggestion command on a host and returns the first choice (first word of the first line). */
@@ -171,6 +252,8 @@ public final class ConsoleServices implements AutoCloseable {
             RedisLink link = redis.linkFor(host);
             if (started.add(link)) {
                 BreakerMonitor monitor = new BreakerMonitor(link, host.breakers(), java.time.Clock.systemUTC());
+                actions.put(link.label(), new org.incidentconsole.breaker.BreakerActions(link, host.breakers(),
+                        java.time.Clock.systemUTC()));
                 monitor.addListener(p -> {
                     latest.put(p.source(), p);
                     breakers.accept(p);

@@ -16,6 +16,9 @@ public final class MainWindowController {
     private final HostListViewModel hosts;
     private final Path inventory;
     private final Path logFile;
+    private final java.util.concurrent.Executor io;
+    private final javafx.beans.value.ObservableStringValue journal;
+    private final javafx.beans.value.ObservableStringValue refreshed;
 
     @FXML
     private javafx.scene.layout.HBox incidentBar;
@@ -35,17 +38,66 @@ public final class MainWindowController {
     private Label inventoryPath;
     @FXML
     private Label logPath;
+    @FXML
+    private Label journalPath;
+    @FXML
+    private Label lastRefresh;
+    @FXML
+    private javafx.scene.control.ToggleButton lightTheme;
 
-    public MainWindowController(HostListViewModel hosts, Path inventory, Path logFile) {
+    /**
+     * @param journal   the journal file of the incident, as text ("" before one is started)
+     * @param refreshed when the panels last refreshed, as text
+     */
+    public MainWindowController(HostListViewModel hosts, Path inventory, Path logFile,
+                                java.util.concurrent.Executor io, javafx.beans.value.ObservableStringValue journal,
+                                javafx.beans.value.ObservableStringValue refreshed) {
         this.hosts = hosts;
         this.inventory = inventory;
         this.logFile = logFile;
+        this.io = io;
+        this.journal = journal;
+        this.refreshed = refreshed;
+    }
+
+    /** The keys an operator can use instead of the mouse; F1 shows this list in the window. */
+    public static final String SHORTCUTS = String.join("\n",
+            "Ctrl+Enter   run the selected step (asks first for dangerous ones)",
+            "Esc          cancel the step that is running",
+            "Ctrl+E       export the incident report (preview, save, copy)",
+            "Space        tick or untick the focused checklist item",
+            "Tab          move between fields and buttons",
+            "F1           this list");
+
+    @FXML
+    private void showShortcuts() {
+        javafx.scene.control.Alert help = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.INFORMATION);
+        help.setTitle("Keyboard shortcuts");
+        help.setHeaderText("Keyboard shortcuts");
+        javafx.scene.control.Label keys = new javafx.scene.control.Label(SHORTCUTS);
+        keys.getStyleClass().add("shortcut-list");
+        keys.setId("shortcut-list");
+        help.getDialogPane().setContent(keys);
+        help.getDialogPane().setId("shortcuts-dialog");
+        help.initOwner(hostList.getScene().getWindow());
+        help.show();
+    }
+
+    /** F1 from anywhere in the window. */
+    public void showShortcutsNow() {
+        showShortcuts();
     }
 
     @FXML
     private void initialize() {
         hostList.setItems(hosts.hosts());
-        hostList.setCellFactory(list -> new HostCell());
+        hostList.setCellFactory(list -> new HostCell(io));
+        journalPath.textProperty().bind(journal);
+        lastRefresh.textProperty().bind(refreshed);
+        lightTheme.selectedProperty().addListener((obs, old, light) ->
+                (light ? org.incidentconsole.ui.common.Theme.LIGHT : org.incidentconsole.ui.common.Theme.DARK)
+                        .apply(hostList.getScene()));
         environmentBadge.textProperty().bind(Bindings.createStringBinding(
                 () -> hosts.environmentProperty().get().toUpperCase(), hosts.environmentProperty()));
         environmentBadge.visibleProperty().bind(hosts.environmentProperty().isNotEmpty());

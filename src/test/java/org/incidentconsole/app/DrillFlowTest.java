@@ -25,7 +25,10 @@ import static org.incidentconsole.testing.FxScreen.clickWhenVisible;
 import static org.incidentconsole.testing.FxScreen.textNow;
 import static org.incidentconsole.testing.FxScreen.waitFor;
 
-/** The operator's loop on the drill, by mouse: open the runbook, run the rollback, tick, export. */
+/**
+ * The operator's whole loop on the drill, by mouse and keyboard: start an incident, connect, reset a breaker
+ * through its confirmation, run the rollback (Ctrl+Enter), tick, note, export (Ctrl+E), then read the report.
+ */
 @ExtendWith(ApplicationExtension.class)
 class DrillFlowTest {
     @TempDir
@@ -47,24 +50,55 @@ class DrillFlowTest {
     }
 
     @Test
-    void walking_the_emergency_rollback_heals_the_drill_and_the_report_holds_the_whole_timeline(FxRobot robot)
-            throws Exception {
+    void the_whole_operator_flow_heals_the_drill_and_the_report_holds_it(FxRobot robot) throws Exception {
+        // start an incident through the bar's dialog
+        clickWhenVisible(robot, "#start-incident");
+        clickWhenVisible(robot, "#incident-title");
+        robot.write("Checkout API answers 500 after the deploy");
+        clickWhenVisible(robot, "#incident-trigger");
+        robot.write("health check alert");
+        clickWhenVisible(robot, "#incident-severity");
+        clickWhenVisible(robot, "P1 · major");
+        clickWhenVisible(robot, "Start incident");
+        waitFor(30, () -> textNow(robot, "#incident-title-label").startsWith("Checkout API answers 500"));
+        assertThat(textNow(robot, "#severity-chip")).isEqualTo("P1 · major");
+        waitFor(10, () -> textNow(robot, "#incident-elapsed").startsWith("elapsed 0:0"));
+
+        // connect: the drill connects by itself; disconnect and connect again by hand
         waitFor(30, () -> textNow(robot, "#state-drill-web-01").equals("connected"));
+        clickWhenVisible(robot, "#disconnect-drill-web-01");
+        waitFor(30, () -> textNow(robot, "#state-drill-web-01").equals("not connected"));
+        clickWhenVisible(robot, "#connect-drill-web-01");
+        waitFor(30, () -> textNow(robot, "#state-drill-web-01").equals("connected"));
+
+        // reset the stuck breaker through its confirmation, which shows before → after
+        TableView<BreakerRow> breakers = robot.lookup("#breaker-table").queryTableView();
+        waitFor(60, () -> breakers.getItems().stream().anyMatch(r -> r.service().equals("calcom") && r.stuck()));
+        clickWhenVisible(robot, "calcom");
+        clickWhenVisible(robot, "#breaker-reset");
+        waitFor(10, () -> textNow(robot, "#breaker-preview").startsWith("calcom: open · STUCK"));
+        assertThat(textNow(robot, "#breaker-preview")).contains("→  closed, failures deleted");
+        clickWhenVisible(robot, "Reset calcom");
+        waitFor(30, () -> textNow(robot, "#breaker-action-result").startsWith("Reset calcom: "));
+        assertThat(textNow(robot, "#breaker-action-result")).doesNotContain("FAILED");
+        waitFor(30, () -> breakers.getItems().stream().anyMatch(r -> r.service().equals("calcom")
+                && r.state() == BreakerState.CLOSED));
+
+        // run the rollback runbook's steps 1–7
         clickWhenVisible(robot, "#open-runbook");
         ListView<Step> steps = robot.lookup("#step-list").queryListView();
         waitFor(60, () -> steps.getItems().size() == 10);
-
         for (int i = 0; i < 7; i++) {
             Step step = steps.getItems().get(i);
             int index = i;
             robot.interact(() -> steps.getSelectionModel().select(index));
-            try {
-                waitFor(30, () -> textNow(robot, "#step-heading").startsWith(step.pathText()));
-            } catch (java.util.concurrent.TimeoutException e) {
-                throw new AssertionError("step " + i + ": heading '" + textNow(robot, "#step-heading") + "', message '"
-                        + textNow(robot, "#step-message") + "', selected " + steps.getSelectionModel().getSelectedIndex());
+            waitFor(30, () -> textNow(robot, "#step-heading").startsWith(step.pathText()));
+            if (i == 0) {
+                clickWhenVisible(robot, "#run-step");
+            } else {
+                robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ENTER)
+                        .release(javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCode.CONTROL);
             }
-            clickWhenVisible(robot, "#run-step");
             if (!step.dangers().isEmpty()) {
                 clickWhenVisible(robot, "#danger-confirmation");
                 robot.write("drill");
@@ -73,26 +107,56 @@ class DrillFlowTest {
             waitFor(120, () -> textNow(robot, "#step-message").startsWith(step.title() + ": drill-web-01 "));
             assertThat(textNow(robot, "#step-message")).as(step.title()).contains("drill-web-01 OK");
         }
+        ListView<String> hostOutput = robot.lookup("#output-drill-web-01").queryListView();
+        assertThat(hostOutput.getItems()).isNotEmpty();
+        assertThat(robot.lookup("#output-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs())
+                .extracting(javafx.scene.control.Tab::getText).contains("drill-web-01 · OK · exit 0");
+        assertThat(steps.getItems().get(0)).isNotNull();
 
+        // tick two checklist items of the confirmation step
         Step confirm = steps.getItems().get(7);
         robot.interact(() -> steps.getSelectionModel().select(7));
         waitFor(30, () -> textNow(robot, "#step-heading").startsWith(confirm.pathText()));
+        robot.moveTo("#step-heading").scroll(15, javafx.geometry.VerticalDirection.DOWN);
         clickWhenVisible(robot, "#check-" + confirm.checklist().get(0).line());
-        clickWhenVisible(robot, "#check-" + confirm.checklist().get(1).line());
+        waitFor(10, () -> textNow(robot, "#check-" + confirm.checklist().get(0).line()).contains("✓ "));
+        // the second by keyboard: Tab to the next item, Space ticks it
+        robot.type(javafx.scene.input.KeyCode.TAB).type(javafx.scene.input.KeyCode.SPACE);
+        try {
+            waitFor(10, () -> textNow(robot, "#check-" + confirm.checklist().get(1).line()).contains("✓ "));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("ticks: '" + textNow(robot, "#check-" + confirm.checklist().get(0).line()) + "' / '"
+                    + textNow(robot, "#check-" + confirm.checklist().get(1).line()) + "' selected "
+                    + robot.lookup("#check-" + confirm.checklist().get(1).line()).queryAs(
+                    javafx.scene.control.CheckBox.class).isSelected());
+        }
+
+        // a note for the timeline
+        clickWhenVisible(robot, "#note-field");
+        robot.write("Customers confirm checkout works again");
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(10, () -> textNow(robot, "#note-field").isEmpty());
 
         TableView<HealthRow> health = robot.lookup("#health-table").queryTableView();
         waitFor(60, () -> health.getItems().stream().filter(r -> r.check().equals("api-health"))
                 .anyMatch(r -> r.statusProperty().get() == HealthStatus.OK));
-        TableView<BreakerRow> breakers = robot.lookup("#breaker-table").queryTableView();
         waitFor(60, () -> !breakers.getItems().isEmpty()
                 && breakers.getItems().stream().allMatch(r -> r.state() == BreakerState.CLOSED));
 
-        clickWhenVisible(robot, "#export-report");
-        waitFor(30, () -> textNow(robot, "#exported-path").startsWith("Report written to "));
-        Path report = Path.of(textNow(robot, "#exported-path").substring("Report written to ".length()));
+        // export with Ctrl+E: the preview shows the report, which is also on disk
+        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.E)
+                .release(javafx.scene.input.KeyCode.E, javafx.scene.input.KeyCode.CONTROL);
+        waitFor(30, () -> !textNow(robot, "#report-text").isEmpty());
+        String preview = textNow(robot, "#report-text");
+        waitFor(10, () -> textNow(robot, "#incident-message").startsWith("Report written to "));
+        Path report = Path.of(textNow(robot, "#incident-message").substring("Report written to ".length()));
         String md = Files.readString(report);
-        assertThat(md).contains("Step 2: Switch to the stable release", "Step 7: Watch it hold",
+        assertThat(preview).isEqualTo(md);
+        assertThat(md).contains("Checkout API answers 500 after the deploy", "health check alert", "P1",
+                "Step 2: Switch to the stable release", "Step 7: Watch it hold",
                 "Dangerous command confirmed by", "(typed `drill`)", "Rollback complete",
+                "Breaker reset calcom `circuit_breaker:calcom:state`: open → closed",
+                "Customers confirm checkout works again",
                 "- [x] " + confirm.checklist().get(0).text(), "- [x] " + confirm.checklist().get(1).text(),
                 "- [ ] " + confirm.checklist().get(2).text());
         assertThat(md).containsPattern("\\| Rolled back to \\| [0-9a-f]{7} \\|");

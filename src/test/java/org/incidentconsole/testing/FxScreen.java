@@ -22,17 +22,23 @@ public final class FxScreen {
     public static String text(FxRobot robot, String query) throws Exception {
         AtomicReference<String> seen = new AtomicReference<>();
         waitFor(30, () -> {
-            robot.lookup(query).tryQuery().ifPresent(n -> seen.set(((Label) n).getText()));
+            robot.lookup(query).tryQuery().ifPresent(n -> seen.set(textOf(n)));
             return seen.get() != null;
         });
         return seen.get();
     }
 
-    /** A label's text now, or "" when it is not on screen. */
+    /** A label's, button's or text field's text now, or "" when it is not on screen. */
     public static String textNow(FxRobot robot, String query) {
         AtomicReference<String> seen = new AtomicReference<>("");
-        robot.lookup(query).tryQuery().ifPresent(n -> seen.set(((Label) n).getText()));
+        robot.lookup(query).tryQuery().ifPresent(n -> seen.set(textOf(n)));
         return seen.get();
+    }
+
+    private static String textOf(Node n) {
+        String text = n instanceof javafx.scene.control.Labeled l ? l.getText()
+                : n instanceof javafx.scene.control.TextInputControl t ? t.getText() : String.valueOf(n);
+        return text == null ? "" : text;
     }
 
     public static void waitForText(FxRobot robot, String query, String expected) throws Exception {

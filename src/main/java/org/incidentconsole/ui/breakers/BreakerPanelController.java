@@ -27,14 +27,49 @@ public final class BreakerPanelController {
     private TableColumn<BreakerRow, String> openColumn;
     @FXML
     private ListView<String> rateLimits;
+    @FXML
+    private javafx.scene.control.TextField filter;
+    @FXML
+    private Label actionResult;
+    @FXML
+    private javafx.scene.control.Button resetButton;
+    @FXML
+    private javafx.scene.control.Button tripButton;
+    @FXML
+    private javafx.scene.control.Button clearButton;
 
-    public BreakerPanelController(BreakerPanelViewModel model) {
+    private final BreakerCommands commands;
+    private final java.util.function.Consumer<Runnable> ensureIncident;
+    private final java.util.concurrent.Executor io;
+
+    /** @param ensureIncident runs its argument once an incident is active: every action is journaled */
+    public BreakerPanelController(BreakerPanelViewModel model, BreakerCommands commands,
+                                  java.util.function.Consumer<Runnable> ensureIncident,
+                                  java.util.concurrent.Executor io) {
         this.model = model;
+        this.commands = commands;
+        this.ensureIncident = ensureIncident;
+        this.io = io;
     }
 
     @FXML
     private void initialize() {
-        breakers.setItems(model.breakers());
+        javafx.collections.transformation.FilteredList<BreakerRow> filtered =
+                new javafx.collections.transformation.FilteredList<>(model.breakers());
+        filter.textProperty().addListener((obs, old, now) -> {
+            String f = now == null ? "" : now.strip().toLowerCase();
+            filtered.setPredicate(f.isEmpty() ? null : r -> r.service().toLowerCase().contains(f)
+                    || r.stateText().contains(f));
+        });
+        javafx.collections.transformation.SortedList<BreakerRow> sorted =
+                new javafx.collections.transformation.SortedList<>(filtered);
+        sorted.comparatorProperty().bind(breakers.comparatorProperty());
+        breakers.setItems(sorted);
+        breakers.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        var none = breakers.getSelectionModel().selectedItemProperty().isNull();
+        resetButton.disableProperty().bind(none);
+        tripButton.disableProperty().bind(none);
+        clearButton.disableProperty().bind(none);
         breakers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         breakers.setPlaceholder(new Label("No breakers read yet"));
         serviceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().service()));
@@ -44,6 +79,90 @@ public final class BreakerPanelController {
         openColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().openFor()));
         rateLimits.setItems(model.rateLimits());
         summary.textProperty().bind(model.summaryProperty());
+    }
+
+    @FXML
+    private void reset() {
+        act("reset", "Reset");
+    }
+
+    @FXML
+    private void trip() {
+        act("trip", "Trip");
+    }
+
+    @FXML
+    private void clearFailures() {
+        act("clear-failures", "Clear failures of");
+    }
+
+    @FXML
+    private void resetAll() {
+        java.util.List<BreakerRow> all = java.util.List.copyOf(model.breakers());
+        if (!all.isEmpty()) {
+            confirmAndRun("reset-all", "Reset all " + all.size() + " breakers", all, true);
+        }
+    }
+
+    private void act(String action, String verb) {
+        java.util.List<BreakerRow> rows = java.util.List.copyOf(breakers.getSelectionModel().getSelectedItems());
+        if (!rows.isEmpty()) {
+            confirmAndRun(action, verb + (rows.size() == 1 ? " " + rows.get(0).service() : " " + rows.size()
+                    + " breakers"), rows, false);
+        }
+    }
+
+    /** Shows before → after and runs only on an explicit yes; the result, key by key, is journaled. */
+    private void confirmAndRun(String action, String title, java.util.List<BreakerRow> rows, boolean all) {
+        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
+                javafx.scene.control.Alert.AlertType.CONFIRMATION);
+        confirm.setTitle("Confirm breaker action");
+        confirm.setHeaderText(title + "?");
+        String preview = BreakerPanelViewModel.preview(all ? "reset" : action, rows.stream().limit(12).toList())
+                + (rows.size() > 12 ? "\n… and " + (rows.size() - 12) + " more" : "");
+        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(preview);
+        text.setEditable(false);
+        text.setId("breaker-preview");
+        text.setPrefRowCount(Math.min(12, rows.size() + 1));
+        confirm.getDialogPane().setContent(text);
+        confirm.getDialogPane().setId("breaker-confirm");
+        javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(title,
+                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
+        confirm.getButtonTypes().setAll(javafx.scene.control.ButtonType.CANCEL, yes);
+        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(javafx.scene.control.ButtonType.CANCEL))
+                .setDefaultButton(true);
+        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(yes)).setDefaultButton(false);
+        confirm.initOwner(breakers.getScene().getWindow());
+        if (confirm.showAndWait().orElse(null) != yes) {
+            return;
+        }
+        ensureIncident.accept(() -> {
+            actionResult.setText(title + "…");
+            java.util.List<String> targets = all ? java.util.Collections.singletonList(null)
+                    : rows.stream().map(BreakerRow::service).toList();
+            java.util.Set<String> sources = new java.util.LinkedHashSet<>(rows.stream().map(BreakerRow::source).toList());
+            io.execute(() -> {
+                StringBuilder done = new StringBuilder();
+                for (String source : sources) {
+                    for (String service : targets) {
+                        if (service != null && rows.stream().noneMatch(r -> r.source().equals(source)
+                                && r.service().equals(service))) {
+                            continue;
+                        }
+                        try {
+                            var result = commands.run(source, action, service);
+                            done.append(result.changes().size()).append(" keys changed")
+                                    .append(result.partial() ? ", " + result.failed() + " FAILED" : "").append("; ");
+                        } catch (Exception e) {
+                            done.append(org.incidentconsole.ui.common.ErrorPresenter.plain(
+                                    (service == null ? action : service), e)).append("; ");
+                        }
+                    }
+                }
+                String text2 = title + ": " + done.toString().replaceAll("; $", "");
+                javafx.application.Platform.runLater(() -> actionResult.setText(text2));
+            });
+        });
     }
 
     private static final class StateCell extends TableCell<BreakerRow, BreakerRow> {

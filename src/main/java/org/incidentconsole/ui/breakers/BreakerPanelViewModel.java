@@ -24,7 +24,7 @@ public final class BreakerPanelViewModel {
 
     /** Called from a monitor's thread after each poll; several Redis sources are shown together. */
     public void panel(BreakerPanel p) {
-        var rows = p.breakers().stream().map(BreakerRow::of).toList();
+        var rows = p.breakers().stream().map(v -> BreakerRow.of(p.source(), v)).toList();
         var limits = p.rateLimits().stream().map(r -> r.key() + " = " + r.value()
                 + (r.ttlSeconds() == null || r.ttlSeconds() < 0 ? "" : " (expires in " + r.ttlSeconds() + " s)")).toList();
         long open = rows.stream().filter(r -> r.state() != BreakerState.CLOSED).count();
@@ -42,6 +42,22 @@ public final class BreakerPanelViewModel {
             rateLimits.setAll(limitsBySource.values().stream().flatMap(java.util.List::stream).toList());
             summary.set(String.join("\n", summaries.values()));
         });
+    }
+
+    /** What an action would change, before the operator confirms: "payments: open → closed, failures 12 → deleted". */
+    public static String preview(String action, java.util.List<BreakerRow> rows) {
+        StringBuilder s = new StringBuilder();
+        for (BreakerRow r : rows) {
+            String after = switch (action) {
+                case "reset" -> "closed, failures deleted";
+                case "trip" -> "open";
+                case "clear-failures" -> r.state().name().toLowerCase() + ", failures deleted";
+                default -> "?";
+            };
+            s.append(r.service()).append(": ").append(r.stateText()).append(", failures ").append(r.failures())
+                    .append("  →  ").append(after).append('\n');
+        }
+        return s.toString().strip();
     }
 
     public ObservableList<BreakerRow> breakers() {

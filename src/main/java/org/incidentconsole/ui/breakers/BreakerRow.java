@@ -5,11 +5,11 @@ import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.breaker.BreakerView;
 
 /** One breaker line as shown: plain values, rebuilt on each poll. */
-public record BreakerRow(String service, BreakerState state, String failures, String openFor, boolean stuck,
-                         String error) {
-    static BreakerRow of(BreakerView v) {
+public record BreakerRow(String source, String service, BreakerState state, String failures, String openFor,
+                         boolean stuck, String error) {
+    static BreakerRow of(String source, BreakerView v) {
         var b = v.breaker();
-        return new BreakerRow(b.service(), b.state(), b.failures() == null ? "—" : String.valueOf(b.failures()),
+        return new BreakerRow(source, b.service(), b.state(), b.failures() == null ? "—" : String.valueOf(b.failures()),
                 v.openFor() == null ? "—" : human(v.openFor()), v.stuckOpen(), b.error() == null ? "" : b.error());
     }
 

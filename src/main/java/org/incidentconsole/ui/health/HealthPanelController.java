@@ -30,8 +30,22 @@ public final class HealthPanelController {
     @FXML
     private TableColumn<HealthRow, String> updatedColumn;
 
-    public HealthPanelController(HealthPanelViewModel model) {
+    @FXML
+    private javafx.scene.control.Button applyButton;
+    private final java.util.function.BiConsumer<org.incidentconsole.incident.Severity, String> apply;
+
+    /** @param apply sets the incident's severity to the suggestion, with the reason */
+    public HealthPanelController(HealthPanelViewModel model,
+                                 java.util.function.BiConsumer<org.incidentconsole.incident.Severity, String> apply) {
         this.model = model;
+        this.apply = apply;
+    }
+
+    @FXML
+    private void applySuggestion() {
+        if (model.suggestedProperty().get() != null) {
+            apply.accept(model.suggestedProperty().get(), model.suggestedBecause());
+        }
     }
 
     @FXML
@@ -47,6 +61,10 @@ public final class HealthPanelController {
         updatedColumn.setCellValueFactory(c -> c.getValue().updatedProperty());
         advice.textProperty().bind(model.adviceProperty());
         reasons.textProperty().bind(model.reasonsProperty());
+        applyButton.disableProperty().bind(model.suggestedProperty().isNull());
+        applyButton.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.suggestedProperty().get() == null ? "Apply" : "Apply " + model.suggestedProperty().get(),
+                model.suggestedProperty()));
         model.adviceLevelProperty().addListener((obs, old, now) -> {
             advice.getStyleClass().removeIf(s -> s.startsWith("advice-"));
             advice.getStyleClass().add("advice-" + now.toLowerCase().replace('_', '-'));

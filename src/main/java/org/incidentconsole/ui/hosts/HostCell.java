@@ -22,11 +22,17 @@ public final class HostCell extends ListCell<HostItemViewModel> {
     private final Label detail = new Label();
     private final Label reason = new Label();
     private final Button connect = new Button("Connect");
+    private final Button disconnect = new Button("Disconnect");
+    private final javafx.scene.control.CheckBox runOn = new javafx.scene.control.CheckBox("Run steps here");
+    private final Label health = new Label();
+    private final java.util.concurrent.Executor io;
     private final HBox root;
     private final ChangeListener<ConnectionState> onState = (obs, old, now) -> showState(now);
     private HostItemViewModel shown;
 
-    public HostCell() {
+    /** @param io where Disconnect runs (closing a transport can wait on the network) */
+    public HostCell(java.util.concurrent.Executor io) {
+        this.io = io;
         dot.getStyleClass().add(StyleClasses.STATE_DOT);
         name.getStyleClass().add(StyleClasses.HOST_NAME);
         stateLabel.getStyleClass().add(StyleClasses.STATE_LABEL);
@@ -39,7 +45,16 @@ public final class HostCell extends ListCell<HostItemViewModel> {
         connect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         HBox title = new HBox(8, name, stateLabel);
         title.setAlignment(Pos.BASELINE_LEFT);
-        VBox text = new VBox(2, title, detail, reason, connect);
+        health.getStyleClass().add(StyleClasses.HOST_DETAIL);
+        health.visibleProperty().bind(health.textProperty().isNotEmpty());
+        health.managedProperty().bind(health.visibleProperty());
+        disconnect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        disconnect.visibleProperty().bind(connect.disabledProperty());
+        disconnect.managedProperty().bind(disconnect.visibleProperty());
+        HBox actions = new HBox(8, connect, disconnect);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        runOn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        VBox text = new VBox(3, title, detail, health, reason, actions, runOn);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
         root = new HBox(10, dot, text);
@@ -48,6 +63,11 @@ public final class HostCell extends ListCell<HostItemViewModel> {
         connect.setOnAction(e -> {
             if (shown != null) {
                 shown.connect();
+            }
+        });
+        disconnect.setOnAction(e -> {
+            if (shown != null) {
+                shown.disconnect(this.io);
             }
         });
         setText(null);
@@ -61,6 +81,8 @@ public final class HostCell extends ListCell<HostItemViewModel> {
             shown.stateProperty().removeListener(onState);
             reason.textProperty().unbind();
             connect.disableProperty().unbind();
+            health.textProperty().unbind();
+            runOn.selectedProperty().unbindBidirectional(shown.runOnProperty());
         }
         shown = empty ? null : item;
         if (shown == null) {
@@ -72,6 +94,11 @@ public final class HostCell extends ListCell<HostItemViewModel> {
         reason.textProperty().bind(item.reasonProperty());
         connect.disableProperty().bind(item.connectableProperty().not());
         connect.setId("connect-" + item.name());
+        disconnect.setId("disconnect-" + item.name());
+        health.textProperty().bind(item.healthProperty());
+        health.setId("health-" + item.name());
+        runOn.selectedProperty().bindBidirectional(item.runOnProperty());
+        runOn.setId("run-on-" + item.name());
         stateLabel.setId("state-" + item.name());
         reason.setId("reason-" + item.name());
         item.stateProperty().addListener(onState);

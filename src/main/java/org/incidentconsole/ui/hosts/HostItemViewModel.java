@@ -20,6 +20,9 @@ public final class HostItemViewModel {
     private final SshConnection connection;
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(ConnectionState.DISCONNECTED);
     private final StringProperty reason = new SimpleStringProperty("");
+    private final javafx.beans.property.BooleanProperty runOn = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final StringProperty health = new SimpleStringProperty("");
+    private final java.util.Map<String, org.incidentconsole.health.HealthStatus> checks = new java.util.TreeMap<>();
     private final BooleanBinding connectable = Bindings.createBooleanBinding(
             () -> state.get() == ConnectionState.DISCONNECTED || state.get() == ConnectionState.FAILED, state);
 
@@ -37,6 +40,42 @@ public final class HostItemViewModel {
 
     public void connect() {
         connection.connect();
+    }
+
+    /** Off the UI thread: closing a transport can wait on the network. */
+    public void disconnect(Executor io) {
+        io.execute(connection::disconnect);
+    }
+
+    public Host host() {
+        return host;
+    }
+
+    /** Whether the next step runs on this host (all hosts at first). */
+    public javafx.beans.property.BooleanProperty runOnProperty() {
+        return runOn;
+    }
+
+    /** A check's latest status; the row's health line counts them, worst first (UI thread). */
+    void healthResult(String check, org.incidentconsole.health.HealthStatus status) {
+        checks.put(check, status);
+        java.util.Map<org.incidentconsole.health.HealthStatus, Long> counts = new java.util.EnumMap<>(
+                org.incidentconsole.health.HealthStatus.class);
+        checks.values().forEach(st -> counts.merge(st, 1L, Long::sum));
+        StringBuilder text = new StringBuilder("health: ");
+        for (var st : new org.incidentconsole.health.HealthStatus[] {org.incidentconsole.health.HealthStatus.CRITICAL,
+                org.incidentconsole.health.HealthStatus.WARN, org.incidentconsole.health.HealthStatus.UNKNOWN,
+                org.incidentconsole.health.HealthStatus.OK}) {
+            Long n = counts.get(st);
+            if (n != null) {
+                text.append(n).append(' ').append(st.name()).append(", ");
+            }
+        }
+        health.set(text.substring(0, text.length() - 2));
+    }
+
+    public ReadOnlyStringProperty healthProperty() {
+        return health;
     }
 
     public String name() {

@@ -43,6 +43,17 @@ public final class HostListViewModel {
         message.set(problem);
     }
 
+    /** The hosts ticked "Run here", in inventory order (UI thread). */
+    public java.util.List<Host> selectedHosts() {
+        return hosts.stream().filter(h -> h.runOnProperty().get()).map(HostItemViewModel::host).toList();
+    }
+
+    /** Called from the health poller's threads. */
+    public void healthResult(org.incidentconsole.health.CheckResult r) {
+        ui.execute(() -> hosts.stream().filter(h -> h.name().equals(r.host())).findFirst()
+                .ifPresent(h -> h.healthResult(r.check(), r.status())));
+    }
+
     public void connectAll() {
         hosts.stream().filter(h -> h.connectableProperty().get()).forEach(HostItemViewModel::connect);
     }

@@ -26,7 +26,8 @@ public final class StepperController {
     private final StepperViewModel model;
     private final List<Path> runbooks;
     private final Supplier<String> environment;
-    private final Supplier<String> export;
+    private final java.util.function.Consumer<Runnable> ensureIncident;
+    private final java.util.function.Function<String, java.util.concurrent.CompletableFuture<Void>> note;
 
     @FXML
     private ComboBox<Path> runbookChoice;
@@ -43,19 +44,27 @@ public final class StepperController {
     @FXML
     private Button cancelButton;
     @FXML
-    private ListView<String> output;
+    private javafx.scene.control.ChoiceBox<org.incidentconsole.incident.StepRunner.Mode> modeChoice;
     @FXML
-    private Label exported;
+    private javafx.scene.control.TabPane outputTabs;
+    @FXML
+    private CheckBox follow;
+    @FXML
+    private TextField noteField;
+    private final ListView<String> output = new ListView<>();
 
     /**
-     * @param export writes the report from the journal and says where (runs off the FX thread inside)
+     * @param ensureIncident runs its argument once an incident is active (asks to start one first if needed)
+     * @param note           journals a note for the timeline
      */
     public StepperController(StepperViewModel model, List<Path> runbooks, Supplier<String> environment,
-                             Supplier<String> export) {
+                             java.util.function.Consumer<Runnable> ensureIncident,
+                             java.util.function.Function<String, java.util.concurrent.CompletableFuture<Void>> note) {
         this.model = model;
         this.runbooks = List.copyOf(runbooks);
         this.environment = environment;
-        this.export = export;
+        this.ensureIncident = ensureIncident;
+        this.note = note;
     }
 
     @FXML
@@ -82,7 +91,8 @@ public final class StepperController {
             @Override
             protected void updateItem(Step step, boolean empty) {
                 super.updateItem(step, empty);
-                setText(empty || step == null ? null : step.title()
+                String mark = empty || step == null ? null : model.marks().get(step.pathText());
+                setText(empty || step == null ? null : (mark == null ? "" : mark + " ") + step.title()
                         + (step.dangers().isEmpty() ? "" : "  ⚠"));
                 setId(empty || step == null ? null : "step-" + getIndex());
             }
@@ -103,36 +113,115 @@ public final class StepperController {
                         || model.selectedProperty().get().shellBlocks().isEmpty(),
                 model.runningProperty(), model.selectedProperty()));
         cancelButton.disableProperty().bind(model.runningProperty().not());
-        output.setItems(model.output());
-        model.output().addListener((javafx.collections.ListChangeListener<String>) c -> {
-            if (!model.output().isEmpty()) {
-                output.scrollTo(model.output().size() - 1);
+        model.marks().addListener((javafx.collections.MapChangeListener<String, String>) c -> steps.refresh());
+        modeChoice.getItems().setAll(org.incidentconsole.incident.StepRunner.Mode.values());
+        modeChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(org.incidentconsole.incident.StepRunner.Mode m) {
+                return m == null ? "" : m == org.incidentconsole.incident.StepRunner.Mode.PARALLEL
+                        ? "all at once" : "host by host";
+            }
+
+            @Override
+            public org.incidentconsole.incident.StepRunner.Mode fromString(String text) {
+                return null;
             }
         });
+        modeChoice.valueProperty().bindBidirectional(modeProperty());
+        modeChoice.disableProperty().bind(model.runningProperty());
+        output.setItems(model.output());
+        output.setId("step-output");
+        output.getStyleClass().add("step-output");
+        outputTabs.getTabs().add(tab("All hosts", output, null));
+        model.hostOutputs().addListener((javafx.collections.ListChangeListener<StepperViewModel.HostOutput>) c -> {
+            outputTabs.getTabs().remove(1, outputTabs.getTabs().size());
+            for (StepperViewModel.HostOutput o : model.hostOutputs()) {
+                ListView<String> lines = new ListView<>(o.lines());
+                lines.setId("output-" + o.host());
+                lines.getStyleClass().add("step-output");
+                outputTabs.getTabs().add(tab(o.host(), lines, o));
+            }
+        });
+    }
+
+    /** A bidirectional bridge: the model's mode is read-only outside, set through {@code setMode}. */
+    private javafx.beans.property.ObjectProperty<org.incidentconsole.incident.StepRunner.Mode> modeProperty() {
+        javafx.beans.property.SimpleObjectProperty<org.incidentconsole.incident.StepRunner.Mode> bridge =
+                new javafx.beans.property.SimpleObjectProperty<>(model.modeProperty().get());
+        model.modeProperty().addListener((obs, old, now) -> bridge.set(now));
+        bridge.addListener((obs, old, now) -> {
+            if (now != null) {
+                model.setMode(now);
+            }
+        });
+        return bridge;
+    }
+
+    /** An output tab that scrolls with new lines unless the operator scrolled up (Follow output unticks). */
+    private javafx.scene.control.Tab tab(String name, ListView<String> lines, StepperViewModel.HostOutput host) {
+        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(name, lines);
+        tab.setId("tab-" + name.replace(' ', '-'));
+        if (host != null) {
+            tab.textProperty().bind(javafx.beans.binding.Bindings.concat(name, " · ", host.statusProperty()));
+        }
+        lines.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
+            if (e.getDeltaY() > 0) {
+                follow.setSelected(false);
+            }
+        });
+        lines.getItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
+            if (follow.isSelected() && !lines.getItems().isEmpty()) {
+                lines.scrollTo(lines.getItems().size() - 1);
+            }
+        });
+        return tab;
+    }
+
+    @FXML
+    @SuppressWarnings("unchecked")
+    private void copyOutput() {
+        javafx.scene.control.Tab tab = outputTabs.getSelectionModel().getSelectedItem();
+        if (tab != null && tab.getContent() instanceof ListView<?> list) {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(String.join("\n", (List<String>) list.getItems()));
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+        }
+    }
+
+    @FXML
+    private void addNote() {
+        String text = noteField.getText();
+        if (text == null || text.isBlank()) {
+            return;
+        }
+        ensureIncident.accept(() -> {
+            noteField.setDisable(true);
+            note.apply(text).whenComplete((v, err) -> javafx.application.Platform.runLater(() -> {
+                noteField.setDisable(false);
+                if (err == null) {
+                    noteField.clear();
+                }
+            }));
+        });
+    }
+
+    @FXML
+    private void openFile() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Open a runbook");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Markdown", "*.md"));
+        java.io.File file = chooser.showOpenDialog(title.getScene().getWindow());
+        if (file != null) {
+            ensureIncident.accept(() -> model.open(file.toPath()));
+        }
     }
 
     @FXML
     private void open() {
         Path chosen = runbookChoice.getValue();
         if (chosen != null) {
-            model.open(chosen);
+            ensureIncident.accept(() -> model.open(chosen));
         }
-    }
-
-    @FXML
-    private void export() {
-        exported.setText("Exporting…");
-        javafx.concurrent.Task<String> task = new javafx.concurrent.Task<>() {
-            @Override
-            protected String call() {
-                return export.get();
-            }
-        };
-        task.setOnSucceeded(e -> exported.setText("Report written to " + task.getValue()));
-        task.setOnFailed(e -> exported.setText("Export failed: " + task.getException().getMessage()));
-        Thread t = new Thread(task, "ic-export");
-        t.setDaemon(true);
-        t.start();
     }
 
     private void show(Step step) {
@@ -178,31 +267,44 @@ public final class StepperController {
             detail.getChildren().add(badge);
         }
         for (ChecklistItem item : step.checklist()) {
-            CheckBox box = new CheckBox(item.text());
+            CheckBox box = new CheckBox(label(step, item));
+            box.setWrapText(true);
             box.setId("check-" + item.line());
             box.setSelected(model.isTicked(step, item));
             box.setOnAction(e -> {
                 boolean wanted = box.isSelected();
-                box.setDisable(true);
-                model.tick(step, item, wanted).whenComplete((v, err) -> javafx.application.Platform.runLater(() -> {
-                    box.setDisable(false);
-                    box.setSelected(err == null ? wanted : !wanted);
-                }));
+                box.setSelected(!wanted); // shown once it is on disk
+                ensureIncident.accept(() -> {
+                    box.setDisable(true);
+                    model.tick(step, item, wanted).whenComplete((v, err) ->
+                            javafx.application.Platform.runLater(() -> {
+                                box.setDisable(false);
+                                box.setSelected(err == null ? wanted : !wanted);
+                                box.setText(label(step, item));
+                                box.requestFocus();
+                            }));
+                });
             });
             detail.getChildren().add(box);
         }
     }
 
+    /** The item's text, and who ticked it when: "Health endpoint returns 200   ✓ alice 14:03:12". */
+    private String label(Step step, ChecklistItem item) {
+        String by = model.tickedBy(step, item);
+        return by == null ? item.text() : item.text() + "   ✓ " + by;
+    }
+
     @FXML
-    private void run() {
+    public void run() {
         Step step = model.selectedProperty().get();
-        if (step != null) {
-            run(step);
+        if (step != null && !runButton.isDisabled()) {
+            ensureIncident.accept(() -> run(step));
         }
     }
 
     @FXML
-    private void cancel() {
+    public void cancel() {
         model.cancel();
     }
 
@@ -216,6 +318,7 @@ public final class StepperController {
                     + ".\nType '" + environment.get() + "' to run it.");
             confirm.getDialogPane().setId("danger-dialog");
             confirm.getEditor().setId("danger-confirmation");
+            confirm.initOwner(title.getScene().getWindow());
             typed = confirm.showAndWait().orElse(null);
             if (typed == null) {
                 return;

@@ -40,6 +40,7 @@ public final class StepperViewModel {
     private final Supplier<IncidentSession> incident;
     private final StepRunner runner;
     private final Supplier<List<Host>> hosts;
+    private final Supplier<List<Host>> targets;
     private final Function<String, String> firstSuggestion;
     private final String operator;
 
@@ -51,21 +52,57 @@ public final class StepperViewModel {
     private final SimpleBooleanProperty running = new SimpleBooleanProperty(false);
     private final SimpleStringProperty message = new SimpleStringProperty("");
     private final Map<String, Boolean> ticked = new LinkedHashMap<>();
+    private final Map<String, String> tickedBy = new LinkedHashMap<>();
+    private final ObservableList<HostOutput> hostOutputs = FXCollections.observableArrayList();
+    private final ObservableMap<String, String> marks = FXCollections.observableHashMap();
+    private final SimpleObjectProperty<StepRunner.Mode> mode = new SimpleObjectProperty<>(StepRunner.Mode.PARALLEL);
+    private final SimpleObjectProperty<org.incidentconsole.ui.incident.StepClock> stepClock =
+            new SimpleObjectProperty<>();
+    private final Map<String, java.time.Instant> began = new LinkedHashMap<>();
+    private final java.time.Clock clock;
     private volatile StepRunner.StepRun current;
 
     /**
+     * @param hosts           the inventory's hosts (read on {@code io}, for variable suggestions)
+     * @param targets         the hosts the operator selected to run on (read on the UI thread when Run is pressed)
      * @param firstSuggestion runs a suggestion command on the first host and gives its first choice (blocking;
      *                        called on {@code io})
      */
     public StepperViewModel(Executor ui, Executor io, Supplier<IncidentSession> incident, StepRunner runner,
-                            Supplier<List<Host>> hosts, Function<String, String> firstSuggestion, String operator) {
+                            Supplier<List<Host>> hosts, Supplier<List<Host>> targets,
+                            Function<String, String> firstSuggestion, String operator, java.time.Clock clock) {
         this.ui = ui;
         this.io = io;
         this.incident = incident;
         this.runner = runner;
         this.hosts = hosts;
+        this.targets = targets;
         this.firstSuggestion = firstSuggestion;
         this.operator = operator;
+        this.clock = clock;
+    }
+
+    /** One host's output of the last run, with its exit status once known. */
+    public static final class HostOutput {
+        private final String host;
+        private final ObservableList<String> lines = FXCollections.observableArrayList();
+        private final SimpleStringProperty status = new SimpleStringProperty("running…");
+
+        HostOutput(String host) {
+            this.host = host;
+        }
+
+        public String host() {
+            return host;
+        }
+
+        public ObservableList<String> lines() {
+            return lines;
+        }
+
+        public ReadOnlyStringProperty statusProperty() {
+            return status;
+        }
     }
 
     public void open(Path file) {
@@ -85,7 +122,9 @@ public final class StepperViewModel {
                     steps.setAll(rb.steps());
                     values.clear();
                     values.putAll(filled);
-                    selected.set(rb.steps().isEmpty() ? null : rb.steps().get(0));
+                    marks.clear();
+                    began.clear();
+                    select(rb.steps().isEmpty() ? null : rb.steps().get(0));
                     message.set(rb.problems().isEmpty() ? "" : rb.problems().size() + " lint findings");
                 });
             } catch (Exception e) {
@@ -101,6 +140,23 @@ public final class StepperViewModel {
 
     public void select(Step step) {
         selected.set(step);
+        if (step != null) {
+            mode.set(StepRunner.defaultMode(step));
+            java.time.Instant start = began.computeIfAbsent(step.pathText(), k -> clock.instant());
+            stepClock.set(new org.incidentconsole.ui.incident.StepClock("Step " + (steps.indexOf(step) + 1),
+                    step.budget(), start));
+        }
+    }
+
+    public void setMode(StepRunner.Mode m) {
+        mode.set(m);
+    }
+
+    /** Where the operator is, for the progress message; null with no runbook open. */
+    public org.incidentconsole.ui.incident.StepPosition position() {
+        Step step = selected.get();
+        return step == null ? null : new org.incidentconsole.ui.incident.StepPosition(steps.indexOf(step) + 1,
+                steps.size(), step.title());
     }
 
     public void setValue(String name, String value) {
@@ -113,31 +169,55 @@ public final class StepperViewModel {
         if (step == null || running.get()) {
             return CompletableFuture.completedFuture(Map.of());
         }
+        List<Host> on = List.copyOf(targets.get());
+        if (on.isEmpty()) {
+            message.set("No host selected to run on: tick “Run here” on at least one host.");
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        StepRunner.Mode how = mode.get();
         Map<String, String> snapshot = new LinkedHashMap<>(values);
         running.set(true);
         output.clear();
-        message.set("Running " + step.title() + "…");
+        hostOutputs.setAll(on.stream().map(h -> new HostOutput(h.name())).toList());
+        marks.put(step.pathText(), "▶");
+        message.set("Running " + step.title() + " on " + on.size() + (on.size() == 1 ? " host" : " hosts")
+                + (on.size() > 1 ? ", " + how.name().toLowerCase() : "") + "…");
         CompletableFuture<Map<String, StepRunner.HostOutcome>> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
-                current = runner.run(incident.get(), step, hosts.get(), StepRunner.defaultMode(step), snapshot,
-                        confirmation, operator, (host, stream, line) -> ui.execute(() ->
-                                output.add(host + (stream == StreamKind.STDERR ? " ! " : " | ") + line)));
+                current = runner.run(incident.get(), step, on, how, snapshot,
+                        confirmation, operator, (host, stream, line) -> ui.execute(() -> {
+                            String shown = (stream == StreamKind.STDERR ? "! " : "") + line;
+                            output.add(host + (stream == StreamKind.STDERR ? " ! " : " | ") + line);
+                            hostOutputs.stream().filter(o -> o.host.equals(host)).findFirst()
+                                    .ifPresent(o -> o.lines.add(shown));
+                        }));
                 Map<String, StepRunner.HostOutcome> outcomes = current.outcomes().join();
                 ui.execute(() -> {
                     running.set(false);
                     message.set(summary(step, outcomes));
+                    boolean allOk = !outcomes.isEmpty() && outcomes.values().stream()
+                            .allMatch(o -> o.exitStatus() != null && o.exitStatus() == 0);
+                    marks.put(step.pathText(), allOk ? "✓" : "✗");
+                    for (HostOutput o : hostOutputs) {
+                        StepRunner.HostOutcome r = outcomes.get(o.host);
+                        o.status.set(r == null ? "not run" : r.outcome()
+                                + (r.exitStatus() == null ? "" : " · exit " + r.exitStatus()));
+                    }
                 });
                 done.complete(outcomes);
             } catch (StepNotReadyException e) {
                 ui.execute(() -> {
                     running.set(false);
+                    marks.remove(step.pathText());
+                    hostOutputs.forEach(o -> o.status.set("not run"));
                     message.set(e.getMessage());
                 });
                 done.completeExceptionally(e);
             } catch (RuntimeException e) {
                 ui.execute(() -> {
                     running.set(false);
+                    marks.put(step.pathText(), "✗");
                     message.set("The step could not run: " + e.getMessage());
                 });
                 done.completeExceptionally(e);
@@ -157,7 +237,23 @@ public final class StepperViewModel {
     public CompletableFuture<Void> tick(Step step, ChecklistItem item, boolean checked) {
         return CompletableFuture.runAsync(() -> incident.get().record(new IncidentEvent.ChecklistToggled(
                 step.pathText(), item.line(), item.text(), checked, operator)).join(), io)
-                .thenRun(() -> ui.execute(() -> ticked.put(step.pathText() + "#" + item.line(), checked)));
+                .thenRun(() -> {
+                    String when = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                            .withZone(java.time.ZoneId.systemDefault()).format(clock.instant());
+                    ui.execute(() -> {
+                        ticked.put(step.pathText() + "#" + item.line(), checked);
+                        if (checked) {
+                            tickedBy.put(step.pathText() + "#" + item.line(), operator + " " + when);
+                        } else {
+                            tickedBy.remove(step.pathText() + "#" + item.line());
+                        }
+                    });
+                });
+    }
+
+    /** "alice 14:03:12" for an item ticked in this window, else null. */
+    public String tickedBy(Step step, ChecklistItem item) {
+        return tickedBy.get(step.pathText() + "#" + item.line());
     }
 
     public boolean isTicked(Step step, ChecklistItem item) {
@@ -189,6 +285,23 @@ public final class StepperViewModel {
 
     public ObservableList<String> output() {
         return output;
+    }
+
+    public ObservableList<HostOutput> hostOutputs() {
+        return hostOutputs;
+    }
+
+    /** Step path → progress mark: ▶ running, ✓ every host exited 0, ✗ otherwise. */
+    public ObservableMap<String, String> marks() {
+        return marks;
+    }
+
+    public ReadOnlyObjectProperty<StepRunner.Mode> modeProperty() {
+        return mode;
+    }
+
+    public ReadOnlyObjectProperty<org.incidentconsole.ui.incident.StepClock> stepClockProperty() {
+        return stepClock;
     }
 
     public ReadOnlyBooleanProperty runningProperty() {

@@ -1,0 +1,214 @@
+package org.incidentconsole.ui.incident;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TextInputDialog;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.HBox;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import org.incidentconsole.incident.Severity;
+import org.incidentconsole.ui.common.ErrorPresenter;
+
+/** The incident bar's view; state and acts live in {@link IncidentBarViewModel}. */
+public final class IncidentBarController {
+    private final IncidentBarViewModel model;
+    private final IncidentGateway gateway;
+    private final Supplier<String> environment;
+    private final Supplier<Severity> suggested;
+    private final Supplier<StepPosition> position;
+    private final Executor io;
+
+    @FXML
+    private HBox bar;
+    @FXML
+    private MenuButton severityChip;
+    @FXML
+    private Label title;
+    @FXML
+    private Label elapsed;
+    @FXML
+    private Label budget;
+    @FXML
+    private Label message;
+    @FXML
+    private Button startButton;
+    @FXML
+    private MenuButton commsButton;
+    @FXML
+    private Button exportButton;
+    @FXML
+    private Button resolveButton;
+
+    /**
+     * @param suggested the advisor's current suggestion, to preselect when starting
+     * @param position  where the operator is in the runbook (null: no runbook open)
+     */
+    public IncidentBarController(IncidentBarViewModel model, IncidentGateway gateway, Supplier<String> environment,
+                                 Supplier<Severity> suggested, Supplier<StepPosition> position, Executor io) {
+        this.model = model;
+        this.gateway = gateway;
+        this.environment = environment;
+        this.suggested = suggested;
+        this.position = position;
+        this.io = io;
+    }
+
+    @FXML
+    private void initialize() {
+        title.textProperty().bind(model.titleProperty());
+        elapsed.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.elapsedProperty().get().isEmpty() ? "" : "elapsed " + model.elapsedProperty().get()
+                        + (model.resolvedProperty().get() ? "  ·  RESOLVED" : ""),
+                model.elapsedProperty(), model.resolvedProperty()));
+        budget.textProperty().bind(model.budgetProperty());
+        budget.visibleProperty().bind(model.budgetProperty().isNotEmpty());
+        budget.managedProperty().bind(budget.visibleProperty());
+        model.budgetLevelProperty().addListener((obs, old, now) -> {
+            budget.getStyleClass().removeIf(c -> c.startsWith("budget-"));
+            budget.getStyleClass().add("budget-" + now.name().toLowerCase());
+        });
+        message.textProperty().bind(model.messageProperty());
+        severityChip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> SeverityText.of(model.severityProperty().get()), model.severityProperty()));
+        model.severityProperty().addListener((obs, old, now) -> {
+            severityChip.getStyleClass().removeIf(c -> c.startsWith("sev-"));
+            severityChip.getStyleClass().add(SeverityText.styleClass(now));
+        });
+        for (Severity s : Severity.values()) {
+            MenuItem item = new MenuItem(SeverityText.of(s) + " — " + s.meaning().substring(s.meaning().indexOf(':') + 1)
+                    .strip());
+            item.setId("severity-" + s.name().toLowerCase());
+            item.setOnAction(e -> model.setSeverity(s, "set by the operator")
+                    .whenComplete((v, err) -> failed("Severity not changed", err)));
+            severityChip.getItems().add(item);
+        }
+        severityChip.visibleProperty().bind(model.activeProperty());
+        severityChip.managedProperty().bind(severityChip.visibleProperty());
+        startButton.visibleProperty().bind(model.activeProperty().not());
+        startButton.managedProperty().bind(startButton.visibleProperty());
+        commsButton.disableProperty().bind(model.activeProperty().not());
+        resolveButton.disableProperty().bind(model.activeProperty().not().or(model.resolvedProperty()));
+        commsItem("Initial alert", "initial");
+        commsItem("Progress update", "progress");
+        commsItem("Rollback complete", "rollback");
+        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        ticker.play();
+    }
+
+    private void commsItem(String text, String kind) {
+        MenuItem item = new MenuItem(text);
+        item.setId("comms-" + kind);
+        item.setOnAction(e -> {
+            StepPosition p = position.get();
+            String msg = p == null ? model.comms(kind, 0, 0, "no runbook open yet")
+                    : model.comms(kind, p.number(), p.of(), p.title());
+            if (msg != null) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(msg);
+                Clipboard.getSystemClipboard().setContent(content);
+                model.showMessage(text + " copied to the clipboard");
+            }
+        });
+        commsButton.getItems().add(item);
+    }
+
+    /** Runs {@code then} once an incident is active, asking to start or resume one first if needed. */
+    public void ensureIncident(Runnable then) {
+        if (model.hasIncident()) {
+            then.run();
+            return;
+        }
+        model.unfinished().whenComplete((list, err) -> Platform.runLater(() ->
+                askStart(err == null ? list : List.of(), then)));
+    }
+
+    @FXML
+    private void start() {
+        ensureIncident(() -> { });
+    }
+
+    private void askStart(List<org.incidentconsole.incident.IncidentStore.Summary> unfinished, Runnable then) {
+        if (model.hasIncident()) {
+            then.run();
+            return;
+        }
+        StartIncidentDialog.ask(window(), environment.get(), suggested.get(), model.operator(), unfinished)
+                .ifPresent(choice -> {
+                    var opened = choice instanceof StartIncidentDialog.Start s
+                            ? model.start(s.title(), s.trigger(), s.severity(), s.operator())
+                            : model.resume(((StartIncidentDialog.Resume) choice).id());
+                    opened.whenComplete((session, err) -> Platform.runLater(() -> {
+                        if (err != null) {
+                            ErrorPresenter.show(window(), "The incident could not be opened", err);
+                        } else {
+                            if (!session.warnings().isEmpty()) {
+                                model.showMessage("Resumed with a warning: " + session.warnings().get(0));
+                            }
+                            then.run();
+                        }
+                    }));
+                });
+    }
+
+    /** Applies the advisor's suggestion (the health panel's Apply), journaled with its reason. */
+    public void applySuggestion(Severity severity, String reason) {
+        ensureIncident(() -> model.setSeverity(severity, reason)
+                .whenComplete((v, err) -> failed("Severity not changed", err)));
+    }
+
+    @FXML
+    public void export() {
+        ensureIncident(() -> {
+            model.showMessage("Exporting the report…");
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return gateway.export();
+                } catch (Exception e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, io).whenComplete((report, err) -> Platform.runLater(() -> {
+                if (err != null) {
+                    model.showMessage("");
+                    ErrorPresenter.show(window(), "The report could not be written", err);
+                } else {
+                    model.showMessage("Report written to " + report.file());
+                    ReportPreviewDialog.show(window(), report, io);
+                }
+            }));
+        });
+    }
+
+    @FXML
+    private void resolve() {
+        TextInputDialog ask = new TextInputDialog();
+        ask.setTitle("Resolve the incident");
+        ask.setHeaderText("Resolve " + model.titleProperty().get() + "?\nOne line for the report: what fixed it.");
+        ask.getDialogPane().setId("resolve-dialog");
+        ask.getEditor().setId("resolve-summary");
+        ask.initOwner(window());
+        ask.showAndWait().ifPresent(summary -> model.resolve(summary)
+                .whenComplete((v, err) -> failed("Not resolved", err)));
+    }
+
+    private void failed(String what, Throwable err) {
+        if (err != null) {
+            Platform.runLater(() -> ErrorPresenter.show(window(), what, err));
+        }
+    }
+
+    private Window window() {
+        return bar.getScene() == null ? null : bar.getScene().getWindow();
+    }
+}

@@ -1,0 +1,78 @@
+package org.incidentconsole.ui.incident;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import org.incidentconsole.ui.common.ErrorPresenter;
+
+/** The exported report: what it says, where it was written, save a copy elsewhere, copy to the clipboard. */
+final class ReportPreviewDialog {
+    private ReportPreviewDialog() {
+    }
+
+    static void show(Window owner, IncidentGateway.ReportExport report, java.util.concurrent.Executor io) {
+        Dialog<Void> dialog = new Dialog<>();
+        dialog.setTitle("Incident report");
+        dialog.setHeaderText("Report written to " + report.file());
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.getDialogPane().setId("report-preview");
+        TextArea text = new TextArea(report.markdown());
+        text.setId("report-text");
+        text.setEditable(false);
+        text.getStyleClass().add("script");
+        text.setPrefColumnCount(90);
+        text.setPrefRowCount(28);
+        Label status = new Label();
+        status.setId("report-status");
+        dialog.getDialogPane().setContent(new VBox(8, text, status));
+        ButtonType saveAs = new ButtonType("Save as…", ButtonBar.ButtonData.LEFT);
+        ButtonType copy = new ButtonType("Copy", ButtonBar.ButtonData.LEFT);
+        dialog.getDialogPane().getButtonTypes().addAll(saveAs, copy, ButtonType.CLOSE);
+        Button copyButton = (Button) dialog.getDialogPane().lookupButton(copy);
+        copyButton.setId("report-copy");
+        copyButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume();
+            ClipboardContent content = new ClipboardContent();
+            content.putString(report.markdown());
+            Clipboard.getSystemClipboard().setContent(content);
+            status.setText("Copied to the clipboard.");
+        });
+        Button saveButton = (Button) dialog.getDialogPane().lookupButton(saveAs);
+        saveButton.setId("report-save-as");
+        saveButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            e.consume();
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Save the incident report");
+            chooser.setInitialFileName(report.suggestedName());
+            chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Markdown", "*.md"));
+            java.io.File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
+            if (chosen == null) {
+                return;
+            }
+            Path target = chosen.toPath();
+            status.setText("Saving…");
+            io.execute(() -> {
+                try {
+                    Files.writeString(target, report.markdown());
+                    javafx.application.Platform.runLater(() -> status.setText("Saved a copy to " + target));
+                } catch (java.io.IOException ex) {
+                    javafx.application.Platform.runLater(() -> status.setText(
+                            ErrorPresenter.plain("Not saved", ex)));
+                }
+            });
+        });
+        dialog.show();
+    }
+}

@@ -1,0 +1,121 @@
+package org.incidentconsole.ui.incident;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Window;
+import org.incidentconsole.incident.IncidentStore;
+import org.incidentconsole.incident.Severity;
+
+/** Start a new incident (title, trigger, severity, operator) or resume an unfinished one. */
+final class StartIncidentDialog {
+    static final ButtonType START = new ButtonType("Start incident", ButtonBar.ButtonData.OK_DONE);
+    static final ButtonType RESUME = new ButtonType("Resume selected", ButtonBar.ButtonData.OTHER);
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.systemDefault());
+
+    sealed interface Choice {
+    }
+
+    record Start(String title, String trigger, Severity severity, String operator) implements Choice {
+    }
+
+    record Resume(String id) implements Choice {
+    }
+
+    private StartIncidentDialog() {
+    }
+
+    static Optional<Choice> ask(Window owner, String environment, Severity suggested, String operator,
+                                List<IncidentStore.Summary> unfinished) {
+        Dialog<Choice> dialog = new Dialog<>();
+        dialog.setTitle("Incident");
+        dialog.setHeaderText("Start an incident on " + environment.toUpperCase() + (unfinished.isEmpty() ? ""
+                : ", or resume one that is not resolved"));
+        if (owner != null) {
+            dialog.initOwner(owner);
+        }
+        dialog.getDialogPane().setId("start-incident-dialog");
+        TextField title = new TextField();
+        title.setId("incident-title");
+        title.setPromptText("e.g. Checkout API returns 500 after deploy");
+        TextField trigger = new TextField();
+        trigger.setId("incident-trigger");
+        trigger.setPromptText("what you saw: alert, error rate, customer report…");
+        ComboBox<Severity> severity = new ComboBox<>();
+        severity.setId("incident-severity");
+        severity.getItems().setAll(Severity.values());
+        severity.setValue(suggested == null ? Severity.P2 : suggested);
+        severity.setCellFactory(l -> severityCell());
+        severity.setButtonCell(severityCell());
+        TextField who = new TextField(operator);
+        who.setId("incident-operator");
+        GridPane form = new GridPane();
+        form.setHgap(8);
+        form.setVgap(6);
+        form.addRow(0, new Label("Title"), title);
+        form.addRow(1, new Label("Trigger"), trigger);
+        form.addRow(2, new Label("Severity"), severity);
+        form.addRow(3, new Label("Operator"), who);
+        title.setPrefColumnCount(36);
+        VBox content = new VBox(10, form);
+        ListView<IncidentStore.Summary> open = new ListView<>();
+        if (!unfinished.isEmpty()) {
+            open.setId("unfinished-incidents");
+            open.getItems().setAll(unfinished);
+            open.setPrefHeight(Math.min(6, unfinished.size()) * 28 + 8);
+            open.setCellFactory(l -> new ListCell<>() {
+                @Override
+                protected void updateItem(IncidentStore.Summary s, boolean empty) {
+                    super.updateItem(s, empty);
+                    setText(empty || s == null ? null : s.id() + " · " + (s.severity() == null ? "?" : s.severity())
+                            + " · " + s.title() + (s.startedAt() == null ? "" : " · started " + WHEN.format(s.startedAt()))
+                            + (s.problem() == null ? "" : " · ⚠ " + s.problem()));
+                }
+            });
+            content.getChildren().addAll(new Label("Not resolved yet:"), open);
+        }
+        dialog.getDialogPane().setContent(content);
+        dialog.getDialogPane().getButtonTypes().addAll(START, ButtonType.CANCEL);
+        if (!unfinished.isEmpty()) {
+            dialog.getDialogPane().getButtonTypes().add(1, RESUME);
+            dialog.getDialogPane().lookupButton(RESUME).disableProperty()
+                    .bind(open.getSelectionModel().selectedItemProperty().isNull());
+        }
+        dialog.setOnShown(e -> title.requestFocus());
+        dialog.setResultConverter(button -> {
+            if (button == START) {
+                String t = title.getText().isBlank() ? "Incident on " + environment : title.getText().strip();
+                String tr = trigger.getText().isBlank() ? "not recorded yet" : trigger.getText().strip();
+                String by = who.getText().isBlank() ? operator : who.getText().strip();
+                return new Start(t, tr, severity.getValue(), by);
+            }
+            if (button == RESUME && open.getSelectionModel().getSelectedItem() != null) {
+                return new Resume(open.getSelectionModel().getSelectedItem().id());
+            }
+            return null;
+        });
+        return dialog.showAndWait();
+    }
+
+    static ListCell<Severity> severityCell() {
+        return new ListCell<>() {
+            @Override
+            protected void updateItem(Severity s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : SeverityText.of(s));
+            }
+        };
+    }
+}
