@@ -1,0 +1,144 @@
+package org.incidentconsole.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.incidentconsole.incident.IncidentEvent;
+import org.incidentconsole.incident.IncidentSession;
+import org.incidentconsole.incident.IncidentStore;
+import org.incidentconsole.incident.JournalReader;
+import org.incidentconsole.incident.Severity;
+import org.incidentconsole.runbook.Budget;
+import org.incidentconsole.ui.incident.IncidentBarViewModel;
+import org.incidentconsole.ui.incident.IncidentGateway;
+import org.incidentconsole.ui.incident.SeverityText;
+import org.incidentconsole.ui.incident.StepClock;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The incident bar's model over a real journal in a temp folder, without a toolkit. */
+class IncidentBarViewModelTest {
+    @TempDir
+    Path dir;
+    private final AtomicReference<IncidentSession> current = new AtomicReference<>();
+    private final Instant t0 = Instant.parse("2026-11-23T17:00:00Z");
+
+    @AfterEach
+    void close() {
+        if (current.get() != null) {
+            current.get().close();
+        }
+    }
+
+    private IncidentGateway gateway(IncidentStore store) {
+        return new IncidentGateway() {
+            @Override
+            public IncidentSession current() {
+                return current.get();
+            }
+
+            @Override
+            public IncidentSession start(String title, String trigger, Severity severity, String operator)
+                    throws Exception {
+                current.set(store.start(title, trigger, severity, "production", operator, null, "UTC"));
+                return current.get();
+            }
+
+            @Override
+            public IncidentSession resume(String id) throws Exception {
+                current.set(store.resume(id));
+                return current.get();
+            }
+
+            @Override
+            public List<IncidentStore.Summary> unfinished() throws Exception {
+                return store.unfinished();
+            }
+
+            @Override
+            public ReportExport export() {
+                throw new UnsupportedOperationException();
+            }
+        };
+    }
+
+    @Test
+    void start_severity_note_and_resolve_go_to_the_journal_and_show_in_the_bar() throws Exception {
+        IncidentStore store = new IncidentStore(dir, Clock.fixed(t0, ZoneOffset.UTC));
+        IncidentBarViewModel vm = new IncidentBarViewModel(Runnable::run, Runnable::run, gateway(store),
+                Clock.fixed(t0.plusSeconds(754), ZoneOffset.UTC), "alice");
+        assertThat(vm.activeProperty().get()).isFalse();
+        assertThat(vm.hasIncident()).isFalse();
+
+        vm.start("Checkout down", "alert", Severity.P2, "alice").get();
+        assertThat(vm.activeProperty().get()).isTrue();
+        assertThat(vm.titleProperty().get()).startsWith("Checkout down  ·  INC-");
+        assertThat(vm.elapsedProperty().get()).isEqualTo("12:34");
+
+        vm.setSeverity(Severity.P0, "the advisor: ROLL BACK NOW").get();
+        vm.note("rolled back web-01 first").get();
+        vm.resolve("rolled back to 1a2b3c4").get();
+        assertThat(vm.severityProperty().get()).isEqualTo(Severity.P0);
+        assertThat(vm.resolvedProperty().get()).isTrue();
+
+        var events = JournalReader.read(current.get().journalFile()).records().stream().map(r -> r.data()).toList();
+        assertThat(events).hasAtLeastOneElementOfType(IncidentEvent.Started.class)
+                .contains(new IncidentEvent.SeverityChanged(Severity.P2, Severity.P0, "the advisor: ROLL BACK NOW",
+                        "alice"), new IncidentEvent.NoteAdded("rolled back web-01 first", "alice"),
+                        new IncidentEvent.Resolved("rolled back to 1a2b3c4", "alice"));
+        assertThat(vm.comms("initial", 0, 0, "")).startsWith("[P0] Checkout down");
+    }
+
+    @Test
+    void an_unfinished_incident_is_listed_and_resumes_with_its_state() throws Exception {
+        IncidentStore store = new IncidentStore(dir, Clock.fixed(t0, ZoneOffset.UTC));
+        IncidentBarViewModel first = new IncidentBarViewModel(Runnable::run, Runnable::run, gateway(store),
+                Clock.systemUTC(), "alice");
+        first.start("Payments slow", "p95 4 s", Severity.P1, "alice").get();
+        String id = current.get().id();
+        current.get().close();
+        current.set(null);
+
+        IncidentBarViewModel again = new IncidentBarViewModel(Runnable::run, Runnable::run, gateway(store),
+                Clock.systemUTC(), "bob");
+        assertThat(again.unfinished().get()).extracting(IncidentStore.Summary::id).containsExactly(id);
+        again.resume(id).get();
+        assertThat(again.titleProperty().get()).isEqualTo("Payments slow  ·  " + id);
+        assertThat(again.severityProperty().get()).isEqualTo(Severity.P1);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "300, 0,   OK,    Step 2 · 5:00 left of 5 min",
+            "300, 200, OK,    Step 2 · 1:40 left of 5 min",
+            "300, 226, CLOSE, Step 2 · 1:14 left of 5 min",
+            "300, 312, OVER,  Step 2 · 0:12 over its 5 min",
+            "30,  5,   CLOSE, Step 2 · 0:25 left of 30 s",
+    })
+    void the_step_budget_counts_down_amber_when_close_red_when_over(long budget, long spent, StepClock.Level level,
+                                                                   String text) {
+        StepClock c = new StepClock("Step 2", new Budget(Duration.ZERO, Duration.ofSeconds(budget)), t0);
+        assertThat(c.level(t0.plusSeconds(spent))).isEqualTo(level);
+        assertThat(c.text(t0.plusSeconds(spent))).isEqualTo(text.replace("5 min", "≤ 5 min")
+                .replace("30 s", "≤ 30 s"));
+    }
+
+    @Test
+    void a_step_without_budget_shows_no_countdown_and_severity_reads_in_words() {
+        StepClock c = new StepClock("Step 1", null, t0);
+        assertThat(c.level(t0)).isEqualTo(StepClock.Level.NONE);
+        assertThat(c.text(t0)).isEmpty();
+        assertThat(SeverityText.of(Severity.P0)).isEqualTo("P0 · critical");
+        assertThat(SeverityText.of(Severity.P3)).isEqualTo("P3 · low");
+        assertThat(SeverityText.styleClass(Severity.P1)).isEqualTo("sev-p1");
+    }
+}
