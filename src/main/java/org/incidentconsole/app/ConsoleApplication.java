@@ -92,12 +92,16 @@ public final class ConsoleApplication extends Application {
     }
 
     /** Shows the main window on {@code stage} and loads the inventory in the background. */
-    public static void showWindow(Stage stage, ConsoleServices services, Path inventory) {
-        showWindow(stage, services, inventory, false);
+    public static WindowModels showWindow(Stage stage, ConsoleServices services, Path inventory) {
+        return showWindow(stage, services, inventory, false);
+    }
+
+    /** The window's view models, for whoever feeds or inspects them (the FX-load benchmark). */
+    public record WindowModels(HostListViewModel hosts, HealthPanelViewModel health, BreakerPanelViewModel breakers) {
     }
 
     /** @param connectAll connect every host once the inventory is loaded (the drill does) */
-    public static void showWindow(Stage stage, ConsoleServices services, Path inventory, boolean connectAll) {
+    public static WindowModels showWindow(Stage stage, ConsoleServices services, Path inventory, boolean connectAll) {
         HostListViewModel hosts = new HostListViewModel(Platform::runLater);
         HealthPanelViewModel health = new HealthPanelViewModel(Platform::runLater);
         BreakerPanelViewModel breakers = new BreakerPanelViewModel(Platform::runLater);
@@ -154,6 +158,7 @@ public final class ConsoleApplication extends Application {
         stage.setScene(scene);
         fitToScreen(stage, root);
         stage.show();
+        FirstFrame.watch();
         java.time.format.DateTimeFormatter hhmmss = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
                 .withZone(java.time.ZoneId.systemDefault());
         java.util.function.Consumer<String> refreshedAt = what -> {
@@ -185,6 +190,7 @@ public final class ConsoleApplication extends Application {
                 }, health::advice);
             }
         }));
+        return new WindowModels(hosts, health, breakers);
     }
 
     private static IncidentGateway gateway(ConsoleServices services, Supplier<String> environment) {

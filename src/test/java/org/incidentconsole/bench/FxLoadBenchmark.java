@@ -1,0 +1,152 @@
+package org.incidentconsole.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+import org.incidentconsole.app.AppHome;
+import org.incidentconsole.app.ConsoleApplication;
+import org.incidentconsole.app.ConsoleServices;
+import org.incidentconsole.breaker.Breaker;
+import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerState;
+import org.incidentconsole.breaker.BreakerView;
+import org.incidentconsole.health.CheckResult;
+import org.incidentconsole.health.HealthStatus;
+import org.incidentconsole.ssh.PassphrasePrompt;
+import org.incidentconsole.ui.common.FxHostKeyPrompt;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The real window with 100 hosts (3 health checks each) and 1,000 breakers, all refreshed once a second for
+ * 30 s: how busy the FX thread is and its longest stall, seen by a probe posted every 10 ms.
+ * Goal: under 10% busy, no stall over 50 ms. Run with {@code ./mvnw -Pbench verify}.
+ */
+@Tag("bench")
+@ExtendWith(ApplicationExtension.class)
+class FxLoadBenchmark {
+    @TempDir
+    Path dir;
+    ConsoleServices services;
+    ConsoleApplication.WindowModels window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        StringBuilder yaml = new StringBuilder("environment: production\ndefaults: {user: deploy, agent: false}\n"
+                + "hosts:\n");
+        for (int i = 0; i < 100; i++) {
+            yaml.append(String.format("  - {name: web-%03d, address: 127.0.0.1, port: 1}%n", i));
+        }
+        Path inventory = Files.writeString(dir.resolve("inventory.yaml"), yaml);
+        services = new ConsoleServices(new AppHome(dir.resolve("home")), dir.resolve("user-home"), Map.of(),
+                new FxHostKeyPrompt(() -> stage), PassphrasePrompt.NONE);
+        window = ConsoleApplication.showWindow(stage, services, inventory);
+    }
+
+    @AfterEach
+    void tearDown() {
+        services.close();
+    }
+
+    @Test
+    void hundred_hosts_and_thousand_breakers_refreshing_every_second(FxRobot robot) throws Exception {
+        org.incidentconsole.testing.FxScreen.waitFor(30, () -> window.hosts().hosts().size() == 100);
+        Thread fx = fxThread();
+        var mx = ManagementFactory.getThreadMXBean();
+        ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService prober = Executors.newSingleThreadScheduledExecutor();
+        AtomicLong worst = new AtomicLong();
+        AtomicLong probes = new AtomicLong();
+        AtomicLong round = new AtomicLong();
+        try {
+            feeder.scheduleAtFixedRate(() -> feed(round.incrementAndGet()), 0, 1, TimeUnit.SECONDS);
+            // warm up for 10 s (JIT, first layouts), then measure 30 s
+            CountDownLatch warm = new CountDownLatch(1);
+            feeder.schedule(warm::countDown, 10, TimeUnit.SECONDS);
+            assertThat(warm.await(30, TimeUnit.SECONDS)).isTrue();
+            prober.scheduleAtFixedRate(() -> {
+                long posted = System.nanoTime();
+                Platform.runLater(() -> {
+                    worst.accumulateAndGet((System.nanoTime() - posted) / 1_000_000, Math::max);
+                    probes.incrementAndGet();
+                });
+            }, 0, 10, TimeUnit.MILLISECONDS);
+            long cpu0 = mx.getThreadCpuTime(fx.getId());
+            long wall0 = System.nanoTime();
+            CountDownLatch measured = new CountDownLatch(1);
+            feeder.schedule(measured::countDown, 30, TimeUnit.SECONDS);
+            assertThat(measured.await(60, TimeUnit.SECONDS)).isTrue();
+            long cpu = mx.getThreadCpuTime(fx.getId()) - cpu0;
+            long wall = System.nanoTime() - wall0;
+            double busy = 100.0 * cpu / wall;
+            assertThat(probes.get()).as("the probe ran").isGreaterThan(100);
+            assertThat(window.breakers().breakers()).hasSize(1000);
+            assertThat(window.health().rows()).hasSize(300);
+            String report = String.format("| FX thread, 100 hosts × 3 checks + 1,000 breakers refreshed every second "
+                            + "(30 s) | value |%n|---|---|%n| busy (FX thread CPU / wall) | %.1f%% |%n"
+                            + "| longest stall seen by a 10 ms probe | %d ms |%n| probes run | %d |%n",
+                    busy, worst.get(), probes.get());
+            Path out = Path.of("target", "bench", "fx-load.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+            System.out.println(report);
+        } finally {
+            feeder.shutdownNow();
+            prober.shutdownNow();
+        }
+    }
+
+    private void feed(long round) {
+        Instant now = Instant.now();
+        for (int h = 0; h < 100; h++) {
+            String host = String.format("web-%03d", h);
+            for (String check : new String[] {"api-health", "disk", "error-rate"}) {
+                HealthStatus status = (h + round) % 17 == 0 ? HealthStatus.CRITICAL : HealthStatus.OK;
+                CheckResult r = new CheckResult(host, check, "http", now, status, "value " + round, "",
+                        Duration.ofMillis(4));
+                window.health().result(r);
+                window.hosts().healthResult(r);
+            }
+        }
+        List<BreakerView> views = new ArrayList<>();
+        for (int b = 0; b < 1000; b++) {
+            boolean open = (b + round) % 10 == 0;
+            Breaker breaker = new Breaker("svc" + b, "circuit_breaker:svc" + b + ":state",
+                    open ? BreakerState.OPEN : BreakerState.CLOSED, open ? "open" : "closed", round % 7, null, null, null);
+            views.add(new BreakerView(breaker, open ? now : null, open ? Duration.ofSeconds(round) : null, false,
+                    List.of()));
+        }
+        window.breakers().panel(new BreakerPanel("redis via web-000", now, views, List.of(), null));
+    }
+
+    private static Thread fxThread() throws Exception {
+        CountDownLatch got = new CountDownLatch(1);
+        Thread[] t = new Thread[1];
+        Platform.runLater(() -> {
+            t[0] = Thread.currentThread();
+            got.countDown();
+        });
+        assertThat(got.await(10, TimeUnit.SECONDS)).isTrue();
+        return t[0];
+    }
+}
