@@ -126,10 +126,7 @@ public final class ConsoleApplication extends Application {
                 bar::ensureIncident, barModel::note);
         javafx.beans.property.SimpleStringProperty journal = new javafx.beans.property.SimpleStringProperty(
                 "journal: none yet (start an incident)");
-        barModel.activeProperty().addListener((obs, old, on) -> {
-            var current = services.currentIncident();
-            journal.set(current == null ? "" : "journal: " + current.journalFile());
-        });
+        // the title changes whenever another incident is started or resumed: show that one's journal
         barModel.titleProperty().addListener((obs, old, now) -> {
             var current = services.currentIncident();
             journal.set(current == null ? "" : "journal: " + current.journalFile());

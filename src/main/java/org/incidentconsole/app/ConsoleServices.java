@@ -135,10 +135,9 @@ public final class ConsoleServices implements AutoCloseable {
     public synchronized org.incidentconsole.incident.IncidentSession incident(String environment) {
         if (incident == null) {
             try {
-                incident = store().start("Incident on " + environment, "not recorded yet",
+                startIncident("Incident on " + environment, "not recorded yet",
                         org.incidentconsole.incident.Severity.P2, environment,
-                        org.incidentconsole.incident.IncidentStore.defaultOperator(), null,
-                        java.time.ZoneId.systemDefault().getId());
+                        org.incidentconsole.incident.IncidentStore.defaultOperator());
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("the incident journal could not be created", e);
             }
