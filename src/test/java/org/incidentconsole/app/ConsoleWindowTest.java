@@ -26,7 +26,6 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import static org.incidentconsole.testing.FxScreen.clickWhenVisible;
 import static org.incidentconsole.testing.FxScreen.text;
-import static org.incidentconsole.testing.FxScreen.textNow;
 import static org.incidentconsole.testing.FxScreen.waitFor;
 import static org.incidentconsole.testing.FxScreen.waitForText;
 
@@ -108,42 +107,5 @@ class ConsoleWindowTest {
         waitForText(robot, "#state-web-01", "failed");
         assertThat(text(robot, "#reason-web-01")).contains("was not trusted");
         assertThat(dir.resolve("home/known_hosts")).doesNotExist();
-    }
-
-    @Test
-    void f1_lists_the_shortcuts_a_step_needs_an_incident_first_and_the_theme_switches(FxRobot robot) throws Exception {
-        waitFor(30, () -> robot.lookup("#state-web-02").tryQuery().isPresent());
-        robot.type(javafx.scene.input.KeyCode.F1);
-        waitFor(10, () -> textNow(robot, "#shortcut-list").contains("Ctrl+Enter"));
-        assertThat(textNow(robot, "#shortcut-list")).contains("Esc", "Ctrl+E", "Space", "F1");
-        clickWhenVisible(robot, "OK");
-        waitFor(10, () -> robot.listWindows().size() == 1);
-
-        // adding a note before any incident asks to start one; cancelling records nothing
-        clickWhenVisible(robot, "#note-field");
-        robot.write("looking at web-02");
-        robot.type(javafx.scene.input.KeyCode.ENTER);
-        try {
-            waitFor(10, () -> robot.lookup("#start-incident-dialog").tryQuery().isPresent());
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("note field '" + textNow(robot, "#note-field") + "', windows "
-                    + robot.listWindows() + ", focus " + robot.lookup("#host-list").query().getScene().getFocusOwner());
-        }
-        clickWhenVisible(robot, "Cancel");
-        waitFor(10, () -> robot.listWindows().size() == 1);
-        assertThat(dir.resolve("home/incidents")).doesNotExist();
-        assertThat(textNow(robot, "#note-field")).isEqualTo("looking at web-02");
-
-        javafx.scene.Scene scene = robot.lookup("#host-list").query().getScene();
-        assertThat(scene.getStylesheets()).anyMatch(s -> s.endsWith("dark.css"));
-        clickWhenVisible(robot, "#light-theme");
-        try {
-            waitFor(10, () -> scene.getStylesheets().stream().anyMatch(s -> s.endsWith("light.css")));
-        } catch (java.util.concurrent.TimeoutException e) {
-            var t = robot.lookup("#light-theme").queryAs(javafx.scene.control.ToggleButton.class);
-            throw new AssertionError("selected " + t.isSelected() + " bounds " + t.localToScreen(t.getBoundsInLocal())
-                    + " window " + scene.getWindow().getWidth() + " sheets " + scene.getStylesheets()
-                    + " windows " + robot.listWindows());
-        }
     }
 }
