@@ -120,7 +120,7 @@ public final class ConsoleApplication extends Application {
                         : services.firstSuggestion(inventoryHosts.get().get(0), command),
                 org.incidentconsole.incident.IncidentStore.defaultOperator(), java.time.Clock.systemUTC());
         stepper.stepClockProperty().addListener((obs, old, now) -> barModel.setStepClock(now));
-        IncidentBarController bar = new IncidentBarController(barModel, gateway, environment,
+        IncidentBarController bar = new IncidentBarController(barModel, environment,
                 health::latestSuggestion, stepper::position, services.io());
         StepperController stepperView = new StepperController(stepper, shippedRunbooks(), environment,
                 bar::ensureIncident, barModel::note);

@@ -165,13 +165,9 @@ public final class ConsoleServices implements AutoCloseable {
         }
     }
 
-    /** Writes the report of the current incident to the data directory's reports folder; returns the path. */
-    public Path exportReport(String environment) {
-        return writeReport(environment).file();
-    }
-
     private final java.util.Map<String, org.incidentconsole.breaker.BreakerActions> actions =
             new java.util.concurrent.ConcurrentHashMap<>();
+    private final java.util.Map<String, BreakerMonitor> monitorBySource = new java.util.concurrent.ConcurrentHashMap<>();
     private final org.incidentconsole.incident.PanelEvents panelEvents =
             new org.incidentconsole.incident.PanelEvents(new org.incidentconsole.redact.Redactor());
 
@@ -199,7 +195,7 @@ public final class ConsoleServices implements AutoCloseable {
         for (var event : panelEvents.of(result)) {
             session.record(event).join();
         }
-        monitors.forEach(m -> executors.io().execute(m::poll));
+        executors.io().execute(monitorBySource.get(source)::poll); // show the change now, not at the next poll
         return result;
     }
 
@@ -251,6 +247,7 @@ public final class ConsoleServices implements AutoCloseable {
             RedisLink link = redis.linkFor(host);
             if (started.add(link)) {
                 BreakerMonitor monitor = new BreakerMonitor(link, host.breakers(), java.time.Clock.systemUTC());
+                monitorBySource.put(link.label(), monitor);
                 actions.put(link.label(), new org.incidentconsole.breaker.BreakerActions(link, host.breakers(),
                         java.time.Clock.systemUTC()));
                 monitor.addListener(p -> {

@@ -138,31 +138,31 @@ public final class BreakerPanelController {
         }
         ensureIncident.accept(() -> {
             actionResult.setText(title + "…");
-            java.util.List<String> targets = all ? java.util.Collections.singletonList(null)
-                    : rows.stream().map(BreakerRow::service).toList();
-            java.util.Set<String> sources = new java.util.LinkedHashSet<>(rows.stream().map(BreakerRow::source).toList());
+            // one call per selected breaker; "all" actions once per Redis the rows came from
+            java.util.List<Call> calls = all
+                    ? rows.stream().map(BreakerRow::source).distinct().map(source -> new Call(source, null)).toList()
+                    : rows.stream().map(r -> new Call(r.source(), r.service())).toList();
             io.execute(() -> {
                 StringBuilder done = new StringBuilder();
-                for (String source : sources) {
-                    for (String service : targets) {
-                        if (service != null && rows.stream().noneMatch(r -> r.source().equals(source)
-                                && r.service().equals(service))) {
-                            continue;
-                        }
-                        try {
-                            var result = commands.run(source, action, service);
-                            done.append(result.changes().size()).append(" keys changed")
-                                    .append(result.partial() ? ", " + result.failed() + " FAILED" : "").append("; ");
-                        } catch (Exception e) {
-                            done.append(org.incidentconsole.ui.common.ErrorPresenter.plain(
-                                    (service == null ? action : service), e)).append("; ");
-                        }
+                for (var call : calls) {
+                    String service = call.service();
+                    try {
+                        var result = commands.run(call.source(), action, service);
+                        done.append(result.changes().size()).append(" keys changed")
+                                .append(result.partial() ? ", " + result.failed() + " FAILED" : "").append("; ");
+                    } catch (Exception e) {
+                        done.append(org.incidentconsole.ui.common.ErrorPresenter.plain(
+                                (service == null ? action : service), e)).append("; ");
                     }
                 }
                 String text2 = title + ": " + done.toString().replaceAll("; $", "");
                 javafx.application.Platform.runLater(() -> actionResult.setText(text2));
             });
         });
+    }
+
+    /** One breaker action to run: on which Redis, for which service (null: all of that Redis). */
+    private record Call(String source, String service) {
     }
 
     private static final class StateCell extends TableCell<BreakerRow, BreakerRow> {

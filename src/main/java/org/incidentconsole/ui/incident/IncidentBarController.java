@@ -23,7 +23,6 @@ import org.incidentconsole.ui.common.ErrorPresenter;
 /** The incident bar's view; state and acts live in {@link IncidentBarViewModel}. */
 public final class IncidentBarController {
     private final IncidentBarViewModel model;
-    private final IncidentGateway gateway;
     private final Supplier<String> environment;
     private final Supplier<Severity> suggested;
     private final Supplier<StepPosition> position;
@@ -54,10 +53,9 @@ public final class IncidentBarController {
      * @param suggested the advisor's current suggestion, to preselect when starting
      * @param position  where the operator is in the runbook (null: no runbook open)
      */
-    public IncidentBarController(IncidentBarViewModel model, IncidentGateway gateway, Supplier<String> environment,
+    public IncidentBarController(IncidentBarViewModel model, Supplier<String> environment,
                                  Supplier<Severity> suggested, Supplier<StepPosition> position, Executor io) {
         this.model = model;
-        this.gateway = gateway;
         this.environment = environment;
         this.suggested = suggested;
         this.position = position;
@@ -170,24 +168,13 @@ public final class IncidentBarController {
 
     @FXML
     public void export() {
-        ensureIncident(() -> {
-            model.showMessage("Exporting the report…");
-            java.util.concurrent.CompletableFuture.supplyAsync(() -> {
-                try {
-                    return gateway.export();
-                } catch (Exception e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            }, io).whenComplete((report, err) -> Platform.runLater(() -> {
-                if (err != null) {
-                    model.showMessage("");
-                    ErrorPresenter.show(window(), "The report could not be written", err);
-                } else {
-                    model.showMessage("Report written to " + report.file());
-                    ReportPreviewDialog.show(window(), report, io);
-                }
-            }));
-        });
+        ensureIncident(() -> model.export().whenComplete((report, err) -> Platform.runLater(() -> {
+            if (err != null) {
+                ErrorPresenter.show(window(), "The report could not be written", err);
+            } else {
+                ReportPreviewDialog.show(window(), report, io);
+            }
+        })));
     }
 
     @FXML

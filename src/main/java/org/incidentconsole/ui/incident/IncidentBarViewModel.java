@@ -92,6 +92,21 @@ public final class IncidentBarViewModel {
         IncidentSession open() throws Exception;
     }
 
+    /** Writes the report off the UI thread; the bar's message says where. */
+    public CompletableFuture<IncidentGateway.ReportExport> export() {
+        message.set("Exporting the report…");
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                IncidentGateway.ReportExport report = gateway.export();
+                ui.execute(() -> message.set("Report written to " + report.file()));
+                return report;
+            } catch (Exception e) {
+                ui.execute(() -> message.set(""));
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, io);
+    }
+
     /** Journals the change of severity with why, e.g. "the advisor's reading" or "set by the operator". */
     public CompletableFuture<Void> setSeverity(Severity to, String reason) {
         IncidentSession s = gateway.current();
