@@ -33,6 +33,8 @@ import org.slf4j.LoggerFactory;
 /** The JavaFX application: builds the services and the main window, and closes everything on exit. */
 public final class ConsoleApplication extends Application {
     private static final Logger LOG = LoggerFactory.getLogger(ConsoleApplication.class);
+    /** Set by the packaged app's launcher to the runbooks folder inside the installation. */
+    static final String RUNBOOKS_PROPERTY = "incident-console.runbooks";
     private static volatile LaunchOptions options;
 
     private ConsoleServices services;
@@ -234,9 +236,12 @@ public final class ConsoleApplication extends Application {
         stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
     }
 
-    /** The runbooks shipped in runbooks/ (next to where the console was started), for the stepper's chooser. */
+    /**
+     * The shipped runbooks, for the stepper's chooser: the folder the installed app names in the system property
+     * {@value #RUNBOOKS_PROPERTY} (its launcher sets it), else runbooks/ where the console was started.
+     */
     static java.util.List<Path> shippedRunbooks() {
-        Path dir = Path.of("runbooks");
+        Path dir = Path.of(System.getProperty(RUNBOOKS_PROPERTY, "runbooks"));
         if (!java.nio.file.Files.isDirectory(dir)) {
             return java.util.List.of();
         }

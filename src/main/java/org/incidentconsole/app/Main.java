@@ -24,6 +24,10 @@ public final class Main implements Callable<Integer> {
                     + "else ~/.incident-console/inventory.yaml).")
     Path inventory;
 
+    @Option(names = "--exit-after-first-frame", hidden = true,
+            description = "Quit once the window's first frame is drawn (launch measurements, CDS training).")
+    boolean exitAfterFirstFrame;
+
     Main(AppHome home) {
         this.home = home;
     }
@@ -44,6 +48,9 @@ public final class Main implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (exitAfterFirstFrame) {
+            System.setProperty(FirstFrame.EXIT_PROPERTY, "true");
+        }
         ConsoleApplication.launch(new LaunchOptions(home, inventory != null ? inventory : home.inventory(),
                 inventory != null));
         return 0;

@@ -32,6 +32,14 @@ class MainTest {
     }
 
     @Test
+    void the_launch_measurement_option_is_parsed_but_not_advertised() {
+        Main main = new Main(home);
+        new CommandLine(main).parseArgs("--exit-after-first-frame");
+        assertThat(main.exitAfterFirstFrame).isTrue();
+        assertThat(run("--help")).doesNotContain("first-frame");
+    }
+
+    @Test
     void the_inventory_option_is_parsed() {
         Main main = new Main(home);
         new CommandLine(main).parseArgs("--inventory", "/tmp/inv.yaml");
