@@ -68,6 +68,7 @@ public final class ConsoleApplication extends Application {
         Scene placeholder = new Scene(pane);
         Theme.DARK.apply(placeholder);
         stage.setTitle("Incident Console — DRILL");
+        setIcon(stage);
         stage.setScene(placeholder);
         stage.show();
         Thread starter = new Thread(() -> {
@@ -154,6 +155,7 @@ public final class ConsoleApplication extends Application {
             }
         });
         stage.setTitle("Incident Console");
+        setIcon(stage);
         stage.setScene(scene);
         fitToScreen(stage, root);
         stage.show();
@@ -223,6 +225,14 @@ public final class ConsoleApplication extends Application {
                 return new ReportExport(r.markdown(), r.file(), id + "-" + date + ".md");
             }
         };
+    }
+
+    /** The installers' icon, for the task bar and window switcher. */
+    private static void setIcon(Stage stage) {
+        java.net.URL icon = ConsoleApplication.class.getResource("/icons/incident-console.png");
+        if (icon != null) {
+            stage.getIcons().setAll(new javafx.scene.image.Image(icon.toExternalForm()));
+        }
     }
 
     /** Never larger than the screen it opens on, and centred there (no window manager does it for us). */

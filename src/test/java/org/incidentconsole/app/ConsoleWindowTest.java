@@ -37,9 +37,11 @@ class ConsoleWindowTest {
     MinaSshServer server;
     ConsoleServices services;
     int closedPort;
+    Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Path key = TestKeys.generate(dir, "id_ed25519");
         server = MinaSshServer.start(TestKeys.publicKey(key));
         try (ServerSocket s = new ServerSocket(0)) {
@@ -75,6 +77,8 @@ class ConsoleWindowTest {
         waitFor(30, () -> robot.lookup("#state-web-02").tryQuery().isPresent());
         assertThat(list.getItems()).extracting(HostItemViewModel::name).containsExactly("web-01", "web-02");
         assertThat(text(robot, ".environment-badge")).isEqualTo("STAGING");
+        assertThat(stage.getIcons()).as("the installers' icon on the window").singleElement()
+                .matches(icon -> !icon.isError() && icon.getWidth() == 256, "a 256 px image that loaded");
         assertThat(text(robot, "#state-web-01")).isEqualTo("not connected");
 
         robot.clickOn("#connect-web-01");
