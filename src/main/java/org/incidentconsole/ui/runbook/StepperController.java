@@ -84,8 +84,9 @@ public final class StepperController {
         runbooks.stream().filter(p -> p.getFileName().toString().equals("emergency-rollback.md")).findFirst()
                 .or(() -> runbooks.stream().findFirst()).ifPresent(runbookChoice.getSelectionModel()::select);
         steps.setItems(model.steps());
-        Label none = new Label("No runbook open");
+        Label none = new Label("No runbook open.\nChoose one above and press Open.");
         none.setWrapText(true);
+        none.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
         steps.setPlaceholder(none);
         steps.setCellFactory(list -> new ListCell<>() {
             @Override
