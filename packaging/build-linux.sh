@@ -30,6 +30,8 @@ for tool in jlink jpackage jdeps; do
     [ -x "$jdk/bin/$tool" ] || die "$jdk/bin/$tool is missing: a full JDK 17+ is needed (JAVA_HOME=$jdk)"
 done
 [ -d "$jdk/jmods" ] || die "$jdk/jmods is missing: install the JDK's jmods (Debian: apt-get install openjdk-17-jmods)"
+command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null \
+    || die "dpkg-deb and fakeroot are needed for the .deb: apt-get install fakeroot"
 
 # jpackage wants a plain version: 0.1.0-SNAPSHOT is packaged as 0.1.0
 version=$(sed -n 's/^version=//p' "$target/classes/org/incidentconsole/app/version.properties")
@@ -92,16 +94,12 @@ grep -q 'First frame' "$training_home/logs/$name.log" || die "the training start
 step "$(wc -l <"$app/$name.classlist") classes recorded"
 
 # --- 4. .deb (the archive is made by its postinst, for /opt/incident-console)
-if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
-    step "building the .deb"
-    "$jdk/bin/jpackage" --type deb "${common[@]}" --dest "$dist" --app-image "$image" \
-        --resource-dir "$here/linux" --install-dir /opt \
-        --linux-package-name "$name" --linux-deb-maintainer "incident-console@example.org" \
-        --linux-app-category admin --linux-menu-group "System;Monitor;" --linux-shortcut \
-        --linux-package-deps libgtk-3-0
-else
-    die "dpkg-deb and fakeroot are needed for the .deb: apt-get install fakeroot"
-fi
+step "building the .deb"
+"$jdk/bin/jpackage" --type deb "${common[@]}" --dest "$dist" --app-image "$image" \
+    --resource-dir "$here/linux" --install-dir /opt \
+    --linux-package-name "$name" --linux-deb-maintainer "incident-console@example.org" \
+    --linux-app-category admin --linux-menu-group "System;Monitor;" --linux-shortcut \
+    --linux-package-deps libgtk-3-0
 
 # --- 5. the app image's own archive, for where it is now
 step "making the class-data archive for the app image"

@@ -227,11 +227,11 @@ public final class ConsoleApplication extends Application {
         };
     }
 
-    /** The installers' icon, for the task bar and window switcher. */
+    /** The installers' icon, for the task bar and window switcher; decoded once (the drill's stage comes twice). */
     private static void setIcon(Stage stage) {
         java.net.URL icon = ConsoleApplication.class.getResource("/icons/incident-console.png");
-        if (icon != null) {
-            stage.getIcons().setAll(new javafx.scene.image.Image(icon.toExternalForm()));
+        if (icon != null && stage.getIcons().isEmpty()) {
+            stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
         }
     }
 
