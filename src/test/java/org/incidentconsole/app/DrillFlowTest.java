@@ -9,7 +9,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.stage.Stage;
 import org.incidentconsole.breaker.BreakerState;
-import org.incidentconsole.drill.DrillEnvironment;
 import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.ui.breakers.BreakerRow;
@@ -33,20 +32,16 @@ import static org.incidentconsole.testing.FxScreen.waitFor;
 class DrillFlowTest {
     @TempDir
     Path dir;
-    DrillEnvironment drill;
-    ConsoleServices services;
+    DrillOnScreen window;
 
     @Start
     void start(Stage stage) throws Exception {
-        drill = DrillEnvironment.start(true);
-        services = ConsoleServices.forDrill(new AppHome(dir), drill);
-        ConsoleApplication.showWindow(stage, services, drill.inventory(), true);
+        window = DrillOnScreen.open(stage, dir, true);
     }
 
     @AfterEach
     void tearDown() {
-        services.close();
-        drill.close();
+        window.close();
     }
 
     @Test

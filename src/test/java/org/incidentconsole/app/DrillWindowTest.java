@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import javafx.scene.control.Label;
 import javafx.stage.Stage;
-import org.incidentconsole.drill.DrillEnvironment;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -21,20 +20,16 @@ import static org.incidentconsole.testing.FxScreen.waitFor;
 class DrillWindowTest {
     @TempDir
     Path dir;
-    DrillEnvironment drill;
-    ConsoleServices services;
+    DrillOnScreen window;
 
     @Start
     void start(Stage stage) throws Exception {
-        drill = DrillEnvironment.start(false);
-        services = ConsoleServices.forDrill(new AppHome(dir), drill);
-        ConsoleApplication.showWindow(stage, services, drill.inventory(), true);
+        window = DrillOnScreen.open(stage, dir, false);
     }
 
     @AfterEach
     void tearDown() {
-        services.close();
-        drill.close();
+        window.close();
     }
 
     @Test
