@@ -1,20 +1,28 @@
 package org.incidentconsole.ssh;
 
+import java.nio.file.Path;
 import java.util.List;
 
-/** The verdict on a presented host key. {@code knownFingerprints} is filled when the key changed. */
-public record HostKeyCheck(Verdict verdict, List<String> knownFingerprints) {
-    public enum Verdict { MATCHED, UNKNOWN, CHANGED }
+/**
+ * The verdict on a presented host key. {@code knownFingerprints} is filled when the key changed;
+ * {@code revokedIn} names the known_hosts file that marks the key {@code @revoked}.
+ */
+public record HostKeyCheck(Verdict verdict, List<String> knownFingerprints, Path revokedIn) {
+    public enum Verdict { MATCHED, UNKNOWN, CHANGED, REVOKED }
 
     static HostKeyCheck matched() {
-        return new HostKeyCheck(Verdict.MATCHED, List.of());
+        return new HostKeyCheck(Verdict.MATCHED, List.of(), null);
     }
 
     static HostKeyCheck unknown() {
-        return new HostKeyCheck(Verdict.UNKNOWN, List.of());
+        return new HostKeyCheck(Verdict.UNKNOWN, List.of(), null);
     }
 
     static HostKeyCheck changed(List<String> known) {
-        return new HostKeyCheck(Verdict.CHANGED, List.copyOf(known));
+        return new HostKeyCheck(Verdict.CHANGED, List.copyOf(known), null);
+    }
+
+    static HostKeyCheck revoked(Path file) {
+        return new HostKeyCheck(Verdict.REVOKED, List.of(), file);
     }
 }

@@ -7,8 +7,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import net.schmizz.sshj.common.KeyType;
 import net.schmizz.sshj.transport.verification.OpenSSHKnownHosts;
 import org.slf4j.Logger;
@@ -16,10 +21,16 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Known host keys: the user's {@code ~/.ssh/known_hosts} (read, never written) and the console's own file
- * (where keys the operator trusted are appended). Hashed and {@code [host]:port} entries are understood.
+ * (where keys the operator trusted are appended). Hashed, wildcard, {@code [host]:port} and {@code @revoked}
+ * entries are understood.
  */
 public final class HostKeyStore {
     private static final Logger LOG = LoggerFactory.getLogger(HostKeyStore.class);
+
+    private static final String REVOKED = "@revoked";
+    private static final String CERT_AUTHORITY = "@cert-authority";
+    private static final Map<KeyType, List<String>> SIGNATURES = Map.of(
+            KeyType.RSA, List.of("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"));
 
     private final Path userKnownHosts;
     private final Path appKnownHosts;
@@ -43,44 +54,80 @@ public final class HostKeyStore {
         return files;
     }
 
-    /** What the store says of a key presented by {@code host:port}. */
+    /**
+     * What the store says of a key presented by {@code host:port}, in OpenSSH's order (sshconnect.c
+     * check_host_key, hostfile.c check_hostkeys_by_key_or_type): a key marked {@code @revoked} in any file is
+     * refused first, whatever else trusts it; then the host's plain entries of <em>every</em> key type are
+     * compared, and a host known by any key that does not match is CHANGED, never UNKNOWN (ssh 9.2 here, host
+     * known by an ssh-ed25519 key, sshd offering only ecdsa-sha2-nistp256, StrictHostKeyChecking=ask: "WARNING:
+     * REMOTE HOST IDENTIFICATION HAS CHANGED! … Offending ED25519 key … Host key verification failed", no
+     * prompt). {@code @cert-authority} lines only ever vouch for a certificate.
+     */
     public HostKeyCheck check(String host, int port, PublicKey key) {
         String entryHost = entryHost(host, port);
+        byte[] blob = KeyFingerprint.blob(key);
+        Map<Path, List<OpenSSHKnownHosts.KnownHostEntry>> byFile = new LinkedHashMap<>();
+        for (Path file : files()) {
+            byFile.put(file, entries(file));
+        }
+        for (var file : byFile.entrySet()) {
+            for (OpenSSHKnownHosts.KnownHostEntry entry : file.getValue()) {
+                if (marker(entry).equals(REVOKED) && applies(entry, entryHost, file.getKey())
+                        && Arrays.equals(blob, keyBlob(entry))) {
+                    return HostKeyCheck.revoked(file.getKey());
+                }
+            }
+        }
         KeyType type = KeyType.fromKey(key);
         List<String> known = new ArrayList<>();
-        for (Path file : files()) {
-            for (OpenSSHKnownHosts.KnownHostEntry entry : entries(file)) {
+        for (var file : byFile.entrySet()) {
+            for (OpenSSHKnownHosts.KnownHostEntry entry : file.getValue()) {
+                String marker = marker(entry);
                 try {
-                    if (entry.appliesTo(type, entryHost)) {
-                        if (entry.verify(key)) {
+                    if (marker.equals(CERT_AUTHORITY)) {
+                        if (type.getParent() != null && entry.appliesTo(type, entryHost) && entry.verify(key)) {
+                            return HostKeyCheck.matched();
+                        }
+                    } else if (marker.isEmpty() && applies(entry, entryHost, file.getKey())) {
+                        if (Arrays.equals(blob, keyBlob(entry))) {
                             return HostKeyCheck.matched();
                         }
                         known.add(fingerprintOf(entry));
                     }
                 } catch (IOException e) {
-                    LOG.warn("Skipping unreadable known_hosts entry in {}: {}", file, e.getMessage());
+                    LOG.warn("Skipping unreadable known_hosts entry in {}: {}", file.getKey(), e.getMessage());
                 }
             }
         }
         return known.isEmpty() ? HostKeyCheck.unknown() : HostKeyCheck.changed(known);
     }
 
-    /** Key algorithms already on record for the host, so key exchange asks for a key we can check. */
+    /**
+     * Host-key algorithms to ask for first, so key exchange yields a key we can check (OpenSSH's
+     * order_hostkeyalgs). A known {@code ssh-rsa} key is signed with {@code rsa-sha2-512} or {@code -256}
+     * nowadays (sshd 8.8+ refuses SHA-1), so those come first; revoked keys are not "known".
+     */
     List<String> knownAlgorithms(String host, int port) {
         String entryHost = entryHost(host, port);
-        List<String> algorithms = new ArrayList<>();
+        Set<String> algorithms = new LinkedHashSet<>();
         for (Path file : files()) {
             for (OpenSSHKnownHosts.KnownHostEntry entry : entries(file)) {
-                try {
-                    if (entry.appliesTo(entryHost) && !algorithms.contains(entry.getType().toString())) {
-                        algorithms.add(entry.getType().toString());
+                String marker = marker(entry);
+                if (marker.equals(REVOKED) || !applies(entry, entryHost, file)) {
+                    continue;
+                }
+                if (marker.equals(CERT_AUTHORITY)) {
+                    for (KeyType candidate : KeyType.values()) {
+                        if (candidate.getParent() != null) {
+                            algorithms.add(candidate.toString());
+                        }
                     }
-                } catch (IOException e) {
-                    LOG.debug("Unreadable entry in {}", file, e);
+                } else {
+                    algorithms.addAll(SIGNATURES.getOrDefault(entry.getType(), List.of(entry.getType().toString())));
                 }
             }
         }
-        return algorithms;
+        return List.copyOf(algorithms);
     }
 
     /** Appends a key the operator trusted to the console's own known_hosts. */
@@ -98,12 +145,32 @@ public final class HostKeyStore {
 
     /** sshj gives MD5 fingerprints of entries; operators compare SHA256 ones, so read the key field. */
     private static String fingerprintOf(OpenSSHKnownHosts.KnownHostEntry entry) {
+        byte[] blob = keyBlob(entry);
+        return blob.length > 0 ? KeyFingerprint.sha256(blob) : entry.getFingerprint();
+    }
+
+    /** The key as written in the entry's line (sshj hides an entry's marker and key; the line has both). */
+    private static byte[] keyBlob(OpenSSHKnownHosts.KnownHostEntry entry) {
         String[] fields = entry.getLine().trim().split("\\s+");
         int keyField = fields[0].startsWith("@") ? 3 : 2;
         try {
-            return KeyFingerprint.sha256(Base64.getDecoder().decode(fields[keyField]));
+            return Base64.getDecoder().decode(fields[keyField]);
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            return entry.getFingerprint();
+            return new byte[0];
+        }
+    }
+
+    private static String marker(OpenSSHKnownHosts.KnownHostEntry entry) {
+        String line = entry.getLine().trim();
+        return line.startsWith("@") ? line.split("\\s+", 2)[0] : "";
+    }
+
+    private static boolean applies(OpenSSHKnownHosts.KnownHostEntry entry, String entryHost, Path file) {
+        try {
+            return entry.appliesTo(entryHost);
+        } catch (IOException e) {
+            LOG.warn("Skipping unreadable known_hosts entry in {}: {}", file, e.getMessage());
+            return false;
         }
     }
 

@@ -78,6 +78,10 @@ final class SshHandshake {
         }
         closeQuietly(c);
         HostKeyCheck check = verifier.check();
+        if (check != null && check.verdict() == HostKeyCheck.Verdict.REVOKED) {
+            throw new HostKeyRevokedException(describe(), KeyFingerprint.type(verifier.presented()),
+                    KeyFingerprint.sha256(verifier.presented()), check.revokedIn());
+        }
         if (check != null && check.verdict() == HostKeyCheck.Verdict.CHANGED) {
             throw new HostKeyMismatchException(describe(), check.knownFingerprints(),
                     KeyFingerprint.sha256(verifier.presented()), keys.files());

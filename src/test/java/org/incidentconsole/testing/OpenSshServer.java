@@ -8,7 +8,10 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -20,13 +23,14 @@ import org.junit.jupiter.api.Assumptions;
 public final class OpenSshServer implements AutoCloseable {
     private final Process process;
     private final int port;
-    private final Path hostPublicKey;
+    private final Map<String, Path> hostPublicKeys;
     private final StringBuilder log = new StringBuilder();
+    private volatile boolean frozen;
 
-    private OpenSshServer(Process process, int port, Path hostPublicKey) {
+    private OpenSshServer(Process process, int port, Map<String, Path> hostPublicKeys) {
         this.process = process;
         this.port = port;
-        this.hostPublicKey = hostPublicKey;
+        this.hostPublicKeys = hostPublicKeys;
     }
 
     public static Path sshdBinary() {
@@ -41,12 +45,21 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     public static OpenSshServer start(Path dir, Path authorizedPublicKey) throws Exception {
+        return start(dir, authorizedPublicKey, List.of("ed25519"));
+    }
+
+    /** A server with one host key of each given ssh-keygen type ("ed25519", "ecdsa", "rsa") and no other. */
+    public static OpenSshServer start(Path dir, Path authorizedPublicKey, List<String> hostKeyTypes)
+            throws Exception {
         Path sshd = sshdBinary();
         Path privsep = Path.of("/run/sshd");
         if (!Files.isDirectory(privsep)) {
             Files.createDirectories(privsep);
         }
-        Path hostKey = TestKeys.generate(dir, "ssh_host_ed25519_key");
+        Map<String, Path> hostKeys = new LinkedHashMap<>();
+        for (String type : hostKeyTypes) {
+            hostKeys.put(type, TestKeys.generate(dir, "ssh_host_" + type + "_key", type, "", "OPENSSH"));
+        }
         Path authorized = dir.resolve("authorized_keys");
         Files.copy(authorizedPublicKey, authorized);
         int port;
@@ -54,10 +67,9 @@ public final class OpenSshServer implements AutoCloseable {
             port = free.getLocalPort();
         }
         Path config = dir.resolve("sshd_config");
-        Files.write(config, List.of(
+        List<String> lines = new ArrayList<>(List.of(
                 "Port " + port,
                 "ListenAddress 127.0.0.1",
-                "HostKey " + hostKey,
                 "PidFile " + dir.resolve("sshd.pid"),
                 "AuthorizedKeysFile " + authorized,
                 "StrictModes no",
@@ -70,9 +82,13 @@ public final class OpenSshServer implements AutoCloseable {
                 "MaxSessions 64",
                 "MaxStartups 100",
                 "LogLevel INFO"));
+        hostKeys.values().forEach(k -> lines.add("HostKey " + k));
+        Files.write(config, lines);
         Process p = new ProcessBuilder(sshd.toString(), "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true).start();
-        OpenSshServer server = new OpenSshServer(p, port, TestKeys.publicKey(hostKey));
+        Map<String, Path> publicKeys = new LinkedHashMap<>();
+        hostKeys.forEach((type, k) -> publicKeys.put(type, TestKeys.publicKey(k)));
+        OpenSshServer server = new OpenSshServer(p, port, publicKeys);
         server.awaitListening();
         return server;
     }
@@ -106,13 +122,39 @@ public final class OpenSshServer implements AutoCloseable {
     }
 
     public Path hostPublicKey() {
-        return hostPublicKey;
+        return hostPublicKeys.values().iterator().next();
+    }
+
+    /** The .pub file of the host key of this ssh-keygen type. */
+    public Path hostPublicKey(String type) {
+        return hostPublicKeys.get(type);
+    }
+
+    /**
+     * Stops sshd and every process it started (the per-connection children) with SIGSTOP, as a host that
+     * froze: the kernel still accepts and acknowledges TCP, nothing answers. {@link #thaw()} undoes it.
+     */
+    public void freeze() throws Exception {
+        frozen = true;
+        signal("-STOP");
+    }
+
+    public void thaw() throws Exception {
+        signal("-CONT");
+        frozen = false;
+    }
+
+    private void signal(String signal) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(TestKeys.tool("kill", "procps"), signal,
+                String.valueOf(process.pid())));
+        process.descendants().forEach(d -> cmd.add(String.valueOf(d.pid())));
+        TestKeys.run(cmd);
     }
 
     /** The host key fingerprint as OpenSSH's own ssh-keygen prints it. */
     public String fingerprintBySshKeygen() throws Exception {
         String out = TestKeys.run(List.of(TestKeys.tool("ssh-keygen", "openssh-client"), "-l", "-E", "sha256", "-f",
-                hostPublicKey.toString()));
+                hostPublicKey().toString()));
         return out.split("\\s+")[1];
     }
 
@@ -124,6 +166,9 @@ public final class OpenSshServer implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
+        if (frozen) {
+            thaw();
+        }
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();
