@@ -7,8 +7,10 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import net.schmizz.keepalive.KeepAliveProvider;
+import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.transport.TransportException;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.incidentconsole.inventory.Host;
 import org.slf4j.Logger;
@@ -54,14 +56,21 @@ final class SshHandshake {
         RecordingVerifier verifier = new RecordingVerifier(keys);
         c.addHostKeyVerifier(verifier);
         c.setSocketFactory(new NoDelaySocketFactory());
-        c.setConnectTimeout((int) settings.connectTimeout().toMillis());
-        c.getTransport().setTimeoutMs((int) settings.requestTimeout().toMillis());
-        c.getConnection().getKeepAlive().setKeepAliveInterval((int) settings.keepAliveInterval().toSeconds());
+        int connectMs = (int) settings.connectTimeout().toMillis();
+        c.setConnectTimeout(connectMs);
+        // sshj waits for the key exchange with the transport's timeout (30 s unless set) and closing the client
+        // does not end that wait: a host that sent its banner and then stalled failed after 30.5 s, not 10 s
+        c.getTransport().setTimeoutMs(connectMs);
+        c.getConnection().setTimeoutMs((int) settings.requestTimeout().toMillis());
+        KeepAliveRunner keepAlive = (KeepAliveRunner) c.getConnection().getKeepAlive();
+        keepAlive.setKeepAliveInterval((int) settings.keepAliveInterval().toSeconds());
+        keepAlive.setMaxAliveCount(settings.keepAliveCountMax());
         AtomicBoolean timedOut = new AtomicBoolean();
+        long started = System.nanoTime();
         ScheduledFuture<?> deadline = scheduler.schedule(() -> {
             timedOut.set(true);
-            closeQuietly(c);
-        }, settings.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            expire(c);
+        }, connectMs, TimeUnit.MILLISECONDS);
         IOException failure = null;
         try {
             c.connect(host.address(), host.port());
@@ -74,6 +83,7 @@ final class SshHandshake {
             failure = new IOException("deadline passed");
         }
         if (failure == null) {
+            c.getTransport().setTimeoutMs((int) settings.requestTimeout().toMillis());
             return c;
         }
         closeQuietly(c);
@@ -94,11 +104,45 @@ final class SshHandshake {
             askOperator(verifier);
             return transport(true);
         }
-        if (timedOut.get()) {
-            throw new SshException("no SSH answer from " + host.address() + ":" + host.port() + " within "
-                    + settings.connectTimeout().toSeconds() + " s", failure);
+        if (timedOut.get() || System.nanoTime() - started >= TimeUnit.MILLISECONDS.toNanos(connectMs)) {
+            throw timeout(serverVersion(c), failure);
         }
         throw new SshException(FailureReasons.describe(failure, host), failure);
+    }
+
+    private SshException timeout(String serverVersion, IOException failure) {
+        String limit = DurationText.of(settings.connectTimeout());
+        if (serverVersion == null) {
+            return new SshException("no SSH answer from " + host.address() + ":" + host.port() + " within " + limit,
+                    failure);
+        }
+        return new SshException(describe() + " sent its SSH banner (" + serverVersion + ") but did not finish the"
+                + " key exchange within " + limit, failure);
+    }
+
+    /** The server's banner, or null before one arrived (sshj throws on a banner still being read). */
+    private static String serverVersion(SSHClient c) {
+        try {
+            String version = c.getTransport().getServerVersion();
+            return version == null || version.isBlank() ? null : version;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /**
+     * Ends a connect attempt at its deadline. Closing the socket ends a TCP connect or a banner read; a key
+     * exchange under way waits on an event that only the transport's death wakes, so that comes first.
+     */
+    private static void expire(SSHClient c) {
+        try {
+            if (c.getTransport().isRunning()) {
+                c.getTransport().die(new TransportException("connect deadline passed"));
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("ending the key exchange failed", e);
+        }
+        closeQuietly(c);
     }
 
     private void askOperator(RecordingVerifier verifier) throws SshException {
