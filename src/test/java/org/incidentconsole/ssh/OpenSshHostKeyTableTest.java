@@ -33,16 +33,17 @@ class OpenSshHostKeyTableTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
-            revoked in the user's file, trusted in the console's | ed25519       | @revoked ed25519   | ed25519 | REVOKED
-            revoked in the console's file, trusted in the user's | ed25519       | ed25519            | @revoked ed25519 | REVOKED
-            revoked alone                                        | ed25519       | @revoked ed25519   |         | REVOKED
-            revoked for every host by a wildcard                 | ed25519       | @revoked * ed25519 | ed25519 | REVOKED
-            known by its RSA key                                 | ed25519 rsa   | rsa                |         | CONNECTED
-            known by another RSA key                             | ed25519 rsa   | other-rsa          |         | CHANGED
-            known by its ECDSA key                               | ed25519 ecdsa | ecdsa              |         | CONNECTED
-            known by another ECDSA key                           | ed25519 ecdsa | other-ecdsa        |         | CHANGED
-            known by an ed25519 key, offering only ECDSA         | ecdsa         | other-ed25519      |         | CHANGED
-            known by its ed25519 key and a revoked old RSA key   | ed25519 rsa   | @revoked other-rsa; ed25519 | | CONNECTED
+            # row                           | sshd's host keys | user's known_hosts | console's known_hosts | verdict
+            revoked (user), trusted (console) | ed25519       | @revoked ed25519            | ed25519          | REVOKED
+            revoked (console), trusted (user) | ed25519       | ed25519                     | @revoked ed25519 | REVOKED
+            revoked alone                     | ed25519       | @revoked ed25519            |                  | REVOKED
+            revoked for any host (*)          | ed25519       | @revoked * ed25519          | ed25519          | REVOKED
+            RSA known                         | ed25519 rsa   | rsa                         |                  | CONNECTED
+            RSA wrong                         | ed25519 rsa   | other-rsa                   |                  | CHANGED
+            ECDSA known                       | ed25519 ecdsa | ecdsa                       |                  | CONNECTED
+            ECDSA wrong                       | ed25519 ecdsa | other-ecdsa                 |                  | CHANGED
+            ed25519 known, only ECDSA offered | ecdsa         | other-ed25519               |                  | CHANGED
+            ed25519 known, old RSA revoked    | ed25519 rsa   | @revoked other-rsa; ed25519 |                  | CONNECTED
             """)
     void host_keys_are_judged_as_openssh_judges_them(String row, String serverKeys, String userEntries,
                                                      String appEntries, String expected) throws Exception {
@@ -74,12 +75,14 @@ class OpenSshHostKeyTableTest {
                 assertThat(failure.getMessage()).contains("openssh (127.0.0.1:" + sshd.port() + ") is REVOKED ("
                         + "ssh-ed25519 " + presented + "): refusing to connect")
                         .doesNotContainIgnoringCase("changed").doesNotContain("remove", "delete");
-                assertThat(failure.getMessage().split(Pattern.quote(presented), -1)).as("fingerprint named once").hasSize(2);
+                assertThat(failure.getMessage().split(Pattern.quote(presented), -1)).as("fingerprint named once")
+                        .hasSize(2);
                 assertThat(c.status().state()).isEqualTo(ConnectionState.FAILED);
             } else if (expected.equals("CHANGED")) {
                 HostKeyMismatchException mismatch = (HostKeyMismatchException) failure;
                 String presentedType = serverKeys.endsWith("rsa") ? "rsa" : "ecdsa";
-                assertThat(mismatch.presentedFingerprint()).isEqualTo(fingerprint(sshd.hostPublicKey(presentedType)));
+                assertThat(mismatch.presentedFingerprint())
+                        .isEqualTo(fingerprint(sshd.hostPublicKey(presentedType)));
                 assertThat(mismatch.knownFingerprints()).singleElement().isNotEqualTo(mismatch.presentedFingerprint());
                 assertThat(mismatch.getMessage()).contains(mismatch.knownFingerprints().get(0),
                         mismatch.presentedFingerprint());

@@ -60,7 +60,8 @@ class SshStallAndFreezeTest {
                 }
             });
             SshConnection c = kit.connections(SshKit.FAST.withConnectTimeout(Duration.ofMillis(timeoutMs)),
-                    kit.keys(null), null, PassphrasePrompt.NONE).connection(SshKit.host("stall", stall.getLocalPort(), null));
+                    kit.keys(null), null, PassphrasePrompt.NONE)
+                    .connection(SshKit.host("stall", stall.getLocalPort(), null));
 
             long started = System.nanoTime();
             Throwable failure = null;
