@@ -113,6 +113,7 @@ class SshStallAndFreezeTest {
             assertThat(c.isConnected()).isFalse();
             assertThat(tookMs).as("interval x (count + 1) plus slack, not 90 s")
                     .isLessThan(3_000L * intervalS * (count + 1));
+            c.close();
         }
     }
 }

@@ -9,9 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -144,11 +146,20 @@ public final class OpenSshServer implements AutoCloseable {
         frozen = false;
     }
 
+    /** Signals sshd first (so it starts nothing new), then its descendants until none is left out. */
     private void signal(String signal) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(TestKeys.tool("kill", "procps"), signal,
-                String.valueOf(process.pid())));
-        process.descendants().forEach(d -> cmd.add(String.valueOf(d.pid())));
-        TestKeys.run(cmd);
+        Set<Long> signalled = new HashSet<>();
+        List<Long> round = List.of(process.pid());
+        while (!round.isEmpty()) {
+            List<String> cmd = new ArrayList<>(List.of(TestKeys.tool("kill", "procps"), signal));
+            round.forEach(pid -> cmd.add(String.valueOf(pid)));
+            // a child that exits meanwhile makes kill fail for that pid only: nothing to stop there
+            Process kill = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            kill.getInputStream().readAllBytes();
+            kill.waitFor(30, TimeUnit.SECONDS);
+            signalled.addAll(round);
+            round = process.descendants().map(ProcessHandle::pid).filter(pid -> !signalled.contains(pid)).toList();
+        }
     }
 
     /** The host key fingerprint as OpenSSH's own ssh-keygen prints it. */
