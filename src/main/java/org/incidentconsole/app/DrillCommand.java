@@ -1,7 +1,6 @@
 package org.incidentconsole.app;
 
 import java.io.PrintWriter;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -13,7 +12,6 @@ import org.incidentconsole.drill.DrillEnvironment;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
-import org.incidentconsole.incident.PrivateFiles;
 import org.incidentconsole.incident.Severity;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
@@ -102,9 +100,8 @@ final class DrillCommand implements Callable<Integer> {
                 out.println("Drill incident " + session.id() + ": walking " + parsed.title() + " on " + host.name());
                 outcome = new UnattendedWalk(ssh, redis, executors.io(), out).walk(session, parsed, host);
                 if (report != null) {
-                    try (Writer w = PrivateFiles.newWriter(report)) {
-                        new ReportRenderer().prepare(RecordSource.journal(session.journalFile())).writeTo(w);
-                    }
+                    ReportCommand.write(new ReportRenderer().prepare(RecordSource.journal(session.journalFile())),
+                            report);
                     session.record(new IncidentEvent.ReportExported(report.toString())).get();
                     out.println("\nReport: " + report);
                 }

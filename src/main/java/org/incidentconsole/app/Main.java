@@ -49,15 +49,19 @@ public final class Main implements Callable<Integer> {
 
     /** Prepares the data directory, runs the command line, and turns any failure into one sentence. */
     static int run(AppHome home, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = cli(home);
+        cli.setOut(out);
+        cli.setErr(err);
+        return run(home, cli, args);
+    }
+
+    static int run(AppHome home, CommandLine cli, String... args) {
         try {
             List<String> narrowed = home.prepare();
             narrowed.forEach(w -> LoggerFactory.getLogger(Main.class).warn(w));
-            CommandLine cli = cli(home);
-            cli.setOut(out);
-            cli.setErr(err);
             return cli.execute(args);
         } catch (Throwable t) {
-            return fail(err, t);
+            return fail(cli.getErr(), t);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.incidentconsole.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -52,12 +53,22 @@ final class ReportCommand implements Callable<Integer> {
             report.writeTo(out);
             out.flush();
         } else {
-            try (Writer w = PrivateFiles.newWriter(output)) {
-                report.writeTo(w);
-            }
+            write(report, output);
             err.println("report written to " + output);
         }
         err.flush();
         return 0;
+    }
+
+    /** Writes the report owner-only; a failure leaves no half-written file and names the file in one sentence. */
+    static void write(ReportRenderer.Prepared report, Path output) throws IOException, JournalException {
+        try (Writer w = PrivateFiles.newWriter(output)) {
+            report.writeTo(w);
+        } catch (IOException e) {
+            if (Files.isRegularFile(output)) {
+                Files.deleteIfExists(output);
+            }
+            throw new IOException("the report could not be written to " + output + ": " + PlainMessage.of(e), e);
+        }
     }
 }

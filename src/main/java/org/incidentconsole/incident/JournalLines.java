@@ -75,8 +75,8 @@ final class JournalLines {
             }
         }
         if (total > maxLine) {
-            return new Line(number, null, total, complete, "longer than " + (maxLine >> 20) + " MB (" + total
-                    + " bytes), not loaded");
+            return new Line(number, null, total, complete, "longer than " + (maxLine >= 1 << 20 ? (maxLine >> 20)
+                    + " MB" : maxLine + " bytes") + " (" + total + " bytes), not loaded");
         }
         ByteBuffer bytes = ByteBuffer.wrap(line, 0, length);
         CharBuffer chars = CharBuffer.allocate(length);
