@@ -43,7 +43,7 @@ final class PlainMessage {
         if (message == null || message.isBlank()) {
             return t instanceof IOException ? "an input or output operation failed" : "an unexpected internal error";
         }
-        return t instanceof IOException && message.contains("No space left on device")
+        return t instanceof IOException && message.startsWith("No space left on device")
                 ? "the disk is full (" + message + ")" : message;
     }
 

@@ -49,8 +49,15 @@ public final class IncidentStore {
         String id = "INC-" + ID_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(random.generateSeed(2));
         Journal journal = Journal.create(root.resolve(id), clock);
         IncidentSession session = new IncidentSession(journal, IncidentState.empty(), List.of());
-        await(session.record(new IncidentEvent.Started(id, title, trigger, severity, environment, operator, runbook,
-                zone)));
+        try {
+            await(session.record(new IncidentEvent.Started(id, title, trigger, severity, environment, operator,
+                    runbook, zone)));
+        } catch (IOException e) {
+            session.close(); // nothing was acknowledged: leave no empty incident behind
+            Files.deleteIfExists(journal.file());
+            Files.deleteIfExists(journal.file().getParent());
+            throw e;
+        }
         LOG.info("Incident {} started: {}", id, title);
         return session;
     }
