@@ -98,4 +98,46 @@ class AppHomeTest {
         assertThat(perms(report)).isEqualTo("rw-------");
         assertThat(Files.readString(report)).isEqualTo("# report\n");
     }
+
+    @Test
+    void the_log_file_is_owner_only_from_the_start_and_after_each_roll() throws Exception {
+        var context = new ch.qos.logback.classic.LoggerContext();
+        context.setMDCAdapter(new ch.qos.logback.classic.util.LogbackMDCAdapter());
+        var appender = new PrivateRollingFileAppender<ch.qos.logback.classic.spi.ILoggingEvent>();
+        appender.setContext(context);
+        appender.setName("FILE");
+        Path log = tmp.resolve("logs").resolve("incident-console.log");
+        appender.setFile(log.toString());
+        var rolling = new ch.qos.logback.core.rolling.FixedWindowRollingPolicy();
+        rolling.setContext(context);
+        rolling.setParent(appender);
+        rolling.setFileNamePattern(tmp.resolve("logs").resolve("incident-console.%i.log").toString());
+        rolling.start();
+        var trigger = new ch.qos.logback.core.rolling.SizeBasedTriggeringPolicy<ch.qos.logback.classic.spi.ILoggingEvent>();
+        trigger.setContext(context);
+        trigger.start();
+        var encoder = new ch.qos.logback.classic.encoder.PatternLayoutEncoder();
+        encoder.setContext(context);
+        encoder.setPattern("%msg%n");
+        encoder.start();
+        appender.setRollingPolicy(rolling);
+        appender.setTriggeringPolicy(trigger);
+        appender.setEncoder(encoder);
+        appender.start();
+        var logger = context.getLogger("test");
+        logger.addAppender(appender);
+        logger.info("before the roll");
+        assertThat(perms(log.getParent())).isEqualTo("rwx------");
+        assertThat(perms(log)).isEqualTo("rw-------");
+
+        appender.rollover();
+        logger.info("after the roll");
+        appender.stop();
+
+        assertThat(Files.readString(log)).isEqualTo("after the roll\n");
+        assertThat(perms(log)).as("the fresh log file").isEqualTo("rw-------");
+        Path rolled = tmp.resolve("logs").resolve("incident-console.1.log");
+        assertThat(Files.readString(rolled)).isEqualTo("before the roll\n");
+        assertThat(perms(rolled)).as("the rolled log file").isEqualTo("rw-------");
+    }
 }
