@@ -105,8 +105,9 @@ public final class IncidentStore {
             return new Summary(id, dir, "(damaged journal)", null, null, null, 0, false, e.getMessage());
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             LOG.error("Listing incident {} failed", id, e);
-            return new Summary(id, dir, "(unreadable journal)", null, null, null, 0, false,
-                    file + ": cannot be read (" + e.getClass().getSimpleName() + ")");
+            return new Summary(id, dir, "(unreadable journal)", null, null, null, 0, false, file + ": "
+                    + (e instanceof VirtualMachineError ? "too big or too deeply nested to read with this memory"
+                    : "cannot be read (details in the log file)"));
         }
     }
 

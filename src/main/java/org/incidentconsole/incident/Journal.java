@@ -131,7 +131,7 @@ public final class Journal implements AutoCloseable {
                 + (cut ? "" : " (the unfinished record will be cut off before the next write)");
         String sentence = full
                 ? "the journal could not be written: the disk is full (" + usableSpace() + " bytes free on "
-                        + file.getParent() + "); " + nothingAfter + " — free space, then retry"
+                        + mountPoint() + "); " + nothingAfter + " — free space, then retry"
                 : "the journal could not be written: " + reason(e) + " (" + file + "); " + nothingAfter
                         + " — fix this, then retry";
         LOG.error("{} [record {} not written]", sentence, record.seq(), e);
@@ -155,6 +155,20 @@ public final class Journal implements AutoCloseable {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /** Where the operator frees space: the file system's mount point ("/home"), else the journal's folder. */
+    private String mountPoint() {
+        try {
+            String store = Files.getFileStore(file).toString(); // "/home (/dev/sda2)" on Linux
+            int name = store.lastIndexOf(" (");
+            if (name > 0 && store.startsWith("/")) {
+                return store.substring(0, name);
+            }
+        } catch (IOException e) {
+            LOG.debug("No file store for {}", file, e);
+        }
+        return file.getParent().toString();
     }
 
     private static String reason(IOException e) {

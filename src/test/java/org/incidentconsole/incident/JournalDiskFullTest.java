@@ -67,7 +67,7 @@ class JournalDiskFullTest {
         assertThat(refused.diskFull()).as(why).isTrue();
         assertThat(refused.getMessage()).as(why)
                 .matches("the journal could not be written: the disk is full \\(\\d+ bytes free on "
-                        + java.util.regex.Pattern.quote(file.getParent().toString()) + "\\); nothing after event "
+                        + java.util.regex.Pattern.quote(disk.dir().toString()) + "\\); nothing after event "
                         + lastAcked + " \\(NoteAdded at [0-9T:.\\-]+Z\\) was recorded — free space, then retry");
         assertThat(Files.size(file)).as("cut back to the last good record (" + why + ")").isEqualTo(sizeBefore);
         assertThat(lastByte(file)).isEqualTo((byte) '\n');
