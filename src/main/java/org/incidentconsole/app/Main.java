@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -61,7 +62,7 @@ public final class Main implements Callable<Integer> {
             narrowed.forEach(w -> LoggerFactory.getLogger(Main.class).warn(w));
             return cli.execute(args);
         } catch (Throwable t) {
-            return fail(cli.getErr(), t);
+            return fail(home, cli.getErr(), t);
         }
     }
 
@@ -69,16 +70,18 @@ public final class Main implements Callable<Integer> {
     static CommandLine cli(AppHome home) {
         CommandLine cli = new CommandLine(new Main(home));
         cli.addSubcommand(new DrillCommand(home));
-        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> fail(commandLine.getErr(), e));
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> fail(home, commandLine.getErr(), e));
         return cli;
     }
 
-    private static int fail(PrintWriter err, Throwable t) {
+    private static int fail(AppHome home, PrintWriter err, Throwable t) {
         String sentence = PlainMessage.of(t);
-        try {
-            LoggerFactory.getLogger(Main.class).error("incident-console: {}", sentence, t);
-        } catch (Throwable logging) {
-            // the log may be on the same full disk; the operator still gets the sentence
+        if (Files.isWritable(home.logFile())) { // else logback would print its own stack trace to the console
+            try {
+                LoggerFactory.getLogger(Main.class).error("incident-console: {}", sentence, t);
+            } catch (Throwable logging) {
+                // the log may be on the same full disk; the operator still gets the sentence
+            }
         }
         err.println("incident-console: " + sentence
                 + (PlainMessage.expected(t) ? "" : " (details in the log file)"));
