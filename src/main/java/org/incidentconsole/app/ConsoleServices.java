@@ -153,13 +153,14 @@ public final class ConsoleServices implements AutoCloseable {
     public Report writeReport(String environment) {
         var session = incident(environment);
         try {
-            var records = org.incidentconsole.incident.JournalReader.read(session.journalFile()).records();
             Path out = home.dir().resolve("reports").resolve(session.id() + ".md");
-            java.nio.file.Files.createDirectories(out.getParent());
-            String markdown = new org.incidentconsole.report.ReportRenderer().render(records);
-            java.nio.file.Files.writeString(out, markdown);
+            org.incidentconsole.incident.PrivateFiles.createDirectories(out.getParent());
+            StringBuilder markdown = new StringBuilder();
+            new org.incidentconsole.report.ReportRenderer().prepare(
+                    org.incidentconsole.report.RecordSource.journal(session.journalFile())).writeTo(markdown);
+            org.incidentconsole.incident.PrivateFiles.writeString(out, markdown.toString());
             session.record(new org.incidentconsole.incident.IncidentEvent.ReportExported(out.toString())).join();
-            return new Report(markdown, out);
+            return new Report(markdown.toString(), out);
         } catch (java.io.IOException | org.incidentconsole.incident.JournalException e) {
             throw new IllegalStateException("the report could not be written: " + e.getMessage(), e);
         }

@@ -1,8 +1,6 @@
 package org.incidentconsole.app;
 
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -14,11 +12,11 @@ import org.incidentconsole.drill.DrillEnvironment;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
-import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.Severity;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.InventoryLoader;
+import org.incidentconsole.report.RecordSource;
 import org.incidentconsole.report.ReportRenderer;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.RunbookParser;
@@ -102,8 +100,8 @@ final class DrillCommand implements Callable<Integer> {
                 out.println("Drill incident " + session.id() + ": walking " + parsed.title() + " on " + host.name());
                 outcome = new UnattendedWalk(ssh, redis, executors.io(), out).walk(session, parsed, host);
                 if (report != null) {
-                    String text = new ReportRenderer().render(JournalReader.read(session.journalFile()).records());
-                    Files.writeString(report, text, StandardCharsets.UTF_8);
+                    ReportCommand.write(new ReportRenderer().prepare(RecordSource.journal(session.journalFile())),
+                            report);
                     session.record(new IncidentEvent.ReportExported(report.toString())).get();
                     out.println("\nReport: " + report);
                 }

@@ -2,16 +2,24 @@ package org.incidentconsole.app;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.Charset;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
  * The one entry point. No arguments: open the console window. Not a JavaFX Application subclass, so the app
- * starts with JavaFX on the class path. Holds no logger: logging starts after the data directory is known.
+ * starts with JavaFX on the class path. Holds no logger: logging starts after the data directory is known and
+ * made private. Any failure reaches the operator as one sentence ({@code incident-console: ...}, exit 1); its
+ * stack trace goes to the log file.
  */
 @Command(name = "incident-console", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         subcommands = {LintCommand.class, ReportCommand.class},
@@ -35,15 +43,50 @@ public final class Main implements Callable<Integer> {
     public static void main(String[] args) {
         AppHome home = AppHome.resolve(System.getenv(), System.getProperty("user.home"));
         System.setProperty(AppHome.PROPERTY, home.dir().toString());
-        int exit = cli(home).execute(args);
-        System.exit(exit);
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, Charset.defaultCharset()), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, Charset.defaultCharset()), true);
+        System.exit(run(home, out, err, args));
+    }
+
+    /** Prepares the data directory, runs the command line, and turns any failure into one sentence. */
+    static int run(AppHome home, PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = cli(home);
+        cli.setOut(out);
+        cli.setErr(err);
+        return run(home, cli, args);
+    }
+
+    static int run(AppHome home, CommandLine cli, String... args) {
+        try {
+            List<String> narrowed = home.prepare();
+            narrowed.forEach(w -> LoggerFactory.getLogger(Main.class).warn(w));
+            return cli.execute(args);
+        } catch (Throwable t) {
+            return fail(home, cli.getErr(), t);
+        }
     }
 
     /** The command line with every subcommand; drill needs the data directory, so it is built here. */
     static CommandLine cli(AppHome home) {
         CommandLine cli = new CommandLine(new Main(home));
         cli.addSubcommand(new DrillCommand(home));
+        cli.setExecutionExceptionHandler((e, commandLine, parsed) -> fail(home, commandLine.getErr(), e));
         return cli;
+    }
+
+    private static int fail(AppHome home, PrintWriter err, Throwable t) {
+        String sentence = PlainMessage.of(t);
+        if (Files.isWritable(home.logFile())) { // else logback would print its own stack trace to the console
+            try {
+                LoggerFactory.getLogger(Main.class).error("incident-console: {}", sentence, t);
+            } catch (Throwable logging) {
+                // the log may be on the same full disk; the operator still gets the sentence
+            }
+        }
+        err.println("incident-console: " + sentence
+                + (PlainMessage.expected(t) ? "" : " (details in the log file)"));
+        err.flush();
+        return 1;
     }
 
     @Override

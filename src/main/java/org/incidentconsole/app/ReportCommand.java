@@ -1,13 +1,15 @@
 package org.incidentconsole.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.incidentconsole.incident.Journal;
 import org.incidentconsole.incident.JournalException;
-import org.incidentconsole.incident.JournalReader;
+import org.incidentconsole.incident.PrivateFiles;
+import org.incidentconsole.report.RecordSource;
 import org.incidentconsole.report.ReportRenderer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,24 +34,41 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Path journal = Files.isDirectory(input) ? input.resolve(Journal.FILE_NAME) : input;
-        JournalReader.Loaded loaded;
+        ReportRenderer.Prepared report;
         try {
-            loaded = JournalReader.read(journal);
+            report = new ReportRenderer().prepare(RecordSource.journal(journal));
         } catch (JournalException e) {
             err.println(e.getMessage());
             err.flush();
             return 1;
         }
-        loaded.warnings().forEach(w -> err.println("warning: " + w));
-        String report = new ReportRenderer().render(loaded.records());
+        report.scan().warnings().forEach(w -> err.println("warning: " + w));
+        if (report.scan().empty()) {
+            err.println("empty journal: " + journal + " (no complete record, nothing to report)");
+            err.flush();
+            return 1;
+        }
         if (output == null) {
-            spec.commandLine().getOut().print(report);
-            spec.commandLine().getOut().flush();
+            PrintWriter out = spec.commandLine().getOut();
+            report.writeTo(out);
+            out.flush();
         } else {
-            Files.writeString(output, report, StandardCharsets.UTF_8);
+            write(report, output);
             err.println("report written to " + output);
         }
         err.flush();
         return 0;
+    }
+
+    /** Writes the report owner-only; a failure leaves no half-written file and names the file in one sentence. */
+    static void write(ReportRenderer.Prepared report, Path output) throws IOException, JournalException {
+        try (Writer w = PrivateFiles.newWriter(output)) {
+            report.writeTo(w);
+        } catch (IOException e) {
+            if (Files.isRegularFile(output)) {
+                Files.deleteIfExists(output);
+            }
+            throw new IOException("the report could not be written to " + output + ": " + PlainMessage.of(e), e);
+        }
     }
 }

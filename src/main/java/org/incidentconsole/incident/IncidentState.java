@@ -2,9 +2,12 @@ package org.incidentconsole.incident;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * What the journal says so far, folded event by event. Replaying the same records always gives an equal
@@ -37,11 +40,9 @@ public record IncidentState(
     }
 
     public static IncidentState replay(List<JournalRecord> records) {
-        IncidentState state = empty();
-        for (JournalRecord r : records) {
-            state = state.apply(r);
-        }
-        return state;
+        Fold fold = new Fold(empty());
+        records.forEach(fold);
+        return fold.state();
     }
 
     public static String checklistKey(String step, int line) {
@@ -53,65 +54,95 @@ public record IncidentState(
     }
 
     public IncidentState apply(JournalRecord record) {
-        IncidentEvent e = record.data();
-        IncidentEvent.Started s = started;
-        Instant startAt = startedAt;
-        Severity sev = severity;
-        Map<String, String> vars = variables;
-        Map<String, String> roles = variableRoles;
-        Map<String, ChecklistMark> marks = checklist;
-        Map<String, IncidentEvent.StepFinished> runs = lastRuns;
-        Map<String, String> hs = health;
-        Map<String, String> fs = fields;
-        List<String> ns = notes;
-        List<String> items = actionItems;
-        List<String> ls = lessons;
-        List<String> ms = milestones;
-        boolean done = resolved;
-        if (e instanceof IncidentEvent.Started st) {
-            s = st;
-            startAt = record.ts();
-            sev = st.severity();
-        } else if (e instanceof IncidentEvent.SeverityChanged sc) {
-            sev = sc.to();
-        } else if (e instanceof IncidentEvent.VariableSet v) {
-            vars = put(vars, v.name(), v.value());
-            if (v.role() != null) {
-                roles = put(roles, v.name(), v.role());
-            }
-        } else if (e instanceof IncidentEvent.ChecklistToggled c) {
-            marks = put(marks, checklistKey(c.step(), c.line()),
-                    new ChecklistMark(c.step(), c.line(), c.item(), c.checked(), c.by(), record.ts()));
-        } else if (e instanceof IncidentEvent.StepFinished f) {
-            runs = put(runs, runKey(f.step(), f.host()), f);
-        } else if (e instanceof IncidentEvent.HealthTransition h) {
-            hs = put(hs, h.host() + " / " + h.check(), h.to());
-        } else if (e instanceof IncidentEvent.FieldSet f) {
-            fs = put(fs, f.field(), f.value());
-        } else if (e instanceof IncidentEvent.NoteAdded n) {
-            ns = add(ns, n.text());
-        } else if (e instanceof IncidentEvent.ActionItemAdded a) {
-            items = add(items, a.text());
-        } else if (e instanceof IncidentEvent.LessonAdded l) {
-            ls = add(ls, l.text());
-        } else if (e instanceof IncidentEvent.Milestone m) {
-            ms = add(ms, m.kind());
-        } else if (e instanceof IncidentEvent.Resolved) {
-            done = true;
+        Fold fold = new Fold(this);
+        fold.accept(record);
+        return fold.state();
+    }
+
+    /** Folds records one by one in linear time (a replay of a long journal copies nothing per event). */
+    public static final class Fold implements Consumer<JournalRecord> {
+        private IncidentEvent.Started started;
+        private Instant startedAt;
+        private Severity severity;
+        private final Map<String, String> variables;
+        private final Map<String, String> roles;
+        private final Map<String, ChecklistMark> checklist;
+        private final Map<String, IncidentEvent.StepFinished> runs;
+        private final Map<String, String> health;
+        private final Map<String, String> fields;
+        private final List<String> notes;
+        private final List<String> actionItems;
+        private final List<String> lessons;
+        private final List<String> milestones;
+        private boolean resolved;
+        private long lastSeq;
+        private Instant lastAt;
+
+        public Fold(IncidentState from) {
+            started = from.started;
+            startedAt = from.startedAt;
+            severity = from.severity;
+            variables = new LinkedHashMap<>(from.variables);
+            roles = new LinkedHashMap<>(from.variableRoles);
+            checklist = new LinkedHashMap<>(from.checklist);
+            runs = new LinkedHashMap<>(from.lastRuns);
+            health = new LinkedHashMap<>(from.health);
+            fields = new LinkedHashMap<>(from.fields);
+            notes = new ArrayList<>(from.notes);
+            actionItems = new ArrayList<>(from.actionItems);
+            lessons = new ArrayList<>(from.lessons);
+            milestones = new ArrayList<>(from.milestones);
+            resolved = from.resolved;
+            lastSeq = from.lastSeq;
+            lastAt = from.lastAt;
         }
-        return new IncidentState(s, startAt, sev, vars, roles, marks, runs, hs, fs, ns, items, ls, ms, done, record.seq(),
-                record.ts());
-    }
 
-    private static <V> Map<String, V> put(Map<String, V> map, String key, V value) {
-        Map<String, V> copy = new LinkedHashMap<>(map);
-        copy.put(key, value);
-        return java.util.Collections.unmodifiableMap(copy);
-    }
+        @Override
+        public void accept(JournalRecord record) {
+            IncidentEvent e = record.data();
+            if (e instanceof IncidentEvent.Started st) {
+                started = st;
+                startedAt = record.ts();
+                severity = st.severity();
+            } else if (e instanceof IncidentEvent.SeverityChanged sc) {
+                severity = sc.to();
+            } else if (e instanceof IncidentEvent.VariableSet v) {
+                variables.put(v.name(), v.value());
+                if (v.role() != null) {
+                    roles.put(v.name(), v.role());
+                }
+            } else if (e instanceof IncidentEvent.ChecklistToggled c) {
+                checklist.put(checklistKey(c.step(), c.line()),
+                        new ChecklistMark(c.step(), c.line(), c.item(), c.checked(), c.by(), record.ts()));
+            } else if (e instanceof IncidentEvent.StepFinished f) {
+                runs.put(runKey(f.step(), f.host()), f);
+            } else if (e instanceof IncidentEvent.HealthTransition h) {
+                health.put(h.host() + " / " + h.check(), h.to());
+            } else if (e instanceof IncidentEvent.FieldSet f) {
+                fields.put(f.field(), f.value());
+            } else if (e instanceof IncidentEvent.NoteAdded n) {
+                notes.add(Objects.requireNonNull(n.text()));
+            } else if (e instanceof IncidentEvent.ActionItemAdded a) {
+                actionItems.add(Objects.requireNonNull(a.text()));
+            } else if (e instanceof IncidentEvent.LessonAdded l) {
+                lessons.add(Objects.requireNonNull(l.text()));
+            } else if (e instanceof IncidentEvent.Milestone m) {
+                milestones.add(Objects.requireNonNull(m.kind()));
+            } else if (e instanceof IncidentEvent.Resolved) {
+                resolved = true;
+            }
+            lastSeq = record.seq();
+            lastAt = record.ts();
+        }
 
-    private static List<String> add(List<String> list, String value) {
-        List<String> copy = new ArrayList<>(list);
-        copy.add(value);
-        return List.copyOf(copy);
+        public IncidentState state() {
+            return new IncidentState(started, startedAt, severity, frozen(variables), frozen(roles), frozen(checklist),
+                    frozen(runs), frozen(health), frozen(fields), List.copyOf(notes), List.copyOf(actionItems),
+                    List.copyOf(lessons), List.copyOf(milestones), resolved, lastSeq, lastAt);
+        }
+
+        private static <V> Map<String, V> frozen(Map<String, V> map) {
+            return Collections.unmodifiableMap(new LinkedHashMap<>(map));
+        }
     }
 }

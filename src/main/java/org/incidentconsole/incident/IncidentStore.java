@@ -49,8 +49,15 @@ public final class IncidentStore {
         String id = "INC-" + ID_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(random.generateSeed(2));
         Journal journal = Journal.create(root.resolve(id), clock);
         IncidentSession session = new IncidentSession(journal, IncidentState.empty(), List.of());
-        await(session.record(new IncidentEvent.Started(id, title, trigger, severity, environment, operator, runbook,
-                zone)));
+        try {
+            await(session.record(new IncidentEvent.Started(id, title, trigger, severity, environment, operator,
+                    runbook, zone)));
+        } catch (IOException e) {
+            session.close(); // nothing was acknowledged: leave no empty incident behind
+            Files.deleteIfExists(journal.file());
+            Files.deleteIfExists(journal.file().getParent());
+            throw e;
+        }
         LOG.info("Incident {} started: {}", id, title);
         return session;
     }
@@ -67,21 +74,41 @@ public final class IncidentStore {
                 if (!Files.exists(file)) {
                     continue;
                 }
-                try {
-                    JournalReader.Loaded loaded = JournalReader.read(file);
-                    IncidentState s = IncidentState.replay(loaded.records());
-                    out.add(new Summary(dir.getFileName().toString(), dir,
-                            s.started() == null ? "(no start record)" : s.started().title(), s.severity(),
-                            loaded.records().isEmpty() ? null : loaded.records().get(0).ts(), s.lastAt(),
-                            s.lastSeq(), s.resolved(), loaded.warnings().isEmpty() ? null : loaded.warnings().get(0)));
-                } catch (JournalException e) {
-                    out.add(new Summary(dir.getFileName().toString(), dir, "(damaged journal)", null, null, null, 0,
-                            false, e.getMessage()));
-                }
+                out.add(summary(dir, file));
             }
         }
         out.sort(Comparator.comparing(Summary::id).reversed());
         return out;
+    }
+
+    /** One incident's line in the list; whatever is wrong with its journal becomes its problem, never a throw. */
+    private static Summary summary(Path dir, Path file) {
+        String id = dir.getFileName().toString();
+        try {
+            IncidentState.Fold fold = new IncidentState.Fold(IncidentState.empty());
+            java.time.Instant[] first = new java.time.Instant[1];
+            JournalReader.Scan scan = JournalReader.scan(file, r -> {
+                if (first[0] == null) {
+                    first[0] = r.ts();
+                }
+                fold.accept(r);
+            });
+            if (scan.empty()) {
+                return new Summary(id, dir, "(empty journal)", null, null, null, 0, false, "empty journal: " + file
+                        + (scan.warnings().isEmpty() ? "" : " (" + scan.warnings().get(0) + ")"));
+            }
+            IncidentState s = fold.state();
+            return new Summary(id, dir, s.started() == null ? "(no start record)" : s.started().title(), s.severity(),
+                    first[0], s.lastAt(), s.lastSeq(), s.resolved(),
+                    scan.warnings().isEmpty() ? null : scan.warnings().get(0));
+        } catch (JournalException e) {
+            return new Summary(id, dir, "(damaged journal)", null, null, null, 0, false, e.getMessage());
+        } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
+            LOG.error("Listing incident {} failed", id, e);
+            return new Summary(id, dir, "(unreadable journal)", null, null, null, 0, false, file + ": "
+                    + (e instanceof VirtualMachineError ? "too big or too deeply nested to read with this memory"
+                    : "cannot be read (details in the log file)"));
+        }
     }
 
     public List<Summary> unfinished() throws IOException {
@@ -94,23 +121,25 @@ public final class IncidentStore {
      */
     public IncidentSession resume(String id) throws JournalException, IOException {
         Path file = root.resolve(id).resolve(Journal.FILE_NAME);
-        JournalReader.Loaded loaded = JournalReader.read(file);
+        IncidentState.Fold fold = new IncidentState.Fold(IncidentState.empty());
+        JournalReader.Scan loaded = JournalReader.scan(file, fold);
         List<String> warnings = new ArrayList<>(loaded.warnings());
-        if (loaded.records().isEmpty()) {
+        if (loaded.empty()) {
             throw new JournalException(file, 1, "no complete record: nothing to resume");
         }
         if (loaded.tornTail()) {
-            Path aside = file.resolveSibling(Journal.FILE_NAME + ".torn-" + (loaded.records().size() + 1));
-            byte[] all = Files.readAllBytes(file);
-            Files.write(aside, java.util.Arrays.copyOfRange(all, (int) loaded.validLength(), all.length));
-            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            Path aside = file.resolveSibling(Journal.FILE_NAME + ".torn-" + (loaded.records() + 1));
+            try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+                 FileChannel out = PrivateFiles.createChannel(aside)) {
+                ch.transferTo(loaded.validLength(), ch.size() - loaded.validLength(), out);
+                out.force(true);
                 ch.truncate(loaded.validLength());
                 ch.force(true);
             }
             warnings.add("the cut-off line was kept in " + aside);
             LOG.warn("Incident {}: {}", id, warnings);
         }
-        IncidentState state = IncidentState.replay(loaded.records());
+        IncidentState state = fold.state();
         Journal journal = Journal.reopen(file, clock, state.lastSeq());
         return new IncidentSession(journal, state, warnings);
     }
@@ -122,6 +151,9 @@ public final class IncidentStore {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while writing the journal", e);
         } catch (ExecutionException | CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io;
+            }
             throw new IOException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
         }
     }

@@ -1,18 +1,24 @@
 package org.incidentconsole.incident;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * Loads a journal. A torn or unparsable last line (a crash mid-write) is dropped with a warning; damage
- * anywhere before it stops the load with the line number. Reading never changes the file.
+ * Loads a journal, streaming it line by line in bounded memory. A torn or unparsable last line (a crash
+ * mid-write) is dropped with a warning; damage anywhere before it (including bad UTF-8 or a line over
+ * {@value #MAX_LINE} bytes) stops the load with the line number. Reading never changes the file.
  */
 public final class JournalReader {
+    /** No record comes near this: command output is excerpted before it is journaled. */
+    public static final int MAX_LINE = 16 * 1024 * 1024;
+
     private JournalReader() {
     }
 
@@ -24,35 +30,59 @@ public final class JournalReader {
         }
     }
 
+    /** What a streamed read saw, without the records themselves. */
+    public record Scan(Path file, long records, long lastSeq, List<String> warnings, long validLength,
+                       long fileLength) {
+        public boolean tornTail() {
+            return validLength < fileLength;
+        }
+
+        public boolean empty() {
+            return records == 0;
+        }
+    }
+
+    /** Loads every record into memory: for journals known to be small (a live session, tests). */
     public static Loaded read(Path file) throws JournalException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
+        List<JournalRecord> records = new ArrayList<>();
+        Scan scan = scan(file, records::add);
+        return new Loaded(file, List.copyOf(records), scan.warnings(), scan.validLength(), scan.fileLength());
+    }
+
+    /** Hands each good record to {@code each} in order, holding one line at a time. */
+    public static Scan scan(Path file, Consumer<JournalRecord> each) throws JournalException {
+        return scan(file, each, MAX_LINE);
+    }
+
+    static Scan scan(Path file, Consumer<JournalRecord> each, int maxLine) throws JournalException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return scan(file, new JournalLines(in, maxLine), each);
         } catch (NoSuchFileException e) {
             throw new JournalException(file, 0, "no journal here");
+        } catch (AccessDeniedException e) {
+            throw new JournalException(file, 0, "cannot read: permission denied");
         } catch (IOException e) {
             throw new JournalException(file, 0, "cannot read: " + e.getMessage());
         }
-        List<JournalRecord> records = new ArrayList<>();
+    }
+
+    private static Scan scan(Path file, JournalLines lines, Consumer<JournalRecord> each)
+            throws IOException, JournalException {
         List<String> warnings = new ArrayList<>();
-        int start = 0;
-        int line = 0;
+        long count = 0;
+        long lastSeq = 0;
         long valid = 0;
-        while (start < bytes.length) {
-            line++;
-            int end = indexOf(bytes, (byte) '\n', start);
-            boolean complete = end >= 0;
-            int stop = complete ? end : bytes.length;
-            boolean last = !complete || end + 1 >= bytes.length;
-            String text = new String(bytes, start, stop - start, StandardCharsets.UTF_8);
+        long offset = 0;
+        JournalLines.Line line;
+        while ((line = lines.next()) != null) {
             JournalRecord record = null;
-            String problem = null;
-            if (!complete) {
+            String problem = line.problem();
+            if (!line.complete()) {
                 problem = "cut off by a crash while it was written";
-            } else {
+            } else if (problem == null) {
                 try {
-                    record = JournalCodec.parse(text);
-                    long expected = records.isEmpty() ? 1 : records.get(records.size() - 1).seq() + 1;
+                    record = JournalCodec.parse(line.text());
+                    long expected = lastSeq + 1;
                     if (record.seq() != expected) {
                         problem = "sequence " + record.seq() + " where " + expected + " was expected";
                     } else if (record.v() > JournalRecord.SCHEMA_VERSION) {
@@ -62,29 +92,22 @@ public final class JournalReader {
                     problem = "not a valid record (" + firstLine(e.getMessage()) + ")";
                 }
             }
+            offset += line.bytes() + (line.complete() ? 1 : 0);
             if (problem != null) {
-                if (!last) {
-                    throw new JournalException(file, line, "damaged record: " + problem
+                if (!lines.atEnd()) {
+                    throw new JournalException(file, line.number(), "damaged record: " + problem
                             + "; the journal was left untouched");
                 }
-                warnings.add("line " + line + " of " + file + " dropped: " + problem + " (" + (stop - start)
+                warnings.add("line " + line.number() + " of " + file + " dropped: " + problem + " (" + line.bytes()
                         + " bytes); the events before it are intact");
                 break;
             }
-            records.add(record);
-            valid = stop + 1L;
-            start = stop + 1;
+            each.accept(record);
+            count++;
+            lastSeq = record.seq();
+            valid = offset;
         }
-        return new Loaded(file, List.copyOf(records), List.copyOf(warnings), valid, bytes.length);
-    }
-
-    private static int indexOf(byte[] bytes, byte b, int from) {
-        for (int i = from; i < bytes.length; i++) {
-            if (bytes[i] == b) {
-                return i;
-            }
-        }
-        return -1;
+        return new Scan(file, count, lastSeq, List.copyOf(warnings), valid, lines.bytesRead());
     }
 
     private static String firstLine(String message) {
@@ -92,6 +115,7 @@ public final class JournalReader {
             return "unreadable";
         }
         int nl = message.indexOf('\n');
-        return nl < 0 ? message : message.substring(0, nl);
+        String first = nl < 0 ? message : message.substring(0, nl);
+        return first.length() > 300 ? first.substring(0, 300) + "…" : first;
     }
 }

@@ -20,75 +20,78 @@ final class ReportFacts {
     private static final Pattern RESTART = Pattern.compile("\\bsystemctl\\s+(?:-\\S+\\s+){0,4}restart\\s+([\\w@.-]+)"
             + "|\\bservice\\s+([\\w@.-]+)\\s+restart\\b");
 
-    final List<JournalRecord> records;
-    final IncidentState state;
-    final IncidentEvent.Started started;
-    final Instant startedAt;
-    final Instant endedAt;
-    final Instant lastAt;
+    private final IncidentState.Fold fold = new IncidentState.Fold(IncidentState.empty());
+    IncidentState state;
+    IncidentEvent.Started started;
+    Instant startedAt;
+    Instant endedAt;
+    Instant lastAt;
     final Set<String> operators = new LinkedHashSet<>();
     final Set<String> servicesRestarted = new LinkedHashSet<>();
-    final IncidentEvent.RunbookLoaded runbook;
-    final Instant rolledBackAt;
-    final Instant recoveredAt;
-    final Instant detectedAt;
+    IncidentEvent.RunbookLoaded runbook;
+    Instant rolledBackAt;
+    Instant recoveredAt;
+    Instant detectedAt;
     /** Per host and check: the state before the rollback (or the first seen) and the last state. */
     final Map<String, String[]> healthBeforeAfter = new LinkedHashMap<>();
     final List<IncidentEvent.BreakerAction> breakerActions = new ArrayList<>();
     /** Action items entered by the operator, then every checklist item of the runbook left unticked. */
-    final List<String> openActionItems;
+    List<String> openActionItems;
+    /** How many records the facts were taken from: later passes over a live journal stop there. */
+    long records;
 
-    ReportFacts(List<JournalRecord> records) {
-        this.records = List.copyOf(records);
-        this.state = IncidentState.replay(records);
-        this.started = state.started();
-        this.startedAt = records.isEmpty() ? null : records.get(0).ts();
-        this.lastAt = records.isEmpty() ? null : records.get(records.size() - 1).ts();
-        Instant ended = null;
-        Instant rolledBack = null;
-        Instant recovered = null;
-        IncidentEvent.RunbookLoaded loaded = null;
-        if (started != null) {
-            operators.add(started.operator());
+    /** Folds one record in; call {@link #finish()} after the last. */
+    void accept(JournalRecord r) {
+        fold.accept(r);
+        records++;
+        if (startedAt == null) {
+            startedAt = r.ts();
         }
-        for (JournalRecord r : records) {
-            IncidentEvent e = r.data();
-            by(e);
-            if (e instanceof IncidentEvent.Resolved) {
-                ended = r.ts();
-            } else if (e instanceof IncidentEvent.RunbookLoaded rl && loaded == null) {
-                loaded = rl;
-            } else if (e instanceof IncidentEvent.Milestone m) {
-                if (m.kind().equals("ROLLED_BACK") && rolledBack == null) {
-                    rolledBack = r.ts();
-                } else if (m.kind().equals("RECOVERED") && recovered == null) {
-                    recovered = r.ts();
-                }
-            } else if (e instanceof IncidentEvent.HealthTransition h) {
-                String[] beforeAfter = healthBeforeAfter.computeIfAbsent(h.host() + " / " + h.check(),
-                        k -> new String[] {h.to(), h.to()});
-                if (rolledBack == null) {
-                    beforeAfter[0] = h.to(); // the last state seen before the rollback
-                }
-                beforeAfter[1] = h.to();
-                if (recovered == null && rolledBack != null && "OK".equalsIgnoreCase(h.to())) {
-                    recovered = r.ts();
-                }
-            } else if (e instanceof IncidentEvent.BreakerAction b) {
-                breakerActions.add(b);
-            } else if (e instanceof IncidentEvent.StepFinished f && "OK".equals(f.outcome())) {
-                Matcher m = RESTART.matcher(f.command());
-                while (m.find()) {
-                    servicesRestarted.add(m.group(1) != null ? m.group(1) : m.group(2));
-                }
+        lastAt = r.ts();
+        IncidentEvent e = r.data();
+        if (e instanceof IncidentEvent.Started s && started == null) {
+            started = s;
+            operators.add(s.operator());
+        }
+        by(e);
+        if (e instanceof IncidentEvent.Resolved) {
+            endedAt = r.ts();
+        } else if (e instanceof IncidentEvent.RunbookLoaded rl && runbook == null) {
+            runbook = rl;
+        } else if (e instanceof IncidentEvent.Milestone m) {
+            if (m.kind().equals("ROLLED_BACK") && rolledBackAt == null) {
+                rolledBackAt = r.ts();
+            } else if (m.kind().equals("RECOVERED") && recoveredAt == null) {
+                recoveredAt = r.ts();
+            }
+        } else if (e instanceof IncidentEvent.HealthTransition h) {
+            String[] beforeAfter = healthBeforeAfter.computeIfAbsent(h.host() + " / " + h.check(),
+                    k -> new String[] {h.to(), h.to()});
+            if (rolledBackAt == null) {
+                beforeAfter[0] = h.to(); // the last state seen before the rollback
+            }
+            beforeAfter[1] = h.to();
+            if (recoveredAt == null && rolledBackAt != null && "OK".equalsIgnoreCase(h.to())) {
+                recoveredAt = r.ts();
+            }
+        } else if (e instanceof IncidentEvent.BreakerAction b) {
+            breakerActions.add(b);
+        } else if (e instanceof IncidentEvent.StepFinished f && "OK".equals(f.outcome())) {
+            Matcher m = RESTART.matcher(f.command());
+            while (m.find()) {
+                servicesRestarted.add(m.group(1) != null ? m.group(1) : m.group(2));
             }
         }
-        this.endedAt = ended;
-        this.rolledBackAt = rolledBack;
-        this.recoveredAt = recovered != null ? recovered : ended;
-        this.runbook = loaded;
-        this.detectedAt = parseInstant(state.fields().get("detected-at"));
-        this.openActionItems = openActionItems(state, loaded);
+    }
+
+    ReportFacts finish() {
+        state = fold.state();
+        started = state.started();
+        if (recoveredAt == null) {
+            recoveredAt = endedAt;
+        }
+        detectedAt = parseInstant(state.fields().get("detected-at"));
+        openActionItems = openActionItems(state, runbook);
         String listed = state.fields().get("services-restarted");
         if (listed != null && !listed.isBlank()) {
             servicesRestarted.clear();
@@ -96,6 +99,7 @@ final class ReportFacts {
                 servicesRestarted.add(s);
             }
         }
+        return this;
     }
 
     private void by(IncidentEvent e) {

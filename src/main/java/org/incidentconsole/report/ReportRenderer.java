@@ -1,40 +1,114 @@
 package org.incidentconsole.report;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentState;
+import org.incidentconsole.incident.JournalException;
+import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
 
 /**
  * The incident report in GitHub-flavoured markdown, from the journal alone: the same records always give
- * the same text.
+ * the same text. A journal is read in passes (facts, timeline, commands), one record at a time, so a long
+ * journal is reported in bounded memory when the report goes to a writer.
  */
 public final class ReportRenderer {
     public String render(List<JournalRecord> records) {
-        ReportFacts f = new ReportFacts(records);
-        ReportTimes t = new ReportTimes(f.started == null ? null : f.started.zone());
         StringBuilder md = new StringBuilder(8192);
-        IncidentEvent.Started s = f.started;
-        md.append("# Incident report: ").append(Markdown.inline(s == null ? "unknown incident" : s.title()))
-                .append("\n\n");
-        if (s != null) {
-            md.append("Incident ").append(Markdown.code(s.id())).append(" · environment ")
-                    .append(Markdown.inline(s.environment())).append(" · runbook ")
-                    .append(s.runbook() == null ? "none" : Markdown.code(s.runbook())).append("\n\n");
+        try {
+            prepare(RecordSource.of(records)).writeTo(md);
+        } catch (IOException | JournalException e) {
+            throw new IllegalStateException("a report in memory cannot fail to be written", e);
         }
-        summary(md, f, t);
-        metrics(md, f);
-        timeline(md, f, t);
-        checklists(md, f, t);
-        commands(md, f);
-        healthAndBreakers(md, f);
-        actionItems(md, f);
-        list(md, "Lessons learned", f.state.lessons(), "None recorded.");
-        list(md, "Notes", f.state.notes(), "None recorded.");
         return md.toString();
+    }
+
+    /** Reads the facts the report needs (the first pass); {@link Prepared#writeTo} then writes it. */
+    public Prepared prepare(RecordSource source) throws JournalException {
+        ReportFacts facts = new ReportFacts();
+        JournalReader.Scan scan = source.each(facts::accept);
+        return new Prepared(source, facts.finish(), scan);
+    }
+
+    /** A report whose facts are known: what the first pass read, and the writing of the text. */
+    public static final class Prepared {
+        private final RecordSource source;
+        private final ReportFacts f;
+        private final JournalReader.Scan scan;
+
+        private Prepared(RecordSource source, ReportFacts facts, JournalReader.Scan scan) {
+            this.source = source;
+            this.f = facts;
+            this.scan = scan;
+        }
+
+        /** What the first pass read: record count, dropped torn line. */
+        public JournalReader.Scan scan() {
+            return scan;
+        }
+
+        public void writeTo(Appendable out) throws IOException, JournalException {
+            ReportTimes t = new ReportTimes(f.started == null ? null : f.started.zone());
+            StringBuilder md = new StringBuilder(8192);
+            IncidentEvent.Started s = f.started;
+            md.append("# Incident report: ").append(Markdown.inline(s == null ? "unknown incident" : s.title()))
+                    .append("\n\n");
+            if (s != null) {
+                md.append("Incident ").append(Markdown.code(s.id())).append(" · environment ")
+                        .append(Markdown.inline(s.environment())).append(" · runbook ")
+                        .append(s.runbook() == null ? "none" : Markdown.code(s.runbook())).append("\n\n");
+            }
+            summary(md, f, t);
+            metrics(md, f);
+            md.append("## Timeline\n\n");
+            out.append(md);
+            eachRecord(out, (r, line) -> timeline(line, r, t));
+            md.setLength(0);
+            md.append('\n');
+            checklists(md, f, t);
+            md.append("## Commands run\n\n");
+            out.append(md);
+            boolean[] any = new boolean[1];
+            eachRecord(out, (r, line) -> any[0] |= command(line, r));
+            md.setLength(0);
+            if (!any[0]) {
+                md.append("No commands were run from the console.\n\n");
+            }
+            healthAndBreakers(md, f);
+            actionItems(md, f);
+            list(md, "Lessons learned", f.state.lessons(), "None recorded.");
+            list(md, "Notes", f.state.notes(), "None recorded.");
+            out.append(md);
+        }
+
+        /** Another pass over the records the facts came from (a live journal may have grown since). */
+        private void eachRecord(Appendable out, BiConsumer<JournalRecord, StringBuilder> render)
+                throws IOException, JournalException {
+            StringBuilder line = new StringBuilder(1024);
+            long[] seen = new long[1];
+            try {
+                source.each(r -> {
+                    if (seen[0]++ >= f.records) {
+                        return;
+                    }
+                    line.setLength(0);
+                    render.accept(r, line);
+                    try {
+                        out.append(line);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
     }
 
     private static void summary(StringBuilder md, ReportFacts f, ReportTimes t) {
@@ -75,12 +149,8 @@ public final class ReportRenderer {
                 .append("\n\n");
     }
 
-    private static void timeline(StringBuilder md, ReportFacts f, ReportTimes t) {
-        md.append("## Timeline\n\n");
-        for (JournalRecord r : f.records) {
-            md.append("- ").append(t.time(r.ts())).append(" — ").append(TimelineText.of(r.data())).append('\n');
-        }
-        md.append('\n');
+    private static void timeline(StringBuilder md, JournalRecord r, ReportTimes t) {
+        md.append("- ").append(t.time(r.ts())).append(" — ").append(TimelineText.of(r.data())).append('\n');
     }
 
     private static void checklists(StringBuilder md, ReportFacts f, ReportTimes t) {
@@ -120,31 +190,25 @@ public final class ReportRenderer {
                 + (m.checked() ? "ticked" : "unticked") + " by " + Markdown.inline(m.by()) + " at " + t.time(m.at());
     }
 
-    private static void commands(StringBuilder md, ReportFacts f) {
-        md.append("## Commands run\n\n");
-        boolean any = false;
-        for (JournalRecord r : f.records) {
-            if (r.data() instanceof IncidentEvent.StepFinished sf) {
-                any = true;
-                md.append("### ").append(Markdown.inline(sf.step())).append(" — ").append(Markdown.inline(sf.host()))
-                        .append("\n\n**").append(sf.outcome()).append("** · exit ")
-                        .append(sf.exitStatus() == null ? "none" : sf.exitStatus()).append(" · ")
-                        .append(ReportTimes.millis(sf.durationMs()))
-                        .append(sf.reason() == null || sf.reason().startsWith("exit status") ? ""
-                                : " · " + Markdown.inline(sf.reason())).append("\n\n")
-                        .append(Markdown.fence("sh", sf.command())).append('\n');
-                if (sf.output() != null && !sf.output().isBlank()) {
-                    md.append(Markdown.fence("text", sf.output())).append('\n');
-                }
-            } else if (r.data() instanceof IncidentEvent.StepSkipped sk) {
-                any = true;
-                md.append("### ").append(Markdown.inline(sk.step())).append(" — ").append(Markdown.inline(sk.host()))
-                        .append("\n\n**SKIPPED** · ").append(Markdown.inline(sk.reason())).append("\n\n");
+    private static boolean command(StringBuilder md, JournalRecord r) {
+        if (r.data() instanceof IncidentEvent.StepFinished sf) {
+            md.append("### ").append(Markdown.inline(sf.step())).append(" — ").append(Markdown.inline(sf.host()))
+                    .append("\n\n**").append(sf.outcome()).append("** · exit ")
+                    .append(sf.exitStatus() == null ? "none" : sf.exitStatus()).append(" · ")
+                    .append(ReportTimes.millis(sf.durationMs()))
+                    .append(sf.reason() == null || sf.reason().startsWith("exit status") ? ""
+                            : " · " + Markdown.inline(sf.reason())).append("\n\n")
+                    .append(Markdown.fence("sh", sf.command())).append('\n');
+            if (sf.output() != null && !sf.output().isBlank()) {
+                md.append(Markdown.fence("text", sf.output())).append('\n');
             }
+            return true;
+        } else if (r.data() instanceof IncidentEvent.StepSkipped sk) {
+            md.append("### ").append(Markdown.inline(sk.step())).append(" — ").append(Markdown.inline(sk.host()))
+                    .append("\n\n**SKIPPED** · ").append(Markdown.inline(sk.reason())).append("\n\n");
+            return true;
         }
-        if (!any) {
-            md.append("No commands were run from the console.\n\n");
-        }
+        return false;
     }
 
     private static void healthAndBreakers(StringBuilder md, ReportFacts f) {

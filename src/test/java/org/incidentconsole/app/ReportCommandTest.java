@@ -66,4 +66,29 @@ class ReportCommandTest {
         assertThat(run(new StringWriter(), err, "report", s.journalFile().toString())).isEqualTo(1);
         assertThat(err.toString()).contains(":1: damaged record");
     }
+
+    @Test
+    void an_empty_journal_is_said_to_be_empty_and_fails() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("INC-1")).resolve("journal.jsonl");
+        Files.createFile(empty);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(run(out, err, "report", empty.getParent().toString())).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("empty journal: " + empty + " (no complete record, nothing to report)"
+                + System.lineSeparator());
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void bad_utf8_in_the_middle_fails_with_its_line_instead_of_being_read_as_something_else() throws Exception {
+        IncidentSession s = incident();
+        var lines = Files.readAllLines(s.journalFile());
+        byte[] latin1 = lines.get(0).replace("Payments down", "Payments d\u00f6wn")
+                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(s.journalFile(), latin1);
+        Files.writeString(s.journalFile(), "\n" + lines.get(1) + "\n", StandardOpenOption.APPEND);
+        StringWriter err = new StringWriter();
+        assertThat(run(new StringWriter(), err, "report", s.journalFile().toString())).isEqualTo(1);
+        assertThat(err.toString()).contains(s.journalFile() + ":1: damaged record: not valid UTF-8");
+    }
 }

@@ -1,6 +1,5 @@
 package org.incidentconsole.ui.incident;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -65,7 +64,7 @@ final class ReportPreviewDialog {
             status.setText("Saving…");
             io.execute(() -> {
                 try {
-                    Files.writeString(target, report.markdown());
+                    org.incidentconsole.incident.PrivateFiles.writeString(target, report.markdown());
                     javafx.application.Platform.runLater(() -> status.setText("Saved a copy to " + target));
                 } catch (java.io.IOException ex) {
                     javafx.application.Platform.runLater(() -> status.setText(
