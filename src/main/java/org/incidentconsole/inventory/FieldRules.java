@@ -31,7 +31,8 @@ public final class FieldRules {
         SYSTEMD_UNIT("a systemd unit name", 255, ":_.\\-@", "-.@",
                 Pattern.compile("[^@]+(@[^@]*)?"), "a unit name with at most one '@' (as in foo@bar.service)",
                 ALNUM + " and : _ . - \\ @ (systemd's unit name characters)"),
-        ENV_NAME("an environment variable name", 255, "_", "0123456789", null, null, ALNUM + " and '_'"),
+        ENV_NAME("an environment variable name", 255, "_", "0123456789", null, null,
+                ALNUM + " and '_'"),
         REDIS_KEY("a Redis key pattern", 512, "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", "", null, null,
                 "printable ASCII without spaces"),
         URL("a URL", 2048, "-._~:/?#[]@!$&'()*+,;=%", "", null, null, "printable ASCII without spaces");
@@ -74,7 +75,7 @@ public final class FieldRules {
         }
         if (role.notFirst.indexOf(value.charAt(0)) >= 0) {
             return Optional.of(show(value) + " starts with '" + value.charAt(0) + "'; " + role.label
-                    + " may not start with " + quoteEach(role.notFirst));
+                    + " may hold only " + role.allowed + ", and not " + quoteEach(role.notFirst) + " first");
         }
         int index = 0;
         for (int i = 0; i < value.length(); ) {
@@ -146,7 +147,11 @@ public final class FieldRules {
         return out.append('\'').toString();
     }
 
+    /** "'-', '.' or '@'"; a run of digits reads "a digit". */
     private static String quoteEach(String chars) {
+        if (chars.equals("0123456789")) {
+            return "a digit";
+        }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < chars.length(); i++) {
             out.append(i == 0 ? "" : i == chars.length() - 1 ? " or " : ", ").append('\'').append(chars.charAt(i))
