@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A local rollback drill: an SSH server, a real Redis and a sandbox host whose newest deploy is broken, plus
  * an inventory, a client key and a known_hosts that pins the drill's host key. Everything lives in one temp
- * folder, removed on close; a folder left by a crashed drill is removed by the next one.
+ * folder, removed on close; the folder and redis-server of a drill that was killed are removed by the next one
+ * ({@link StaleDrills}), which tells them by the pid file each drill keeps in its folder ({@link DrillPidFile}).
  */
 public final class DrillEnvironment implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DrillEnvironment.class);
