@@ -3,6 +3,7 @@ package org.incidentconsole.inventory;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,7 +69,7 @@ public final class InventoryLoader {
         try {
             spec = yaml.readValue(text, InventoryFileSpec.class);
         } catch (JacksonException e) {
-            throw translate(file, text, e);
+            throw translate(file, text, e, keys);
         }
         if (spec == null) {
             throw new InventoryException(file, 1, 1, null, "the file is empty; expected 'environment' and 'hosts'");
@@ -150,19 +151,25 @@ public final class InventoryLoader {
         return end < 0 ? message : message.substring(0, end);
     }
 
-    private static InventoryException translate(Path file, String text, JacksonException e) {
+    private static InventoryException translate(Path file, String text, JacksonException e, Map<String, int[]> keys) {
         MarkedYAMLException syntax = syntaxError(e);
         if (syntax != null) {
             return syntax(file, text, syntax);
         }
-        JsonLocation at = e.getLocation();
-        int line = at == null || at.getLineNr() < 1 ? 1 : at.getLineNr();
-        int column = at == null || at.getColumnNr() < 1 ? 1 : at.getColumnNr();
         String field = e instanceof JsonMappingException mapping ? fieldPath(mapping.getPath()) : null;
+        JsonLocation at = e.getLocation();
+        int[] key = keys.getOrDefault(field == null ? "" : field, new int[] {1, 1});
+        boolean known = at != null && at.getLineNr() >= 1;
+        int line = known ? at.getLineNr() : key[0];
+        int column = known && at.getColumnNr() >= 1 ? at.getColumnNr() : key[1];
+        if (causedBy(e, StreamConstraintsException.class)) {
+            return new InventoryException(file, line, column, field, "this value is too long to be read as "
+                    + "a number; expected a short number");
+        }
         if (e instanceof UnrecognizedPropertyException unknown) {
             column = columnOfKey(text, line, unknown.getPropertyName(), column);
-            return new InventoryException(file, line, column, field, "unknown field '" + unknown.getPropertyName()
-                    + "'; known fields: " + known(unknown.getKnownPropertyIds()));
+            return new InventoryException(file, line, column, field, "unknown field "
+                    + FieldRules.show(unknown.getPropertyName()) + "; known fields: " + known(unknown.getKnownPropertyIds()));
         }
         if (e instanceof ValueInstantiationException || e instanceof InvalidFormatException && e.getCause() != null) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
@@ -170,13 +177,22 @@ public final class InventoryLoader {
         }
         if (e instanceof InvalidFormatException bad) {
             return new InventoryException(file, line, column, field,
-                    "expected " + describe(bad.getTargetType()) + ", got '" + bad.getValue() + "'");
+                    "expected " + describe(bad.getTargetType()) + ", got " + FieldRules.show(String.valueOf(bad.getValue())));
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             return new InventoryException(file, line, column, field,
                     "expected " + describe(mismatch.getTargetType()));
         }
         return new InventoryException(file, line, column, field, firstLine(e.getOriginalMessage()));
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static MarkedYAMLException syntaxError(Throwable e) {

@@ -46,7 +46,10 @@ final class InventoryRefusal {
 
     static void assertLocated(Path file, InventoryException e, String context) {
         assertThat(e.getMessage()).as(context).matches("\\Q" + file + "\\E:[1-9][0-9]*:[1-9][0-9]*: .+")
-                .doesNotContain("\n", "\r", "Exception", "\tat ", "java.", "com.fasterxml", "org.yaml");
+                .doesNotContain("\n", "\r", "Exception", "\tat ", "java.", "com.fasterxml", "org.yaml")
+                .as(context + ": no Java method named in the message").doesNotContainPattern("[A-Za-z]\\.[a-z][A-Za-z]*\\(\\)");
+        assertThat(e.getMessage().length()).as(context + ": one bounded sentence, whatever the value's size")
+                .isLessThan(file.toString().length() + 600);
         assertThat(e.line()).as(context).isPositive();
     }
 }
