@@ -2,16 +2,13 @@ package org.incidentconsole.drill;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
 import org.incidentconsole.ssh.HostKeyStore;
@@ -21,11 +18,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A local rollback drill: an SSH server, a real Redis and a sandbox host whose newest deploy is broken, plus
  * an inventory, a client key and a known_hosts that pins the drill's host key. Everything lives in one temp
- * folder, removed on close; a folder left by a crashed drill is removed by the next one.
+ * folder, removed on close; the folder and redis-server of a drill that was killed are removed by the next one
+ * ({@link StaleDrills}), which tells them by the pid file each drill keeps in its folder ({@link DrillPidFile}).
  */
 public final class DrillEnvironment implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DrillEnvironment.class);
-    private static final String PREFIX = "incident-console-drill-";
 
     private final Path root;
     private final DrillSandbox sandbox;
@@ -55,15 +52,22 @@ public final class DrillEnvironment implements AutoCloseable {
     public static DrillEnvironment start(boolean fast) throws IOException, InterruptedException {
         Path tmp = Path.of(System.getProperty("java.io.tmpdir"));
         removeStale(tmp);
-        Path root = Files.createTempDirectory(tmp, PREFIX);
-        Files.writeString(root.resolve("pid"), String.valueOf(ProcessHandle.current().pid()));
+        Path root = Files.createTempDirectory(tmp, StaleDrills.PREFIX);
         DrillSandbox sandbox = null;
         DrillRedis redis = null;
         DrillHealthEndpoint health = null;
         LocalSshServer ssh = null;
         try {
+            DrillPidFile pidFile = DrillPidFile.ofCurrentProcess();
+            pidFile.write(root);
+            redis = new DrillRedis(root.resolve("redis"));
+            if (redis.process() != null) {
+                pidFile.withRedis(redis.process(), redis.binary(), redis.port()).write(root);
+            } else {
+                LOG.warn("The drill's redis-server was not found among this process's children; a crash would leave "
+                        + "it running");
+            }
             sandbox = DrillSandbox.create(root.resolve("host"));
-            redis = new DrillRedis();
             health = new DrillHealthEndpoint(sandbox);
             KeyPair hostKey = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
             KeyPair client = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
@@ -133,24 +137,12 @@ public final class DrillEnvironment implements AutoCloseable {
         return health.problem() == null;
     }
 
-    /** Removes drill folders whose process is gone (a drill that crashed or was killed). */
-    static void removeStale(Path tmp) {
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, PREFIX + "*")) {
-            for (Path dir : dirs) {
-                try {
-                    long pid = Long.parseLong(Files.readString(dir.resolve("pid")).strip());
-                    if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                        continue;
-                    }
-                } catch (IOException | NumberFormatException e) {
-                    LOG.debug("drill folder {} has no readable pid file", dir);
-                }
-                LOG.info("Removing the folder of an earlier drill that did not end cleanly: {}", dir);
-                delete(dir);
-            }
-        } catch (IOException e) {
-            LOG.warn("Could not look for stale drill folders in {}: {}", tmp, e.getMessage());
-        }
+    /**
+     * Removes what drills that crashed or were killed left in {@code tmp}: their folders and redis-servers.
+     * Live drills, in this process or another, are left alone. Answers the folders removed.
+     */
+    static java.util.List<Path> removeStale(Path tmp) {
+        return StaleDrills.removeIn(tmp);
     }
 
     @Override
@@ -178,19 +170,6 @@ public final class DrillEnvironment implements AutoCloseable {
     }
 
     private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-                try {
-                    Files.deleteIfExists(p);
-                } catch (IOException e) {
-                    LOG.debug("could not delete {}", p);
-                }
-            });
-        } catch (IOException e) {
-            LOG.warn("Could not remove {}: {}", dir, e.getMessage());
-        }
+        StaleDrills.delete(dir);
     }
 }

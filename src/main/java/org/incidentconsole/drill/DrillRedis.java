@@ -3,26 +3,54 @@ package org.incidentconsole.drill;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import redis.clients.jedis.Jedis;
 import redis.embedded.RedisServer;
+import redis.embedded.core.ExecutableProvider;
 
 /**
  * A real redis-server (the binary embedded-redis ships) on a free loopback port, seeded like a production
  * Redis mid-incident: breakers open for more than five minutes, one half open, failure counts, rate limits.
+ * Its binary and working folder live in the drill's folder, so nothing of it stays outside that folder, and the
+ * running binary's path tells this drill's server from any other.
  */
 final class DrillRedis implements AutoCloseable {
     private final int port;
     private final RedisServer server;
+    private final String binary;
+    private final ProcessHandle process;
 
-    DrillRedis() throws IOException {
+    DrillRedis(Path dir) throws IOException {
         try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = free.getLocalPort();
         }
-        server = RedisServer.newRedisServer().port(port).bind("127.0.0.1").setting("save \"\"")
-                .setting("appendonly no").build();
+        Files.createDirectories(dir);
+        binary = ExecutableProvider.newJarResourceProvider(dir.toFile()).get().toPath().toRealPath().toString();
+        server = new RedisServer(port, List.of(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
+                "--save", "", "--appendonly", "no", "--dir", dir.toRealPath().toString()), false);
         server.start();
+        process = findProcess().orElse(null);
         seed();
+    }
+
+    /** The server among this JVM's children: the one running this drill's binary. */
+    private Optional<ProcessHandle> findProcess() {
+        return ProcessHandle.current().children()
+                .filter(child -> child.info().command().map(binary::equals).orElse(false))
+                .findFirst();
+    }
+
+    /** The running server, for the drill's pid file; null if it could not be told among the children. */
+    ProcessHandle process() {
+        return process;
+    }
+
+    String binary() {
+        return binary;
     }
 
     private void seed() {

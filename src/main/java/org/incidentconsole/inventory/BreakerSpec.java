@@ -6,9 +6,9 @@ import java.util.List;
 /** The breakers block as written; anything left out takes the default. */
 final class BreakerSpec {
     @JsonProperty("keys")
-    List<KeySpec> keys;
+    List<Located<KeySpec>> keys;
     @JsonProperty("rate_limits")
-    List<String> rateLimits;
+    List<Located<String>> rateLimits;
     @JsonProperty("stuck_open_minutes")
     Integer stuckOpenMinutes;
     @JsonProperty("poll_seconds")

@@ -21,6 +21,6 @@ public enum Environment {
             }
         }
         throw new IllegalArgumentException("expected one of " + Arrays.stream(values())
-                .map(Environment::label).collect(Collectors.joining(", ")) + ", got '" + label + "'");
+                .map(Environment::label).collect(Collectors.joining(", ")) + ", got " + FieldRules.show(label));
     }
 }

@@ -7,5 +7,5 @@ final class HostSpec extends SettingsSpec {
     @JsonProperty("name")
     Located<String> name;
     @JsonProperty("address")
-    String address;
+    Located<String> address;
 }

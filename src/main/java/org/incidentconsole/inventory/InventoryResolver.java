@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.incidentconsole.inventory.FieldRules.Role;
 
 /** Turns the file's shape (defaults, groups, hosts) into hosts with every setting applied. */
 final class InventoryResolver {
@@ -15,23 +17,35 @@ final class InventoryResolver {
 
     private final Path file;
     private final Path home;
+    private final Map<String, int[]> keyPositions;
+    private final SpecChecks checks;
     private final Map<String, Located<String>> seenNames = new HashMap<>();
 
-    InventoryResolver(Path file, Path home) {
+    /** @param keyPositions line and column of each key by field path, for errors about keys (group names) */
+    InventoryResolver(Path file, Path home, Map<String, int[]> keyPositions) {
         this.file = file;
         this.home = home;
+        this.keyPositions = keyPositions;
+        this.checks = new SpecChecks(file);
     }
 
     Inventory resolve(InventoryFileSpec spec) throws InventoryException {
         if (spec.environment == null) {
-            throw new InventoryException(file, 1, 1, "environment",
-                    "missing required field (production, staging or drill)");
+            throw new InventoryException(file, 1, 1, "environment", "missing required field: say which "
+                    + "environment this file describes (production, staging or drill); none is assumed");
         }
         SettingsSpec defaults = spec.defaults != null ? spec.defaults : new SettingsSpec();
+        checks.settings(defaults);
         List<Host> hosts = new ArrayList<>();
         if (spec.groups != null) {
+            Map<String, Located<String>> groupNames = new HashMap<>();
             for (Map.Entry<String, GroupSpec> group : spec.groups.entrySet()) {
-                GroupSpec g = group.getValue() != null ? group.getValue() : new GroupSpec();
+                Located<String> name = groupName(group.getKey(), groupNames);
+                if (group.getValue() == null) {
+                    throw error(name, "groups", "group '" + name.value() + "' is empty; give it 'hosts'");
+                }
+                GroupSpec g = group.getValue();
+                checks.settings(g);
                 for (Located<HostSpec> host : nonNull(g.hosts)) {
                     hosts.add(host(host, group.getKey(), g, defaults));
                 }
@@ -46,25 +60,46 @@ final class InventoryResolver {
         return new Inventory(file, spec.environment, hosts);
     }
 
+    private Located<String> groupName(String name, Map<String, Located<String>> seen) throws InventoryException {
+        int[] at = keyPositions.getOrDefault("groups." + name, new int[] {1, 1});
+        Located<String> located = new Located<>(name, at[0], at[1]);
+        checks.check(located, Role.NAME, "groups", "group name");
+        Located<String> first = seen.putIfAbsent(name.toLowerCase(Locale.ROOT), located);
+        if (first != null) {
+            throw error(located, "groups", "group name '" + name + "' differs only by case from '" + first.value()
+                    + "' (line " + first.line() + "); names must differ by more than case");
+        }
+        return located;
+    }
+
     private Host host(Located<HostSpec> entry, String group, SettingsSpec g, SettingsSpec d)
             throws InventoryException {
         HostSpec h = entry.value();
         if (h == null) {
-            throw error(entry, "hosts", "empty host entry; expected at least 'name' and 'address'");
+            throw error(entry, "hosts", "empty item in hosts; expected at least 'name' and 'address'");
         }
         if (h.name == null || blank(h.name.value())) {
             throw error(entry, "name", "missing required field in host entry");
         }
         String name = h.name.value().trim();
-        Located<String> first = seenNames.putIfAbsent(name, h.name);
-        if (first != null) {
+        checks.check(name, h.name, Role.NAME, "name", "host name");
+        Located<String> first = seenNames.putIfAbsent(name.toLowerCase(Locale.ROOT), new Located<>(name,
+                h.name.line(), h.name.column()));
+        if (first != null && first.value().equals(name)) {
             throw error(h.name, "name", "duplicate host name '" + name + "' (first defined at line "
                     + first.line() + ")");
         }
-        if (blank(h.address)) {
+        if (first != null) {
+            throw error(h.name, "name", "host name '" + name + "' differs only by case from '" + first.value()
+                    + "' (line " + first.line() + "); names must differ by more than case");
+        }
+        if (h.address == null || blank(h.address.value())) {
             throw error(entry, "address", "missing required field for host '" + name + "'");
         }
-        String user = pick(h.user, g.user, d.user);
+        String address = h.address.value().trim();
+        checks.check(address, h.address, Role.ADDRESS, "address", "address of host '" + name + "'");
+        checks.settings(h);
+        String user = value(pick(h.user, g.user, d.user));
         if (blank(user)) {
             throw error(entry, "user", "missing required field for host '" + name
                     + "' (set it on the host, its group or under 'defaults')");
@@ -74,47 +109,55 @@ final class InventoryResolver {
         List<String> identities = pick(h.identityFiles, g.identityFiles, d.identityFiles);
         Boolean agent = pick(h.agent, g.agent, d.agent);
         Set<String> tags = new LinkedHashSet<>();
-        tags.addAll(nonNull(d.tags));
-        tags.addAll(nonNull(g.tags));
-        tags.addAll(nonNull(h.tags));
+        for (List<Located<String>> list : List.of(nonNull(d.tags), nonNull(g.tags), nonNull(h.tags))) {
+            list.forEach(t -> tags.add(t.value()));
+        }
         Located<RedisSpec> redis = pick(h.redis, g.redis, d.redis);
         List<HealthCheckSpec> checks = new ArrayList<>();
-        for (List<HealthCheckEntry> list : List.of(nonNull(d.healthChecks), nonNull(g.healthChecks),
+        for (List<Located<HealthCheckEntry>> list : List.of(nonNull(d.healthChecks), nonNull(g.healthChecks),
                 nonNull(h.healthChecks))) {
-            list.forEach(c -> checks.add(new HealthCheckSpec(c.name, c.type, c.settings)));
+            list.forEach(c -> checks.add(new HealthCheckSpec(c.value().name, c.value().type, c.value().values())));
         }
         Map<String, Object> thresholds = new HashMap<>();
         thresholds.putAll(nonNull(d.thresholds));
         thresholds.putAll(nonNull(g.thresholds));
         thresholds.putAll(nonNull(h.thresholds));
-        return new Host(name, h.address.trim(), port, user.trim(),
+        return new Host(name, address, port, user.trim(),
                 identities == null ? List.of() : identities.stream().map(this::expand).toList(),
-                agent == null || agent, List.copyOf(tags), pick(h.appDir, g.appDir, d.appDir), group,
+                agent == null || agent, List.copyOf(tags), value(pick(h.appDir, g.appDir, d.appDir)), group,
                 redis == null ? null : redis(redis), breakers(pick(h.breakers, g.breakers, d.breakers)), checks,
                 thresholds);
     }
 
     private RedisEndpoint redis(Located<RedisSpec> at) throws InventoryException {
         RedisSpec r = at.value();
-        String address = blank(r.address) ? "127.0.0.1" : r.address.trim();
+        if (r == null) {
+            throw error(at, "redis", "no value; give the redis block or remove the line");
+        }
+        Located<String> where = r.address != null ? r.address : new Located<>(null, at.line(), at.column());
+        String address = blank(r.address == null ? null : r.address.value()) ? "127.0.0.1" : r.address.value().trim();
         String hostPart = address;
         int port = DEFAULT_REDIS_PORT;
         int colon = address.lastIndexOf(':');
-        if (colon > 0 && !address.endsWith("]")) {
+        boolean bareIpv6 = address.indexOf(':') != colon && !address.startsWith("[");
+        if (colon > 0 && !address.endsWith("]") && !bareIpv6) {
             hostPart = address.substring(0, colon).replace("[", "").replace("]", "");
             try {
-                port = checkPort(new Located<>(Integer.parseInt(address.substring(colon + 1)), at.line(),
-                        at.column()), "redis.address");
+                port = checkPort(new Located<>(Integer.parseInt(address.substring(colon + 1)), where.line(),
+                        where.column()), "redis.address");
             } catch (NumberFormatException e) {
-                throw error(at, "redis.address", "expected host:port, got '" + address + "'");
+                throw error(where, "redis.address", "expected host:port, got " + FieldRules.show(address));
             }
         }
+        checks.check(hostPart.replace("[", "").replace("]", ""), where, Role.ADDRESS, "redis.address",
+                "redis host");
         int db = r.db == null ? 0 : r.db;
         if (db < 0) {
             throw error(at, "redis.db", "must be 0 or more, got " + db);
         }
         boolean shared = r.shared != null ? r.shared : !RedisEndpoint.isLoopback(hostPart);
-        return new RedisEndpoint(hostPart, port, db, blank(r.passwordEnv) ? null : r.passwordEnv.trim(), shared);
+        String passwordEnv = value(r.passwordEnv);
+        return new RedisEndpoint(hostPart, port, db, blank(passwordEnv) ? null : passwordEnv.trim(), shared);
     }
 
     private BreakerSettings breakers(Located<BreakerSpec> at) throws InventoryException {
@@ -124,10 +167,11 @@ final class InventoryResolver {
         }
         BreakerSpec b = at.value();
         List<BreakerSettings.KeyScheme> schemes = new ArrayList<>();
-        for (BreakerSpec.KeySpec k : nonNull(b.keys)) {
-            if (k.state == null || !k.state.contains("{service}")) {
-                throw error(at, "breakers.keys.state", "each key scheme needs a state key containing {service}, got '"
-                        + k.state + "'");
+        for (Located<BreakerSpec.KeySpec> entry : nonNull(b.keys)) {
+            BreakerSpec.KeySpec k = entry.value();
+            if (k == null || k.state == null || !k.state.contains("{service}")) {
+                throw error(entry, "breakers.keys.state", "each key scheme needs a state key containing {service}, got '"
+                        + (k == null ? null : k.state) + "'");
             }
             schemes.add(new BreakerSettings.KeyScheme(k.state, k.failures, k.openedAt, k.lastFailure));
         }
@@ -135,7 +179,7 @@ final class InventoryResolver {
             throw error(at, "breakers", "stuck_open_minutes and poll_seconds must be 1 or more");
         }
         return new BreakerSettings(schemes.isEmpty() ? defaults.schemes() : schemes,
-                b.rateLimits == null ? defaults.rateLimitPatterns() : b.rateLimits,
+                b.rateLimits == null ? defaults.rateLimitPatterns() : b.rateLimits.stream().map(Located::value).toList(),
                 b.stuckOpenMinutes == null ? defaults.stuckOpenAfter() : java.time.Duration.ofMinutes(b.stuckOpenMinutes),
                 b.pollSeconds == null ? defaults.pollEvery() : java.time.Duration.ofSeconds(b.pollSeconds));
     }
@@ -167,6 +211,10 @@ final class InventoryResolver {
             }
         }
         return null;
+    }
+
+    private static String value(Located<String> at) {
+        return at == null ? null : at.value();
     }
 
     private static boolean blank(String s) {

@@ -24,13 +24,17 @@ final class LocatedDeserializer extends JsonDeserializer<Located<?>> implements 
     @Override
     public JsonDeserializer<?> createContextual(DeserializationContext ctxt, BeanProperty property) {
         JavaType located = ctxt.getContextualType();
-        return new LocatedDeserializer(located.containedTypeOrUnknown(0));
+        if (located == null && property != null) {
+            located = property.getType();
+        }
+        return new LocatedDeserializer(located == null ? ctxt.constructType(Object.class)
+                : located.containedTypeOrUnknown(0));
     }
 
     @Override
     public Located<?> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
         JsonLocation at = p.currentTokenLocation();
-        Object value = ctxt.readValue(p, valueType);
+        Object value = ctxt.readValue(p, valueType == null ? ctxt.constructType(Object.class) : valueType);
         return new Located<>(value, at.getLineNr(), at.getColumnNr());
     }
 }

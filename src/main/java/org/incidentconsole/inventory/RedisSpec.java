@@ -5,11 +5,11 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** The redis block as written: address as seen from the SSH host, db, password env var name. */
 final class RedisSpec {
     @JsonProperty("address")
-    String address;
+    Located<String> address;
     @JsonProperty("db")
     Integer db;
     @JsonProperty("password_env")
-    String passwordEnv;
+    Located<String> passwordEnv;
     @JsonProperty("shared")
     Boolean shared;
 }

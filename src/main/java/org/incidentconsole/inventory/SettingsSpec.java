@@ -7,7 +7,7 @@ import java.util.Map;
 /** Settings that a host, its group or the file's defaults may give; the most specific wins. */
 class SettingsSpec {
     @JsonProperty("user")
-    String user;
+    Located<String> user;
     @JsonProperty("port")
     Located<Integer> port;
     @JsonProperty("identity_files")
@@ -15,15 +15,15 @@ class SettingsSpec {
     @JsonProperty("agent")
     Boolean agent;
     @JsonProperty("tags")
-    List<String> tags;
+    List<Located<String>> tags;
     @JsonProperty("app_dir")
-    String appDir;
+    Located<String> appDir;
     @JsonProperty("redis")
     Located<RedisSpec> redis;
     @JsonProperty("breakers")
     Located<BreakerSpec> breakers;
     @JsonProperty("health_checks")
-    List<HealthCheckEntry> healthChecks;
+    List<Located<HealthCheckEntry>> healthChecks;
     @JsonProperty("thresholds")
     Map<String, Object> thresholds;
 }

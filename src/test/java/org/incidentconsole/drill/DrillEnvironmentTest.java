@@ -21,6 +21,8 @@ class DrillEnvironmentTest {
             root = drill.root();
             assertThat(stale).as("the crashed drill's folder").doesNotExist();
             assertThat(Files.readString(drill.inventory())).contains("environment: drill");
+            assertThat(new org.incidentconsole.inventory.InventoryLoader(drill.root()).load(drill.inventory()).hosts())
+                    .as("the drill's inventory passes the inventory's rules").hasSize(1);
             assertThat(drill.appHealthy()).as("the newest deploy is broken").isFalse();
         }
         assertThat(root).as("the drill removes its own folder").doesNotExist();
