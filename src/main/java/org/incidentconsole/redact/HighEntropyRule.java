@@ -1,0 +1,123 @@
+package org.incidentconsole.redact;
+
+import java.util.List;
+
+/**
+ * A random-looking token with no telling name around it. The rule, so that commit hashes, digests, UUIDs and URL
+ * paths stay readable: a run of the base64/base64url alphabet of at least 32 characters that
+ * <ul>
+ *   <li>mixes upper case, lower case and digits (pure hex — git hashes, sha256sum output, UUIDs — never does),</li>
+ *   <li>changes character class often, as random text does (at least one change in four characters; camelCase
+ *       identifiers and words change about once in six),</li>
+ *   <li>and is not part of a URL (the word it is in has no {@code ://}) or a path: when it holds {@code /}, one of its
+ *       segments must itself look random (8+ characters, both cases, changing class as often).</li>
+ * </ul>
+ * Hex secrets are caught by their name instead ({@code api_key=<hex>}), never by their look.
+ */
+final class HighEntropyRule implements Rule {
+    static final int MIN_LENGTH = 32;
+
+    @Override
+    public void find(String text, List<Span> out) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            if (!isTokenChar(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && isTokenChar(text.charAt(i))) {
+                i++;
+            }
+            if (i - start >= MIN_LENGTH && looksRandom(text, start, i) && !inPathOrUrl(text, start, i)) {
+                out.add(new Span(start, i, "api-key"));
+            }
+        }
+    }
+
+    static boolean isTokenChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+' || c == '/'
+                || c == '=' || c == '_' || c == '-';
+    }
+
+    private static int cls(char c) {
+        return Character.isUpperCase(c) ? 1 : Character.isLowerCase(c) ? 2 : Character.isDigit(c) ? 3 : 0;
+    }
+
+    static boolean looksRandom(String text, int start, int end) {
+        boolean upper = false;
+        boolean lower = false;
+        boolean digit = false;
+        int changes = 0;
+        int letters = 0;
+        int prev = -1;
+        for (int i = start; i < end; i++) {
+            int c = cls(text.charAt(i));
+            upper |= c == 1;
+            lower |= c == 2;
+            digit |= c == 3;
+            if (c != 0) {
+                letters++;
+                changes += prev > 0 && prev != c ? 1 : 0;
+                prev = c;
+            }
+        }
+        return upper && lower && digit && changes * 4 >= letters;
+    }
+
+    private static boolean inPathOrUrl(String text, int start, int end) {
+        if (isUrlWord(text, start)) {
+            return true;
+        }
+        int slash = text.indexOf('/', start);
+        return slash >= 0 && slash < end && !randomSegment(text, start, end);
+    }
+
+    /** The whitespace-delimited word holding the token contains "://" before it (bounded look back). */
+    private static boolean isUrlWord(String text, int start) {
+        for (int i = start - 1; i >= Math.max(0, start - 2048); i--) {
+            char c = text.charAt(i);
+            if (Character.isWhitespace(c) || c == '"' || c == '\'') {
+                return false;
+            }
+            if (c == '/' && i >= 2 && text.charAt(i - 1) == '/' && text.charAt(i - 2) == ':') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A path segment of 8+ characters that mixes cases and changes class as often as random text does. */
+    private static boolean randomSegment(String text, int start, int end) {
+        int s = start;
+        for (int i = start; i <= end; i++) {
+            if (i == end || text.charAt(i) == '/') {
+                if (i - s >= 8 && mixedCaseAndChanging(text, s, i)) {
+                    return true;
+                }
+                s = i + 1;
+            }
+        }
+        return false;
+    }
+
+    private static boolean mixedCaseAndChanging(String text, int start, int end) {
+        boolean upper = false;
+        boolean lower = false;
+        int changes = 0;
+        int letters = 0;
+        int prev = -1;
+        for (int i = start; i < end; i++) {
+            int c = cls(text.charAt(i));
+            upper |= c == 1;
+            lower |= c == 2;
+            if (c != 0) {
+                letters++;
+                changes += prev > 0 && prev != c ? 1 : 0;
+                prev = c;
+            }
+        }
+        return upper && lower && changes * 4 >= letters;
+    }
+}
