@@ -22,7 +22,7 @@ final class AssignmentRule implements Rule {
         while (from < text.length() && m.find(from)) {
             from = m.end();
             String name = m.group("name");
-            if (!SecretName.isSecret(name)) {
+            if (name.length() < 3 || !SecretName.isSecret(name)) {
                 continue;
             }
             boolean quotedName = !m.group("q").isEmpty();

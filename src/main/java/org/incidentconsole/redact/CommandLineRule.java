@@ -29,7 +29,7 @@ final class CommandLineRule implements Rule {
     record Flag(String tool, String flag, Form form, String kind) {
     }
 
-    /** Tool → the flag that takes a password there. One row per tool and flag. */
+    /** Tool (or tool and subcommand) → the flag that takes a password there. One row per tool and flag. */
     static final List<Flag> FLAGS = List.of(
             new Flag("mysql", "-p", Form.NEXT_OR_ATTACHED, "password"),
             new Flag("mysqldump", "-p", Form.NEXT_OR_ATTACHED, "password"),
@@ -39,12 +39,11 @@ final class CommandLineRule implements Rule {
             new Flag("mariadb", "-p", Form.NEXT_OR_ATTACHED, "password"),
             new Flag("mariadb-dump", "-p", Form.NEXT_OR_ATTACHED, "password"),
             new Flag("sshpass", "-p", Form.NEXT_OR_ATTACHED, "password"),
-            new Flag("docker", "-p", Form.NEXT, "password"),
-            new Flag("podman", "-p", Form.NEXT, "password"),
-            new Flag("nerdctl", "-p", Form.NEXT, "password"),
-            new Flag("buildah", "-p", Form.NEXT, "password"),
-            new Flag("skopeo", "-p", Form.NEXT, "password"),
-            new Flag("helm", "-p", Form.NEXT, "password"),
+            new Flag("docker login", "-p", Form.NEXT, "password"),
+            new Flag("podman login", "-p", Form.NEXT, "password"),
+            new Flag("nerdctl login", "-p", Form.NEXT, "password"),
+            new Flag("buildah login", "-p", Form.NEXT, "password"),
+            new Flag("skopeo login", "-p", Form.NEXT, "password"),
             new Flag("mongo", "-p", Form.NEXT_OR_ATTACHED, "password"),
             new Flag("mongosh", "-p", Form.NEXT_OR_ATTACHED, "password"),
             new Flag("mongodump", "-p", Form.NEXT_OR_ATTACHED, "password"),
@@ -76,7 +75,9 @@ final class CommandLineRule implements Rule {
     /** Tools where a word AUTH (any case) is followed by the password: the redis-cli command AUTH. */
     private static final Set<String> REDIS_CLIS = Set.of("redis-cli", "valkey-cli", "keydb-cli");
 
-    private static final Set<String> TOOLS = Set.copyOf(FLAGS.stream().map(Flag::tool).toList());
+    /** Tools and the first word of each tool with a subcommand. */
+    private static final Set<String> TOOLS = Set.copyOf(FLAGS.stream()
+            .flatMap(f -> java.util.stream.Stream.of(f.tool(), f.tool().split(" ")[0])).toList());
 
     private record Word(int start, int end) {
     }
@@ -141,6 +142,8 @@ final class CommandLineRule implements Rule {
                 String base = bare.substring(bare.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
                 if (TOOLS.contains(base)) {
                     tool = base;
+                } else if (tool != null && TOOLS.contains(tool + " " + base)) {
+                    tool = tool + " " + base; // a subcommand: docker login
                 } else if (tool != null && REDIS_CLIS.contains(tool) && bare.matches("(?i)auth2?")) {
                     authWordsLeft = 2;
                 }
@@ -231,7 +234,7 @@ final class CommandLineRule implements Rule {
                 while (close < n && text.charAt(close) != c && text.charAt(close) != '\n') {
                     close += c == '"' && text.charAt(close) == '\\' && close + 1 < n ? 2 : 1;
                 }
-                i = Math.min(n, close + 1);
+                i = close < n && text.charAt(close) == c ? close + 1 : Math.max(close, i + 1);
             } else {
                 i++;
             }

@@ -12,7 +12,7 @@ import java.util.List;
  *   <li>and is not part of a URL (the word it is in has no {@code ://}) or a path: when it holds {@code /}, one of its
  *       segments must itself look random (8+ characters, both cases, changing class as often).</li>
  * </ul>
- * Hex secrets are caught by their name instead ({@code api_key=<hex>}), never by their look.
+ * OpenSSH public keys after their type word are public. Hex secrets are caught by their name instead ({@code api_key=<hex>}), never by their look.
  */
 final class HighEntropyRule implements Rule {
     static final int MIN_LENGTH = 32;
@@ -30,10 +30,28 @@ final class HighEntropyRule implements Rule {
             while (i < n && isTokenChar(text.charAt(i))) {
                 i++;
             }
-            if (i - start >= MIN_LENGTH && looksRandom(text, start, i) && !inPathOrUrl(text, start, i)) {
+            if (i - start >= MIN_LENGTH && looksRandom(text, start, i) && !inPathOrUrl(text, start, i)
+                    && !isPublicKey(text, start)) {
                 out.add(new Span(start, i, "api-key"));
             }
         }
+    }
+
+    /** An OpenSSH public key ({@code ssh-ed25519 AAAAC3…}, {@code ecdsa-sha2-nistp256 AAAAE2…}) is public. */
+    private static boolean isPublicKey(String text, int start) {
+        if (!text.startsWith("AAAA", start)) {
+            return false;
+        }
+        int end = start - 1;
+        while (end > 0 && text.charAt(end) == ' ') {
+            end--;
+        }
+        int from = end;
+        while (from > 0 && from > start - 64 && !Character.isWhitespace(text.charAt(from - 1))) {
+            from--;
+        }
+        String type = text.substring(from, end + 1);
+        return type.startsWith("ssh-") || type.startsWith("ecdsa-") || type.startsWith("sk-");
     }
 
     static boolean isTokenChar(char c) {

@@ -3,6 +3,7 @@ package org.incidentconsole.redact;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -29,12 +30,17 @@ public final class Redactor {
         }
         Map<String, Integer> counts = new HashMap<>();
         String current = text;
+        String lower = current.toLowerCase(Locale.ROOT);
         List<Rule.Span> spans = new ArrayList<>();
         for (RedactionRules.Row row : rules) {
+            if (!row.rule().mayMatch(current, lower)) {
+                continue;
+            }
             spans.clear();
             row.rule().find(current, spans);
             if (!spans.isEmpty()) {
                 current = apply(current, spans, counts);
+                lower = current.toLowerCase(Locale.ROOT);
             }
         }
         return new Redaction(current, counts);

@@ -16,6 +16,8 @@ final class RegexRule implements Rule {
     private final Pattern pattern;
     private final ToIntFunction<String> accept;
     private final boolean hasGroup;
+    private List<String> anchors = List.of();
+    private boolean anchorsIgnoreCase;
 
     /** {@code accept} tells how many leading characters of the candidate to hide; 0 rejects it. */
     RegexRule(String kind, String regex, ToIntFunction<String> accept) {
@@ -31,6 +33,24 @@ final class RegexRule implements Rule {
 
     RegexRule(String kind, String regex) {
         this(kind, regex, String::length);
+    }
+
+    /** Words one of which every match contains; the rule is skipped on text without any. */
+    RegexRule anchors(String... words) {
+        this.anchors = List.of(words);
+        return this;
+    }
+
+    /** As {@link #anchors}, compared in lower case (give them in lower case). */
+    RegexRule anchorsIgnoringCase(String... words) {
+        this.anchorsIgnoreCase = true;
+        return anchors(words);
+    }
+
+    @Override
+    public boolean mayMatch(String text, String lowerCase) {
+        String in = anchorsIgnoreCase ? lowerCase : text;
+        return anchors.isEmpty() || anchors.stream().anyMatch(in::contains);
     }
 
     @Override

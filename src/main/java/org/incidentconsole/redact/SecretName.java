@@ -41,6 +41,9 @@ public final class SecretName {
             return false;
         }
         String last = parts.get(parts.size() - 1);
+        if (parts.size() > 1 && last.chars().allMatch(Character::isDigit)) {
+            last = parts.get(parts.size() - 2); // KEY_FILE_2
+        }
         if (parts.size() > 1 && METADATA_SUFFIXES.contains(last) || "NO".equals(parts.get(0))) {
             return false;
         }
