@@ -64,7 +64,7 @@ public final class SecretName {
     }
 
     /** Whether the name is about a password (the kind reported) rather than another secret. */
-    static boolean isPassword(String name) {
+    public static boolean isPassword(String name) {
         return parts(name).stream().anyMatch(p -> p.contains("PASS") || p.equals("PWD"));
     }
 
