@@ -95,6 +95,16 @@ final class Checksums {
         return new BigInteger(numeric.toString()).mod(BigInteger.valueOf(97)).intValue() == 1;
     }
 
+    /**
+     * A national number: 10 to 12 digits in groups, and not a list of octal file modes ({@code 0755 0644 0600}),
+     * the one common run of 0-led four-digit groups.
+     */
+    static boolean isNationalPhone(String text) {
+        boolean octalModes = java.util.Arrays.stream(text.split("[ /-]"))
+                .allMatch(g -> g.length() == 4 && g.charAt(0) == '0' && g.chars().allMatch(c -> c >= '0' && c <= '7'));
+        return hasPhoneDigits(text, 10, 12) && !octalModes;
+    }
+
     /** How many digits a phone number candidate has: 8 to 15 make a number (E.164 allows 15). */
     static boolean hasPhoneDigits(String text, int min, int max) {
         int n = 0;

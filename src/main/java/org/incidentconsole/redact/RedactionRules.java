@@ -79,10 +79,10 @@ public final class RedactionRules {
             row("phone", "North American (555) 123-4567, 555-123-4567, 555.123.4567 (one separator throughout)",
                     new RegexRule("phone", "(?<![\\w.:/+-])(?<s>\\([2-9][0-9]{2}\\)[ ]?[0-9]{3}[ .-][0-9]{4}"
                             + "|[2-9][0-9]{2}(?<sep>[-.])[0-9]{3}\\k<sep>[0-9]{4})" + END)),
-            row("phone", "national 0… numbers in groups, 10–11 digits (030 1234 5678, (020) 7946 0958, 01 23 45 67 89)",
+            row("phone", "national 0… numbers in groups, 10–12 digits, not octal file modes (030 1234 5678, (020) 7946 0958, 01 23 45 67 89)",
                     RegexRule.checked("phone", "(?<![\\w.:/+-])(?<s>0[1-9](?: [0-9]{2}){4}|0[1-9][0-9]{1,4}+(?:[ /-][0-9]{2,8}+){1,3}+"
                             + "|\\(0[1-9][0-9]{1,4}+\\)[ ]?[0-9]{3,8}+(?:[ -][0-9]{2,8}+){0,2}+)" + END,
-                            s -> Checksums.hasPhoneDigits(s, 10, 11))),
+                            Checksums::isNationalPhone)),
             row("api-key", "no telling name: 32+ base64 characters mixing upper, lower and digits, changing class at "
                     + "least once in four, not in a URL or path (hex — hashes, digests, UUIDs — never)", new HighEntropyRule()));
 

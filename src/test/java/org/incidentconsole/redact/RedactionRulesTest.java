@@ -89,6 +89,7 @@ class RedactionRulesTest {
                 row("call +1-202-555-0143", "call " + R + "phone]"),
                 row("call (555) 123-4567 or 555.123.4567", "call " + R + "phone] or " + R + "phone]"),
                 row("Tel. 030 1234 5678", "Tel. " + R + "phone]"),
+                row("mobil 0151 2345 6789", "mobil " + R + "phone]"),
                 row("token dGhpcyBpcyBhIFNlY3JldEtleTEyMzQ1Njc4OTA= leaked", "token " + R + "api-key] leaked"));
     }
 
@@ -110,7 +111,7 @@ class RedactionRulesTest {
                 "php 8.3.14, node v20.11.1, openssl 3.0.15, release 1.2.3-456.789",
                 "pid 48213 uptime 3d 04:12:55, load 0.42 0.35 0.30",
                 "epoch 1732431303123 seq 1234567890123456",
-                "chmod 0755 0644 0600; sizes 512 256 1024",
+                "chmod 0755 0644 0600; sizes 512 256 1024", "modes 0755 0644 0600 0640",
                 "git@github.com:acme/shop.git",
                 "CACHE_KEY=user:42:profile max_tokens=4096 TOKEN_TTL=3600 PASSWORD_FILE=/run/secrets/db",
                 "http://localhost:8080/@vite/client",
