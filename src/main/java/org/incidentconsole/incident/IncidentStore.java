@@ -51,7 +51,7 @@ public final class IncidentStore {
         IncidentSession session = new IncidentSession(journal, IncidentState.empty(), List.of());
         await(session.record(new IncidentEvent.Started(id, title, trigger, severity, environment, operator, runbook,
                 zone)));
-        LOG.info("Incident {} started: {}", id, title);
+        LOG.info("Incident {} started: {}", id, session.state().started().title()); // the title as journaled: redacted
         return session;
     }
 
