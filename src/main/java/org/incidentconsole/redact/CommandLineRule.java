@@ -163,7 +163,8 @@ final class CommandLineRule implements Rule {
                 String name = word.substring(2, eq < 0 ? word.length() : eq);
                 if (SecretName.isSecret(name)) {
                     if (eq >= 0) {
-                        add(out, text, w.start() + eq + 1, w.end(), SecretName.isPassword(name) ? "password" : "secret");
+                        add(out, text, w.start() + eq + 1, w.end(),
+                                SecretName.isPassword(name) ? "password" : "secret");
                     } else if (word.startsWith("--")) {
                         pendingKind = SecretName.isPassword(name) ? "password" : "secret";
                     }
@@ -196,7 +197,8 @@ final class CommandLineRule implements Rule {
         int from = switch (f.form()) {
             case AFTER_COLON -> v.indexOf(':') < 0 ? -1 : v.indexOf(':') + 1;
             case AFTER_PERCENT -> v.indexOf('%') < 0 ? -1 : v.indexOf('%') + 1;
-            case OPENSSL_SOURCE -> v.replace("'", "").replace("\"", "").startsWith("pass:") ? v.indexOf("pass:") + 5 : -1;
+            case OPENSSL_SOURCE -> v.replace("'", "").replace("\"", "").startsWith("pass:")
+                    ? v.indexOf("pass:") + 5 : -1;
             default -> 0;
         };
         if (from >= 0) {

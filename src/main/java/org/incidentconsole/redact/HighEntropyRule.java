@@ -12,7 +12,8 @@ import java.util.List;
  *   <li>and is not part of a URL (the word it is in has no {@code ://}) or a path: when it holds {@code /}, one of its
  *       segments must itself look random (8+ characters, both cases, changing class as often).</li>
  * </ul>
- * OpenSSH public keys after their type word are public. Hex secrets are caught by their name instead ({@code api_key=<hex>}), never by their look.
+ * OpenSSH public keys after their type word are public. Hex secrets are caught by their name instead
+ * ({@code api_key=<hex>}), never by their look.
  */
 final class HighEntropyRule implements Rule {
     static final int MIN_LENGTH = 32;

@@ -13,7 +13,7 @@ public interface Rule {
 
     void find(String text, List<Span> out);
 
-    /** A cheap pre-check: false when the text cannot hold a match (a required word is absent), so the scan is skipped. */
+    /** A cheap pre-check: false when the text cannot hold a match (a required word is absent); the scan is skipped. */
     default boolean mayMatch(String text, String lowerCase) {
         return true;
     }

@@ -18,7 +18,7 @@ public final class SecretName {
     /** A part ending with one of these counts too: PGPASSWORD, ACCESSTOKEN, CLIENTSECRET. */
     private static final List<String> SECRET_SUFFIXES = List.of("PASSWORD", "PASSWD", "TOKEN", "SECRET", "APIKEY",
             "PASSPHRASE", "ACCESSKEY", "SECRETKEY", "PRIVATEKEY");
-    /** Ambiguous alone: KEY needs a second part (AWS_SECRET_KEY, STRIPE_KEY); PASS needs one or an upper-case env name. */
+    /** Ambiguous alone: KEY needs a part before it (STRIPE_KEY); PASS needs another part or an upper-case env name. */
     private static final Set<String> WEAK_WORDS = Set.of("KEY", "PASS");
     /** KEY after one of these names data, not a secret (CACHE_KEY, SORT_KEY, PUBLIC_KEY). */
     private static final Set<String> NOT_SECRET_KEYS = Set.of("CACHE", "SORT", "PARTITION", "ROUTING", "PRIMARY",
@@ -50,7 +50,8 @@ public final class SecretName {
         boolean upperEnv = name.chars().noneMatch(Character::isLowerCase);
         for (int i = 0; i < parts.size(); i++) {
             String p = parts.get(i);
-            if (SECRET_WORDS.contains(p) || SECRET_SUFFIXES.stream().anyMatch(s -> p.length() > s.length() && p.endsWith(s))) {
+            if (SECRET_WORDS.contains(p)
+                    || SECRET_SUFFIXES.stream().anyMatch(s -> p.length() > s.length() && p.endsWith(s))) {
                 return true;
             }
             if (WEAK_WORDS.contains(p)) {
