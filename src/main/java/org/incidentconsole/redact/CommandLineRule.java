@@ -79,6 +79,9 @@ final class CommandLineRule implements Rule {
     private static final Set<String> TOOLS = Set.copyOf(FLAGS.stream()
             .flatMap(f -> java.util.stream.Stream.of(f.tool(), f.tool().split(" ")[0])).toList());
 
+    /** Longer words are not looked at (tool paths like /usr/local/bin/mysql included). */
+    private static final int MAX_TOOL_WORD = 64;
+
     private record Word(int start, int end) {
     }
 
@@ -115,6 +118,10 @@ final class CommandLineRule implements Rule {
             }
             Word w = new Word(i, quotesGroup ? wordEnd(text, i) : blankEnd(text, i));
             i = w.end();
+            if (pendingFlag == null && pendingKind == null && authWordsLeft == 0 && text.charAt(w.start()) != '-'
+                    && w.end() - w.start() > MAX_TOOL_WORD) {
+                continue; // a long word is neither a tool, a flag nor AUTH: no need to copy it
+            }
             String word = text.substring(w.start(), w.end());
             if (authWordsLeft > 0) {
                 add(out, text, w.start(), w.end(), "redis-password");
@@ -138,13 +145,14 @@ final class CommandLineRule implements Rule {
                 }
             }
             if (!word.startsWith("-")) {
-                String bare = word.replaceAll("^[\"'(`$]{1,3}|[\"')`]{1,3}$", "");
+                String bare = strip(word);
                 String base = bare.substring(bare.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
                 if (TOOLS.contains(base)) {
                     tool = base;
                 } else if (tool != null && TOOLS.contains(tool + " " + base)) {
                     tool = tool + " " + base; // a subcommand: docker login
-                } else if (tool != null && REDIS_CLIS.contains(tool) && bare.matches("(?i)auth2?")) {
+                } else if (tool != null && REDIS_CLIS.contains(tool)
+                        && (bare.equalsIgnoreCase("auth") || bare.equalsIgnoreCase("auth2"))) {
                     authWordsLeft = 2;
                 }
                 continue;
@@ -210,6 +218,19 @@ final class CommandLineRule implements Rule {
         if (end > start && !text.startsWith(Redactor.MARK, start)) {
             out.add(new Span(start, end, kind));
         }
+    }
+
+    /** A word without the quotes, parentheses or {@code $(} around it: {@code "mysql}, {@code $(redis-cli}. */
+    private static String strip(String word) {
+        int from = 0;
+        int to = word.length();
+        while (from < to && "\"'(`$".indexOf(word.charAt(from)) >= 0) {
+            from++;
+        }
+        while (to > from && "\"')`".indexOf(word.charAt(to - 1)) >= 0) {
+            to--;
+        }
+        return word.substring(from, to);
     }
 
     static int blankEnd(String text, int i) {
