@@ -29,11 +29,16 @@ final class AssignmentRule implements Rule {
             boolean query = m.start() > 0 && (text.charAt(m.start() - 1) == '?' || text.charAt(m.start() - 1) == '&');
             int start = valueStart(text, m.end(), quotedName);
             int end = valueEnd(text, start, query, quotedName);
-            if (end > start && !text.startsWith(Redactor.MARK, start)) {
+            if (end > start && !text.startsWith(Redactor.MARK, start) && !opensStructure(text, start)) {
                 out.add(new Span(start, end, SecretName.isPassword(name) ? "password" : "secret"));
                 from = end;
             }
         }
+    }
+
+    /** {@code "auth": {…}} or {@code "tokens": […]}: the secrets inside are found by their own names. */
+    static boolean opensStructure(String text, int at) {
+        return text.charAt(at) == '{' || text.charAt(at) == '[';
     }
 
     /** Skips blanks after the separator; a JSON key ({@code "token":}) may have its value on the next line. */

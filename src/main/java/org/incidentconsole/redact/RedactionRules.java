@@ -76,9 +76,11 @@ public final class RedactionRules {
             row("redis-password", "AUTH <pw> or AUTH <user> <pw> in capitals, anywhere",
                     new RegexRule("redis-password", "(?<![\\w-])AUTH2?[ \\t]++(?<s>[^\\s\"'\\[]++"
                             + "(?:[ \\t]++[^\\s\"'\\[]++)?)").anchors("AUTH")),
-            row("redis-password", "auth <pw> in any case, alone on its line (after an optional redis-cli prompt)",
-                    new RegexRule("redis-password", "(?im)^[ \\t]*+(?:[\\w.:\\[\\]-]{0,64}+>[ \\t]*+)?auth2?[ \\t]++"
-                            + "(?<s>[^\\s\\[]++(?:[ \\t]++[^\\s]++)?)[ \\t]*+$").anchorsIgnoringCase("auth")),
+            row("redis-password", "auth <pw> in any case, alone on its line (after an optional redis-cli prompt) "
+                    + "or alone in quotes (echo \"auth pw\" | redis-cli)",
+                    new RegexRule("redis-password", "(?im)(?:^[ \\t]*+(?:[\\w.:\\[\\]-]{0,64}+>[ \\t]*+)?|(?<=[\"']))"
+                            + "auth2?[ \\t]++(?<s>[^\\s\\[\"']++(?:[ \\t]++[^\\s\"']++)?)[ \\t]*+(?:$|[\"'])")
+                            .anchorsIgnoringCase("auth")),
             row("redis-password", "requirepass / masterauth <pw> (redis.conf, CONFIG SET), quoted or not",
                     new RegexRule("redis-password", "(?i)(?<![\\w-])(?:requirepass|masterauth)[ \\t]++"
                             + "(?<s>\"[^\"\\r\\n]*+\"?|'[^'\\r\\n]*+'?|[^\\s\"'\\[]++)")

@@ -65,7 +65,7 @@ public final class StreamRedactor {
         if (pendingValueKind != null) {
             int start = AssignmentRule.valueStart(line, 0, false);
             int end = AssignmentRule.valueEnd(line, start, false, true);
-            if (end > start && !line.startsWith(Redactor.MARK, start)) {
+            if (end > start && !line.startsWith(Redactor.MARK, start) && !AssignmentRule.opensStructure(line, start)) {
                 head = line.substring(0, start) + Redactor.MARK + pendingValueKind + "]";
                 counts.merge(pendingValueKind, 1, Integer::sum);
                 rest = line.substring(end);

@@ -56,6 +56,7 @@ class RedactionRulesTest {
                 row("auth hunter2", "auth " + R + "redis-password]"),
                 row("127.0.0.1:6379> auth default hunter2", "127.0.0.1:6379> auth " + R + "redis-password]"),
                 row("> AUTH default hunter2", "> AUTH " + R + "redis-password]"),
+                row("echo \"auth hunter2\" | redis-cli", "echo \"auth " + R + "redis-password]\" | redis-cli"),
                 row("redis-cli -h cache-01 auth hunter2", "redis-cli -h cache-01 auth " + R + "redis-password]"),
                 row("redis-cli -h 127.0.0.1 -a hunter2 PING", "redis-cli -h 127.0.0.1 -a " + R + "redis-password] PING"),
                 row("CONFIG SET requirepass \"n3w pass\"", "CONFIG SET requirepass " + R + "redis-password]"),
@@ -127,7 +128,8 @@ class RedactionRulesTest {
                 "Duration: 00:03:12.45, 99.9% of 1000000 requests",
                 "circuit_breaker:calcom:state closed",
                 "/var/www/app/storage/logs/laravel-2026-11-24.log",
-                "auth failed for user bob at 07:15");
+                "auth failed for user bob at 07:15",
+                "{\"auth\": {\"type\": \"oauth\"}, \"tokens\": [1, 2]}");
     }
 
     private static Arguments row(String input, String expected) {
