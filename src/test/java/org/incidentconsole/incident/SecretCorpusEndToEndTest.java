@@ -116,7 +116,8 @@ class SecretCorpusEndToEndTest {
         Step step = new RunbookParser().parse("leak.md", runbook).steps().get(0);
         StepRunner runner = new StepRunner(kit.connections(), new Redactor(), kit.io);
         Map<String, StepRunner.HostOutcome> outcomes = runner.run(session, step, List.of(web1),
-                StepRunner.Mode.PARALLEL, Map.of(), null, "jane", OutputListener.IGNORE).outcomes().get(60, TimeUnit.SECONDS);
+                StepRunner.Mode.PARALLEL, Map.of(), null, "jane", OutputListener.IGNORE).outcomes()
+                .get(60, TimeUnit.SECONDS);
         assertThat(outcomes.get("web-01").outcome()).isEqualTo("OK");
         session.record(new IncidentEvent.Resolved(oneLine.get(5).text(), "jane")).get(30, TimeUnit.SECONDS);
         session.close();

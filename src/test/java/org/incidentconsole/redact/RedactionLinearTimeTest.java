@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Redaction time grows linearly with the line: adversarial single lines of 50 KB and 1 MB (a quadratic redactor
- * took 72 s on 100 KB). The bound is generous — 20× the 50 KB time plus slack for 20× the input, and 2 s absolute —
+ * took 72 s on 100 KB). The bound is generous — 20× the 50 KB time plus slack for 20× the input, and 2 s
+ * absolute —
  * so it fails only on super-linear growth. Figures are printed for the closing note.
  */
 class RedactionLinearTimeTest {

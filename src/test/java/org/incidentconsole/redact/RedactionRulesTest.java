@@ -16,20 +16,24 @@ class RedactionRulesTest {
 
     static Stream<Arguments> secrets() {
         return Stream.of(
-                row("-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBGVhY2tlcgEIAK\n=Ab3d\n-----END PGP PRIVATE KEY BLOCK-----\nok",
+                row("-----BEGIN PGP PRIVATE KEY BLOCK-----\nlQOYBGVhY2tlcgEIAK\n=Ab3d\n"
+                        + "-----END PGP PRIVATE KEY BLOCK-----\nok",
                         R + "private-key]\nok"),
-                row("-----BEGIN OPENSSH PRIVATE KEY-----\r\nb3BlbnNzaC1rZXk\r\nAAAA==\r\n-----END OPENSSH PRIVATE KEY-----\r\n",
+                row("-----BEGIN OPENSSH PRIVATE KEY-----\r\nb3BlbnNzaC1rZXk\r\nAAAA==\r\n"
+                        + "-----END OPENSSH PRIVATE KEY-----\r\n",
                         R + "private-key]\r\n"),
                 row("x -----BEGIN EC PRIVATE KEY-----\nMHcCAQEEIBkg\nno footer", "x " + R + "private-key]"),
                 row("PuTTY-User-Key-File-3: ssh-ed25519\nPublic-Lines: 1\nAAAAC3NzaC1lZDI1NTE5\nPrivate-Lines: 1\n"
                         + "AAAAIHN1cGVyc2VjcmV0\nPrivate-MAC: 4f3a9c\nafter",
-                        "PuTTY-User-Key-File-3: ssh-ed25519\nPublic-Lines: 1\nAAAAC3NzaC1lZDI1NTE5\n" + R + "private-key]\nafter"),
+                        "PuTTY-User-Key-File-3: ssh-ed25519\nPublic-Lines: 1\nAAAAC3NzaC1lZDI1NTE5\n" + R
+                                + "private-key]\nafter"),
                 row("Authorization: Bearer abc123.def456", "Authorization: " + R + "authorization]"),
                 row("Cookie: session=abc123; csrftoken=xyz", "Cookie: " + R + "cookie]"),
                 row("Set-Cookie: sid=abc; Path=/; HttpOnly", "Set-Cookie: " + R + "cookie]"),
                 row("jwt eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjMifQ.sflKxwRJSMeKKF2QT4fwpM", "jwt " + R + "jwt]"),
                 row("GITHUB_TOKEN=ghp_a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8", "GITHUB_TOKEN=" + R + "github-token]"),
-                row("push with github_pat_11ABCDEFG0abcdefghijkl_mnopqrstuvwxyz0123", "push with " + R + "github-token]"),
+                row("push with github_pat_11ABCDEFG0abcdefghijkl_mnopqrstuvwxyz0123",
+                        "push with " + R + "github-token]"),
                 row("SLACK_BOT_TOKEN=xoxb-1234567890-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx",
                         "SLACK_BOT_TOKEN=" + R + "slack-token]"),
                 row("app token xapp-1-A0123456789-1234567890123-abcdef", "app token " + R + "slack-token]"),
@@ -51,14 +55,16 @@ class RedactionRulesTest {
                 row("GET /r.csv?X-Amz-Expires=300&X-Amz-Signature=9f8e7d6c&sig=AbC123&token=xyz789&page=2",
                         "GET /r.csv?X-Amz-Expires=300&X-Amz-Signature=" + R + "secret]&sig=" + R + "secret]&token="
                                 + R + "secret]&page=2"),
-                row("postgres://app:p/ss@w0rd@db.internal:5432/app", "postgres://app:" + R + "url-password]@db.internal:5432/app"),
+                row("postgres://app:p/ss@w0rd@db.internal:5432/app",
+                        "postgres://app:" + R + "url-password]@db.internal:5432/app"),
                 row("redis://:s3cret@10.0.0.5:6379/0", "redis://:" + R + "url-password]@10.0.0.5:6379/0"),
                 row("auth hunter2", "auth " + R + "redis-password]"),
                 row("127.0.0.1:6379> auth default hunter2", "127.0.0.1:6379> auth " + R + "redis-password]"),
                 row("> AUTH default hunter2", "> AUTH " + R + "redis-password]"),
                 row("echo \"auth hunter2\" | redis-cli", "echo \"auth " + R + "redis-password]\" | redis-cli"),
                 row("redis-cli -h cache-01 auth hunter2", "redis-cli -h cache-01 auth " + R + "redis-password]"),
-                row("redis-cli -h 127.0.0.1 -a hunter2 PING", "redis-cli -h 127.0.0.1 -a " + R + "redis-password] PING"),
+                row("redis-cli -h 127.0.0.1 -a hunter2 PING",
+                        "redis-cli -h 127.0.0.1 -a " + R + "redis-password] PING"),
                 row("CONFIG SET requirepass \"n3w pass\"", "CONFIG SET requirepass " + R + "redis-password]"),
                 row("REDISCLI_AUTH=hunter2 redis-cli ping", "REDISCLI_AUTH=" + R + "secret] redis-cli ping"),
                 row("DB_PASSWORD='x y z'", "DB_PASSWORD=" + R + "password]"),
@@ -68,13 +74,16 @@ class RedactionRulesTest {
                 row("mysql -u root -p s3cr3t shop", "mysql -u root -p " + R + "password] shop"),
                 row("app --password hunter2 --verbose", "app --password " + R + "password] --verbose"),
                 row("app --db-password=hunter2", "app --db-password=" + R + "password]"),
-                row("curl -u deploy:hunter2 https://ci.example.com", "curl -u deploy:" + R + "password] https://ci.example.com"),
+                row("curl -u deploy:hunter2 https://ci.example.com",
+                        "curl -u deploy:" + R + "password] https://ci.example.com"),
                 row("sshpass -p 'hunter 2' ssh web-01", "sshpass -p " + R + "password] ssh web-01"),
                 row("sh -c 'sshpass -phunter2 ssh web-01'", "sh -c 'sshpass -p" + R + "password] ssh web-01'"),
-                row("openssl rsa -in k.pem -passin pass:hunter2", "openssl rsa -in k.pem -passin pass:" + R + "password]"),
+                row("openssl rsa -in k.pem -passin pass:hunter2",
+                        "openssl rsa -in k.pem -passin pass:" + R + "password]"),
                 row("docker login -u ci -p hunter2 registry.example.com", "docker login -u ci -p " + R
                         + "password] registry.example.com"),
-                row("java -Djavax.net.ssl.keyStorePassword=changeit -jar app.jar", "java -Djavax.net.ssl.keyStorePassword="
+                row("java -Djavax.net.ssl.keyStorePassword=changeit -jar app.jar",
+                        "java -Djavax.net.ssl.keyStorePassword="
                         + R + "password] -jar app.jar"),
                 row("{\"token\":\"abc123xyz\",\"user\":\"bob\"}", "{\"token\":" + R + "secret],\"user\":\"bob\"}"),
                 row("{\"password\": \"two words\"}", "{\"password\": " + R + "password]}"),
@@ -151,7 +160,8 @@ class RedactionRulesTest {
     @ParameterizedTest(name = "[{index}] {0}")
     @MethodSource("secrets")
     void redacting_redacted_text_changes_nothing(String input, String expected) {
-        assertThat(redactor.redact(expected)).extracting(Redaction::text, Redaction::total).containsExactly(expected, 0);
+        assertThat(redactor.redact(expected)).extracting(Redaction::text, Redaction::total)
+                .containsExactly(expected, 0);
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
