@@ -26,6 +26,10 @@ final class AssignmentRule implements Rule {
                 continue;
             }
             boolean quotedName = !m.group("q").isEmpty();
+            if (!quotedName && text.charAt(m.end() - 1) == ':' && (m.end() == text.length()
+                    || text.charAt(m.end()) != ' ' && text.charAt(m.end()) != '\t')) {
+                continue; // name:value glued (pkg:amd64, auth:session:42) is a key or a label, not YAML or a header
+            }
             boolean query = m.start() > 0 && (text.charAt(m.start() - 1) == '?' || text.charAt(m.start() - 1) == '&');
             int start = valueStart(text, m.end(), quotedName);
             int end = valueEnd(text, start, query, quotedName);

@@ -13,13 +13,16 @@ import java.util.Set;
 public final class SecretName {
     /** A name part equal to one of these makes the name secret-bearing. */
     private static final Set<String> SECRET_WORDS = Set.of("TOKEN", "SECRET", "SECRETS", "PASSWORD", "PASSWORDS",
-            "PASSWD", "PWD", "PASSPHRASE", "AUTH", "CREDENTIAL", "CREDENTIALS", "CREDS", "SIG", "SIGNATURE",
+            "PASSWD", "PASSPHRASE", "AUTH", "CREDENTIAL", "CREDENTIALS", "CREDS", "SIG", "SIGNATURE",
             "PRIVATE", "APIKEY", "COOKIE", "DSN", "SALT", "PIN", "OTP", "TOTP", "REQUIREPASS", "MASTERAUTH");
     /** A part ending with one of these counts too: PGPASSWORD, ACCESSTOKEN, CLIENTSECRET. */
     private static final List<String> SECRET_SUFFIXES = List.of("PASSWORD", "PASSWD", "TOKEN", "SECRET", "APIKEY",
             "PASSPHRASE", "ACCESSKEY", "SECRETKEY", "PRIVATEKEY");
-    /** Ambiguous alone: KEY needs a part before it (STRIPE_KEY); PASS needs another part or an upper-case env name. */
-    private static final Set<String> WEAK_WORDS = Set.of("KEY", "PASS");
+    /**
+     * Ambiguous alone: KEY and PWD need a part before them (STRIPE_KEY, MYSQL_PWD; the shell's PWD is the working
+     * directory); PASS needs another part or an upper-case env name.
+     */
+    private static final Set<String> WEAK_WORDS = Set.of("KEY", "PASS", "PWD");
     /** KEY after one of these names data, not a secret (CACHE_KEY, SORT_KEY, PUBLIC_KEY). */
     private static final Set<String> NOT_SECRET_KEYS = Set.of("CACHE", "SORT", "PARTITION", "ROUTING", "PRIMARY",
             "FOREIGN", "IDEMPOTENCY", "PUBLIC", "PUB", "LOOKUP", "HASH", "SHARD", "DEDUP", "REDIS", "BREAKER", "MAP",

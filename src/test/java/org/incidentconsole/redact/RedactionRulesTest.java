@@ -69,6 +69,7 @@ class RedactionRulesTest {
                 row("REDISCLI_AUTH=hunter2 redis-cli ping", "REDISCLI_AUTH=" + R + "secret] redis-cli ping"),
                 row("DB_PASSWORD='x y z'", "DB_PASSWORD=" + R + "password]"),
                 row("API_TOKEN=\"two \\\"quoted\\\" words\" next", "API_TOKEN=" + R + "secret] next"),
+                row("MYSQL_PWD=hunter2 mysql", "MYSQL_PWD=" + R + "password] mysql"),
                 row("PGPASSWORD=hunter2 psql -h db", "PGPASSWORD=" + R + "password] psql -h db"),
                 row("mysql -uroot -ps3cr3t shop", "mysql -uroot -p" + R + "password] shop"),
                 row("mysql -u root -p s3cr3t shop", "mysql -u root -p " + R + "password] shop"),
@@ -138,6 +139,9 @@ class RedactionRulesTest {
                 "circuit_breaker:calcom:state closed",
                 "/var/www/app/storage/logs/laravel-2026-11-24.log",
                 "auth failed for user bob at 07:15",
+                "PWD=/var/www/app OLDPWD=/root",
+                "install google-cloud-cli-gke-gcloud-auth-plugin:amd64 528.0.0-0",
+                "GET session:auth:42 -> api_token:breaker:state",
                 "{\"auth\": {\"type\": \"oauth\"}, \"tokens\": [1, 2]}");
     }
 
