@@ -9,8 +9,10 @@ import java.util.List;
  *   <li>mixes upper case, lower case and digits (pure hex — git hashes, sha256sum output, UUIDs — never does),</li>
  *   <li>changes character class often, as random text does (at least one change in four characters; camelCase
  *       identifiers and words change about once in six),</li>
- *   <li>and is not part of a URL (the word it is in has no {@code ://}) or a path: when it holds {@code /}, one of its
- *       segments must itself look random (8+ characters, both cases, changing class as often).</li>
+ *   <li>does not name a file (followed by an extension: {@code SetLoopbackModeIPv4.java}),</li>
+ *   <li>and is not part of a URL (the word it is in has no {@code ://}), a path or an identifier: when it holds
+ *       {@code / _ -}, one of the pieces between them must itself look random (8+ characters, both cases, as
+ *       changing) — {@code D-TRUST_Root_Class_3_CA_2_EV_2009} has none.</li>
  * </ul>
  * OpenSSH public keys after their type word are public. Hex secrets are caught by their name instead
  * ({@code api_key=<hex>}), never by their look.
@@ -32,14 +34,20 @@ final class HighEntropyRule implements Rule {
                 i++;
             }
             if (i - start >= MIN_LENGTH && looksRandom(text, start, i) && !inPathOrUrl(text, start, i)
-                    && !isPublicKey(text, start)) {
+                    && !isPublicKey(text, start) && !hasExtension(text, i)) {
                 out.add(new Span(start, i, "api-key"));
             }
         }
     }
 
-    /** An OpenSSH public key ({@code ssh-ed25519 AAAAC3…}, {@code ecdsa-sha2-nistp256 AAAAE2…}) is public. */
+    /**
+     * An OpenSSH public key ({@code ssh-ed25519 AAAAC3…}, {@code ecdsa-sha2-nistp256 AAAAE2…}) or a key fingerprint
+     * ({@code SHA256:…}) is public, and the operator needs to read it.
+     */
     private static boolean isPublicKey(String text, int start) {
+        if (text.startsWith("SHA256:", start - 7) || text.startsWith("SHA512:", start - 7)) {
+            return true;
+        }
         if (!text.startsWith("AAAA", start)) {
             return false;
         }
@@ -53,6 +61,19 @@ final class HighEntropyRule implements Rule {
         }
         String type = text.substring(from, end + 1);
         return type.startsWith("ssh-") || type.startsWith("ecdsa-") || type.startsWith("sk-");
+    }
+
+    /** {@code .java}, {@code .pem}, {@code .tar}: one to five lower-case letters after a dot, then a boundary. */
+    private static boolean hasExtension(String text, int end) {
+        if (end >= text.length() || text.charAt(end) != '.') {
+            return false;
+        }
+        int i = end + 1;
+        while (i < text.length() && i - end <= 6 && Character.isLowerCase(text.charAt(i))) {
+            i++;
+        }
+        int letters = i - end - 1;
+        return letters >= 1 && letters <= 5 && (i == text.length() || !Character.isLetterOrDigit(text.charAt(i)));
     }
 
     static boolean isTokenChar(char c) {
@@ -85,12 +106,18 @@ final class HighEntropyRule implements Rule {
         return upper && lower && digit && changes * 4 >= letters;
     }
 
+
     private static boolean inPathOrUrl(String text, int start, int end) {
         if (isUrlWord(text, start)) {
             return true;
         }
-        int slash = text.indexOf('/', start);
-        return slash >= 0 && slash < end && !randomSegment(text, start, end);
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '/' || c == '_' || c == '-') {
+                return !randomSegment(text, start, end);
+            }
+        }
+        return false;
     }
 
     /** The whitespace-delimited word holding the token contains "://" before it (bounded look back). */
@@ -111,7 +138,7 @@ final class HighEntropyRule implements Rule {
     private static boolean randomSegment(String text, int start, int end) {
         int s = start;
         for (int i = start; i <= end; i++) {
-            if (i == end || text.charAt(i) == '/') {
+            if (i == end || text.charAt(i) == '/' || text.charAt(i) == '_' || text.charAt(i) == '-') {
                 if (i - s >= 8 && mixedCaseAndChanging(text, s, i)) {
                     return true;
                 }

@@ -88,10 +88,11 @@ public final class RedactionRules {
             row("password / secret", "NAME=value, NAME: value, \"name\": \"value\" (also on the next line), "
                     + "?name=value&, export NAME='a b' — where NAME has a secret word part (SecretName)",
                     new AssignmentRule()),
-            row("email", "local@domain.tld, also percent-encoded (alice%40example.com); git@host is not an address",
+            row("email", "local@domain.tld, also percent-encoded (alice%40example.com); git@host and systemd "
+                    + "instances (getty@tty1.service) are not addresses",
                     RegexRule.checked("email", "(?<![A-Za-z0-9._%+-])(?<s>[A-Za-z0-9._%+-]{1,64}(?:@|%40)"
                             + "[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}+\\.){1,8}[A-Za-z]{2,24}+)(?![A-Za-z0-9-])",
-                            s -> !s.startsWith("git@")).anchors("@", "%40")),
+                            RedactionRules::isAddress).anchors("@", "%40")),
             row("iban", "country, check digits, BBAN in groups; the country's length and mod-97 checked",
                     new RegexRule("iban", "(?<![A-Za-z0-9])(?<s>[A-Z]{2}[0-9]{2}(?: ?+[A-Z0-9]{1,4}+){2,8}+)" + END,
                             Checksums::ibanLength)),
@@ -123,6 +124,14 @@ public final class RedactionRules {
 
     private static RegexRule prefixed(String kind, String alternatives) {
         return new RegexRule(kind, "(?<![A-Za-z0-9_.-])(?:" + alternatives + ")");
+    }
+
+    private static final java.util.Set<String> UNIT_SUFFIXES = java.util.Set.of("service", "socket", "target",
+            "timer", "mount", "automount", "path", "slice", "scope", "device", "swap");
+
+    private static boolean isAddress(String candidate) {
+        String tld = candidate.substring(candidate.lastIndexOf('.') + 1);
+        return !candidate.startsWith("git@") && !UNIT_SUFFIXES.contains(tld);
     }
 
     private static boolean isBasicCredential(String token) {

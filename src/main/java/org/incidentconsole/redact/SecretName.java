@@ -11,10 +11,12 @@ import java.util.Set;
  * word (so KEYBOARD, BYPASS, AUTHOR and DESIGN do not count), or end with a compound one (PGPASSWORD).
  */
 public final class SecretName {
-    /** A name part equal to one of these makes the name secret-bearing. */
+    /** A name part equal to one of these, anywhere in the name, makes the name secret-bearing. */
     private static final Set<String> SECRET_WORDS = Set.of("TOKEN", "SECRET", "SECRETS", "PASSWORD", "PASSWORDS",
-            "PASSWD", "PASSPHRASE", "AUTH", "CREDENTIAL", "CREDENTIALS", "CREDS", "SIG", "SIGNATURE",
-            "PRIVATE", "APIKEY", "COOKIE", "DSN", "SALT", "PIN", "OTP", "TOTP", "REQUIREPASS", "MASTERAUTH");
+            "PASSWD", "PASSPHRASE", "CREDENTIAL", "CREDENTIALS", "CREDS", "APIKEY", "REQUIREPASS", "MASTERAUTH");
+    /** These count as the last part only: REDISCLI_AUTH, X-Amz-Signature, ?sig= — but --auth-local, SIG_ALGORITHM… */
+    private static final Set<String> LAST_WORDS = Set.of("AUTH", "SIG", "SIGNATURE", "PRIVATE", "COOKIE", "DSN",
+            "SALT", "PIN", "OTP", "TOTP");
     /** A part ending with one of these counts too: PGPASSWORD, ACCESSTOKEN, CLIENTSECRET. */
     private static final List<String> SECRET_SUFFIXES = List.of("PASSWORD", "PASSWD", "TOKEN", "SECRET", "APIKEY",
             "PASSPHRASE", "ACCESSKEY", "SECRETKEY", "PRIVATEKEY");
@@ -53,7 +55,7 @@ public final class SecretName {
         boolean upperEnv = name.chars().noneMatch(Character::isLowerCase);
         for (int i = 0; i < parts.size(); i++) {
             String p = parts.get(i);
-            if (SECRET_WORDS.contains(p)
+            if (SECRET_WORDS.contains(p) || i == parts.size() - 1 && LAST_WORDS.contains(p)
                     || SECRET_SUFFIXES.stream().anyMatch(s -> p.length() > s.length() && p.endsWith(s))) {
                 return true;
             }

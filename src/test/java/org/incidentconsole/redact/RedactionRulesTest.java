@@ -140,6 +140,11 @@ class RedactionRulesTest {
                 "/var/www/app/storage/logs/laravel-2026-11-24.log",
                 "auth failed for user bob at 07:15",
                 "PWD=/var/www/app OLDPWD=/root",
+                "FAILED: java/net/MulticastSocket/SetLoopbackModeIPv4.java",
+                "Adding debian:D-TRUST_Root_Class_3_CA_2_EV_2009.pem and Sectigo_Public_Server_Authentication_Root_E46",
+                "256 SHA256:8nTM7rVLUPsmK/9/erV5Dun8ZG8F+v3/27BK8anTYu8 root@vm (ED25519)",
+                "Created symlink /etc/systemd/system/getty.target.wants/getty@tty1.service",
+                "initdb -D /var/lib/postgresql/15/main --auth-local peer --auth-host scram-sha-256",
                 "install google-cloud-cli-gke-gcloud-auth-plugin:amd64 528.0.0-0",
                 "GET session:auth:42 -> api_token:breaker:state",
                 "{\"auth\": {\"type\": \"oauth\"}, \"tokens\": [1, 2]}");
