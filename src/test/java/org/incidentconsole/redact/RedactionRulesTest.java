@@ -129,6 +129,7 @@ class RedactionRulesTest {
                 "at com/example/billing/InvoiceServiceImpl2Factory.create",
                 "mysql -u root shop < dump.sql",
                 "docker run -p 8080:80 nginx:1.27",
+                "ssh -p 2222 deploy@web-01; cp -p a b; git log -p -3; mysql -h db -P 3306 -u app shop",
                 "echo x | docker login --password-stdin -u ci registry.example.com",
                 "openssl rsa -in k.pem -passin env:KEY_PASS",
                 "curl -u deploy https://ci.example.com",
