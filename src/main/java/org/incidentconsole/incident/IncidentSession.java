@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.incidentconsole.redact.Redactor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -13,12 +14,18 @@ public final class IncidentSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(IncidentSession.class);
 
     private final Journal journal;
+    private final EventScrubber scrubber;
     private final List<String> warnings;
     private final List<Consumer<IncidentState>> listeners = new CopyOnWriteArrayList<>();
     private volatile IncidentState state;
 
     IncidentSession(Journal journal, IncidentState state, List<String> warnings) {
+        this(journal, state, warnings, new EventScrubber(new Redactor()));
+    }
+
+    IncidentSession(Journal journal, IncidentState state, List<String> warnings, EventScrubber scrubber) {
         this.journal = journal;
+        this.scrubber = scrubber;
         this.state = state;
         this.warnings = List.copyOf(warnings);
     }
@@ -45,9 +52,12 @@ public final class IncidentSession implements AutoCloseable {
         listeners.add(listener);
     }
 
-    /** Journals the event; the future completes once it is on disk and the state includes it. */
+    /**
+     * Redacts every free-text field of the event, journals it; the future completes once it is on disk and the
+     * state includes it. Nothing reaches the journal without passing the scrubber.
+     */
     public CompletableFuture<JournalRecord> record(IncidentEvent event) {
-        return journal.append(event).thenApply(r -> {
+        return journal.append(scrubber.scrub(event)).thenApply(r -> {
             IncidentState next = state.apply(r);
             state = next;
             for (Consumer<IncidentState> l : listeners) {

@@ -58,7 +58,7 @@ public final class IncidentStore {
             Files.deleteIfExists(journal.file().getParent());
             throw e;
         }
-        LOG.info("Incident {} started: {}", id, title);
+        LOG.info("Incident {} started: {}", id, session.state().started().title()); // the title as journaled: redacted
         return session;
     }
 

@@ -23,8 +23,9 @@ public final class PanelEvents {
     public List<IncidentEvent.BreakerAction> of(ActionResult result) {
         List<IncidentEvent.BreakerAction> events = new ArrayList<>();
         for (ActionResult.KeyChange c : result.changes()) {
-            events.add(new IncidentEvent.BreakerAction(result.action(), c.key(), redactor.scrub(c.before()),
-                    redactor.scrub(c.after()), c.error() == null ? "ok" : "failed: " + c.error()));
+            events.add(new IncidentEvent.BreakerAction(result.action(), redactor.scrub(c.key()),
+                    redactor.scrub(c.before()), redactor.scrub(c.after()),
+                    c.error() == null ? "ok" : "failed: " + redactor.scrub(c.error())));
         }
         return events;
     }

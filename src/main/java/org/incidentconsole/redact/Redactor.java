@@ -1,41 +1,27 @@
 package org.incidentconsole.redact;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Scrubs secrets and personal data from captured text before it is stored or shown: each is replaced by
- * {@code [REDACTED:kind]}. Rules run in order, most specific first, so a JWT inside an Authorization header
- * counts once. Thread-safe.
+ * {@code [REDACTED:kind]}. The rows of {@link RedactionRules#TABLE} run in order; each scans the text once, in
+ * linear time. Redacting redacted text changes nothing. A carriage return counts as a line break. Thread-safe.
  */
 public final class Redactor {
-    /** One rule: the whole match is replaced, except group "keep" (a prefix such as "Authorization: "). */
-    private record Rule(String kind, Pattern pattern) {
+    static final String MARK = "[REDACTED:";
+
+    private final List<RedactionRules.Row> rules;
+
+    public Redactor() {
+        this(RedactionRules.TABLE);
     }
 
-    private static final List<Rule> RULES = List.of(
-            rule("private-key", "-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z)"),
-            rule("authorization", "(?i)(?<keep>\\bauthorization\\s*[:=]\\s*\"?)(?:bearer\\s+|basic\\s+|token\\s+)?[^\\s\"',;]+"),
-            rule("bearer", "(?i)(?<keep>\\bbearer\\s+)[A-Za-z0-9\\-._~+/]+=*"),
-            rule("jwt", "\\beyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}"),
-            rule("aws-access-key", "\\b(?:AKIA|ASIA|AGPA|AIDA|AROA)[0-9A-Z]{16}\\b"),
-            rule("url-password", "(?<keep>\\b[a-zA-Z][a-zA-Z0-9+.-]*://[^\\s:/@]+:)[^\\s@/]+(?=@)"),
-            rule("redis-password", "(?<keep>\\bredis-cli\\b[^\\n]*?\\s(?:-a|--pass|--askpass)\\s+)\\S+"),
-            // AUTH takes a password or a user and a password: both tokens go, a following word may go too
-            rule("redis-password", "(?<keep>\\bAUTH[ \\t]+)[^\\s\"']+(?:[ \\t]+[^\\s\"']+)?"),
-            rule("redis-password", "(?<keep>\\bREDISCLI_AUTH=)\\S+"),
-            rule("password", "(?i)(?<keep>(?<![A-Za-z])(?:password|passwd|pwd|secret|api[_-]?key|access[_-]?token|auth[_-]?token|"
-                    + "client[_-]?secret)(?![A-Za-z])\"?\\s*[:=]\\s*\"?)(?!\\[REDACTED)[^\\s\"',;&]+"),
-            rule("email", "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"),
-            rule("api-key", "(?<![A-Za-z0-9])[0-9a-fA-F]{32,}(?![A-Za-z0-9])"),
-            rule("api-key", "(?<![A-Za-z0-9+/=_-])(?=[A-Za-z0-9+/_-]*[0-9])(?=[A-Za-z0-9+/_-]*[a-z])"
-                    + "(?=[A-Za-z0-9+/_-]*[A-Z])[A-Za-z0-9+/_-]{32,}={0,2}(?![A-Za-z0-9+/=_-])"));
-
-    private static Rule rule(String kind, String regex) {
-        return new Rule(kind, Pattern.compile(regex));
+    public Redactor(List<RedactionRules.Row> rules) {
+        this.rules = List.copyOf(rules);
     }
 
     public Redaction redact(String text) {
@@ -44,23 +30,18 @@ public final class Redactor {
         }
         Map<String, Integer> counts = new HashMap<>();
         String current = text;
-        for (Rule rule : RULES) {
-            Matcher m = rule.pattern().matcher(current);
-            if (!m.find()) {
+        String lower = current.toLowerCase(Locale.ROOT);
+        List<Rule.Span> spans = new ArrayList<>();
+        for (RedactionRules.Row row : rules) {
+            if (!row.rule().mayMatch(current, lower)) {
                 continue;
             }
-            StringBuilder out = new StringBuilder(current.length());
-            do {
-                String kept = keep(m);
-                if (isAlreadyRedacted(current, m)) {
-                    m.appendReplacement(out, Matcher.quoteReplacement(m.group()));
-                    continue;
-                }
-                m.appendReplacement(out, Matcher.quoteReplacement(kept + "[REDACTED:" + rule.kind() + "]"));
-                counts.merge(rule.kind(), 1, Integer::sum);
-            } while (m.find());
-            m.appendTail(out);
-            current = out.toString();
+            spans.clear();
+            row.rule().find(current, spans);
+            if (!spans.isEmpty()) {
+                current = apply(current, spans, counts);
+                lower = current.toLowerCase(Locale.ROOT);
+            }
         }
         return new Redaction(current, counts);
     }
@@ -70,17 +51,18 @@ public final class Redactor {
         return text == null ? null : redact(text).text();
     }
 
-    private static String keep(Matcher m) {
-        try {
-            String kept = m.group("keep");
-            return kept == null ? "" : kept;
-        } catch (IllegalArgumentException noSuchGroup) {
-            return "";
+    private static String apply(String text, List<Rule.Span> spans, Map<String, Integer> counts) {
+        spans.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        StringBuilder out = new StringBuilder(text.length());
+        int at = 0;
+        for (Rule.Span s : spans) {
+            if (s.start() < at || s.end() <= s.start() || text.startsWith(MARK, s.start())) {
+                continue;
+            }
+            out.append(text, at, s.start()).append(MARK).append(s.kind()).append(']');
+            counts.merge(s.kind(), 1, Integer::sum);
+            at = s.end();
         }
-    }
-
-    private static boolean isAlreadyRedacted(String text, Matcher m) {
-        String matched = m.group();
-        return matched.endsWith("[REDACTED") || text.startsWith("[REDACTED:", m.start() + keep(m).length());
+        return at == 0 && out.length() == 0 ? text : out.append(text, at, text.length()).toString();
     }
 }

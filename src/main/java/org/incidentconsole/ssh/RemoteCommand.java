@@ -13,6 +13,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.connection.channel.direct.Signal;
@@ -36,8 +37,14 @@ public final class RemoteCommand {
     private final long createdNanos = System.nanoTime();
     private volatile long startedNanos;
     private volatile Session.Command running;
-    private volatile ExecOutcome stopReason;
+    /** Set once by cancel or the timer, without a lock: neither ever waits for a listener. */
+    private final AtomicReference<Stop> stop = new AtomicReference<>();
+    /** Serialises listener calls (stdout and stderr pumps); never taken by cancel or the timer. */
+    private final Object deliverLock = new Object();
     private volatile boolean connectionBroke;
+
+    private record Stop(ExecOutcome outcome, String why) {
+    }
 
     RemoteCommand(String host, String command, OutputListener listener, ExecutorService io,
                   ScheduledExecutorService scheduler) {
@@ -60,13 +67,18 @@ public final class RemoteCommand {
         return result.copy();
     }
 
-    /** Stops the command: INT to the remote process, then the channel is closed. Never blocks. */
+    /**
+     * Stops the command: the result completes CANCELLED at once, then INT goes to the remote process and the
+     * channel is closed on an I/O thread. Never blocks, even while a listener is busy with a line.
+     */
     public void cancel() {
         stop(ExecOutcome.CANCELLED, "cancelled by the operator");
     }
 
     void notStarted(String reason) {
-        finish(stopReason == ExecOutcome.CANCELLED ? ExecOutcome.CANCELLED : ExecOutcome.FAILED, null, reason);
+        Stop s = stop.get();
+        finish(s != null && s.outcome() == ExecOutcome.CANCELLED ? ExecOutcome.CANCELLED : ExecOutcome.FAILED, null,
+                reason);
     }
 
     void start(SSHClient client, Duration timeout) {
@@ -74,8 +86,9 @@ public final class RemoteCommand {
     }
 
     private void run(SSHClient client, Duration timeout) {
-        if (stopReason != null) {
-            finish(stopReason, null, "cancelled before it started");
+        Stop early = stop.get();
+        if (early != null) {
+            finish(early.outcome(), null, "cancelled before it started");
             return;
         }
         startedNanos = System.nanoTime();
@@ -93,7 +106,7 @@ public final class RemoteCommand {
             Session.Command cmd = session.exec(command);
             running = cmd;
             cmd.getOutputStream().close(); // no input, like ssh -n: a command that asks for input gets EOF, never hangs
-            if (stopReason != null) {
+            if (stop.get() != null) {
                 interrupt(cmd);
             }
             Future<?> stderr = io.submit(() -> pump(cmd.getErrorStream(), StreamKind.STDERR));
@@ -112,8 +125,9 @@ public final class RemoteCommand {
 
     private void decide(Session.Command cmd, SSHClient client) {
         Integer exit = cmd.getExitStatus();
-        if (stopReason != null) {
-            finish(stopReason, exit, null);
+        Stop s = stop.get();
+        if (s != null) {
+            finish(s.outcome(), exit, s.why());
         } else if (exit != null) {
             finish(exit == 0 ? ExecOutcome.OK : ExecOutcome.FAILED, exit, exit == 0 ? "exit status 0"
                     : "exit status " + exit);
@@ -134,33 +148,36 @@ public final class RemoteCommand {
                 }
             }
         } catch (IOException e) {
-            if (stopReason == null) {
+            if (stop.get() == null) {
                 connectionBroke = true;
                 LOG.debug("{}: {} stream ended with an error: {}", host, kind, e.getMessage());
             }
         }
     }
 
-    private synchronized void deliver(StreamKind kind, String line) {
-        try {
-            listener.line(host, kind, line);
-        } catch (RuntimeException e) {
-            LOG.warn("Output listener failed on {}", host, e);
+    private void deliver(StreamKind kind, String line) {
+        synchronized (deliverLock) {
+            if (result.isDone()) {
+                return;
+            }
+            try {
+                listener.line(host, kind, line);
+            } catch (RuntimeException e) {
+                LOG.warn("Output listener failed on {}", host, e);
+            }
         }
     }
 
+    /** Lock-free: the first stop wins; the result completes before anything else is done. */
     private void stop(ExecOutcome reason, String why) {
-        synchronized (this) {
-            if (stopReason != null || result.isDone()) {
-                return;
-            }
-            stopReason = reason;
+        if (result.isDone() || !stop.compareAndSet(null, new Stop(reason, why))) {
+            return;
         }
+        finish(reason, null, why);
         Session.Command cmd = running;
         if (cmd != null) {
             io.execute(() -> interrupt(cmd));
         }
-        finish(reason, null, why);
     }
 
     private void interrupt(Session.Command cmd) {
@@ -194,7 +211,7 @@ public final class RemoteCommand {
         try {
             cmd.join(EXIT_STATUS_WAIT_MS, TimeUnit.MILLISECONDS);
         } catch (IOException e) {
-            if (stopReason == null && cmd.getExitStatus() == null) {
+            if (stop.get() == null && cmd.getExitStatus() == null) {
                 connectionBroke = true;
             }
         }

@@ -37,7 +37,7 @@ public class RedactionPropertyTest {
             r -> { String v = random(r, ALNUM, 12 + r.nextInt(30));
                 return new Secret("authorization", v, "Authorization: Basic " + v); },
             r -> { String v = random(r, HEX, 32 + r.nextInt(33));
-                return new Secret("api-key", v, v); },
+                return new Secret("api-key", v, "api_key=" + v); },
             r -> { String v = random(r, ALNUM, 10) + "A1a" + random(r, ALNUM + "+/", 30 + r.nextInt(20));
                 return new Secret("api-key", v, v); },
             r -> { String v = "eyJ" + random(r, ALNUM + "-_", 10 + r.nextInt(30)) + "." + random(r, ALNUM + "-_", 10

@@ -23,7 +23,7 @@ class RedactorTest {
             redis-cli -h 127.0.0.1 -a hunter2 PING                               | redis-password | redis-cli -h 127.0.0.1 -a [REDACTED:redis-password] PING
             > AUTH default hunter2                                               | redis-password | > AUTH [REDACTED:redis-password]
             DB_PASSWORD=correct-horse-battery                                    | password       | DB_PASSWORD=[REDACTED:password]
-            api key 0123456789abcdef0123456789abcdef in header                   | api-key        | api key [REDACTED:api-key] in header
+            api_key=0123456789abcdef0123456789abcdef in header                   | secret         | api_key=[REDACTED:secret] in header
             token dGhpcyBpcyBhIFNlY3JldEtleTEyMzQ1Njc4OTA= leaked                | api-key        | token [REDACTED:api-key] leaked
             """)
     void each_kind_of_secret_is_replaced_and_counted(String input, String kind, String expected) {

@@ -1,0 +1,120 @@
+package org.incidentconsole.incident;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.incidentconsole.incident.IncidentEvent.ActionItemAdded;
+import org.incidentconsole.incident.IncidentEvent.BreakerAction;
+import org.incidentconsole.incident.IncidentEvent.ChecklistToggled;
+import org.incidentconsole.incident.IncidentEvent.DangerConfirmed;
+import org.incidentconsole.incident.IncidentEvent.FieldSet;
+import org.incidentconsole.incident.IncidentEvent.HealthTransition;
+import org.incidentconsole.incident.IncidentEvent.LessonAdded;
+import org.incidentconsole.incident.IncidentEvent.Milestone;
+import org.incidentconsole.incident.IncidentEvent.NoteAdded;
+import org.incidentconsole.incident.IncidentEvent.ReportExported;
+import org.incidentconsole.incident.IncidentEvent.Resolved;
+import org.incidentconsole.incident.IncidentEvent.RunbookLoaded;
+import org.incidentconsole.incident.IncidentEvent.SeverityChanged;
+import org.incidentconsole.incident.IncidentEvent.Started;
+import org.incidentconsole.incident.IncidentEvent.StepFinished;
+import org.incidentconsole.incident.IncidentEvent.StepSkipped;
+import org.incidentconsole.incident.IncidentEvent.StepStarted;
+import org.incidentconsole.incident.IncidentEvent.VariableSet;
+import org.incidentconsole.redact.Redaction;
+import org.incidentconsole.redact.Redactor;
+import org.incidentconsole.redact.SecretName;
+
+/**
+ * Redacts every free-text field of every event before it is journaled: what the operator typed (title, trigger,
+ * notes, variable values, summaries) and what came from hosts (commands, output, health values, breaker keys and
+ * values). Identifiers and enum-like fields stay as they are: {@link #KEPT} lists them. A value whose name says it
+ * is a secret (a variable {@code db_password}, a breaker key {@code …:api_token}) is hidden whole, whatever it
+ * looks like. An event type without a case here is refused, and EventScrubberTest checks every permitted type.
+ */
+public final class EventScrubber {
+    /** Fields kept verbatim, as "Type.component": ids, host and step names, outcomes, operators, paths. */
+    public static final List<String> KEPT = List.of("Started.id", "Started.environment", "Started.operator",
+            "Started.runbook", "Started.zone", "RunbookLoaded.source", "StepStarted.step", "StepStarted.host",
+            "StepFinished.step", "StepFinished.host", "StepFinished.outcome", "StepSkipped.step", "StepSkipped.host",
+            "ChecklistToggled.step", "ChecklistToggled.by", "VariableSet.name", "VariableSet.role",
+            "DangerConfirmed.step", "DangerConfirmed.typed", "DangerConfirmed.by", "HealthTransition.host",
+            "HealthTransition.check", "HealthTransition.from", "HealthTransition.to", "SeverityChanged.by",
+            "NoteAdded.by", "ActionItemAdded.by", "LessonAdded.by", "FieldSet.field", "FieldSet.by", "Milestone.kind",
+            "ReportExported.path", "Resolved.by");
+
+    private final Redactor redactor;
+
+    public EventScrubber(Redactor redactor) {
+        this.redactor = redactor;
+    }
+
+    public IncidentEvent scrub(IncidentEvent e) {
+        if (e instanceof Started s) {
+            return new Started(s.id(), text(s.title()), text(s.trigger()), s.severity(), s.environment(), s.operator(),
+                    s.runbook(), s.zone());
+        } else if (e instanceof RunbookLoaded r) {
+            return new RunbookLoaded(r.source(), text(r.title()), r.steps().stream()
+                    .map(o -> new RunbookLoaded.StepOutline(o.path(), o.line(), o.checklist().stream()
+                            .map(i -> new RunbookLoaded.Item(i.line(), text(i.text()))).toList())).toList());
+        } else if (e instanceof StepStarted s) {
+            return new StepStarted(s.step(), s.host(), text(s.command()));
+        } else if (e instanceof StepFinished f) {
+            return finished(f);
+        } else if (e instanceof StepSkipped s) {
+            return new StepSkipped(s.step(), s.host(), text(s.reason()));
+        } else if (e instanceof ChecklistToggled c) {
+            return new ChecklistToggled(c.step(), c.line(), text(c.item()), c.checked(), c.by());
+        } else if (e instanceof VariableSet v) {
+            return new VariableSet(v.name(), named(v.name(), v.value()), v.role());
+        } else if (e instanceof DangerConfirmed d) {
+            return new DangerConfirmed(d.step(), text(d.command()), text(d.reason()), d.typed(), d.by());
+        } else if (e instanceof BreakerAction b) {
+            return new BreakerAction(text(b.action()), text(b.key()), named(b.key(), b.before()),
+                    named(b.key(), b.after()), text(b.result()));
+        } else if (e instanceof HealthTransition h) {
+            return new HealthTransition(h.host(), h.check(), h.from(), h.to(), text(h.value()));
+        } else if (e instanceof SeverityChanged s) {
+            return new SeverityChanged(s.from(), s.to(), text(s.reason()), s.by());
+        } else if (e instanceof NoteAdded n) {
+            return new NoteAdded(text(n.text()), n.by());
+        } else if (e instanceof ActionItemAdded a) {
+            return new ActionItemAdded(text(a.text()), a.by());
+        } else if (e instanceof LessonAdded l) {
+            return new LessonAdded(text(l.text()), l.by());
+        } else if (e instanceof FieldSet f) {
+            return new FieldSet(f.field(), text(f.value()), f.by());
+        } else if (e instanceof Milestone m) {
+            return new Milestone(m.kind(), text(m.detail()));
+        } else if (e instanceof ReportExported r) {
+            return r;
+        } else if (e instanceof Resolved r) {
+            return new Resolved(text(r.summary()), r.by());
+        }
+        throw new IllegalArgumentException("no redaction rule for event type " + e.getClass().getSimpleName());
+    }
+
+    /** Output was redacted line by line already; a second pass over the whole excerpt adds what spans lines. */
+    private StepFinished finished(StepFinished f) {
+        Redaction output = f.output() == null ? null : redactor.redact(f.output());
+        Map<String, Integer> counts = new LinkedHashMap<>(f.redactions() == null ? Map.of() : f.redactions());
+        if (output != null) {
+            output.counts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
+        }
+        return new StepFinished(f.step(), f.host(), text(f.command()), f.outcome(), f.exitStatus(), f.durationMs(),
+                text(f.reason()), output == null ? null : output.text(), f.redactions() == null && counts.isEmpty()
+                ? null : counts);
+    }
+
+    private String text(String s) {
+        return redactor.scrub(s);
+    }
+
+    /** A value under a secret-bearing name is hidden whole; otherwise redacted like any text. */
+    private String named(String name, String value) {
+        if (value == null || value.isEmpty() || name == null || !SecretName.isSecret(name)) {
+            return text(value);
+        }
+        return "[REDACTED:" + (SecretName.isPassword(name) ? "password" : "secret") + "]";
+    }
+}
