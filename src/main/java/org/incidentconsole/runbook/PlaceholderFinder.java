@@ -40,8 +40,11 @@ final class PlaceholderFinder {
     static List<Placeholder> placeholders(String script, int firstLine) {
         List<Placeholder> found = new ArrayList<>();
         String[] lines = script.split("\n", -1);
+        int lineStart = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            int start = lineStart;
+            lineStart += line.length() + 1;
             if (line.strip().startsWith("#")) {
                 continue;
             }
@@ -50,18 +53,21 @@ final class PlaceholderFinder {
             Matcher v = VARIABLE.matcher(masked);
             while (v.find()) {
                 if (!GO_TEMPLATE_WORDS.contains(v.group(1))) {
-                    found.add(new Placeholder(Placeholder.Kind.VARIABLE, v.group(), v.group(1), at, null));
+                    found.add(new Placeholder(Placeholder.Kind.VARIABLE, v.group(), v.group(1), at, null,
+                            start + v.start()));
                 }
             }
             String code = withoutComment(masked);
             Matcher a = ANGLE.matcher(code);
             while (a.find()) {
-                found.add(new Placeholder(Placeholder.Kind.ANGLE, a.group(), a.group(1), at, null));
+                found.add(new Placeholder(Placeholder.Kind.ANGLE, a.group(), a.group(1), at, null,
+                        start + a.start()));
             }
             Matcher b = BRACKET.matcher(code);
             while (b.find()) {
                 if (WORD.matcher(b.group(1)).find()) { // [A-Z] is a character class, [REASON] a placeholder
-                    found.add(new Placeholder(Placeholder.Kind.BRACKET, b.group(), b.group(1), at, null));
+                    found.add(new Placeholder(Placeholder.Kind.BRACKET, b.group(), b.group(1), at, null,
+                            start + b.start()));
                 }
             }
             Matcher r = REPLACE.matcher(line);
@@ -69,7 +75,7 @@ final class PlaceholderFinder {
                 String before = r.group(1).strip();
                 String literal = before.substring(before.lastIndexOf(' ') + 1);
                 found.add(new Placeholder(Placeholder.Kind.REPLACE_LITERAL, literal, literal, at,
-                        "replace with " + r.group(2).strip()));
+                        "replace with " + r.group(2).strip(), start + r.end(1) - literal.length()));
             }
         }
         return found;

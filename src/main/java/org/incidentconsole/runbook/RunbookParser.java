@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
@@ -41,8 +43,10 @@ public final class RunbookParser {
         FrontMatter front = frontMatter(source, normalized, document);
         List<Problem> problems = new ArrayList<>(front.problems());
         DocumentWalker walker = new DocumentWalker(normalized, fileName(source), problems);
+        Map<String, ValueType> types = new HashMap<>();
+        front.variables().forEach(v -> types.putIfAbsent(v.name(), v.type()));
         List<Step> steps = walker.walk(document).stream().filter(Section::isStep)
-                .map(section -> section.toStep(front.hostTags())).toList();
+                .map(section -> section.toStep(front.hostTags(), types)).toList();
         String title = walker.title() != null ? walker.title() : fileName(source);
         Runbook parsed = new Runbook(title, source, steps, front.variables(), front.hostTags(), problems);
         return new Runbook(title, source, steps, front.variables(), front.hostTags(),
