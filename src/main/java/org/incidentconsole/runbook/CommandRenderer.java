@@ -125,6 +125,13 @@ public final class CommandRenderer {
         return switch (context) {
             case BARE -> SAFE.matcher(value).matches() && !value.startsWith("-") ? value : singleQuoted(value);
             case DOUBLE_QUOTED -> escaped(value, "\\$`\"");
+            case PARAMETER -> {
+                if (!SAFE.matcher(value).matches()) {
+                    throw new ValueRejectedException(label, "stands inside ${…} in the script, where only letters,"
+                            + " digits and @ % + = : , . / _ - can be inserted safely");
+                }
+                yield value;
+            }
             case HEREDOC -> escaped(value, "\\$`");
             case COMMENT, HEREDOC_LITERAL -> value;
             case SINGLE_QUOTED -> {

@@ -7,14 +7,14 @@ import java.util.List;
 
 /**
  * The quoting context of every character of a POSIX/bash script, in one linear pass: bare, inside "…", inside
- * '…', in a comment, in a here-document body, or somewhere a value cannot be inserted safely (backticks,
- * {@code $'…'}). Tracks backslashes, {@code $(…)} and {@code ${…}} nesting (a {@code $(…)} inside "…" is bare
+ * '…', inside {@code ${…}} (where bash and sh read quotes differently), in a comment, in a here-document body,
+ * or somewhere a value cannot be inserted safely (backticks, {@code $'…'}). Tracks backslashes, {@code $(…)} and {@code ${…}} nesting (a {@code $(…)} inside "…" is bare
  * again) and here-documents ({@code <<EOF}, {@code <<-EOF}, quoted delimiters keep their body literal).
  * Placeholders must be masked with plain letters before the scan, so their braces and angle brackets do not count.
  */
 public final class ShellContexts {
     public enum Context {
-        BARE, DOUBLE_QUOTED, SINGLE_QUOTED, COMMENT, HEREDOC, HEREDOC_LITERAL, UNSUPPORTED
+        BARE, DOUBLE_QUOTED, PARAMETER, SINGLE_QUOTED, COMMENT, HEREDOC, HEREDOC_LITERAL, UNSUPPORTED
     }
 
     /** A here-document body: chars [start, end) and the line that ends it. */
@@ -132,7 +132,8 @@ public final class ShellContexts {
 
     private static Context of(Frame f) {
         return switch (f) {
-            case DOUBLE, PARAM_DOUBLE -> Context.DOUBLE_QUOTED;
+            case DOUBLE -> Context.DOUBLE_QUOTED;
+            case PARAM_DOUBLE, PARAM_BARE -> Context.PARAMETER;
             case BACKTICK -> Context.UNSUPPORTED;
             default -> Context.BARE;
         };

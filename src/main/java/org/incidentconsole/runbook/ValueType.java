@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * What a variable's value is, declared in the front matter as {@code type:}. Each type is a rule checked before
  * the value goes into a command; every value is then inserted as one quoted shell word whatever its type.
  * Without {@code type:}, the type is inferred: {@code rollback-from}/{@code rollback-to} roles and names ending
- * in {@code ref}, {@code tag}, {@code commit}, {@code sha} or {@code branch} are git refs; names ending in
+ * in {@code ref}, {@code tag}, {@code commit}, {@code sha}, {@code hash} or {@code branch} are git refs; names ending in
  * {@code dir} or {@code path} are paths; {@code url} → url; {@code service} → service; {@code host} → host;
  * anything else is free text.
  */
@@ -42,7 +42,7 @@ public enum ValueType {
             "[A-Za-z0-9](?:[A-Za-z0-9-]{0,62})(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}))*\\.?|\\[?[0-9A-Fa-f:.]+]?");
     private static final Pattern NUMBER_CHARS = Pattern.compile("[0-9]{1,18}(?:\\.[0-9]{1,18})?");
     private static final Pattern URL_CHARS = Pattern.compile("https?://[A-Za-z0-9._~:/?#\\[\\]@!$&()*+,;=%-]+");
-    private static final Pattern REF_SUFFIX = Pattern.compile("(?:^|[_-])(?:ref|tag|commit|sha|branch)$");
+    private static final Pattern REF_SUFFIX = Pattern.compile("(?:^|[_-])(?:ref|tag|commit|sha|hash|branch)$");
     private static final Pattern PATH_SUFFIX = Pattern.compile("(?:^|[_-])(?:dir|path|directory|file)$");
 
     private final String word;
