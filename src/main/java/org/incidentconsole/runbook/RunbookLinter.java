@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /** What an author should fix or know: errors stop the lint command with exit 1, warnings do not. */
 final class RunbookLinter {
-    private static final Pattern KEYS = Pattern.compile("\\bredis-cli\\b.*\\bKEYS\\b");
+    private static final List<Pattern> KEYS = List.of(Pattern.compile("\\bredis-cli\\b"),
+            Pattern.compile("\\bKEYS\\b"));
 
     private RunbookLinter() {
     }
@@ -62,7 +63,7 @@ final class RunbookLinter {
                 }
                 String[] lines = block.script().split("\n", -1);
                 for (int i = 0; i < lines.length; i++) {
-                    if (!lines[i].strip().startsWith("#") && KEYS.matcher(lines[i]).find()) {
+                    if (!lines[i].strip().startsWith("#") && DangerDetector.inOrder(lines[i], KEYS)) {
                         problems.add(Problem.warning(block.line() + 1 + i,
                                 "KEYS blocks a production Redis while it runs: use SCAN (redis-cli --scan --pattern …)"));
                     }

@@ -43,8 +43,9 @@ public final class RunbookParser {
         FrontMatter front = frontMatter(source, normalized, document);
         List<Problem> problems = new ArrayList<>(front.problems());
         DocumentWalker walker = new DocumentWalker(normalized, fileName(source), problems);
-        Map<String, ValueType> types = new HashMap<>();
-        front.variables().forEach(v -> types.putIfAbsent(v.name(), v.type()));
+        Map<String, ValueType> declared = new HashMap<>();
+        front.variables().forEach(v -> declared.putIfAbsent(v.name(), v.type()));
+        Map<String, ValueType> types = Map.copyOf(declared); // one copy shared by every step
         List<Step> steps = walker.walk(document).stream().filter(Section::isStep)
                 .map(section -> section.toStep(front.hostTags(), types)).toList();
         String title = walker.title() != null ? walker.title() : fileName(source);
