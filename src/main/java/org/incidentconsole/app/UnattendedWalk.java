@@ -67,7 +67,6 @@ final class UnattendedWalk {
             Map<String, String> values = new java.util.LinkedHashMap<>();
             List<String> unset = variables(session, runbook, host, values);
             if (!unset.isEmpty()) {
-                unset.forEach(u -> out.println("  " + u));
                 return new Outcome(false, unset);
             }
             StepRunner runner = new StepRunner(ssh, redactor, io);
@@ -82,9 +81,8 @@ final class UnattendedWalk {
                         run = runner.run(session, step, List.of(host), StepRunner.defaultMode(step), values,
                                 session.state().started().environment(), OPERATOR, printer());
                     } catch (StepNotReadyException e) {
-                        String problem = runbook.source() + ":" + step.line() + ": step not run: " + e.getMessage();
-                        out.println("  " + problem);
-                        return new Outcome(false, List.of(problem));
+                        return new Outcome(false, List.of(runbook.source() + ":" + step.line() + ": step not run: "
+                                + e.getMessage()));
                     }
                     var outcomes = run.outcomes().get(30, TimeUnit.MINUTES);
                     var failed = outcomes.values().stream().filter(o -> !"OK".equals(o.outcome())).toList();

@@ -39,6 +39,16 @@ public final class RunbookParser {
     public Runbook parse(String source, String text) throws RunbookException {
         String normalized = text.startsWith("\uFEFF") ? text.substring(1) : text;
         normalized = normalized.replace("\r\n", "\n").replace('\r', '\n');
+        try {
+            return parseText(source, normalized);
+        } catch (StackOverflowError e) {
+            Nesting deepest = Nesting.deepest(normalized);
+            throw new RunbookException(source, deepest.line(), "nesting too deep to read (" + deepest.levels()
+                    + " levels of quotes or lists)");
+        }
+    }
+
+    private Runbook parseText(String source, String normalized) throws RunbookException {
         Node document = markdown.parse(normalized);
         FrontMatter front = frontMatter(source, normalized, document);
         List<Problem> problems = new ArrayList<>(front.problems());
