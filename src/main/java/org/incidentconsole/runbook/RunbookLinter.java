@@ -56,6 +56,7 @@ final class RunbookLinter {
                 }
             }
             for (CodeBlock block : step.shellBlocks()) {
+                placementProblems(block, problems);
                 if (!block.alternatives().isEmpty()) {
                     problems.add(Problem.warning(block.alternatives().get(0).line(), "block offers alternatives ("
                             + block.alternatives().get(0).text() + "): run whole, it runs every one of them;"
@@ -74,8 +75,34 @@ final class RunbookLinter {
             if (!used.contains(v.name())) {
                 problems.add(Problem.warning(v.line(), "variable '" + v.name() + "' is declared but never used"));
             }
+            String problem = v.defaultValue() == null || v.defaultValue().isBlank() ? null
+                    : v.type().problem(v.defaultValue());
+            if (problem != null) {
+                problems.add(Problem.error(v.line(), "variable '" + v.name() + "': the default " + problem
+                        + " (type " + v.type().word() + ")"));
+            }
         }
         problems.sort(Comparator.comparingInt(Problem::line));
         return problems;
+    }
+
+    /** Placeholders where no value could ever be inserted as one word: inside backticks or $'…'. */
+    private static void placementProblems(CodeBlock block, List<Problem> problems) {
+        if (block.placeholders().isEmpty()) {
+            return;
+        }
+        char[] masked = block.script().toCharArray();
+        for (Placeholder p : block.placeholders()) {
+            for (int i = p.offset(); i < p.offset() + p.token().length() && i < masked.length; i++) {
+                masked[i] = 'x';
+            }
+        }
+        ShellContexts contexts = ShellContexts.scan(new String(masked));
+        for (Placeholder p : block.placeholders()) {
+            if (p.offset() < masked.length && contexts.at(p.offset()) == ShellContexts.Context.UNSUPPORTED) {
+                problems.add(Problem.error(p.line(), p.token() + " stands inside backticks or $'…', where no value"
+                        + " can be inserted safely: use $(…) or plain quotes"));
+            }
+        }
     }
 }
