@@ -21,7 +21,7 @@ public final class ShellContexts {
     public record Heredoc(int start, int end, String delimiter, boolean stripTabs) {
     }
 
-    private enum Frame { TOP, SUBST, PARAM_BARE, PARAM_DOUBLE, DOUBLE, BACKTICK }
+    private enum Frame { TOP, SUBST, ARITH, PARAM_BARE, PARAM_DOUBLE, DOUBLE, BACKTICK }
 
     private record Pending(String delimiter, boolean literal, boolean stripTabs) {
     }
@@ -53,7 +53,7 @@ public final class ShellContexts {
         Context[] ctx = new Context[n];
         List<Heredoc> heredocs = new ArrayList<>();
         Deque<Frame> frames = new ArrayDeque<>();
-        Deque<Integer> parens = new ArrayDeque<>();
+        Deque<int[]> parens = new ArrayDeque<>(); // per $( or (( frame: open parens, open case … esac
         frames.push(Frame.TOP);
         List<Pending> pending = new ArrayList<>();
         int backticks = 0;
@@ -77,10 +77,19 @@ public final class ShellContexts {
             } else if (c == '$' && i + 1 < n && s.charAt(i + 1) == '\'' && bare) {
                 ctx[i + 1] = here;
                 i = fill(s, i + 2, '\'', true, ctx, Context.UNSUPPORTED);
+            } else if (c == '$' && s.startsWith("$((", i) || bare && c == '(' && s.startsWith("((", i)
+                    && wordStart(s, i)) {
+                int width = c == '$' ? 3 : 2;
+                for (int k = i; k < i + width; k++) {
+                    ctx[k] = here;
+                }
+                frames.push(Frame.ARITH); // << is a shift here, not a here-document
+                parens.push(new int[] {0, 0});
+                i += width;
             } else if (c == '$' && i + 1 < n && s.charAt(i + 1) == '(') {
                 ctx[i + 1] = here;
                 frames.push(Frame.SUBST);
-                parens.push(0);
+                parens.push(new int[] {0, 0});
                 i += 2;
             } else if (c == '$' && i + 1 < n && s.charAt(i + 1) == '{') {
                 ctx[i + 1] = here;
@@ -101,16 +110,25 @@ public final class ShellContexts {
             } else if (c == '"' && bare) {
                 frames.push(Frame.DOUBLE);
                 i++;
-            } else if (top == Frame.SUBST && (c == '(' || c == ')')) {
-                int depth = parens.pop();
+            } else if (top == Frame.ARITH && c == ')' && parens.peek()[0] == 0 && s.startsWith("))", i)) {
+                ctx[i + 1] = here;
+                frames.pop();
+                parens.pop();
+                i += 2;
+            } else if ((top == Frame.SUBST || top == Frame.ARITH) && (c == '(' || c == ')')) {
+                int[] open = parens.peek();
                 if (c == '(') {
-                    parens.push(depth + 1);
-                } else if (depth > 0) {
-                    parens.push(depth - 1);
-                } else {
+                    open[0]++;
+                } else if (open[0] > 0) {
+                    open[0]--;
+                } else if (open[1] == 0) {
                     frames.pop();
-                }
+                    parens.pop();
+                } // else: the ) ends a case pattern
                 i++;
+            } else if (top == Frame.SUBST && wordStart(s, i) && (keyword(s, i, "case") || keyword(s, i, "esac"))) {
+                parens.peek()[1] += s.startsWith("case", i) ? 1 : -1;
+                i += 4;
             } else if ((top == Frame.PARAM_BARE || top == Frame.PARAM_DOUBLE) && c == '}') {
                 frames.pop();
                 i++;
@@ -121,7 +139,7 @@ public final class ShellContexts {
                     ctx[k] = Context.COMMENT;
                 }
                 i = end; // the newline itself is scanned normally (here-documents start there)
-            } else if (bare && c == '<' && s.startsWith("<<", i) && !s.startsWith("<<<", i)) {
+            } else if (bare && top != Frame.ARITH && c == '<' && s.startsWith("<<", i) && !s.startsWith("<<<", i)) {
                 i = heredocWord(s, i + 2, pending, ctx, here);
             } else {
                 i++;
@@ -137,6 +155,12 @@ public final class ShellContexts {
             case BACKTICK -> Context.UNSUPPORTED;
             default -> Context.BARE;
         };
+    }
+
+    private static boolean keyword(String s, int i, String word) {
+        int end = i + word.length();
+        return s.startsWith(word, i) && (end == s.length() || Character.isWhitespace(s.charAt(end))
+                || s.charAt(end) == ';' || s.charAt(end) == ')');
     }
 
     private static boolean wordStart(String s, int i) {

@@ -30,7 +30,8 @@ class CommandRendererBashTest {
             "in ${…:-}", "unset NOPE; printf '<%s>\\n' ${NOPE:-{{v}}}",
             "here-document", "printf '<%s>\\n' \"$(cat <<EOF\n{{v}}\nEOF\n)\"",
             "quoted here-document", "printf '<%s>\\n' \"$(cat <<'EOF'\n{{v}}\nEOF\n)\"",
-            "single-quoted", "printf '<%s>\\n' '{{v}}'");
+            "single-quoted", "printf '<%s>\\n' '{{v}}'",
+            "case branch in $(…)", "printf '<%s>\\n' \"$(case a in a) printf '%s' {{v}};; esac)\"");
 
     @TempDir
     Path dir;

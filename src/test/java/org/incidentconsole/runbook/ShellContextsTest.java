@@ -34,6 +34,9 @@ class ShellContextsTest {
             echo $'it\\'s' X                    | BARE
             echo "a" 'b' "c X"                  | DOUBLE_QUOTED
             echo $((1 + X))                     | BARE
+            echo "$(case a in a) echo hi;; esac) X" | DOUBLE_QUOTED
+            echo "$(case a in (a) echo X;; esac)"   | BARE
+            echo "$(case a in a) echo "X";; esac)"  | DOUBLE_QUOTED
             """)
     void the_context_of_a_place_in_one_line(String script, ShellContexts.Context expected) {
         assertThat(ShellContexts.scan(script).at(script.indexOf('X'))).isEqualTo(expected);
@@ -47,6 +50,8 @@ class ShellContextsTest {
             cat <<-EOF\\n\\tline X\\n\\tEOF\\necho 'Y'         | HEREDOC          | SINGLE_QUOTED
             cat <<A <<B\\nX\\nA\\nb\\nB\\necho "Y"             | HEREDOC          | DOUBLE_QUOTED
             cat <<<X; echo Y                                   | BARE             | BARE
+            echo $((1 << 2)) X\\necho "Y"                      | BARE             | DOUBLE_QUOTED
+            (( n << 2 )) && echo X\\necho 'Y'                  | BARE             | SINGLE_QUOTED
             echo 'multi\\nX line' Y                            | SINGLE_QUOTED    | BARE
             echo "multi\\nX line" Y                            | DOUBLE_QUOTED    | BARE
             echo # comment 'X\\necho Y                         | COMMENT          | BARE
