@@ -123,7 +123,8 @@ public final class CommandRenderer {
     /** One value as one shell word for its place in the script. */
     static String word(String label, String value, ShellContexts.Context context) throws ValueRejectedException {
         return switch (context) {
-            case BARE -> SAFE.matcher(value).matches() && !value.startsWith("-") ? value : singleQuoted(value);
+            // in a comment too: harmless there, and still one word if the comment was misread
+            case BARE, COMMENT -> SAFE.matcher(value).matches() && !value.startsWith("-") ? value : singleQuoted(value);
             case DOUBLE_QUOTED -> escaped(value, "\\$`\"");
             case PARAMETER -> {
                 if (!SAFE.matcher(value).matches()) {
@@ -133,7 +134,7 @@ public final class CommandRenderer {
                 yield value;
             }
             case HEREDOC -> escaped(value, "\\$`");
-            case COMMENT, HEREDOC_LITERAL -> value;
+            case HEREDOC_LITERAL -> value;
             case SINGLE_QUOTED -> {
                 if (value.indexOf('\'') >= 0) {
                     throw new ValueRejectedException(label, "contains ' but stands inside '…' in the script, where"
@@ -141,8 +142,8 @@ public final class CommandRenderer {
                 }
                 yield value;
             }
-            case UNSUPPORTED -> throw new ValueRejectedException(label, "stands inside backticks or $'…' in the"
-                    + " script, where no value can be inserted safely (use $(…) or plain quotes)");
+            case UNSUPPORTED -> throw new ValueRejectedException(label, "stands inside backticks, $'…' or a"
+                    + " here-document line that runs a command, where no value can be inserted safely");
         };
     }
 

@@ -86,7 +86,7 @@ final class RunbookLinter {
         return problems;
     }
 
-    /** Placeholders where no value could ever be inserted as one word: inside backticks or $'…'. */
+    /** Placeholders where no value could ever be inserted as one word (see {@link ShellContexts.Context#UNSUPPORTED}). */
     private static void placementProblems(CodeBlock block, List<Problem> problems) {
         if (block.placeholders().isEmpty()) {
             return;
@@ -100,8 +100,8 @@ final class RunbookLinter {
         ShellContexts contexts = ShellContexts.scan(new String(masked));
         for (Placeholder p : block.placeholders()) {
             if (p.offset() < masked.length && contexts.at(p.offset()) == ShellContexts.Context.UNSUPPORTED) {
-                problems.add(Problem.error(p.line(), p.token() + " stands inside backticks or $'…', where no value"
-                        + " can be inserted safely: use $(…) or plain quotes"));
+                problems.add(Problem.error(p.line(), p.token() + " stands inside backticks, $'…' or a here-document"
+                        + " line that runs a command, where no value can be inserted safely: use $(…) or plain quotes"));
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.List;
  * '…', inside {@code ${…}} (where bash and sh read quotes differently), in a comment, in a here-document body,
  * or somewhere a value cannot be inserted safely (backticks, {@code $'…'}). Tracks backslashes, {@code $(…)} and {@code ${…}} nesting (a {@code $(…)} inside "…" is bare
  * again) and here-documents ({@code <<EOF}, {@code <<-EOF}, quoted delimiters keep their body literal).
+ * A line of an unquoted here-document that runs a command ({@code $(…)}, backticks, {@code ${…}}) is UNSUPPORTED.
  * Placeholders must be masked with plain letters before the scan, so their braces and angle brackets do not count.
  */
 public final class ShellContexts {
@@ -241,7 +242,10 @@ public final class ShellContexts {
                 int lineEnd = eol < 0 ? s.length() : eol;
                 String line = s.substring(i, lineEnd);
                 boolean last = (p.stripTabs() ? line.replaceFirst("^\t+", "") : line).equals(p.delimiter());
-                Context c = last ? Context.BARE : p.literal() ? Context.HEREDOC_LITERAL : Context.HEREDOC;
+                // a command run inside an unquoted body is not modelled: nothing may be inserted on its line
+                boolean runs = !p.literal() && (line.contains("$(") || line.contains("`") || line.contains("${"));
+                Context c = last ? Context.BARE : p.literal() ? Context.HEREDOC_LITERAL
+                        : runs ? Context.UNSUPPORTED : Context.HEREDOC;
                 for (int k = i; k < lineEnd; k++) {
                     ctx[k] = c;
                 }

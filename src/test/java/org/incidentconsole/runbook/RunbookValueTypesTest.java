@@ -49,7 +49,8 @@ class RunbookValueTypesTest {
                                 + " git-ref, path, service, host, number, url, text)"),
                         org.assertj.core.groups.Tuple.tuple(7, "variable 'log_path': the default starts with '-', so"
                                 + " a command would read it as an option (type path)"),
-                        org.assertj.core.groups.Tuple.tuple(15, "{{log_path}} stands inside backticks or $'…', where"
-                                + " no value can be inserted safely: use $(…) or plain quotes"));
+                        org.assertj.core.groups.Tuple.tuple(15, "{{log_path}} stands inside backticks, $'…' or a"
+                                + " here-document line that runs a command, where no value can be inserted safely:"
+                                + " use $(…) or plain quotes"));
     }
 }

@@ -50,6 +50,8 @@ class ShellContextsTest {
             cat <<-EOF\\n\\tline X\\n\\tEOF\\necho 'Y'         | HEREDOC          | SINGLE_QUOTED
             cat <<A <<B\\nX\\nA\\nb\\nB\\necho "Y"             | HEREDOC          | DOUBLE_QUOTED
             cat <<<X; echo Y                                   | BARE             | BARE
+            cat <<EOF\\n$(echo X)\\nEOF\\necho Y                  | UNSUPPORTED      | BARE
+            cat <<'EOF'\\n$(echo X)\\nEOF\\necho Y                | HEREDOC_LITERAL  | BARE
             echo $((1 << 2)) X\\necho "Y"                      | BARE             | DOUBLE_QUOTED
             (( n << 2 )) && echo X\\necho 'Y'                  | BARE             | SINGLE_QUOTED
             echo 'multi\\nX line' Y                            | SINGLE_QUOTED    | BARE
