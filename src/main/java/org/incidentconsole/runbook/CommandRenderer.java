@@ -98,6 +98,10 @@ public final class CommandRenderer {
             }
             out.append(script, from, p.offset());
             ShellContexts.Context context = contexts.at(p.offset());
+            String misplaced = placementProblem(script, p.offset(), context);
+            if (misplaced != null) {
+                throw new ValueRejectedException(label, misplaced);
+            }
             if (context == ShellContexts.Context.HEREDOC || context == ShellContexts.Context.HEREDOC_LITERAL) {
                 heredocChecks.add(new int[] {out.length(), p.offset()});
             }
@@ -118,6 +122,32 @@ public final class CommandRenderer {
             }
         }
         return rendered;
+    }
+
+    /**
+     * Why no value can stand at {@code offset} (where the script reads {@code context}), or null: inside
+     * backticks or {@code $'…'}, or right after a {@code $} or a backslash, which would join the value's first
+     * character ({@code $(}, {@code $'}, an escaped quote).
+     */
+    static String placementProblem(String script, int offset, ShellContexts.Context context) {
+        if (context == ShellContexts.Context.UNSUPPORTED) {
+            return "stands inside backticks, $'…' or a here-document line that runs a command, where no value can"
+                    + " be inserted safely";
+        }
+        if (context == ShellContexts.Context.SINGLE_QUOTED || context == ShellContexts.Context.HEREDOC_LITERAL) {
+            return null; // $ and \ are plain characters there
+        }
+        int backslashes = 0;
+        while (offset - backslashes - 1 >= 0 && script.charAt(offset - backslashes - 1) == '\\') {
+            backslashes++;
+        }
+        if (backslashes % 2 == 1) {
+            return "follows a backslash in the script, which would escape the value's first character";
+        }
+        if (backslashes == 0 && offset > 0 && script.charAt(offset - 1) == '$') {
+            return "follows a $ in the script, which would make the value an expansion";
+        }
+        return null;
     }
 
     /** One value as one shell word for its place in the script. */
@@ -142,8 +172,7 @@ public final class CommandRenderer {
                 }
                 yield value;
             }
-            case UNSUPPORTED -> throw new ValueRejectedException(label, "stands inside backticks, $'…' or a"
-                    + " here-document line that runs a command, where no value can be inserted safely");
+            case UNSUPPORTED -> throw new ValueRejectedException(label, placementProblem("", 0, context));
         };
     }
 

@@ -86,7 +86,7 @@ final class RunbookLinter {
         return problems;
     }
 
-    /** Placeholders where no value could ever be inserted as one word (see {@link ShellContexts.Context#UNSUPPORTED}). */
+    /** Placeholders where no value could ever be inserted as one word. */
     private static void placementProblems(CodeBlock block, List<Problem> problems) {
         if (block.placeholders().isEmpty()) {
             return;
@@ -99,9 +99,10 @@ final class RunbookLinter {
         }
         ShellContexts contexts = ShellContexts.scan(new String(masked));
         for (Placeholder p : block.placeholders()) {
-            if (p.offset() < masked.length && contexts.at(p.offset()) == ShellContexts.Context.UNSUPPORTED) {
-                problems.add(Problem.error(p.line(), p.token() + " stands inside backticks, $'…' or a here-document"
-                        + " line that runs a command, where no value can be inserted safely: use $(…) or plain quotes"));
+            String problem = p.offset() < masked.length
+                    ? CommandRenderer.placementProblem(block.script(), p.offset(), contexts.at(p.offset())) : null;
+            if (problem != null) {
+                problems.add(Problem.error(p.line(), p.token() + " " + problem));
             }
         }
     }

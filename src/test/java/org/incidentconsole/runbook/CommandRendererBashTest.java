@@ -78,7 +78,7 @@ class CommandRendererBashTest {
     }
 
     @Test
-    void a_value_that_cannot_stand_where_the_placeholder_is_is_refused_with_the_rule() {
+    void a_value_that_cannot_stand_where_the_placeholder_is_is_refused_with_the_rule() throws Exception {
         assertThatThrownBy(() -> CommandRenderer.renderCommand("echo '{{v}}'", Map.of("v", "it's"), Map.of()))
                 .isInstanceOf(ValueRejectedException.class)
                 .hasMessage("v contains ' but stands inside '…' in the script, where it would end the quotes");
@@ -90,6 +90,13 @@ class CommandRendererBashTest {
                 Map.of("ref", ValueType.GIT_REF))).hasMessageStartingWith("ref is not a git ref");
         assertThatThrownBy(() -> CommandRenderer.renderCommand("git -C {{app_dir}} log", Map.of(), Map.of()))
                 .hasMessage("app_dir has no value yet");
+        for (String template : List.of("echo \\{{v}}", "echo \"\\{{v}}\"", "echo ${{v}}", "echo \"${{v}}\"",
+                "cat <<EOF\n\\{{v}}\nEOF", "cat <<EOF\n${{v}}\nEOF")) {
+            assertThatThrownBy(() -> CommandRenderer.renderCommand(template, Map.of("v", "(touch x)"), Map.of()))
+                    .as(template).isInstanceOf(ValueRejectedException.class).hasMessageMatching("v follows a .*");
+        }
+        assertThat(CommandRenderer.renderCommand("echo \\\\{{v}} '${{v}}'", Map.of("v", "a b"), Map.of()))
+                .isEqualTo("echo \\\\'a b' '$a b'");
     }
 
     @Test

@@ -50,7 +50,7 @@ class RunbookValueTypesTest {
                         org.assertj.core.groups.Tuple.tuple(7, "variable 'log_path': the default starts with '-', so"
                                 + " a command would read it as an option (type path)"),
                         org.assertj.core.groups.Tuple.tuple(15, "{{log_path}} stands inside backticks, $'…' or a"
-                                + " here-document line that runs a command, where no value can be inserted safely:"
-                                + " use $(…) or plain quotes"));
+                                + " here-document line that runs a command, where no value can be inserted"
+                                + " safely"));
     }
 }
