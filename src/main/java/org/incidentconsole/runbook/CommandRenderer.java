@@ -156,10 +156,11 @@ public final class CommandRenderer {
             // in a comment too: harmless there, and still one word if the comment was misread
             case BARE, COMMENT -> SAFE.matcher(value).matches() && !value.startsWith("-") ? value : singleQuoted(value);
             case DOUBLE_QUOTED -> escaped(value, "\\$`\"");
-            case PARAMETER -> {
+            case PARAMETER, ARITHMETIC -> {
                 if (!SAFE.matcher(value).matches()) {
-                    throw new ValueRejectedException(label, "stands inside ${…} in the script, where only letters,"
-                            + " digits and @ % + = : , . / _ - can be inserted safely");
+                    throw new ValueRejectedException(label, "stands inside "
+                            + (context == ShellContexts.Context.PARAMETER ? "${…}" : "$((…)) or ((…))")
+                            + " in the script, where only letters, digits and @ % + = : , . / _ - can be inserted safely");
                 }
                 yield value;
             }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The quoting context of every character of a POSIX/bash script, in one linear pass: bare, inside "…", inside
- * '…', inside {@code ${…}} (where bash and sh read quotes differently), in a comment, in a here-document body,
+ * '…', inside {@code ${…}} (where bash and sh read quotes differently), inside {@code $((…))} (where bash
+ * runs {@code $(…)} found in an array subscript even when quoted), in a comment, in a here-document body,
  * or somewhere a value cannot be inserted safely (backticks, {@code $'…'}). Tracks backslashes, {@code $(…)} and {@code ${…}} nesting (a {@code $(…)} inside "…" is bare
  * again) and here-documents ({@code <<EOF}, {@code <<-EOF}, quoted delimiters keep their body literal).
  * A line of an unquoted here-document that runs a command ({@code $(…)}, backticks, {@code ${…}}) is UNSUPPORTED.
@@ -15,7 +16,7 @@ import java.util.List;
  */
 public final class ShellContexts {
     public enum Context {
-        BARE, DOUBLE_QUOTED, PARAMETER, SINGLE_QUOTED, COMMENT, HEREDOC, HEREDOC_LITERAL, UNSUPPORTED
+        BARE, DOUBLE_QUOTED, PARAMETER, ARITHMETIC, SINGLE_QUOTED, COMMENT, HEREDOC, HEREDOC_LITERAL, UNSUPPORTED
     }
 
     /** A here-document body: chars [start, end) and the line that ends it. */
@@ -153,6 +154,7 @@ public final class ShellContexts {
         return switch (f) {
             case DOUBLE -> Context.DOUBLE_QUOTED;
             case PARAM_DOUBLE, PARAM_BARE -> Context.PARAMETER;
+            case ARITH -> Context.ARITHMETIC;
             case BACKTICK -> Context.UNSUPPORTED;
             default -> Context.BARE;
         };

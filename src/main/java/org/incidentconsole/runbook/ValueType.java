@@ -107,6 +107,10 @@ public enum ValueType {
         if (value.startsWith("-")) {
             return "starts with '-', so a command would read it as an option";
         }
+        int bracket = value.indexOf('[');
+        if (bracket >= 0 && (value.indexOf("$(", bracket) >= 0 || value.indexOf('`', bracket) >= 0)) {
+            return "holds [ followed by $( or `, a command bash runs if the value is ever used as a number";
+        }
         boolean ok = switch (this) {
             case GIT_REF -> gitRef(value);
             case PATH -> PATH_CHARS.matcher(value).matches();

@@ -16,6 +16,7 @@ import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.RunbookParser;
+import org.incidentconsole.runbook.ValueType;
 import org.incidentconsole.testing.HostileValues;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
@@ -164,7 +165,15 @@ class StepRunnerHostileValuesTest {
         Host web = host(null);
         List<String> wrong = new ArrayList<>();
         List<String> values = HostileValues.fixed(marker);
+        int refused = 0;
         for (String value : values) {
+            if (ValueType.TEXT.problem(value) != null) { // x[$(…)]: bash would run it if used as a number
+                assertThatThrownBy(() -> runner.run(session, rb.steps().get(0), List.of(web),
+                        StepRunner.Mode.PARALLEL, Map.of("value", value), null, "jane", (h, s, line) -> { }))
+                        .isInstanceOf(StepNotReadyException.class);
+                refused++;
+                continue;
+            }
             List<String> seen = new CopyOnWriteArrayList<>();
             var outcomes = runner.run(session, rb.steps().get(0), List.of(web), StepRunner.Mode.PARALLEL,
                     Map.of("value", value), null, "jane", (h, s, line) -> seen.add(line))
@@ -174,8 +183,9 @@ class StepRunnerHostileValuesTest {
                 wrong.add(value + " → " + seen);
             }
         }
-        System.out.printf("hostile step values over SSH: %d values, %d wrong, marker files: %d%n", values.size(),
-                wrong.size(), Files.exists(marker) ? 1 : 0);
+        System.out.printf("hostile step values over SSH: %d values, %d refused by type, %d wrong, marker files: %d%n",
+                values.size(), refused, wrong.size(), Files.exists(marker) ? 1 : 0);
+        assertThat(refused).isEqualTo(2);
         assertThat(wrong).isEmpty();
         assertThat(Files.notExists(marker)).as("marker file").isTrue();
     }

@@ -53,7 +53,8 @@ class CommandRendererBashTest {
                             Map.of("v", ValueType.TEXT));
                 } catch (ValueRejectedException e) {
                     refused++;
-                    boolean mayRefuse = place.getKey().equals("single-quoted") && value.contains("'")
+                    boolean mayRefuse = ValueType.TEXT.problem(value) != null
+                            || place.getKey().equals("single-quoted") && value.contains("'")
                             || place.getKey().startsWith("in ${") && !value.matches("[A-Za-z0-9@%+=:,./_-]+")
                             || place.getKey().contains("here-document") && value.equals("EOF");
                     if (!mayRefuse) {
@@ -95,6 +96,11 @@ class CommandRendererBashTest {
             assertThatThrownBy(() -> CommandRenderer.renderCommand(template, Map.of("v", "(touch x)"), Map.of()))
                     .as(template).isInstanceOf(ValueRejectedException.class).hasMessageMatching("v follows a .*");
         }
+        assertThatThrownBy(() -> CommandRenderer.renderCommand("[[ {{v}} -eq 1 ]]", Map.of("v", "x[$(touch p)]"),
+                Map.of())).hasMessage("v holds [ followed by $( or `, a command bash runs if the value is ever used"
+                        + " as a number");
+        assertThatThrownBy(() -> CommandRenderer.renderCommand("echo $(( {{v}} + 1 ))", Map.of("v", "a b"),
+                Map.of())).hasMessageStartingWith("v stands inside $((…)) or ((…)) in the script");
         assertThat(CommandRenderer.renderCommand("echo \\\\{{v}} '${{v}}'", Map.of("v", "a b"), Map.of()))
                 .isEqualTo("echo \\\\'a b' '$a b'");
     }

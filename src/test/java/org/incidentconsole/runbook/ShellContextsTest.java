@@ -33,7 +33,9 @@ class ShellContextsTest {
             echo $'a X'                         | UNSUPPORTED
             echo $'it\\'s' X                    | BARE
             echo "a" 'b' "c X"                  | DOUBLE_QUOTED
-            echo $((1 + X))                     | BARE
+            echo $((1 + X))                     | ARITHMETIC
+            (( X > 1 ))                         | ARITHMETIC
+            echo "$((X))"                       | ARITHMETIC
             echo "$(case a in a) echo hi;; esac) X" | DOUBLE_QUOTED
             echo "$(case a in (a) echo X;; esac)"   | BARE
             echo "$(case a in a) echo "X";; esac)"  | DOUBLE_QUOTED
@@ -53,6 +55,7 @@ class ShellContextsTest {
             cat <<EOF\\n$(echo X)\\nEOF\\necho Y                  | UNSUPPORTED      | BARE
             cat <<'EOF'\\n$(echo X)\\nEOF\\necho Y                | HEREDOC_LITERAL  | BARE
             echo $((1 << 2)) X\\necho "Y"                      | BARE             | DOUBLE_QUOTED
+            echo $((X << 2))\\necho "Y"                       | ARITHMETIC       | DOUBLE_QUOTED
             (( n << 2 )) && echo X\\necho 'Y'                  | BARE             | SINGLE_QUOTED
             echo 'multi\\nX line' Y                            | SINGLE_QUOTED    | BARE
             echo "multi\\nX line" Y                            | DOUBLE_QUOTED    | BARE

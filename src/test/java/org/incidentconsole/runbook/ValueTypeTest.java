@@ -69,6 +69,10 @@ class ValueTypeTest {
             TEXT    | *rate_limit:*                 | true
             TEXT    | {main,--hard}                 | true
             TEXT    | two words; and $(more) `here` | true
+            TEXT    | x[$(touch pwned)]             | false
+            TEXT    | a[0] `id`                     | false
+            TEXT    | $(id) [a]                     | true
+            URL     | http://[::1]/$(id)            | false
             TEXT    | --output=somefile             | false
             TEXT    | ''                            | true
             """)

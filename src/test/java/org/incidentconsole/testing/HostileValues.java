@@ -26,7 +26,7 @@ public final class HostileValues {
                 "'; touch " + m + "; '", "\"; touch " + m + "; \"", "back\\slash", "\\", "trailing\\",
                 "two words", "tab\there", "  padded  ", "unicode é 日本 🙂", "$((6*7))", "<input", ">" + m,
                 "$'\\x41'", "!!", "%s%n", "a=b", "EOF", "x\"$(touch " + m + ")\"", "'$(touch " + m + ")'",
-                "${PATH:0:1}", "$(", ")", "'", "\"", "`");
+                "${PATH:0:1}", "$(", ")", "'", "\"", "`", "x[$(touch " + m + ")]", "a[`touch " + m + "`]");
     }
 
     /** {@code count} values of 1–12 hostile pieces and letters, never starting with '-', never a line break. */
