@@ -11,7 +11,9 @@ import java.util.List;
  * runs {@code $(…)} found in an array subscript even when quoted), in a comment, in a here-document body,
  * or somewhere a value cannot be inserted safely (backticks, {@code $'…'}). Tracks backslashes, {@code $(…)} and {@code ${…}} nesting (a {@code $(…)} inside "…" is bare
  * again) and here-documents ({@code <<EOF}, {@code <<-EOF}, quoted delimiters keep their body literal).
- * A line of an unquoted here-document that runs a command ({@code $(…)}, backticks, {@code ${…}}) is UNSUPPORTED.
+ * A line of an unquoted here-document that runs a command ({@code $(…)}, backticks, {@code ${…}}) is UNSUPPORTED,
+ * and so is everything after a construct bash and dash read differently ({@code $'…'}, a quote inside
+ * {@code $((…))}, a here-document that never ends): no value is inserted where the reading is uncertain.
  * Placeholders must be masked with plain letters before the scan, so their braces and angle brackets do not count.
  */
 public final class ShellContexts {
@@ -36,8 +38,10 @@ public final class ShellContexts {
         this.heredocs = List.copyOf(heredocs);
     }
 
+    /** The context of the character at index; UNSUPPORTED for one the scan stepped over (never a value's place). */
     public Context at(int index) {
-        return contexts[index];
+        Context c = contexts[index];
+        return c == null ? Context.UNSUPPORTED : c;
     }
 
     /** The here-document whose body holds this index, or null. */
@@ -66,7 +70,11 @@ public final class ShellContexts {
             Context here = backticks > 0 ? Context.UNSUPPORTED : of(top);
             ctx[i] = here;
             boolean bare = top != Frame.DOUBLE && top != Frame.PARAM_DOUBLE;
-            if (c == '\\') {
+            if (c == '$' && i + 1 < n && s.charAt(i + 1) == '\'' && bare || top == Frame.ARITH && (c == '\'' || c == '"')) {
+                // bash and dash read $'…' and quotes inside $((…)) differently: nothing after this is modelled
+                java.util.Arrays.fill(ctx, i, n, Context.UNSUPPORTED);
+                break;
+            } else if (c == '\\') {
                 if (i + 1 < n) {
                     ctx[i + 1] = here;
                 }
@@ -75,10 +83,7 @@ public final class ShellContexts {
                 i = heredocBodies(s, i + 1, pending, ctx, heredocs);
                 pending.clear();
             } else if (bare && c == '\'') {
-                i = fill(s, i + 1, '\'', false, ctx, backticks > 0 ? Context.UNSUPPORTED : Context.SINGLE_QUOTED);
-            } else if (c == '$' && i + 1 < n && s.charAt(i + 1) == '\'' && bare) {
-                ctx[i + 1] = here;
-                i = fill(s, i + 2, '\'', true, ctx, Context.UNSUPPORTED);
+                i = fill(s, i + 1, '\'', ctx, backticks > 0 ? Context.UNSUPPORTED : Context.SINGLE_QUOTED);
             } else if (c == '$' && s.startsWith("$((", i) || bare && c == '(' && s.startsWith("((", i)
                     && wordStart(s, i)) {
                 int width = c == '$' ? 3 : 2;
@@ -141,7 +146,12 @@ public final class ShellContexts {
                     ctx[k] = Context.COMMENT;
                 }
                 i = end; // the newline itself is scanned normally (here-documents start there)
-            } else if (bare && top != Frame.ARITH && c == '<' && s.startsWith("<<", i) && !s.startsWith("<<<", i)) {
+            } else if (bare && s.startsWith("<<<", i)) { // a here-string: the word after it is plain shell
+                ctx[i + 1] = here;
+                ctx[i + 2] = here;
+                i += 3;
+            } else if (bare && top != Frame.ARITH && c == '<' && s.startsWith("<<", i)) {
+                ctx[i + 1] = here;
                 i = heredocWord(s, i + 2, pending, ctx, here);
             } else {
                 i++;
@@ -174,15 +184,11 @@ public final class ShellContexts {
         return Character.isWhitespace(p) || p == ';' || p == '&' || p == '|' || p == '(';
     }
 
-    /** Marks [from, index of end) with ctx and returns the index after end (or n); escapes skip a char. */
-    private static int fill(String s, int from, char end, boolean escapes, Context[] ctx, Context c) {
+    /** Marks [from, index of end] with c and returns the index after end (or the length). */
+    private static int fill(String s, int from, char end, Context[] ctx, Context c) {
         int i = from;
         while (i < s.length() && s.charAt(i) != end) {
-            ctx[i] = c;
-            if (escapes && s.charAt(i) == '\\' && i + 1 < s.length()) {
-                ctx[++i] = c;
-            }
-            i++;
+            ctx[i++] = c;
         }
         if (i < s.length()) {
             ctx[i] = c;
@@ -260,7 +266,8 @@ public final class ShellContexts {
                     break;
                 }
                 i = eol < 0 ? s.length() : eol + 1;
-                if (eol < 0) {
+                if (eol < 0) { // never ended: shells end such bodies differently (bash accepts "EOF)" in $(…))
+                    java.util.Arrays.fill(ctx, start, s.length(), Context.UNSUPPORTED);
                     out.add(new Heredoc(start, s.length(), p.delimiter(), p.stripTabs()));
                 }
             }

@@ -31,7 +31,8 @@ class ShellContextsTest {
             echo `cat X`                        | UNSUPPORTED
             echo "`cat X`"                      | UNSUPPORTED
             echo $'a X'                         | UNSUPPORTED
-            echo $'it\\'s' X                    | BARE
+            echo $'it\\'s' X                    | UNSUPPORTED
+            echo $((1 + 'a')) X                 | UNSUPPORTED
             echo "a" 'b' "c X"                  | DOUBLE_QUOTED
             echo $((1 + X))                     | ARITHMETIC
             (( X > 1 ))                         | ARITHMETIC
@@ -54,6 +55,7 @@ class ShellContextsTest {
             cat <<<X; echo Y                                   | BARE             | BARE
             cat <<EOF\\n$(echo X)\\nEOF\\necho Y                  | UNSUPPORTED      | BARE
             cat <<'EOF'\\n$(echo X)\\nEOF\\necho Y                | HEREDOC_LITERAL  | BARE
+            echo "$(cat <<'EOF'\\nX\\nEOF)" Y                    | UNSUPPORTED      | UNSUPPORTED
             echo $((1 << 2)) X\\necho "Y"                      | BARE             | DOUBLE_QUOTED
             echo $((X << 2))\\necho "Y"                       | ARITHMETIC       | DOUBLE_QUOTED
             (( n << 2 )) && echo X\\necho 'Y'                  | BARE             | SINGLE_QUOTED
