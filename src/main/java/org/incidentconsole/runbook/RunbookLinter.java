@@ -7,10 +7,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What an author should fix or know: errors stop the lint command with exit 1, warnings do not. */
 final class RunbookLinter {
+    /** Commands that run their arguments as shell code again: one quoted word is not enough there. */
+    private static final Pattern REPARSES = Pattern.compile(
+            "\\b(?:eval|(?:ba|da|z|k)?sh\\s+-c|ssh|su\\s+(?:\\S+\\s+)?-c|sudo\\s+(?:-\\S+\\s+)*(?:ba|da)?sh\\s+-c|watch)\\b");
     private static final List<Pattern> KEYS = List.of(Pattern.compile("\\bredis-cli\\b"),
             Pattern.compile("\\bKEYS\\b"));
 
@@ -98,7 +102,24 @@ final class RunbookLinter {
             }
         }
         ShellContexts contexts = ShellContexts.scan(new String(masked));
+        String script = block.script();
+        List<Integer> lineStarts = new ArrayList<>(List.of(0));
+        for (int i = script.indexOf('\n'); i >= 0; i = script.indexOf('\n', i + 1)) {
+            lineStarts.add(i + 1);
+        }
+        Map<Integer, Integer> reparseAt = new HashMap<>(); // script line → where a re-running command starts
         for (Placeholder p : block.placeholders()) {
+            int index = Math.max(0, Math.min(lineStarts.size() - 1, p.line() - block.line() - 1));
+            int reparse = reparseAt.computeIfAbsent(index, k -> {
+                int start = lineStarts.get(k);
+                int end = k + 1 < lineStarts.size() ? lineStarts.get(k + 1) - 1 : script.length();
+                Matcher m = REPARSES.matcher(script).region(start, end);
+                return m.find() ? m.start() : -1;
+            });
+            if (reparse >= 0 && reparse < p.offset()) {
+                problems.add(Problem.warning(p.line(), p.token() + " goes to a command that runs its arguments as"
+                        + " shell code again (eval, sh -c, ssh, su -c, watch): its value would be code there"));
+            }
             String problem = p.offset() < masked.length
                     ? CommandRenderer.placementProblem(block.script(), p.offset(), contexts.at(p.offset())) : null;
             if (problem != null) {

@@ -29,6 +29,29 @@ class RunbookLinearTimeTest {
     }
 
     @Test
+    void a_one_megabyte_line_of_placeholders_lints_and_renders_in_linear_time() throws Exception {
+        String line = "eval echo " + "\\{{v}} \"{{v}}\" '{{v}}' ".repeat(1_000_000 / 24);
+        String runbook = "---\nvariables:\n  v: {}\n---\n# R\n## S (1 minute)\n```bash\n" + line + "\n```\n";
+
+        long start = System.nanoTime();
+        Runbook rb = parser.parse("many.md", runbook);
+        long lintMs = (System.nanoTime() - start) / 1_000_000;
+        CodeBlock block = rb.steps().get(0).shellBlocks().get(0);
+        start = System.nanoTime();
+        String rendered = CommandRenderer.fill(block.script(), block.placeholders().stream()
+                .filter(p -> p.offset() > 0 && block.script().charAt(p.offset() - 1) != '\\').toList(),
+                p -> "a b", p -> ValueType.TEXT);
+        long renderMs = (System.nanoTime() - start) / 1_000_000;
+
+        System.out.printf("lint: a %d-character line of %d placeholders in %d ms; filled in %d ms%n", line.length(),
+                block.placeholders().size(), lintMs, renderMs);
+        assertThat(rb.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).hasSize(1_000_000 / 24);
+        assertThat(rendered).contains("\"a b\" 'a b'");
+        assertThat(lintMs + renderMs).as("linear: a scan back along the line per placeholder takes minutes")
+                .isLessThan(2_000);
+    }
+
+    @Test
     void twenty_thousand_front_matter_variables_load_in_linear_time() throws Exception {
         parser.parse("warm-up.md", "---\nvariables:\n  a: {default: x}\n---\n# R\n");
         StringBuilder text = new StringBuilder("---\nvariables:\n");

@@ -25,6 +25,17 @@ class RunbookValueTypesTest {
             ```
             """;
 
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"eval echo {{v}}", "sh -c \"echo {{v}}\"",
+        "bash -c 'cat {{v}}'", "ssh web-02 cat {{v}}", "sudo -u app sh -c \"ls {{v}}\"", "su app -c \"ls {{v}}\"",
+        "watch ls {{v}}"})
+    void a_placeholder_given_to_a_command_that_reruns_it_as_code_is_a_warning(String line) throws Exception {
+        Runbook rb = new RunbookParser().parse("r.md", "---\nvariables:\n  v: {}\n---\n# R\n## S (1 minute)\n"
+                + "```bash\n" + line + "\n```\n");
+        assertThat(rb.problems()).extracting(Problem::message).containsExactly("{{v}} goes to a command that runs its"
+                + " arguments as shell code again (eval, sh -c, ssh, su -c, watch): its value would be code there");
+    }
+
     @Test
     void declared_types_are_read_and_undeclared_ones_inferred() throws Exception {
         Runbook rb = new RunbookParser().parse("r.md", RUNBOOK);
