@@ -34,7 +34,7 @@ class CommandRendererFuzzTest {
         int rendered = 0;
         int refused = 0;
         List<String> ran = new ArrayList<>();
-        for (int i = 0; i < Integer.getInteger("fuzz.scripts", 150); i++) {
+        for (int i = 0; i < Integer.getInteger("fuzz.scripts", 400); i++) {
             String template = command(random, 0);
             String value = values.get(random.nextInt(values.size()));
             String script;
@@ -54,7 +54,7 @@ class CommandRendererFuzzTest {
             }
         }
         System.out.printf("fuzz: %d random scripts, %d rendered and run by bash and sh, %d refused, %d ran a value"
-                + " (seed %d)%n", Integer.getInteger("fuzz.scripts", 150), rendered, refused, ran.size(), seed);
+                + " (seed %d)%n", Integer.getInteger("fuzz.scripts", 400), rendered, refused, ran.size(), seed);
         assertThat(ran).as("seed " + seed).isEmpty();
         assertThat(rendered).isGreaterThan(30);
     }
