@@ -57,7 +57,13 @@ final class DrillCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("--report needs --run");
             return 2;
         }
-        Runbook parsed = runbook == null ? null : new RunbookParser().parse(runbook);
+        Runbook parsed;
+        try {
+            parsed = runbook == null ? null : new RunbookParser().parse(runbook);
+        } catch (org.incidentconsole.runbook.RunbookException e) {
+            spec.commandLine().getErr().println(e.getMessage());
+            return 2;
+        }
         DrillEnvironment drill = DrillEnvironment.start(runbook != null);
         Thread cleanup = new Thread(drill::close, "drill-cleanup");
         Runtime.getRuntime().addShutdownHook(cleanup);

@@ -21,6 +21,7 @@ import org.incidentconsole.health.SeverityAdvisor;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.PanelEvents;
+import org.incidentconsole.incident.StepNotReadyException;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.incident.VariableDefaults;
 import org.incidentconsole.inventory.Host;
@@ -63,7 +64,11 @@ final class UnattendedWalk {
         try (HealthPoller poller = new HealthPoller(ssh, Map.of(host, HealthChecks.of(host)), Clock.systemUTC())) {
             poller.onTransition(t -> session.record(panelEvents.of(t)).join());
             poller.pollOnce().get(2, TimeUnit.MINUTES);
-            Map<String, String> values = variables(session, runbook, host);
+            Map<String, String> values = new java.util.LinkedHashMap<>();
+            List<String> unset = variables(session, runbook, host, values);
+            if (!unset.isEmpty()) {
+                return new Outcome(false, unset);
+            }
             StepRunner runner = new StepRunner(ssh, redactor, io);
             int n = 0;
             for (Step step : runbook.steps()) {
@@ -71,9 +76,15 @@ final class UnattendedWalk {
                 out.printf("%n[%d/%d] %s%n", n, runbook.steps().size(), step.pathText());
                 out.flush();
                 if (!step.shellBlocks().isEmpty()) {
-                    var outcomes = runner.run(session, step, List.of(host), StepRunner.defaultMode(step), values,
-                            session.state().started().environment(), OPERATOR, printer()).outcomes().get(30,
-                            TimeUnit.MINUTES);
+                    StepRunner.StepRun run;
+                    try {
+                        run = runner.run(session, step, List.of(host), StepRunner.defaultMode(step), values,
+                                session.state().started().environment(), OPERATOR, printer());
+                    } catch (StepNotReadyException e) {
+                        return new Outcome(false, List.of(runbook.source() + ":" + step.line() + ": step not run: "
+                                + e.getMessage()));
+                    }
+                    var outcomes = run.outcomes().get(30, TimeUnit.MINUTES);
                     var failed = outcomes.values().stream().filter(o -> !"OK".equals(o.outcome())).toList();
                     if (!failed.isEmpty()) {
                         out.println("  stopped: " + failed.get(0).host() + " ended " + failed.get(0).outcome() + " ("
@@ -92,18 +103,24 @@ final class UnattendedWalk {
         }
     }
 
-    private Map<String, String> variables(IncidentSession session, Runbook runbook, Host host) throws Exception {
-        Map<String, String> values = VariableDefaults.prefill(runbook, host,
+    /** Fills {@code values}; returns one sentence (file:line) per variable left without a value. */
+    private List<String> variables(IncidentSession session, Runbook runbook, Host host, Map<String, String> values)
+            throws Exception {
+        VariableDefaults.Prefilled filled = VariableDefaults.prefillWithReasons(runbook, host,
                 command -> VariableDefaults.firstChoice(ssh, host, command));
+        List<String> unset = new ArrayList<>();
         for (Variable v : runbook.variables()) {
-            String value = values.get(v.name());
+            String value = filled.values().get(v.name());
             if (value == null) {
-                throw new IllegalStateException("variable " + v.name() + " has no default and its suggestion gave nothing");
+                unset.add(runbook.source() + ":" + v.line() + ": variable " + v.name() + " has no value: "
+                        + filled.reasons().getOrDefault(v.name(), "no default and no suggestion."));
+                continue;
             }
+            values.put(v.name(), value);
             session.record(new IncidentEvent.VariableSet(v.name(), value, v.role())).get();
             out.println("  " + v.name() + " = " + value);
         }
-        return values;
+        return unset;
     }
 
     private OutputListener printer() {

@@ -5,18 +5,21 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.incidentconsole.runbook.CodeBlock;
+import org.incidentconsole.runbook.CommandRenderer;
+import org.incidentconsole.runbook.Danger;
 import org.incidentconsole.runbook.Placeholder;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.runbook.ValueRejectedException;
 
 /**
- * Checks a step may run — every placeholder filled with a safe value, every danger confirmed by typing the
- * environment name — and fills the placeholders into its scripts.
+ * Checks a step may run — every placeholder filled with a value its type allows, every danger of the filled
+ * scripts confirmed by typing the environment name — and gives the scripts as they will run.
  */
 final class StepInputs {
-    /** Characters that would let a filled-in value start another command. */
-    private static final Pattern UNSAFE = Pattern.compile("[\\n\\r`;|&<>]|\\$\\(|\\$\\{");
+    /** The step's scripts with the values in, and the dangers found in them. */
+    record Prepared(List<String> scripts, List<Danger> dangers) {
+    }
 
     private StepInputs() {
     }
@@ -25,47 +28,48 @@ final class StepInputs {
         return p.kind() == Placeholder.Kind.VARIABLE ? p.name() : p.token();
     }
 
-    static void check(Step step, Map<String, String> values, String environment, String confirmation)
-            throws StepNotReadyException {
+    /** The filled scripts, or why they cannot be filled (a missing or invalid value). */
+    static Prepared render(Step step, Map<String, String> values) throws StepNotReadyException {
         Set<String> missing = new LinkedHashSet<>();
-        List<String> unsafe = new ArrayList<>();
         for (Placeholder p : step.placeholders()) {
             String value = values.get(key(p));
             if (value == null || value.isBlank()) {
                 missing.add(p.token());
-            } else if (UNSAFE.matcher(value).find()) {
-                unsafe.add(p.token() + " = " + value);
             }
         }
         if (!missing.isEmpty()) {
             throw new StepNotReadyException("fill in before running: " + String.join(", ", missing),
                     List.copyOf(missing));
         }
-        if (!unsafe.isEmpty()) {
-            throw new StepNotReadyException("these values contain ; | & < > ` $( or a line break, which would run"
-                    + " more than the runbook says: " + String.join("; ", unsafe), unsafe);
+        List<String> scripts = new ArrayList<>();
+        List<Danger> dangers = new ArrayList<>();
+        for (CodeBlock block : step.shellBlocks()) {
+            try {
+                CommandRenderer.Rendered r = CommandRenderer.render(block, p -> values.get(key(p)), step::typeOf);
+                scripts.add(r.script());
+                dangers.addAll(r.dangers());
+            } catch (ValueRejectedException e) {
+                throw new StepNotReadyException(e.getMessage() + ": change it before running.",
+                        List.of(e.variable()));
+            }
         }
-        if (!step.dangers().isEmpty() && (confirmation == null
+        return new Prepared(scripts, dangers);
+    }
+
+    static Prepared check(Step step, Map<String, String> values, String environment, String confirmation)
+            throws StepNotReadyException {
+        Prepared prepared = render(step, values);
+        if (!prepared.dangers().isEmpty() && (confirmation == null
                 || !confirmation.strip().equalsIgnoreCase(environment))) {
-            List<String> reasons = step.dangers().stream().map(d -> d.reason() + ": " + d.command()).toList();
+            List<String> reasons = prepared.dangers().stream().map(d -> d.reason() + ": " + d.command()).toList();
             throw new StepNotReadyException("type '" + environment + "' to confirm: " + String.join("; ", reasons),
                     reasons);
         }
+        return prepared;
     }
 
-    static String script(CodeBlock block, Map<String, String> values) {
-        String script = block.script();
-        for (Placeholder p : block.placeholders()) {
-            script = script.replace(p.token(), values.get(key(p)));
-        }
-        return "set -e\n" + script;
-    }
-
-    static String fill(String text, Step step, Map<String, String> values) {
-        String out = text;
-        for (Placeholder p : step.placeholders()) {
-            out = out.replace(p.token(), values.get(key(p)));
-        }
-        return out;
+    /** What runs on the host: the filled script, stopping at its first failing command. */
+    static String script(String rendered) {
+        return "set -e\n" + rendered;
     }
 }

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutorService;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.redact.StreamRedactor;
-import org.incidentconsole.runbook.CodeBlock;
 import org.incidentconsole.runbook.Danger;
 import org.incidentconsole.runbook.Placeholder;
 import org.incidentconsole.runbook.Step;
@@ -38,6 +37,18 @@ public final class StepRunner {
         this.ssh = ssh;
         this.redactor = redactor;
         this.io = io;
+    }
+
+    /**
+     * What the step will run with these values, for the operator to read before pressing Run: the filled
+     * scripts, or the one sentence saying why it cannot run yet.
+     */
+    public static String preview(Step step, Map<String, String> values) {
+        try {
+            return String.join("\n\n", StepInputs.render(step, values).scripts());
+        } catch (StepNotReadyException e) {
+            return "not ready: " + e.getMessage();
+        }
     }
 
     /** Restarts and stops go host by host; everything else on all hosts at once. */
@@ -82,19 +93,20 @@ public final class StepRunner {
     public StepRun run(IncidentSession session, Step step, List<Host> hosts, Mode mode, Map<String, String> values,
                        String confirmation, String operator, OutputListener listener) throws StepNotReadyException {
         String environment = session.state().started().environment();
-        StepInputs.check(step, values, environment, confirmation);
+        StepInputs.Prepared prepared = StepInputs.check(step, values, environment, confirmation);
+        List<String> scripts = prepared.scripts();
+        List<Danger> dangers = prepared.dangers();
         StepRun run = new StepRun();
         io.execute(() -> {
             try {
-                for (Danger d : step.dangers()) {
+                for (Danger d : dangers) {
                     session.record(new IncidentEvent.DangerConfirmed(step.pathText(),
-                            redactor.scrub(StepInputs.fill(d.command(), step, values)), d.reason(),
-                            confirmation.strip(), operator)).get();
+                            redactor.scrub(d.command()), d.reason(), confirmation.strip(), operator)).get();
                 }
                 Map<String, HostOutcome> outcomes = new LinkedHashMap<>();
                 if (mode == Mode.PARALLEL) {
                     List<CompletableFuture<HostOutcome>> all = hosts.stream()
-                            .map(h -> CompletableFuture.supplyAsync(() -> onHost(session, step, h, values, run,
+                            .map(h -> CompletableFuture.supplyAsync(() -> onHost(session, step, h, scripts, run,
                                     listener), io)).toList();
                     for (CompletableFuture<HostOutcome> f : all) {
                         HostOutcome o = f.get();
@@ -103,7 +115,7 @@ public final class StepRunner {
                 } else {
                     HostOutcome failed = null;
                     for (Host h : hosts) {
-                        HostOutcome o = failed == null && !run.cancelled ? onHost(session, step, h, values, run, listener)
+                        HostOutcome o = failed == null && !run.cancelled ? onHost(session, step, h, scripts, run, listener)
                                 : skip(session, step, h, failed == null ? "cancelled by the operator"
                                 : "not run: " + failed.host() + " ended " + failed.outcome());
                         outcomes.put(h.name(), o);
@@ -121,14 +133,14 @@ public final class StepRunner {
         return run;
     }
 
-    private HostOutcome onHost(IncidentSession session, Step step, Host host, Map<String, String> values,
+    private HostOutcome onHost(IncidentSession session, Step step, Host host, List<String> scripts,
                                StepRun run, OutputListener listener) {
         HostOutcome last = new HostOutcome(host.name(), "OK", 0, "nothing to run");
-        for (CodeBlock block : step.shellBlocks()) {
+        for (String rendered : scripts) {
             if (run.cancelled) {
                 return skip(session, step, host, "cancelled by the operator");
             }
-            String script = StepInputs.script(block, values);
+            String script = StepInputs.script(rendered);
             String shown = redactor.scrub(script);
             join(session.record(new IncidentEvent.StepStarted(step.pathText(), host.name(), shown)));
             StreamRedactor out = new StreamRedactor(redactor);

@@ -6,16 +6,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The optional YAML front matter: {@code hosts: [web]} (default host tags) and {@code variables:} — a mapping
- * of name to {description, default, suggest}, or a list of entries with {@code name}.
+ * of name to {description, default, suggest, role, type}, or a list of entries with {@code name}.
  */
 record FrontMatter(List<Variable> variables, List<String> hostTags, List<Problem> problems) {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+    private static final Set<String> TOP_KEYS = Set.of("title", "variables", "hosts", "description", "severity",
+            "tags", "owner");
 
     static FrontMatter none() {
         return new FrontMatter(List.of(), List.of(), List.of());
@@ -39,11 +43,12 @@ record FrontMatter(List<Variable> variables, List<String> hostTags, List<Problem
         }
         List<Problem> problems = new ArrayList<>();
         List<Variable> variables = new ArrayList<>();
+        Map<String, Integer> lines = keyLines(yaml, firstLine);
         JsonNode vars = root.path("variables");
         if (vars.isObject()) {
             for (Iterator<Map.Entry<String, JsonNode>> it = vars.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                variables.add(variable(e.getKey(), e.getValue(), lineOf(yaml, e.getKey(), firstLine)));
+                variables.add(variable(e.getKey(), e.getValue(), lines.getOrDefault(e.getKey(), firstLine), problems));
             }
         } else if (vars.isArray()) {
             for (JsonNode v : vars) {
@@ -51,10 +56,10 @@ record FrontMatter(List<Variable> variables, List<String> hostTags, List<Problem
                 if (name == null) {
                     throw new RunbookException(source, firstLine, "front matter: a variable without 'name'");
                 }
-                variables.add(variable(name, v, lineOf(yaml, name, firstLine)));
+                variables.add(variable(name, v, lines.getOrDefault(name, firstLine), problems));
             }
         } else if (!vars.isMissingNode()) {
-            throw new RunbookException(source, lineOf(yaml, "variables", firstLine),
+            throw new RunbookException(source, lines.getOrDefault("variables", firstLine),
                     "front matter: 'variables' must be a mapping or a list");
         }
         List<String> hosts = new ArrayList<>();
@@ -68,34 +73,56 @@ record FrontMatter(List<Variable> variables, List<String> hostTags, List<Problem
         }
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
             String key = it.next();
-            if (!List.of("title", "variables", "hosts", "description", "severity", "tags", "owner").contains(key)) {
-                problems.add(Problem.warning(lineOf(yaml, key, firstLine), "front matter: unknown key '" + key
+            if (!TOP_KEYS.contains(key)) {
+                problems.add(Problem.warning(lines.getOrDefault(key, firstLine), "front matter: unknown key '" + key
                         + "' (known: title, description, hosts, variables)"));
             }
         }
         return new FrontMatter(variables, hosts, problems);
     }
 
-    private static Variable variable(String name, JsonNode v, int line) {
+    private static Variable variable(String name, JsonNode v, int line, List<Problem> problems) {
         if (!v.isObject()) {
-            return new Variable(name, null, text(v), null, null, line);
+            return new Variable(name, null, text(v), null, null, null, line);
         }
-        return new Variable(name, text(v.path("description")), text(v.path("default")), text(v.path("suggest")),
-                text(v.path("role")), line);
+        String suggest = text(v.path("suggest"));
+        if (suggest != null && suggest.isBlank()) {
+            problems.add(Problem.warning(line, "variable '" + name + "': empty 'suggest:', nothing to run"));
+            suggest = null;
+        }
+        String role = text(v.path("role"));
+        String typeWord = text(v.path("type"));
+        ValueType type = typeWord == null ? null : ValueType.of(typeWord).orElse(null);
+        if (typeWord != null && type == null) {
+            problems.add(Problem.error(line, "variable '" + name + "': unknown type '" + typeWord + "' (known: "
+                    + String.join(", ", java.util.Arrays.stream(ValueType.values()).map(ValueType::word).toList())
+                    + ")"));
+            type = ValueType.TEXT;
+        }
+        return new Variable(name, text(v.path("description")), text(v.path("default")), suggest, role, type, line);
     }
 
     private static String text(JsonNode n) {
         return n == null || n.isMissingNode() || n.isNull() ? null : n.asText();
     }
 
-    private static int lineOf(String yaml, String key, int firstLine) {
-        String[] lines = yaml.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String l = lines[i].stripLeading();
-            if (l.startsWith(key + ":") || l.startsWith("- name: " + key) || l.startsWith("name: " + key)) {
-                return firstLine + i;
+    /** The file line where each key ({@code key:}) or list entry name ({@code - name: key}) first appears. */
+    private static Map<String, Integer> keyLines(String yaml, int firstLine) {
+        Map<String, Integer> lines = new HashMap<>();
+        String[] all = yaml.split("\n", -1);
+        for (int i = 0; i < all.length; i++) {
+            String l = all[i].stripLeading();
+            if (l.startsWith("- ")) {
+                l = l.substring(2).stripLeading();
+            }
+            if (l.startsWith("name:")) {
+                lines.putIfAbsent(l.substring(5).strip(), firstLine + i);
+            }
+            int colon = l.indexOf(':');
+            if (colon > 0) {
+                lines.putIfAbsent(l.substring(0, colon), firstLine + i);
             }
         }
-        return firstLine;
+        return lines;
     }
 }

@@ -2,9 +2,10 @@ package org.incidentconsole.runbook;
 
 /**
  * Something in a command that must be filled before it may run. {@code token} is the exact text to replace;
- * {@code name} is the variable name for {@code {{name}}} placeholders, else a readable label.
+ * {@code name} is the variable name for {@code {{name}}} placeholders, else a readable label. {@code offset} is
+ * where the token starts in its block's script.
  */
-public record Placeholder(Kind kind, String token, String name, int line, String hint) {
+public record Placeholder(Kind kind, String token, String name, int line, String hint, int offset) {
     public enum Kind {
         /** {@code {{name}}}: filled from a runbook variable. */
         VARIABLE,

@@ -40,36 +40,42 @@ final class PlaceholderFinder {
     static List<Placeholder> placeholders(String script, int firstLine) {
         List<Placeholder> found = new ArrayList<>();
         String[] lines = script.split("\n", -1);
+        int lineStart = 0;
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
+            int start = lineStart;
+            lineStart += line.length() + 1;
             if (line.strip().startsWith("#")) {
                 continue;
             }
             int at = firstLine + i;
             String masked = maskGoTemplates(line);
-            Matcher v = VARIABLE.matcher(masked);
+            Matcher v = VARIABLE.matcher(masked.contains("{{") ? masked : "");
             while (v.find()) {
                 if (!GO_TEMPLATE_WORDS.contains(v.group(1))) {
-                    found.add(new Placeholder(Placeholder.Kind.VARIABLE, v.group(), v.group(1), at, null));
+                    found.add(new Placeholder(Placeholder.Kind.VARIABLE, v.group(), v.group(1), at, null,
+                            start + v.start()));
                 }
             }
             String code = withoutComment(masked);
-            Matcher a = ANGLE.matcher(code);
+            Matcher a = ANGLE.matcher(code.indexOf('<') >= 0 ? code : "");
             while (a.find()) {
-                found.add(new Placeholder(Placeholder.Kind.ANGLE, a.group(), a.group(1), at, null));
+                found.add(new Placeholder(Placeholder.Kind.ANGLE, a.group(), a.group(1), at, null,
+                        start + a.start()));
             }
-            Matcher b = BRACKET.matcher(code);
+            Matcher b = BRACKET.matcher(code.indexOf('[') >= 0 ? code : "");
             while (b.find()) {
                 if (WORD.matcher(b.group(1)).find()) { // [A-Z] is a character class, [REASON] a placeholder
-                    found.add(new Placeholder(Placeholder.Kind.BRACKET, b.group(), b.group(1), at, null));
+                    found.add(new Placeholder(Placeholder.Kind.BRACKET, b.group(), b.group(1), at, null,
+                            start + b.start()));
                 }
             }
             Matcher r = REPLACE.matcher(line);
-            if (r.matches()) {
+            if (line.indexOf('#') >= 0 && r.matches()) {
                 String before = r.group(1).strip();
                 String literal = before.substring(before.lastIndexOf(' ') + 1);
                 found.add(new Placeholder(Placeholder.Kind.REPLACE_LITERAL, literal, literal, at,
-                        "replace with " + r.group(2).strip()));
+                        "replace with " + r.group(2).strip(), start + r.end(1) - literal.length()));
             }
         }
         return found;
@@ -82,15 +88,15 @@ final class PlaceholderFinder {
             if (line.strip().startsWith("#")) {
                 continue;
             }
-            Matcher a = ASSIGNED.matcher(line);
+            Matcher a = ASSIGNED.matcher(line.indexOf('=') >= 0 ? line : "");
             while (a.find()) {
                 assigned.add(a.group(1));
             }
-            Matcher l = LOOP_OR_READ.matcher(line);
+            Matcher l = LOOP_OR_READ.matcher(line.contains("for") || line.contains("read") ? line : "");
             while (l.find()) {
                 assigned.add(l.group(1) != null ? l.group(1) : l.group(2));
             }
-            Matcher r = ENV_READ.matcher(line);
+            Matcher r = ENV_READ.matcher(line.indexOf('$') >= 0 ? line : "");
             while (r.find()) {
                 read.add(r.group(1));
             }
@@ -101,6 +107,9 @@ final class PlaceholderFinder {
     }
 
     private static String maskGoTemplates(String line) {
+        if (line.indexOf('"') < 0 && line.indexOf('\'') < 0) {
+            return line;
+        }
         Matcher m = GO_TEMPLATE_ARG.matcher(line);
         StringBuilder out = new StringBuilder(line);
         while (m.find()) {

@@ -7,11 +7,16 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** What an author should fix or know: errors stop the lint command with exit 1, warnings do not. */
 final class RunbookLinter {
-    private static final Pattern KEYS = Pattern.compile("\\bredis-cli\\b.*\\bKEYS\\b");
+    /** Commands that run their arguments as shell code again: one quoted word is not enough there. */
+    private static final Pattern REPARSES = Pattern.compile(
+            "\\b(?:eval|(?:ba|da|z|k)?sh\\s+-c|ssh|su\\s+(?:\\S+\\s+)?-c|sudo\\s+(?:-\\S+\\s+)*(?:ba|da)?sh\\s+-c|watch)\\b");
+    private static final List<Pattern> KEYS = List.of(Pattern.compile("\\bredis-cli\\b"),
+            Pattern.compile("\\bKEYS\\b"));
 
     private RunbookLinter() {
     }
@@ -55,6 +60,7 @@ final class RunbookLinter {
                 }
             }
             for (CodeBlock block : step.shellBlocks()) {
+                placementProblems(block, problems);
                 if (!block.alternatives().isEmpty()) {
                     problems.add(Problem.warning(block.alternatives().get(0).line(), "block offers alternatives ("
                             + block.alternatives().get(0).text() + "): run whole, it runs every one of them;"
@@ -62,7 +68,7 @@ final class RunbookLinter {
                 }
                 String[] lines = block.script().split("\n", -1);
                 for (int i = 0; i < lines.length; i++) {
-                    if (!lines[i].strip().startsWith("#") && KEYS.matcher(lines[i]).find()) {
+                    if (!lines[i].strip().startsWith("#") && DangerDetector.inOrder(lines[i], KEYS)) {
                         problems.add(Problem.warning(block.line() + 1 + i,
                                 "KEYS blocks a production Redis while it runs: use SCAN (redis-cli --scan --pattern …)"));
                     }
@@ -73,8 +79,52 @@ final class RunbookLinter {
             if (!used.contains(v.name())) {
                 problems.add(Problem.warning(v.line(), "variable '" + v.name() + "' is declared but never used"));
             }
+            String problem = v.defaultValue() == null || v.defaultValue().isBlank() ? null
+                    : v.type().problem(v.defaultValue());
+            if (problem != null) {
+                problems.add(Problem.error(v.line(), "variable '" + v.name() + "': the default " + problem
+                        + " (type " + v.type().word() + ")"));
+            }
         }
         problems.sort(Comparator.comparingInt(Problem::line));
         return problems;
+    }
+
+    /** Placeholders where no value could ever be inserted as one word. */
+    private static void placementProblems(CodeBlock block, List<Problem> problems) {
+        if (block.placeholders().isEmpty()) {
+            return;
+        }
+        char[] masked = block.script().toCharArray();
+        for (Placeholder p : block.placeholders()) {
+            for (int i = p.offset(); i < p.offset() + p.token().length() && i < masked.length; i++) {
+                masked[i] = 'x';
+            }
+        }
+        ShellContexts contexts = ShellContexts.scan(new String(masked));
+        String script = block.script();
+        List<Integer> lineStarts = new ArrayList<>(List.of(0));
+        for (int i = script.indexOf('\n'); i >= 0; i = script.indexOf('\n', i + 1)) {
+            lineStarts.add(i + 1);
+        }
+        Map<Integer, Integer> reparseAt = new HashMap<>(); // script line → where a re-running command starts
+        for (Placeholder p : block.placeholders()) {
+            int index = Math.max(0, Math.min(lineStarts.size() - 1, p.line() - block.line() - 1));
+            int reparse = reparseAt.computeIfAbsent(index, k -> {
+                int start = lineStarts.get(k);
+                int end = k + 1 < lineStarts.size() ? lineStarts.get(k + 1) - 1 : script.length();
+                Matcher m = REPARSES.matcher(script).region(start, end);
+                return m.find() ? m.start() : -1;
+            });
+            if (reparse >= 0 && reparse < p.offset()) {
+                problems.add(Problem.warning(p.line(), p.token() + " goes to a command that runs its arguments as"
+                        + " shell code again (eval, sh -c, ssh, su -c, watch): its value would be code there"));
+            }
+            String problem = p.offset() < masked.length
+                    ? CommandRenderer.placementProblem(block.script(), p.offset(), contexts.at(p.offset())) : null;
+            if (problem != null) {
+                problems.add(Problem.error(p.line(), p.token() + " " + problem));
+            }
+        }
     }
 }

@@ -5,7 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.commonmark.ext.front.matter.YamlFrontMatterBlock;
 import org.commonmark.ext.front.matter.YamlFrontMatterExtension;
 import org.commonmark.ext.task.list.items.TaskListItemsExtension;
@@ -37,12 +39,25 @@ public final class RunbookParser {
     public Runbook parse(String source, String text) throws RunbookException {
         String normalized = text.startsWith("\uFEFF") ? text.substring(1) : text;
         normalized = normalized.replace("\r\n", "\n").replace('\r', '\n');
+        try {
+            return parseText(source, normalized);
+        } catch (StackOverflowError e) {
+            Nesting deepest = Nesting.deepest(normalized);
+            throw new RunbookException(source, deepest.line(), "nesting too deep to read (" + deepest.levels()
+                    + " levels of quotes or lists)");
+        }
+    }
+
+    private Runbook parseText(String source, String normalized) throws RunbookException {
         Node document = markdown.parse(normalized);
         FrontMatter front = frontMatter(source, normalized, document);
         List<Problem> problems = new ArrayList<>(front.problems());
         DocumentWalker walker = new DocumentWalker(normalized, fileName(source), problems);
+        Map<String, ValueType> declared = new HashMap<>();
+        front.variables().forEach(v -> declared.putIfAbsent(v.name(), v.type()));
+        Map<String, ValueType> types = Map.copyOf(declared); // one copy shared by every step
         List<Step> steps = walker.walk(document).stream().filter(Section::isStep)
-                .map(section -> section.toStep(front.hostTags())).toList();
+                .map(section -> section.toStep(front.hostTags(), types)).toList();
         String title = walker.title() != null ? walker.title() : fileName(source);
         Runbook parsed = new Runbook(title, source, steps, front.variables(), front.hostTags(), problems);
         return new Runbook(title, source, steps, front.variables(), front.hostTags(),

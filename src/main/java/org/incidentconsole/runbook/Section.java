@@ -2,6 +2,7 @@ package org.incidentconsole.runbook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /** What one heading owns while the document is walked; becomes a step if it has shell or checklist items. */
 final class Section {
@@ -24,11 +25,14 @@ final class Section {
         return !checklist.isEmpty() || blocks.stream().anyMatch(CodeBlock::runnable);
     }
 
-    /** @param defaultHostTags the front matter's hosts, for a step that names none itself */
-    Step toStep(List<String> defaultHostTags) {
+    /**
+     * @param defaultHostTags the front matter's hosts, for a step that names none itself
+     * @param valueTypes      the declared variables' types
+     */
+    Step toStep(List<String> defaultHostTags, Map<String, ValueType> valueTypes) {
         Budget budget = BudgetParser.parse(heading)
                 .or(() -> BudgetParser.parse(firstLine)).orElse(null);
         return new Step(line, path, budget, String.join("\n\n", description).strip(), blocks, checklist,
-                hostTags.isEmpty() ? defaultHostTags : hostTags);
+                hostTags.isEmpty() ? defaultHostTags : hostTags, valueTypes);
     }
 }

@@ -34,11 +34,10 @@ final class ShellText {
             if (line.startsWith("$ ")) {
                 return true;
             }
-            String[] words = line.split("[\\s;|&()]+");
-            if (words.length == 0 || words[0].isEmpty()) {
+            String first = firstWord(line);
+            if (first.isEmpty()) {
                 return false;
             }
-            String first = words[0];
             if (first.contains("=") && !first.startsWith("=")) {
                 return first.matches("[A-Za-z_][A-Za-z0-9_]*=.*");
             }
@@ -46,6 +45,14 @@ final class ShellText {
                     || first.startsWith("/bin/") || first.startsWith("/opt/");
         }
         return false;
+    }
+
+    private static String firstWord(String line) {
+        int end = 0;
+        while (end < line.length() && !Character.isWhitespace(line.charAt(end)) && ";|&()".indexOf(line.charAt(end)) < 0) {
+            end++;
+        }
+        return line.substring(0, end);
     }
 
     /**

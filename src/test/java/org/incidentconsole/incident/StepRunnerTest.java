@@ -107,7 +107,9 @@ class StepRunnerTest {
                 .hasMessage("fill in before running: {{stable_ref}}");
         assertThatThrownBy(() -> runner.run(session, checkout, List.of(web1), StepRunner.Mode.PARALLEL,
                 Map.of("stable_ref", "abc; rm -rf /"), null, "jane", OutputListener.IGNORE))
-                .isInstanceOf(StepNotReadyException.class).hasMessageContaining("would run more than the runbook says");
+                .isInstanceOf(StepNotReadyException.class)
+                .hasMessage("stable_ref is not a git ref (branch, tag or commit; ~N and ^N allowed at the end):"
+                        + " change it before running.");
         assertThat(journal()).hasSize(1);
     }
 

@@ -39,6 +39,8 @@ public final class StepperController {
     private VBox detail;
     @FXML
     private Label message;
+    /** The read-only "will run:" text of the step shown, bound to the model while it is shown. */
+    private TextArea willRun;
     @FXML
     private Button runButton;
     @FXML
@@ -226,6 +228,10 @@ public final class StepperController {
     }
 
     private void show(Step step) {
+        if (willRun != null) {
+            willRun.textProperty().unbind(); // the old step's view is dropped: no listener left on the model
+            willRun = null;
+        }
         detail.getChildren().clear();
         if (step == null) {
             return;
@@ -260,6 +266,17 @@ public final class StepperController {
             script.getStyleClass().add("script");
             script.setPrefRowCount(Math.min(8, (int) block.script().lines().count() + 1));
             detail.getChildren().add(script);
+        }
+        if (!step.shellBlocks().isEmpty()) {
+            Label willRunLabel = new Label("Will run:");
+            willRun = new TextArea();
+            willRun.setId("will-run");
+            willRun.setEditable(false);
+            willRun.getStyleClass().add("script");
+            willRun.setPrefRowCount(Math.min(8, (int) step.shellBlocks().stream()
+                    .mapToLong(b -> b.script().lines().count() + 1).sum()));
+            willRun.textProperty().bind(model.willRunProperty());
+            detail.getChildren().addAll(willRunLabel, willRun);
         }
         for (Danger d : step.dangers()) {
             Label badge = new Label("⚠ DANGER: " + d.reason() + " — " + d.command());

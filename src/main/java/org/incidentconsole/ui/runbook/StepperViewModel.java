@@ -51,6 +51,7 @@ public final class StepperViewModel {
     private final ObservableList<String> output = FXCollections.observableArrayList();
     private final SimpleBooleanProperty running = new SimpleBooleanProperty(false);
     private final SimpleStringProperty message = new SimpleStringProperty("");
+    private final SimpleStringProperty willRun = new SimpleStringProperty("");
     private final Map<String, Boolean> ticked = new LinkedHashMap<>();
     private final Map<String, String> tickedBy = new LinkedHashMap<>();
     private final ObservableList<HostOutput> hostOutputs = FXCollections.observableArrayList();
@@ -80,6 +81,14 @@ public final class StepperViewModel {
         this.firstSuggestion = firstSuggestion;
         this.operator = operator;
         this.clock = clock;
+        values.addListener((javafx.collections.MapChangeListener<String, String>) c -> refreshWillRun());
+        selected.addListener((obs, old, now) -> refreshWillRun());
+    }
+
+    /** The selected step's scripts as they will run with the values now, or why they cannot run yet. */
+    private void refreshWillRun() {
+        Step step = selected.get();
+        willRun.set(step == null || step.shellBlocks().isEmpty() ? "" : StepRunner.preview(step, Map.copyOf(values)));
     }
 
     /** One host's output of the last run, with its exit status once known. */
@@ -110,7 +119,8 @@ public final class StepperViewModel {
             try {
                 Runbook rb = new RunbookParser().parse(file);
                 incident.get().record(IncidentEvent.RunbookLoaded.of(rb)).join();
-                Map<String, String> filled = prefill(rb);
+                VariableDefaults.Prefilled prefilled = prefill(rb);
+                Map<String, String> filled = prefilled.values();
                 for (Variable v : rb.variables()) {
                     String value = filled.get(v.name());
                     if (value != null) {
@@ -125,7 +135,7 @@ public final class StepperViewModel {
                     marks.clear();
                     began.clear();
                     select(rb.steps().isEmpty() ? null : rb.steps().get(0));
-                    message.set(rb.problems().isEmpty() ? "" : rb.problems().size() + " lint findings");
+                    message.set(openMessage(rb, prefilled.reasons()));
                 });
             } catch (Exception e) {
                 ui.execute(() -> message.set("Could not open " + file + ": " + e.getMessage()));
@@ -133,9 +143,19 @@ public final class StepperViewModel {
         });
     }
 
-    private Map<String, String> prefill(Runbook rb) {
+    private VariableDefaults.Prefilled prefill(Runbook rb) {
         List<Host> hs = hosts.get();
-        return VariableDefaults.prefill(rb, hs.isEmpty() ? null : hs.get(0), firstSuggestion);
+        return VariableDefaults.prefillWithReasons(rb, hs.isEmpty() ? null : hs.get(0), firstSuggestion);
+    }
+
+    /** Lint findings, and each variable left empty with the reason: "stable_ref left empty: …". */
+    private static String openMessage(Runbook rb, Map<String, String> emptyBecause) {
+        List<String> parts = new java.util.ArrayList<>();
+        if (!rb.problems().isEmpty()) {
+            parts.add(rb.problems().size() + " lint findings");
+        }
+        emptyBecause.forEach((name, reason) -> parts.add(name + " left empty: " + reason));
+        return String.join("  ", parts);
     }
 
     public void select(Step step) {
@@ -310,5 +330,10 @@ public final class StepperViewModel {
 
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    /** Read-only "will run:" text: the selected step's commands with the values filled in as they will run. */
+    public ReadOnlyStringProperty willRunProperty() {
+        return willRun;
     }
 }

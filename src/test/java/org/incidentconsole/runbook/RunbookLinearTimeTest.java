@@ -1,0 +1,73 @@
+package org.incidentconsole.runbook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Lint is linear in the runbook: the inputs that took 9 s (a 120 KB line of "DEL x") and 24 s (20,000
+ * front-matter variables) before; the bounds are generous, quadratic code would take minutes.
+ */
+class RunbookLinearTimeTest {
+    private final RunbookParser parser = new RunbookParser();
+
+    @Test
+    void a_one_megabyte_line_of_redis_deletes_lints_in_linear_time() throws Exception {
+        parser.parse("warm-up.md", "# R\n## S (1 minute)\n```bash\nredis-cli DEL x KEYS\n```\n");
+        String line = "DEL x ".repeat(1_000_000 / 6);
+        String runbook = "# R\n## S (1 minute)\n```bash\nredis-cli " + line + "\nredis-cli " + line.replace("DEL", "KEYS")
+                + "\n```\n";
+
+        long start = System.nanoTime();
+        Runbook rb = parser.parse("del.md", runbook);
+        long ms = (System.nanoTime() - start) / 1_000_000;
+
+        System.out.printf("lint: two %d-character lines of DEL x / KEYS x in %d ms%n", line.length(), ms);
+        assertThat(rb.steps().get(0).dangers()).extracting(Danger::reason).contains("deletes Redis keys");
+        assertThat(rb.problems()).anyMatch(p -> p.message().startsWith("KEYS blocks a production Redis"));
+        assertThat(ms).as("linear: a quadratic scan of this line takes minutes").isLessThan(2_000);
+    }
+
+    @Test
+    void a_one_megabyte_line_of_placeholders_lints_and_renders_in_linear_time() throws Exception {
+        String line = "eval echo " + "\\{{v}} \"{{v}}\" '{{v}}' ".repeat(1_000_000 / 24);
+        String runbook = "---\nvariables:\n  v: {}\n---\n# R\n## S (1 minute)\n```bash\n" + line + "\n```\n";
+
+        long start = System.nanoTime();
+        Runbook rb = parser.parse("many.md", runbook);
+        long lintMs = (System.nanoTime() - start) / 1_000_000;
+        CodeBlock block = rb.steps().get(0).shellBlocks().get(0);
+        start = System.nanoTime();
+        String rendered = CommandRenderer.fill(block.script(), block.placeholders().stream()
+                .filter(p -> p.offset() > 0 && block.script().charAt(p.offset() - 1) != '\\').toList(),
+                p -> "a b", p -> ValueType.TEXT);
+        long renderMs = (System.nanoTime() - start) / 1_000_000;
+
+        System.out.printf("lint: a %d-character line of %d placeholders in %d ms; filled in %d ms%n", line.length(),
+                block.placeholders().size(), lintMs, renderMs);
+        assertThat(rb.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).hasSize(1_000_000 / 24);
+        assertThat(rendered).contains("\"a b\" 'a b'");
+        assertThat(lintMs + renderMs).as("linear: a scan back along the line per placeholder takes minutes")
+                .isLessThan(2_000);
+    }
+
+    @Test
+    void twenty_thousand_front_matter_variables_load_in_linear_time() throws Exception {
+        parser.parse("warm-up.md", "---\nvariables:\n  a: {default: x}\n---\n# R\n");
+        StringBuilder text = new StringBuilder("---\nvariables:\n");
+        for (int i = 0; i < 20_000; i++) {
+            text.append("  v").append(i).append(":\n    description: value ").append(i).append("\n    default: x\n");
+        }
+        text.append("---\n# R\n## S (1 minute)\n```bash\necho {{v19999}}\n```\n");
+
+        long start = System.nanoTime();
+        Runbook rb = parser.parse("vars.md", text.toString());
+        long ms = (System.nanoTime() - start) / 1_000_000;
+
+        System.out.printf("lint: 20000 front-matter variables in %d ms%n", ms);
+        assertThat(rb.variables()).hasSize(20_000);
+        assertThat(rb.variables().get(19_999).line()).isEqualTo(3 + 19_999 * 3);
+        assertThat(rb.problems()).filteredOn(p -> p.message().contains("declared but never used")).hasSize(19_999);
+        assertThat(ms).as("linear: a scan of the front matter per variable takes half a minute").isLessThan(2_000);
+    }
+}
