@@ -124,6 +124,11 @@ public final class DrillEnvironment implements AutoCloseable {
         return clientKey;
     }
 
+    /** The drill's redis-server on loopback (the console reaches it through the SSH tunnel; tests may go direct). */
+    public int redisPort() {
+        return redis.port();
+    }
+
     public int sshPort() {
         return ssh.port();
     }

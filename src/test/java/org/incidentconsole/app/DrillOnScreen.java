@@ -22,6 +22,10 @@ final class DrillOnScreen implements AutoCloseable {
         return new DrillOnScreen(drill, services);
     }
 
+    DrillEnvironment drill() {
+        return drill;
+    }
+
     @Override
     public void close() {
         services.close();

@@ -66,6 +66,7 @@ public final class BreakerPanelController {
         sorted.comparatorProperty().bind(breakers.comparatorProperty());
         breakers.setItems(sorted);
         breakers.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        keepSelectionAcrossPolls();
         var none = breakers.getSelectionModel().selectedItemProperty().isNull();
         resetButton.disableProperty().bind(none);
         tripButton.disableProperty().bind(none);
@@ -79,6 +80,30 @@ public final class BreakerPanelController {
         openColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().openFor()));
         rateLimits.setItems(model.rateLimits());
         summary.textProperty().bind(model.summaryProperty());
+    }
+
+    /** A poll replaces every row, which empties the table's selection: choose the same breakers again. */
+    private void keepSelectionAcrossPolls() {
+        var selection = breakers.getSelectionModel();
+        boolean[] restoring = {false};
+        selection.getSelectedItems().addListener((javafx.collections.ListChangeListener<BreakerRow>) c -> {
+            if (!restoring[0]) {
+                model.choose(java.util.List.copyOf(selection.getSelectedItems()));
+            }
+        });
+        model.breakers().addListener((javafx.collections.ListChangeListener<BreakerRow>) c -> {
+            restoring[0] = true;
+            try {
+                var shown = breakers.getItems();
+                for (int i = 0; i < shown.size(); i++) {
+                    if (model.isChosen(shown.get(i))) {
+                        selection.select(i);
+                    }
+                }
+            } finally {
+                restoring[0] = false;
+            }
+        });
     }
 
     @FXML

@@ -17,6 +17,9 @@ public final class BreakerPanelViewModel {
     private final java.util.Map<String, java.util.List<BreakerRow>> bySource = new java.util.TreeMap<>();
     private final java.util.Map<String, java.util.List<String>> limitsBySource = new java.util.TreeMap<>();
     private final java.util.Map<String, String> summaries = new java.util.TreeMap<>();
+    /** The rows the operator chose, by source and service: a poll replaces every row, the choice stays. */
+    private final java.util.Set<String> chosen = new java.util.HashSet<>();
+    private boolean refreshing;
 
     public BreakerPanelViewModel(Executor ui) {
         this.ui = ui;
@@ -38,7 +41,12 @@ public final class BreakerPanelViewModel {
                 limitsBySource.put(p.source(), limits);
             }
             summaries.put(p.source(), text);
-            breakers.setAll(bySource.values().stream().flatMap(java.util.List::stream).toList());
+            refreshing = true;
+            try {
+                breakers.setAll(bySource.values().stream().flatMap(java.util.List::stream).toList());
+            } finally {
+                refreshing = false;
+            }
             rateLimits.setAll(limitsBySource.values().stream().flatMap(java.util.List::stream).toList());
             summary.set(String.join("\n", summaries.values()));
         });
@@ -58,6 +66,24 @@ public final class BreakerPanelViewModel {
                     .append("  →  ").append(after).append('\n');
         }
         return s.toString().strip();
+    }
+
+    /** The operator's selection changed (FX thread); a table cleared by a poll's refresh is not a choice. */
+    public void choose(java.util.List<BreakerRow> selected) {
+        if (refreshing) {
+            return;
+        }
+        chosen.clear();
+        selected.forEach(r -> chosen.add(choiceKey(r)));
+    }
+
+    /** Whether the row stands for a breaker the operator chose before the latest poll. */
+    public boolean isChosen(BreakerRow row) {
+        return chosen.contains(choiceKey(row));
+    }
+
+    private static String choiceKey(BreakerRow r) {
+        return r.source() + "\n" + r.service();
     }
 
     public ObservableList<BreakerRow> breakers() {
