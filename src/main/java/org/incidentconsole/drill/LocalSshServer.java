@@ -68,6 +68,9 @@ public final class LocalSshServer implements AutoCloseable {
     /** Closes sessions gracefully first: an immediate stop leaves MINA's I/O callbacks on a stopped executor. */
     @Override
     public void close() throws IOException {
+        for (Session s : server.getActiveSessions()) {
+            s.close(false).await(2, java.util.concurrent.TimeUnit.SECONDS);
+        }
         server.stop(false);
     }
 }

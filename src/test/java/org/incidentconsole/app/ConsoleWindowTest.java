@@ -41,6 +41,7 @@ class ConsoleWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
         this.stage = stage;
         Path key = TestKeys.generate(dir, "id_ed25519");
         server = MinaSshServer.start(TestKeys.publicKey(key));

@@ -36,6 +36,7 @@ class DrillFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
         window = DrillOnScreen.open(stage, dir, true);
     }
 

@@ -54,7 +54,8 @@ class DrillRunTest {
         assertThat(md).doesNotContain("maria.schmidt@example.org");
         assertThat(md.lines().filter(l -> l.startsWith("- ") && l.contains("UTC —")).count())
                 .as("timeline lines").isGreaterThan(40);
-        assertThat(drillFolders()).as("the drill removed its folder").isEqualTo(before);
+        // its own folder is gone; a dead drill's folder that was there before may be gone too (the start cleans those)
+        assertThat(drillFolders()).as("the drill removed its folder").isSubsetOf(before);
     }
 
     @Test

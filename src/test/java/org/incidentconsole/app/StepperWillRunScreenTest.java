@@ -27,6 +27,7 @@ class StepperWillRunScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
+        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
         window = DrillOnScreen.open(stage, dir, true);
     }
 

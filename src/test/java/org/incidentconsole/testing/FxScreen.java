@@ -14,6 +14,14 @@ public final class FxScreen {
     private FxScreen() {
     }
 
+    /**
+     * TestFX collects uncaught exceptions of every thread in the JVM and throws them in the next TestFX call, so a
+     * server thread that failed while an earlier test class shut down would fail this test: forget those at start.
+     */
+    public static void forgetEarlierTestsExceptions() {
+        WaitForAsyncUtils.clearExceptions();
+    }
+
     public static void waitFor(long seconds, Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
     }
@@ -47,7 +55,11 @@ public final class FxScreen {
 
     /** Dialogs fade in and panels appear late: click once the node is visible. */
     public static void clickWhenVisible(FxRobot robot, String query) throws Exception {
-        waitFor(30, () -> robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().isPresent());
-        robot.clickOn(robot.lookup(query).match(NodeQueryUtils.isVisible()).<Node>query());
+        AtomicReference<Node> seen = new AtomicReference<>();
+        waitFor(30, () -> {
+            robot.lookup(query).match(NodeQueryUtils.isVisible()).tryQuery().ifPresent(seen::set);
+            return seen.get() != null;
+        });
+        robot.clickOn(seen.get()); // the node seen: a table's poll may rebuild its cells before a second lookup
     }
 }
