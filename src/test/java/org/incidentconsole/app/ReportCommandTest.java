@@ -42,7 +42,7 @@ class ReportCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertThat(run(out, err, "report", s.journalFile().getParent().toString())).isZero();
-        assertThat(out.toString()).startsWith("# Incident report: Payments down").contains("- rolled back");
+        assertThat(out.toString()).startsWith("# Postmortem: Payments down").contains("- rolled back");
     }
 
     @Test
