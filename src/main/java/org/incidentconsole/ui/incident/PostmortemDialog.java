@@ -79,12 +79,15 @@ final class PostmortemDialog {
         TextField message = field("postmortem-message", "The message as sent");
         Button sent = button("postmortem-message-add", "Record message", status,
                 () -> model.messageSent(channel.getText(), message.getText()), "Message recorded.", message);
-        VBox content = new VBox(8, grid, new HBox(6, item, type, itemOwner, ticket, add), new HBox(6, role, person, name),
-                new HBox(6, channel, message, sent), status);
-        ScrollPane scroll = new ScrollPane(content);
+        item.setPrefColumnCount(40);
+        message.setPrefColumnCount(40);
+        ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
-        scroll.setPrefViewportHeight(560);
-        dialog.getDialogPane().setContent(scroll);
+        scroll.setPrefViewportHeight(380);
+        VBox content = new VBox(8, status, scroll, new Label("Action items"), item,
+                new HBox(6, type, itemOwner, ticket, add), new Label("Roles"), new HBox(6, role, person, name),
+                new Label("Messages sent"), channel, new HBox(6, message, sent));
+        dialog.getDialogPane().setContent(content);
         ButtonType save = new ButtonType("Save fields", ButtonBar.ButtonData.LEFT);
         dialog.getDialogPane().getButtonTypes().addAll(save, ButtonType.CLOSE);
         Button saveButton = (Button) dialog.getDialogPane().lookupButton(save);
