@@ -35,6 +35,10 @@ class OldJournalReportTest {
     void a_journal_from_before_the_postmortem_fields_renders_every_section() throws Exception {
         JournalReader.Loaded loaded = JournalReader.read(OLD);
         assertThat(loaded.warnings()).isEmpty();
+        assertThat(loaded.records()).allSatisfy(r -> assertThat(r.v()).isEqualTo(1))
+                .hasSize(20);
+        assertThat(org.incidentconsole.incident.JournalRecord.SCHEMA_VERSION).as("postmortem events are schema 2")
+                .isEqualTo(2);
         String report = render(OLD);
         ReportSections read = new ReportSections(report);
         List<String> h2 = read.sections.keySet().stream().filter(SECTIONS::contains).toList();
