@@ -91,4 +91,15 @@ class ReportCommandTest {
         assertThat(run(new StringWriter(), err, "report", s.journalFile().toString())).isEqualTo(1);
         assertThat(err.toString()).contains(s.journalFile() + ":1: damaged record: not valid UTF-8");
     }
+
+    @Test
+    void reports_a_journal_written_before_the_postmortem_fields_existed() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(run(out, err, "report", "src/test/resources/journals/before-postmortem.jsonl")).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).startsWith("# Postmortem: Invoices are not being sent")
+                .contains("## Impact", "## Responders", "## Action items", "## Messaging", "## Timeline",
+                        "47 → deleted");
+    }
 }
