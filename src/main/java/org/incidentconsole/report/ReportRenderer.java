@@ -141,7 +141,7 @@ public final class ReportRenderer {
         rows.put("Duration", ReportTimes.duration(f.between(f.startedAt, f.endedAt != null ? f.endedAt : f.lastAt))
                 + (f.endedAt == null ? " so far" : ""));
         rows.put("Severity", severity);
-        rows.put("Trigger", f.started == null ? null : f.started.trigger());
+        rows.put("Trigger at start", f.started == null ? null : f.started.trigger());
         rows.put("Status", st.resolved() ? "Resolved" : "Open");
         rows.put("Executed by", String.join(", ", f.operators));
         rows.put("Rolled back from", f.variableWithRole("rollback-from"));

@@ -98,7 +98,8 @@ class ReportRendererTest {
                 visitChildren(node);
             }
         });
-        assertThat(firstColumn).containsExactly("Field", "Date", "Started", "Ended", "Duration", "Severity", "Trigger",
+        assertThat(firstColumn).containsExactly("Field", "Date", "Started", "Ended", "Duration", "Severity",
+                "Trigger at start",
                 "Status", "Executed by", "Rolled back from", "Rolled back to", "Services restarted", "Resolution",
                 "Action items");
         assertThat(tasks).containsExactly(true, true, false);
