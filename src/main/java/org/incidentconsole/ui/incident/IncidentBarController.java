@@ -12,6 +12,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputDialog;
+import java.util.function.BiConsumer;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -105,6 +106,13 @@ public final class IncidentBarController {
         ticker.play();
     }
 
+    private volatile BiConsumer<String, String> commsCopied = (kind, text) -> { };
+
+    /** Told (template kind, text) after each comms message is copied; the composition root journals it. */
+    public void onCommsCopied(BiConsumer<String, String> hook) {
+        commsCopied = hook;
+    }
+
     private void commsItem(String text, String kind) {
         MenuItem item = new MenuItem(text);
         item.setId("comms-" + kind);
@@ -117,6 +125,8 @@ public final class IncidentBarController {
                 content.putString(msg);
                 Clipboard.getSystemClipboard().setContent(content);
                 model.showMessage(text + " copied to the clipboard");
+                BiConsumer<String, String> hook = commsCopied;
+                hook.accept(kind, msg); // journaled (issue 15 item 2)
             }
         });
         commsButton.getItems().add(item);

@@ -62,6 +62,9 @@ public final class StepperViewModel {
     private final Map<String, java.time.Instant> began = new LinkedHashMap<>();
     private final java.time.Clock clock;
     private volatile StepRunner.StepRun current;
+    private final javafx.beans.value.ObservableStringValue runBlocked;
+    /** Each variable's value as last journaled, so an edit is journaled once, on commit. */
+    private final Map<String, String> journaled = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * @param hosts           the inventory's hosts (read on {@code io}, for variable suggestions)
@@ -72,6 +75,16 @@ public final class StepperViewModel {
     public StepperViewModel(Executor ui, Executor io, Supplier<IncidentSession> incident, StepRunner runner,
                             Supplier<List<Host>> hosts, Supplier<List<Host>> targets,
                             Function<String, String> firstSuggestion, String operator, java.time.Clock clock) {
+        this(ui, io, incident, runner, hosts, targets, firstSuggestion, operator, clock,
+                new SimpleStringProperty(""));
+    }
+
+    /** @param runBlocked "" when the targets may run a step, else why not (none of them connected) */
+    public StepperViewModel(Executor ui, Executor io, Supplier<IncidentSession> incident, StepRunner runner,
+                            Supplier<List<Host>> hosts, Supplier<List<Host>> targets,
+                            Function<String, String> firstSuggestion, String operator, java.time.Clock clock,
+                            javafx.beans.value.ObservableStringValue runBlocked) {
+        this.runBlocked = runBlocked;
         this.ui = ui;
         this.io = io;
         this.incident = incident;
@@ -121,10 +134,12 @@ public final class StepperViewModel {
                 incident.get().record(IncidentEvent.RunbookLoaded.of(rb)).join();
                 VariableDefaults.Prefilled prefilled = prefill(rb);
                 Map<String, String> filled = prefilled.values();
+                journaled.clear();
                 for (Variable v : rb.variables()) {
                     String value = filled.get(v.name());
                     if (value != null) {
                         incident.get().record(new IncidentEvent.VariableSet(v.name(), value, v.role())).join();
+                        journaled.put(v.name(), value);
                     }
                 }
                 ui.execute(() -> {
@@ -179,8 +194,32 @@ public final class StepperViewModel {
                 steps.size(), step.title());
     }
 
+    /** Per keystroke: only the preview follows; the journal hears of it on {@link #commitValue}. */
     public void setValue(String name, String value) {
         values.put(name, value);
+    }
+
+    /** The operator is done editing a value (focus left the field, Enter): journaled if it changed. */
+    public CompletableFuture<Void> commitValue(String name) {
+        String value = values.get(name);
+        return CompletableFuture.runAsync(() -> journalValue(name, value), io);
+    }
+
+    /** Journals {@code value} unless it is what the journal already holds for {@code name}. Call on {@code io}. */
+    private void journalValue(String name, String value) {
+        if (value == null || value.isBlank() || value.equals(journaled.get(name))) {
+            return;
+        }
+        Runbook rb = runbook.get();
+        String role = rb == null ? null : rb.variables().stream().filter(v -> v.name().equals(name))
+                .map(Variable::role).filter(java.util.Objects::nonNull).findFirst().orElse(null);
+        incident.get().record(new IncidentEvent.VariableSet(name, value, role)).join();
+        journaled.put(name, value);
+    }
+
+    /** "" when Run may be pressed for the ticked hosts, else why not. */
+    public javafx.beans.value.ObservableStringValue runBlockedProperty() {
+        return runBlocked;
     }
 
     /** Runs the selected step on every host; {@code confirmation} is what the operator typed for dangers. */
@@ -194,6 +233,11 @@ public final class StepperViewModel {
             message.set("No host selected to run on: tick “Run here” on at least one host.");
             return CompletableFuture.completedFuture(Map.of());
         }
+        String blocked = runBlocked.get();
+        if (blocked != null && !blocked.isEmpty()) {
+            message.set(blocked);
+            return CompletableFuture.completedFuture(Map.of());
+        }
         StepRunner.Mode how = mode.get();
         Map<String, String> snapshot = new LinkedHashMap<>(values);
         running.set(true);
@@ -205,6 +249,7 @@ public final class StepperViewModel {
         CompletableFuture<Map<String, StepRunner.HostOutcome>> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
+                snapshot.forEach(this::journalValue); // an edit not committed yet is journaled before it runs
                 current = runner.run(incident.get(), step, on, how, snapshot,
                         confirmation, operator, (host, stream, line) -> ui.execute(() -> {
                             String shown = (stream == StreamKind.STDERR ? "! " : "") + line;
@@ -216,13 +261,15 @@ public final class StepperViewModel {
                 ui.execute(() -> {
                     running.set(false);
                     message.set(summary(step, outcomes));
-                    boolean allOk = !outcomes.isEmpty() && outcomes.values().stream()
-                            .allMatch(o -> o.exitStatus() != null && o.exitStatus() == 0);
-                    marks.put(step.pathText(), allOk ? "✓" : "✗");
+                    marks.put(step.pathText(), mark(outcomes));
                     for (HostOutput o : hostOutputs) {
                         StepRunner.HostOutcome r = outcomes.get(o.host);
-                        o.status.set(r == null ? "not run" : r.outcome()
+                        o.status.set(r == null ? StepRunner.NOT_RUN : r.outcome()
                                 + (r.exitStatus() == null ? "" : " · exit " + r.exitStatus()));
+                        if (r != null && !r.ok() && r.reason() != null && !r.reason().isBlank()) {
+                            o.lines.add(reasonLine(r.outcome(), r.reason()));
+                            output.add(o.host + " " + reasonLine(r.outcome(), r.reason()));
+                        }
                     }
                 });
                 done.complete(outcomes);
@@ -230,7 +277,11 @@ public final class StepperViewModel {
                 ui.execute(() -> {
                     running.set(false);
                     marks.remove(step.pathText());
-                    hostOutputs.forEach(o -> o.status.set("not run"));
+                    for (HostOutput o : hostOutputs) {
+                        o.status.set(StepRunner.NOT_RUN);
+                        o.lines.add(reasonLine(StepRunner.NOT_RUN, e.getMessage()));
+                    }
+                    output.add(reasonLine(StepRunner.NOT_RUN, e.getMessage()));
                     message.set(e.getMessage());
                 });
                 done.completeExceptionally(e);
@@ -280,6 +331,21 @@ public final class StepperViewModel {
         return ticked.getOrDefault(step.pathText() + "#" + item.line(), item.checked());
     }
 
+    /** ✓ when the step succeeded everywhere (runner outcome OK), – when it ran nowhere, ✗ otherwise. */
+    static String mark(Map<String, StepRunner.HostOutcome> outcomes) {
+        if (StepRunner.succeeded(outcomes)) {
+            return "✓";
+        }
+        return !outcomes.isEmpty() && outcomes.values().stream().allMatch(StepRunner.HostOutcome::notRun) ? "–" : "✗";
+    }
+
+    /** "NOT_RUN: not run: web-01 is not connected: …" → shown once, without the doubled "not run". */
+    static String reasonLine(String outcome, String reason) {
+        String why = StepRunner.NOT_RUN.equals(outcome) && reason.startsWith("not run: ")
+                ? reason.substring("not run: ".length()) : reason;
+        return "— " + (StepRunner.NOT_RUN.equals(outcome) ? "not run" : outcome) + ": " + why;
+    }
+
     private static String summary(Step step, Map<String, StepRunner.HostOutcome> outcomes) {
         StringBuilder s = new StringBuilder(step.title()).append(": ");
         outcomes.values().forEach(o -> s.append(o.host()).append(' ').append(o.outcome())
@@ -311,7 +377,7 @@ public final class StepperViewModel {
         return hostOutputs;
     }
 
-    /** Step path → progress mark: ▶ running, ✓ every host exited 0, ✗ otherwise. */
+    /** Step path → progress mark: ▶ running, ✓ every host ended OK, – it ran on no host (NOT_RUN), ✗ otherwise. */
     public ObservableMap<String, String> marks() {
         return marks;
     }
