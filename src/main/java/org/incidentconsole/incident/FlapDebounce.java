@@ -86,6 +86,13 @@ final class FlapDebounce<K, P> {
         return out;
     }
 
+    /** Each key's journaled state as a first sight (from null), for a journal that has not heard of them yet. */
+    synchronized List<Change<K, P>> baseline() {
+        List<Change<K, P>> out = new ArrayList<>();
+        entries.forEach((k, e) -> out.add(new Change<>(k, null, e.journaled, e.payload, 0)));
+        return out;
+    }
+
     private Change<K, P> journal(K key, Entry<P> e, Instant now) {
         Change<K, P> c = new Change<>(key, e.journaled, e.seen, e.payload, e.changes - 1);
         e.journaled = e.seen;

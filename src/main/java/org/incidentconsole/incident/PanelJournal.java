@@ -39,6 +39,7 @@ public final class PanelJournal {
     private final FlapDebounce<List<String>, Breaker> breakers;
     private final FlapDebounce<String, String> connections;
     private final Set<String> everConnected = ConcurrentHashMap.newKeySet();
+    private IncidentSession baselined;
 
     /** @param session the incident to write to now, or null before one is started */
     public PanelJournal(Supplier<IncidentSession> session, Redactor redactor, Clock clock, Duration dwell) {
@@ -55,6 +56,7 @@ public final class PanelJournal {
     }
 
     public void health(HealthTransition t) {
+        baselineIfNew(session.get());
         healthChanges(health.offer(List.of(t.host(), t.check()), t.to().name(), t.value(), t.at()));
         due(t.at());
     }
@@ -64,6 +66,7 @@ public final class PanelJournal {
         if (panel.error() != null) {
             return;
         }
+        baselineIfNew(session.get());
         for (BreakerView v : panel.breakers()) {
             Breaker b = v.breaker();
             breakerChanges(breakers.offer(List.of(panel.source(), b.stateKey()), b.state().name(), b,
@@ -77,6 +80,7 @@ public final class PanelJournal {
         if (status.state() == ConnectionState.CONNECTING) {
             return;
         }
+        baselineIfNew(session.get());
         String state = status.state() == ConnectionState.CONNECTED ? UP : DOWN;
         Instant at = status.at() == null ? clock.instant() : status.at();
         connectionChanges(connections.offer(host, state, status.reason(), at));
@@ -99,6 +103,7 @@ public final class PanelJournal {
 
     /** Journals held changes whose dwell has passed; the window calls it every few seconds. */
     public void tick() {
+        baselineIfNew(session.get());
         due(clock.instant());
     }
 
@@ -156,6 +161,21 @@ public final class PanelJournal {
         if (s != null) {
             record(s, event);
         }
+    }
+
+    /**
+     * An incident started (or resumed) while the panels were already showing things: it first hears the state of
+     * every check, breaker (unless closed) and connection as a first sight, so its record starts from what was seen.
+     */
+    private synchronized void baselineIfNew(IncidentSession s) {
+        if (s == null || s == baselined) {
+            return;
+        }
+        baselined = s;
+        everConnected.clear();
+        healthChanges(health.baseline());
+        breakerChanges(breakers.baseline());
+        connectionChanges(connections.baseline());
     }
 
     private static void record(IncidentSession s, IncidentEvent event) {

@@ -160,6 +160,28 @@ class PanelEventsJournalTest {
     }
 
     @Test
+    void an_incident_started_while_the_panels_run_first_hears_what_they_show_then_each_change() throws Exception {
+        current.set(null);
+        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        panels.health(new org.incidentconsole.health.HealthTransition("web-01", "api-health", null,
+                org.incidentconsole.health.HealthStatus.CRITICAL, "HTTP 500", t0));
+        panels.connection("web-01", new org.incidentconsole.ssh.ConnectionStatus(ConnectionState.CONNECTED, "", t0));
+        assertThat(journaled(IncidentEvent.class)).as("no incident yet").hasSize(1); // only incident-started
+
+        current.set(session);
+        panels.tick();
+        panels.health(new org.incidentconsole.health.HealthTransition("web-01", "api-health",
+                org.incidentconsole.health.HealthStatus.CRITICAL, org.incidentconsole.health.HealthStatus.OK,
+                "HTTP 200", t0.plusSeconds(120)));
+
+        assertThat(journaled(IncidentEvent.HealthTransition.class)).containsExactly(
+                new IncidentEvent.HealthTransition("web-01", "api-health", null, "CRITICAL", "HTTP 500", null),
+                new IncidentEvent.HealthTransition("web-01", "api-health", "CRITICAL", "OK", "HTTP 200", null));
+        assertThat(journaled(IncidentEvent.ConnectionChanged.class)).extracting(IncidentEvent.ConnectionChanged::change)
+                .containsExactly("connected");
+    }
+
+    @Test
     void comms_and_reports_are_journaled_signed_by_the_incidents_operator_and_nothing_without_an_incident()
             throws Exception {
         panels.commsCopied("initial", "We are investigating errors on checkout.");
