@@ -67,7 +67,8 @@ class DrillRunTest {
         assertThat(journal).filteredOn(e -> e instanceof org.incidentconsole.incident.IncidentEvent.BreakerTransition)
                 .map(e -> (org.incidentconsole.incident.IncidentEvent.BreakerTransition) e)
                 .extracting(t -> t.service() + " " + t.from() + ">" + t.to())
-                .contains("calcom null>OPEN", "calcom OPEN>CLOSED", "mailgun null>HALF_OPEN", "mailgun HALF_OPEN>CLOSED");
+                .contains("calcom null>OPEN", "calcom OPEN>CLOSED", "mailgun null>HALF_OPEN",
+                        "mailgun HALF_OPEN>CLOSED");
         assertThat(journal).filteredOn(e -> e instanceof org.incidentconsole.incident.IncidentEvent.StepStarted)
                 .map(e -> (org.incidentconsole.incident.IncidentEvent.StepStarted) e)
                 .anySatisfy(s -> assertThat(s.values()).containsKey("stable_ref"));

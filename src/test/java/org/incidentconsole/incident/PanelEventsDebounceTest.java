@@ -44,7 +44,8 @@ class PanelEventsDebounceTest {
                     ? debounce.flush(when)
                     : debounce.offer(token.substring(0, token.indexOf(':')),
                     token.substring(token.indexOf(':') + 1, at), "v", when);
-            changes.forEach(c -> out.add(c.key() + " " + c.from() + ">" + c.to() + (c.flaps() > 0 ? "+" + c.flaps() : "")));
+            changes.forEach(c -> out.add(c.key() + " " + c.from() + ">" + c.to()
+                    + (c.flaps() > 0 ? "+" + c.flaps() : "")));
         }
         assertThat(out).as(rule).containsExactly(journaled.strip().split(" \\| "));
     }

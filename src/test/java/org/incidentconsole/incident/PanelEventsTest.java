@@ -37,7 +37,8 @@ class PanelEventsTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
             "step-started|{\"step\":\"1\",\"host\":\"web-01\",\"command\":\"echo hi\"}",
-            "health-transition|{\"host\":\"web-01\",\"check\":\"api\",\"from\":\"OK\",\"to\":\"CRITICAL\",\"value\":\"500\"}"})
+            "health-transition|{\"host\":\"web-01\",\"check\":\"api\",\"from\":\"OK\",\"to\":\"CRITICAL\","
+                    + "\"value\":\"500\"}"})
     void a_line_journaled_before_issue_15_still_reads_with_the_new_fields_empty(String type, String data)
             throws Exception {
         JournalRecord r = JournalCodec.parse("{\"seq\":3,\"ts\":\"2026-01-01T00:00:00Z\",\"v\":1,\"type\":\"" + type

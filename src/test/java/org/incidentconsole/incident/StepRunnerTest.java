@@ -167,7 +167,8 @@ class StepRunnerTest {
     @Test
     void rolling_stops_at_the_first_failing_host_and_skips_the_rest() throws Exception {
         var outcomes = runner.run(session, step(0), List.of(web2, web1), StepRunner.Mode.ROLLING,
-                Map.of("stable_ref", "def5678"), null, "jane", OutputListener.IGNORE).outcomes().get(60, TimeUnit.SECONDS);
+                Map.of("stable_ref", "def5678"), null, "jane", OutputListener.IGNORE)
+                .outcomes().get(60, TimeUnit.SECONDS);
         assertThat(outcomes.get("web-02").outcome()).isEqualTo("FAILED");
         assertThat(outcomes.get("web-01").outcome()).isEqualTo(StepRunner.NOT_RUN);
         assertThat(journal()).filteredOn(e -> e instanceof IncidentEvent.StepSkipped).singleElement()
@@ -183,7 +184,8 @@ class StepRunnerTest {
         Host down = SshKit.host("web-03", closedPort, key);
 
         var outcomes = runner.run(session, step(0), List.of(down, web1), StepRunner.Mode.PARALLEL,
-                Map.of("stable_ref", "def5678"), null, "jane", OutputListener.IGNORE).outcomes().get(60, TimeUnit.SECONDS);
+                Map.of("stable_ref", "def5678"), null, "jane", OutputListener.IGNORE)
+                .outcomes().get(60, TimeUnit.SECONDS);
 
         assertThat(outcomes.get("web-03").outcome()).isEqualTo(StepRunner.NOT_RUN);
         assertThat(outcomes.get("web-03").notRun()).isTrue();

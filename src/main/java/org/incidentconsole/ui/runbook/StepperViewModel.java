@@ -27,7 +27,6 @@ import org.incidentconsole.runbook.ChecklistItem;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
-import org.incidentconsole.runbook.Variable;
 import org.incidentconsole.ssh.StreamKind;
 
 /**
@@ -63,8 +62,7 @@ public final class StepperViewModel {
     private final java.time.Clock clock;
     private volatile StepRunner.StepRun current;
     private final javafx.beans.value.ObservableStringValue runBlocked;
-    /** Each variable's value as last journaled, so an edit is journaled once, on commit. */
-    private final Map<String, String> journaled = new java.util.concurrent.ConcurrentHashMap<>();
+    private final CommittedValues committed;
 
     /**
      * @param hosts           the inventory's hosts (read on {@code io}, for variable suggestions)
@@ -85,6 +83,7 @@ public final class StepperViewModel {
                             Function<String, String> firstSuggestion, String operator, java.time.Clock clock,
                             javafx.beans.value.ObservableStringValue runBlocked) {
         this.runBlocked = runBlocked;
+        this.committed = new CommittedValues(incident);
         this.ui = ui;
         this.io = io;
         this.incident = incident;
@@ -134,14 +133,7 @@ public final class StepperViewModel {
                 incident.get().record(IncidentEvent.RunbookLoaded.of(rb)).join();
                 VariableDefaults.Prefilled prefilled = prefill(rb);
                 Map<String, String> filled = prefilled.values();
-                journaled.clear();
-                for (Variable v : rb.variables()) {
-                    String value = filled.get(v.name());
-                    if (value != null) {
-                        incident.get().record(new IncidentEvent.VariableSet(v.name(), value, v.role())).join();
-                        journaled.put(v.name(), value);
-                    }
-                }
+                committed.opened(rb, filled);
                 ui.execute(() -> {
                     runbook.set(rb);
                     steps.setAll(rb.steps());
@@ -202,19 +194,7 @@ public final class StepperViewModel {
     /** The operator is done editing a value (focus left the field, Enter): journaled if it changed. */
     public CompletableFuture<Void> commitValue(String name) {
         String value = values.get(name);
-        return CompletableFuture.runAsync(() -> journalValue(name, value), io);
-    }
-
-    /** Journals {@code value} unless it is what the journal already holds for {@code name}. Call on {@code io}. */
-    private void journalValue(String name, String value) {
-        if (value == null || value.isBlank() || value.equals(journaled.get(name))) {
-            return;
-        }
-        Runbook rb = runbook.get();
-        String role = rb == null ? null : rb.variables().stream().filter(v -> v.name().equals(name))
-                .map(Variable::role).filter(java.util.Objects::nonNull).findFirst().orElse(null);
-        incident.get().record(new IncidentEvent.VariableSet(name, value, role)).join();
-        journaled.put(name, value);
+        return CompletableFuture.runAsync(() -> committed.commit(name, value), io);
     }
 
     /** "" when Run may be pressed for the ticked hosts, else why not. */
@@ -249,7 +229,7 @@ public final class StepperViewModel {
         CompletableFuture<Map<String, StepRunner.HostOutcome>> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
-                snapshot.forEach(this::journalValue); // an edit not committed yet is journaled before it runs
+                snapshot.forEach(committed::commit); // an edit not committed yet is journaled before it runs
                 current = runner.run(incident.get(), step, on, how, snapshot,
                         confirmation, operator, (host, stream, line) -> ui.execute(() -> {
                             String shown = (stream == StreamKind.STDERR ? "! " : "") + line;
@@ -261,14 +241,14 @@ public final class StepperViewModel {
                 ui.execute(() -> {
                     running.set(false);
                     message.set(summary(step, outcomes));
-                    marks.put(step.pathText(), mark(outcomes));
+                    marks.put(step.pathText(), StepOutcomeText.mark(outcomes));
                     for (HostOutput o : hostOutputs) {
                         StepRunner.HostOutcome r = outcomes.get(o.host);
                         o.status.set(r == null ? StepRunner.NOT_RUN : r.outcome()
                                 + (r.exitStatus() == null ? "" : " · exit " + r.exitStatus()));
                         if (r != null && !r.ok() && r.reason() != null && !r.reason().isBlank()) {
-                            o.lines.add(reasonLine(r.outcome(), r.reason()));
-                            output.add(o.host + " " + reasonLine(r.outcome(), r.reason()));
+                            o.lines.add(StepOutcomeText.reasonLine(r.outcome(), r.reason()));
+                            output.add(o.host + " " + StepOutcomeText.reasonLine(r.outcome(), r.reason()));
                         }
                     }
                 });
@@ -279,9 +259,9 @@ public final class StepperViewModel {
                     marks.remove(step.pathText());
                     for (HostOutput o : hostOutputs) {
                         o.status.set(StepRunner.NOT_RUN);
-                        o.lines.add(reasonLine(StepRunner.NOT_RUN, e.getMessage()));
+                        o.lines.add(StepOutcomeText.reasonLine(StepRunner.NOT_RUN, e.getMessage()));
                     }
-                    output.add(reasonLine(StepRunner.NOT_RUN, e.getMessage()));
+                    output.add(StepOutcomeText.reasonLine(StepRunner.NOT_RUN, e.getMessage()));
                     message.set(e.getMessage());
                 });
                 done.completeExceptionally(e);
@@ -331,21 +311,6 @@ public final class StepperViewModel {
         return ticked.getOrDefault(step.pathText() + "#" + item.line(), item.checked());
     }
 
-    /** ✓ when the step succeeded everywhere (runner outcome OK), – when it ran nowhere, ✗ otherwise. */
-    static String mark(Map<String, StepRunner.HostOutcome> outcomes) {
-        if (StepRunner.succeeded(outcomes)) {
-            return "✓";
-        }
-        return !outcomes.isEmpty() && outcomes.values().stream().allMatch(StepRunner.HostOutcome::notRun) ? "–" : "✗";
-    }
-
-    /** "NOT_RUN: not run: web-01 is not connected: …" → shown once, without the doubled "not run". */
-    static String reasonLine(String outcome, String reason) {
-        String why = StepRunner.NOT_RUN.equals(outcome) && reason.startsWith("not run: ")
-                ? reason.substring("not run: ".length()) : reason;
-        return "— " + (StepRunner.NOT_RUN.equals(outcome) ? "not run" : outcome) + ": " + why;
-    }
-
     private static String summary(Step step, Map<String, StepRunner.HostOutcome> outcomes) {
         StringBuilder s = new StringBuilder(step.title()).append(": ");
         outcomes.values().forEach(o -> s.append(o.host()).append(' ').append(o.outcome())
@@ -377,7 +342,7 @@ public final class StepperViewModel {
         return hostOutputs;
     }
 
-    /** Step path → progress mark: ▶ running, ✓ every host ended OK, – it ran on no host (NOT_RUN), ✗ otherwise. */
+    /** Step path → progress mark: ▶ running, ✓ every host ended OK, – it ran on no host, ✗ otherwise. */
     public ObservableMap<String, String> marks() {
         return marks;
     }
