@@ -126,7 +126,8 @@ public final class ConsoleApplication extends Application {
         stepper.stepClockProperty().addListener((obs, old, now) -> barModel.setStepClock(now));
         IncidentBarController bar = new IncidentBarController(barModel, environment,
                 health::latestSuggestion, stepper::position, services.io());
-        bar.onCommsCopied((kind, text) -> services.io().execute(() -> services.panelJournal().commsCopied(kind, text)));
+        bar.onCommsCopied((kind, text) -> services.io().execute(() -> services.panelJournal()
+                .commsCopied(kind, text)));
         StepperController stepperView = new StepperController(stepper, shippedRunbooks(), environment,
                 bar::ensureIncident, barModel::note);
         javafx.beans.property.SimpleStringProperty journal = new javafx.beans.property.SimpleStringProperty(

@@ -2,6 +2,7 @@ package org.incidentconsole.ui.incident;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -12,7 +13,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputDialog;
-import java.util.function.BiConsumer;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -125,8 +125,7 @@ public final class IncidentBarController {
                 content.putString(msg);
                 Clipboard.getSystemClipboard().setContent(content);
                 model.showMessage(text + " copied to the clipboard");
-                BiConsumer<String, String> hook = commsCopied;
-                hook.accept(kind, msg); // journaled (issue 15 item 2)
+                commsCopied.accept(kind, msg); // journaled (issue 15 item 2)
             }
         });
         commsButton.getItems().add(item);
