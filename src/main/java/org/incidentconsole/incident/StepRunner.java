@@ -134,11 +134,11 @@ public final class StepRunner {
                     for (Host h : hosts) {
                         HostOutcome o = failed == null && !run.cancelled
                                 ? onHost(session, step, h, scripts, used, run, listener)
-                                : skip(session, step, h, failed == null ? "cancelled by the operator"
+                                : skip(session, step, h, run.cancelled ? "cancelled by the operator"
                                 : "not run: " + failed.host() + " ended " + failed.outcome());
                         outcomes.put(h.name(), o);
-                        if (failed == null && !o.ok() && !o.notRun()) {
-                            failed = o;
+                        if (failed == null && !o.ok()) {
+                            failed = o; // an unreachable host stops the roll too: the operator decides what next
                         }
                     }
                 }

@@ -201,6 +201,24 @@ class StepRunnerTest {
     }
 
     @Test
+    void rolling_stops_at_a_host_that_cannot_be_reached_and_the_rest_are_not_run() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Host down = SshKit.host("web-03", closedPort, key);
+
+        var outcomes = runner.run(session, step(0), List.of(down, web1), StepRunner.Mode.ROLLING,
+                Map.of("stable_ref", "def5678"), null, "jane", OutputListener.IGNORE)
+                .outcomes().get(60, TimeUnit.SECONDS);
+
+        assertThat(outcomes.values()).extracting(StepRunner.HostOutcome::outcome)
+                .containsExactly(StepRunner.NOT_RUN, StepRunner.NOT_RUN);
+        assertThat(outcomes.get("web-01").reason()).isEqualTo("not run: web-03 ended NOT_RUN");
+        assertThat(journal()).noneMatch(e -> e instanceof IncidentEvent.StepStarted);
+    }
+
+    @Test
     void step_started_holds_the_rendered_command_and_exactly_the_values_the_step_used() throws Exception {
         runner.run(session, step(0), List.of(web1), StepRunner.Mode.PARALLEL,
                 Map.of("stable_ref", "def5678", "unused_var", "zzz"), null, "jane", OutputListener.IGNORE)
