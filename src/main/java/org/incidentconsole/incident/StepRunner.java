@@ -53,8 +53,7 @@ public final class StepRunner {
 
     /** Restarts and stops go host by host; everything else on all hosts at once. */
     public static Mode defaultMode(Step step) {
-        return step.dangers().stream().map(Danger::reason)
-                .anyMatch(r -> r.contains("restart") || r.contains("stop")) ? Mode.ROLLING : Mode.PARALLEL;
+        return step.dangers().stream().anyMatch(Danger::stopsService) ? Mode.ROLLING : Mode.PARALLEL;
     }
 
     /** How long one block may run: twice the step's budget, at least a minute; ten minutes with no budget. */

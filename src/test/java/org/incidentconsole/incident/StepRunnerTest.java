@@ -118,7 +118,7 @@ class StepRunnerTest {
         Step restart = step(1);
         assertThatThrownBy(() -> runner.run(session, restart, List.of(web1), StepRunner.Mode.ROLLING, Map.of(),
                 "yes", "jane", OutputListener.IGNORE)).isInstanceOf(StepNotReadyException.class)
-                .hasMessageStartingWith("type 'production' to confirm: restarts or stops a service");
+                .hasMessageStartingWith("type 'production' to confirm: drops requests"); // the author's own reason
 
         var outcomes = runner.run(session, restart, List.of(web1), StepRunner.Mode.ROLLING, Map.of(), "production",
                 "jane", OutputListener.IGNORE).outcomes().get(60, TimeUnit.SECONDS);
