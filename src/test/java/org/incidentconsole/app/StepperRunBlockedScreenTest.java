@@ -89,7 +89,14 @@ class StepperRunBlockedScreenTest {
         clickWhenVisible(robot, "#comms-initial");
         waitFor(30, () -> journal().stream().anyMatch(e -> e instanceof IncidentEvent.CommsCopied));
         // the return came within the debounce's dwell of the drop: it is journaled once the dwell has passed
-        waitFor(30 + org.incidentconsole.incident.PanelJournal.DWELL.toSeconds(), () -> connectionChanges().size() >= 3);
+        try {
+            waitFor(30 + org.incidentconsole.incident.PanelJournal.DWELL.toSeconds(),
+                    () -> connectionChanges().size() >= 3);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("the drop and the return were not both journaled; connection events: "
+                    + connectionChanges() + "; every event: " + journal().stream()
+                    .map(ev -> ev.getClass().getSimpleName()).toList(), e);
+        }
         assertThat(connectionChanges()).as("the window's incident was started after the first connection: it"
                 + " hears it first, then the drop and the return").containsExactly("drill-web-01 connected",
                 "drill-web-01 lost", "drill-web-01 regained");
