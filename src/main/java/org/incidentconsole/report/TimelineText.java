@@ -57,6 +57,7 @@ final class TimelineText {
         } else if (e instanceof IncidentEvent.Resolved r) {
             return "Incident resolved by " + Markdown.inline(r.by()) + ": " + Markdown.inline(r.summary());
         }
-        return e.getClass().getSimpleName();
+        String lifecycle = LifecycleText.of(e); // #15 identity and lifecycle
+        return lifecycle != null ? lifecycle : e.getClass().getSimpleName();
     }
 }

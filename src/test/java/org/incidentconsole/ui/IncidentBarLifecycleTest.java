@@ -172,6 +172,14 @@ class IncidentBarLifecycleTest {
         assertThat(journal()).containsSubsequence(new IncidentEvent.NoteAdded("before", "jana"),
                 new IncidentEvent.OperatorChanged("jana", "petr", "jana"), new IncidentEvent.NoteAdded("after", "petr"));
         assertThat(vm.operatorProperty().get()).isEqualTo("petr");
+
+        vm.setStatus(IncidentStatus.MONITORING).get();
+        StringBuilder report = new StringBuilder();
+        new org.incidentconsole.report.ReportRenderer().prepare(
+                org.incidentconsole.report.RecordSource.journal(current.get().journalFile())).writeTo(report);
+        assertThat(report.toString()).contains("Handed over from jana to petr", "Note by petr: after",
+                "Status investigating → monitoring by petr", "Console opened by jana (OS user ")
+                .doesNotContain("OperatorChanged", "SessionOpened", "StatusChanged");
     }
 
     @Test
