@@ -50,6 +50,24 @@ final class ActSigner {
         return e;
     }
 
+    /** The act in words, for the refusal the operator reads. */
+    static String describe(IncidentEvent e) {
+        return switch (e.getClass().getSimpleName()) {
+            case "StepStarted", "StepSkipped" -> "a step run";
+            case "ChecklistToggled" -> "a checklist tick";
+            case "VariableSet" -> "a variable value";
+            case "DangerConfirmed" -> "a dangerous command";
+            case "BreakerAction" -> "a breaker action";
+            case "SeverityChanged" -> "a severity change";
+            case "NoteAdded" -> "a note";
+            case "Resolved" -> "another Resolve";
+            case "StatusChanged" -> "a status change";
+            case "OperatorChanged" -> "a hand-over";
+            case "RunbookLoaded" -> "a runbook";
+            default -> e.getClass().getSimpleName();
+        };
+    }
+
     /**
      * Acts an operator takes on the incident: refused once it is resolved, until it is reopened. Record-keeping
      * (title, trigger, postmortem fields, lessons, action items, report exports) and observations stay open.

@@ -86,7 +86,7 @@ public final class IncidentSession implements AutoCloseable {
         synchronized (this) { // acts are checked and queued in one order, so none slips in behind a Resolve
             if (closedForActs && ActSigner.isAct(event)) {
                 return CompletableFuture.failedFuture(new IncidentResolvedException(id(),
-                        event.getClass().getSimpleName()));
+                        ActSigner.describe(event)));
             }
             if (event instanceof IncidentEvent.Resolved) {
                 closedForActs = true;

@@ -128,7 +128,7 @@ class IncidentStoreBindingTest {
             assertThat(s.state().lifecycle().resolvedAt()).isEqualTo(clock.instant());
             assertThatThrownBy(() -> s.record(new IncidentEvent.NoteAdded("late note", "jana")).get())
                     .isInstanceOf(ExecutionException.class).cause().isInstanceOf(IncidentResolvedException.class)
-                    .hasMessageContaining("reopen it");
+                    .hasMessageContaining("is resolved: reopen it before adding a note");
             s.record(new IncidentEvent.FieldSet("root-cause", "a bad deploy", "jana")).get();
             s.record(new IncidentEvent.Reopened("error rate back", "jana")).get();
             s.record(new IncidentEvent.NoteAdded("late note", "jana")).get();
