@@ -9,7 +9,9 @@ import org.incidentconsole.incident.PrivateFiles;
 
 /**
  * The log file appender, creating each log file (the first one and the fresh one after a roll) owner-only
- * before logback opens it; logback itself would create it with the default umask. Named in logback.xml.
+ * before logback opens it; logback itself would create it with the default umask. The compressed logs of earlier
+ * rolls (written by logback in the background, also with the default umask) are narrowed at each open.
+ * Named in logback.xml.
  */
 public final class PrivateRollingFileAppender<E> extends RollingFileAppender<E> {
     @Override
@@ -25,6 +27,17 @@ public final class PrivateRollingFileAppender<E> extends RollingFileAppender<E> 
                 PrivateFiles.restrict(file);
             }
         }
+        restrictEarlierLogs(file.getParent());
         super.openFile(fileName);
+    }
+
+    private static void restrictEarlierLogs(Path dir) throws IOException {
+        try (var files = Files.list(dir)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    PrivateFiles.restrict(p);
+                }
+            }
+        }
     }
 }

@@ -33,7 +33,7 @@ final class ActSigner {
         } else if (e instanceof NoteAdded n) {
             return new NoteAdded(n.text(), operator);
         } else if (e instanceof ActionItemAdded a) {
-            return new ActionItemAdded(a.text(), operator);
+            return new ActionItemAdded(a.text(), operator, a.type(), a.owner(), a.ticket());
         } else if (e instanceof LessonAdded l) {
             return new LessonAdded(l.text(), operator);
         } else if (e instanceof FieldSet f) {
@@ -46,6 +46,12 @@ final class ActSigner {
             return new StatusChanged(s.from(), s.to(), operator);
         } else if (e instanceof Reopened r) {
             return new Reopened(r.reason(), operator);
+        } else if (e instanceof IncidentEvent.OperatorChanged o) {
+            return new IncidentEvent.OperatorChanged(o.from(), o.to(), operator); // the outgoing operator signs
+        } else if (e instanceof IncidentEvent.RoleAssigned r) {
+            return new IncidentEvent.RoleAssigned(r.role(), r.person(), operator);
+        } else if (e instanceof IncidentEvent.MessageSent m) {
+            return new IncidentEvent.MessageSent(m.channel(), m.text(), operator);
         }
         return e;
     }

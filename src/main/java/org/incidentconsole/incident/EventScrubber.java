@@ -42,6 +42,9 @@ public final class EventScrubber {
             "HealthTransition.check", "HealthTransition.from", "HealthTransition.to", "SeverityChanged.by",
             "NoteAdded.by", "ActionItemAdded.by", "LessonAdded.by", "FieldSet.field", "FieldSet.by", "Milestone.kind",
             "ReportExported.path", "Resolved.by",
+            // #15 postmortem
+            "ActionItemAdded.type", "ActionItemAdded.owner", "RoleAssigned.role", "RoleAssigned.person",
+            "RoleAssigned.by", "MessageSent.channel", "MessageSent.by",
             // #15 identity, environment and lifecycle
             "Started.inventory", "Started.inventoryFingerprint", "SessionOpened.how", "SessionOpened.operator",
             "SessionOpened.osUser", "SessionOpened.machine", "OperatorChanged.from", "OperatorChanged.to",
@@ -83,7 +86,7 @@ public final class EventScrubber {
         } else if (e instanceof NoteAdded n) {
             return new NoteAdded(text(n.text()), n.by());
         } else if (e instanceof ActionItemAdded a) {
-            return new ActionItemAdded(text(a.text()), a.by());
+            return new ActionItemAdded(text(a.text()), a.by(), a.type(), a.owner(), text(a.ticket()));
         } else if (e instanceof LessonAdded l) {
             return new LessonAdded(text(l.text()), l.by());
         } else if (e instanceof FieldSet f) {
@@ -94,6 +97,10 @@ public final class EventScrubber {
             return r;
         } else if (e instanceof Resolved r) {
             return new Resolved(text(r.summary()), r.by());
+        } else if (e instanceof IncidentEvent.RoleAssigned r) { // #15 postmortem
+            return r;
+        } else if (e instanceof IncidentEvent.MessageSent m) {
+            return new IncidentEvent.MessageSent(m.channel(), text(m.text()), m.by());
         } else if (e instanceof IncidentEvent.SessionOpened o) { // #15 identity, environment and lifecycle
             return o;
         } else if (e instanceof IncidentEvent.OperatorChanged o) {

@@ -23,6 +23,9 @@ import java.util.Map;
         @JsonSubTypes.Type(value = IncidentEvent.Milestone.class, name = "milestone"),
         @JsonSubTypes.Type(value = IncidentEvent.ReportExported.class, name = "report-exported"),
         @JsonSubTypes.Type(value = IncidentEvent.Resolved.class, name = "incident-resolved"),
+        // #15 postmortem (report side): responders' roles and messages sent
+        @JsonSubTypes.Type(value = IncidentEvent.RoleAssigned.class, name = "role-assigned"),
+        @JsonSubTypes.Type(value = IncidentEvent.MessageSent.class, name = "message-sent"),
         // #15 identity, environment and lifecycle
         @JsonSubTypes.Type(value = IncidentEvent.SessionOpened.class, name = "session-opened"),
         @JsonSubTypes.Type(value = IncidentEvent.OperatorChanged.class, name = "operator-changed"),
@@ -99,13 +102,23 @@ public sealed interface IncidentEvent {
     record NoteAdded(String text, String by) implements IncidentEvent {
     }
 
-    record ActionItemAdded(String text, String by) implements IncidentEvent {
+    /**
+     * {@code type}: mitigate, prevent or process; {@code owner} and {@code ticket} (a link or an id) as entered.
+     * All three are null in journals written before they existed.
+     */
+    record ActionItemAdded(String text, String by, String type, String owner, String ticket) implements IncidentEvent {
+        public ActionItemAdded(String text, String by) {
+            this(text, by, null, null, null);
+        }
     }
 
     record LessonAdded(String text, String by) implements IncidentEvent {
     }
 
-    /** A report field the operator fills: user-impact, root-cause, services-restarted, detected-at. */
+    /**
+     * A report field the operator fills, one save per event: the postmortem's prose fields (see
+     * org.incidentconsole.report.PostmortemField), detected-at, services-restarted, and the older user-impact.
+     */
     record FieldSet(String field, String value, String by) implements IncidentEvent {
     }
 
@@ -117,6 +130,16 @@ public sealed interface IncidentEvent {
     }
 
     record Resolved(String summary, String by) implements IncidentEvent {
+    }
+
+    // #15 postmortem (report side): who held which role, and what was said to whom.
+
+    /** {@code role}: incident-commander, operator, comms or scribe; {@code person} as named by {@code by}. */
+    record RoleAssigned(String role, String person, String by) implements IncidentEvent {
+    }
+
+    /** A message sent or posted (status page, chat, mail), as it was sent; {@code channel} names where. */
+    record MessageSent(String channel, String text, String by) implements IncidentEvent {
     }
 
     // #15 identity, environment and lifecycle

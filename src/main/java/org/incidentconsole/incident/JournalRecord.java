@@ -9,5 +9,5 @@ import java.time.Instant;
 public record JournalRecord(long seq, Instant ts, int v,
                             @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXTERNAL_PROPERTY,
                                     property = "type") IncidentEvent data) {
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 }

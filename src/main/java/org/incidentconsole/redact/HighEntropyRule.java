@@ -86,6 +86,14 @@ final class HighEntropyRule implements Rule {
     }
 
     static boolean looksRandom(String text, int start, int end) {
+        return mixesClasses(text, start, end, true);
+    }
+
+    /**
+     * Upper and lower case (and digits, when {@code digits}) all present, and the character class changes at
+     * least once every four letters or digits, as in random text.
+     */
+    private static boolean mixesClasses(String text, int start, int end, boolean digits) {
         boolean upper = false;
         boolean lower = false;
         boolean digit = false;
@@ -103,9 +111,8 @@ final class HighEntropyRule implements Rule {
                 prev = c;
             }
         }
-        return upper && lower && digit && changes * 4 >= letters;
+        return upper && lower && (digit || !digits) && changes * 4 >= letters;
     }
-
 
     private static boolean inPathOrUrl(String text, int start, int end) {
         if (isUrlWord(text, start)) {
@@ -139,31 +146,12 @@ final class HighEntropyRule implements Rule {
         int s = start;
         for (int i = start; i <= end; i++) {
             if (i == end || text.charAt(i) == '/' || text.charAt(i) == '_' || text.charAt(i) == '-') {
-                if (i - s >= 8 && mixedCaseAndChanging(text, s, i)) {
+                if (i - s >= 8 && mixesClasses(text, s, i, false)) {
                     return true;
                 }
                 s = i + 1;
             }
         }
         return false;
-    }
-
-    private static boolean mixedCaseAndChanging(String text, int start, int end) {
-        boolean upper = false;
-        boolean lower = false;
-        int changes = 0;
-        int letters = 0;
-        int prev = -1;
-        for (int i = start; i < end; i++) {
-            int c = cls(text.charAt(i));
-            upper |= c == 1;
-            lower |= c == 2;
-            if (c != 0) {
-                letters++;
-                changes += prev > 0 && prev != c ? 1 : 0;
-                prev = c;
-            }
-        }
-        return upper && lower && changes * 4 >= letters;
     }
 }

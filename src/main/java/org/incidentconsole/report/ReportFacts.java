@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentState;
 import org.incidentconsole.incident.JournalRecord;
+import org.incidentconsole.incident.Severity;
 
 /** What the report needs, derived from the journal records in one pass. */
 final class ReportFacts {
@@ -31,14 +33,34 @@ final class ReportFacts {
     IncidentEvent.RunbookLoaded runbook;
     Instant rolledBackAt;
     Instant recoveredAt;
+    /** What marked the recovery: a milestone, health after the rollback, all checks OK, or only the Resolve. */
+    String recoveredBy;
+    private final Map<String, String> healthNow = new LinkedHashMap<>();
+    private boolean degraded;
+    private Instant allClearAt;
     Instant detectedAt;
     /** Per host and check: the state before the rollback (or the first seen) and the last state. */
     final Map<String, String[]> healthBeforeAfter = new LinkedHashMap<>();
     final List<IncidentEvent.BreakerAction> breakerActions = new ArrayList<>();
-    /** Action items entered by the operator, then every checklist item of the runbook left unticked. */
-    List<String> openActionItems;
+    /** Every checklist item of the runbook left unticked: follow-ups the action items table lists too. */
+    List<String> untickedItems;
     /** How many records the facts were taken from: later passes over a live journal stop there. */
     long records;
+    /** Each postmortem field's last save (a blank save clears it). */
+    final Map<PostmortemField, Saved> postmortem = new EnumMap<>(PostmortemField.class);
+    /** Severity periods in journal order: the severity and when it began. */
+    final List<Map.Entry<Severity, Instant>> severities = new ArrayList<>();
+    /** Role → people named for it, in the order named. */
+    final Map<String, Set<String>> roles = new LinkedHashMap<>();
+    final List<IncidentEvent.ActionItemAdded> actionItems = new ArrayList<>();
+    final List<Messages.Message> messages = new ArrayList<>();
+    /** The first health transition away from OK: what the tooling saw first. */
+    IncidentEvent.HealthTransition firstAlert;
+    Instant firstAlertAt;
+    IncidentEvent.Resolved resolved;
+
+    record Saved(String value, String by, Instant at) {
+    }
 
     /** Folds one record in; call {@link #finish()} after the last. */
     void accept(JournalRecord r) {
@@ -52,10 +74,13 @@ final class ReportFacts {
         if (e instanceof IncidentEvent.Started s && started == null) {
             started = s;
             operators.add(s.operator());
+            severities.add(Map.entry(s.severity(), r.ts()));
         }
         by(e);
-        if (e instanceof IncidentEvent.Resolved) {
+        postmortem(r);
+        if (e instanceof IncidentEvent.Resolved res) {
             endedAt = r.ts();
+            resolved = res;
         } else if (e instanceof IncidentEvent.RunbookLoaded rl && runbook == null) {
             runbook = rl;
         } else if (e instanceof IncidentEvent.Milestone m) {
@@ -63,8 +88,13 @@ final class ReportFacts {
                 rolledBackAt = r.ts();
             } else if (m.kind().equals("RECOVERED") && recoveredAt == null) {
                 recoveredAt = r.ts();
+                recoveredBy = "marked recovered";
             }
         } else if (e instanceof IncidentEvent.HealthTransition h) {
+            if (firstAlert == null && !"OK".equalsIgnoreCase(h.to())) {
+                firstAlert = h;
+                firstAlertAt = r.ts();
+            }
             String[] beforeAfter = healthBeforeAfter.computeIfAbsent(h.host() + " / " + h.check(),
                     k -> new String[] {h.to(), h.to()});
             if (rolledBackAt == null) {
@@ -73,6 +103,14 @@ final class ReportFacts {
             beforeAfter[1] = h.to();
             if (recoveredAt == null && rolledBackAt != null && "OK".equalsIgnoreCase(h.to())) {
                 recoveredAt = r.ts();
+                recoveredBy = "health OK after the rollback";
+            }
+            healthNow.put(h.host() + " / " + h.check(), h.to());
+            if (!"OK".equalsIgnoreCase(h.to())) {
+                degraded = true;
+            } else if (allClearAt == null && degraded && healthNow.values().stream()
+                    .allMatch("OK"::equalsIgnoreCase)) {
+                allClearAt = r.ts();
             }
         } else if (e instanceof IncidentEvent.BreakerAction b) {
             breakerActions.add(b);
@@ -87,11 +125,16 @@ final class ReportFacts {
     ReportFacts finish() {
         state = fold.state();
         started = state.started();
-        if (recoveredAt == null) {
-            recoveredAt = endedAt;
+        if (recoveredAt == null && allClearAt != null) {
+            recoveredAt = allClearAt;
+            recoveredBy = "every health check OK again";
         }
-        detectedAt = parseInstant(state.fields().get("detected-at"));
-        openActionItems = openActionItems(state, runbook);
+        if (recoveredAt == null && endedAt != null) {
+            recoveredAt = endedAt;
+            recoveredBy = "Resolve; no health recovery recorded";
+        }
+        detectedAt = parseInstant(field(PostmortemField.DETECTED_AT));
+        untickedItems = untickedItems(state, runbook);
         String listed = state.fields().get("services-restarted");
         if (listed != null && !listed.isBlank()) {
             servicesRestarted.clear();
@@ -100,6 +143,47 @@ final class ReportFacts {
             }
         }
         return this;
+    }
+
+    /** The postmortem's own events: fields, severity periods, roles, action items and messages. */
+    private void postmortem(JournalRecord r) {
+        IncidentEvent e = r.data();
+        if (e instanceof IncidentEvent.FieldSet fs) {
+            PostmortemField.byKey(fs.field()).ifPresent(field -> {
+                if (fs.value() == null || fs.value().isBlank()) {
+                    postmortem.remove(field);
+                } else {
+                    postmortem.put(field, new Saved(fs.value().strip(), fs.by(), r.ts()));
+                }
+            });
+        } else if (e instanceof IncidentEvent.SeverityChanged sc && sc.to() != null) {
+            severities.add(Map.entry(sc.to(), r.ts()));
+        } else if (e instanceof IncidentEvent.RoleAssigned ra && ra.person() != null && !ra.person().isBlank()) {
+            roles.computeIfAbsent(ra.role(), k -> new LinkedHashSet<>()).add(ra.person().strip());
+        } else if (e instanceof IncidentEvent.ActionItemAdded a) {
+            actionItems.add(a);
+        }
+        Messages.of(r).ifPresent(messages::add);
+    }
+
+    /** Each severity the incident had, with the time spent at it (until the next change, Resolve or last event). */
+    Map<Severity, Duration> timeAtSeverity() {
+        Map<Severity, Duration> spent = new LinkedHashMap<>();
+        Instant end = endedAt != null ? endedAt : lastAt;
+        for (int i = 0; i < severities.size(); i++) {
+            Instant from = severities.get(i).getValue();
+            Instant to = i + 1 < severities.size() ? severities.get(i + 1).getValue() : end;
+            if (endedAt != null && from.isAfter(endedAt)) {
+                continue;
+            }
+            spent.merge(severities.get(i).getKey(), Duration.between(from, to), Duration::plus);
+        }
+        return spent;
+    }
+
+    String field(PostmortemField field) {
+        Saved saved = postmortem.get(field);
+        return saved == null ? null : saved.value();
     }
 
     private void by(IncidentEvent e) {
@@ -112,20 +196,30 @@ final class ReportFacts {
             who = n.by();
         } else if (e instanceof IncidentEvent.Resolved r) {
             who = r.by();
+        } else if (e instanceof IncidentEvent.SeverityChanged s) {
+            who = s.by();
+        } else if (e instanceof IncidentEvent.FieldSet fs) {
+            who = fs.by();
+        } else if (e instanceof IncidentEvent.ActionItemAdded a) {
+            who = a.by();
+        } else if (e instanceof IncidentEvent.LessonAdded l) {
+            who = l.by();
+        } else if (e instanceof IncidentEvent.MessageSent m) {
+            who = m.by();
         }
         if (who != null && !who.isBlank()) {
             operators.add(who);
         }
     }
 
-    private static List<String> openActionItems(IncidentState state, IncidentEvent.RunbookLoaded runbook) {
-        List<String> items = new ArrayList<>(state.actionItems());
+    private static List<String> untickedItems(IncidentState state, IncidentEvent.RunbookLoaded runbook) {
+        List<String> items = new ArrayList<>();
         if (runbook != null) {
             for (var step : runbook.steps()) {
                 for (var item : step.checklist()) {
                     var mark = state.checklist().get(IncidentState.checklistKey(step.path(), item.line()));
                     if (mark == null || !mark.checked()) {
-                        items.add("Checklist item not ticked: " + item.text() + " (" + step.path() + ")");
+                        items.add("Tick or follow up: " + item.text() + " (" + step.path() + ")");
                     }
                 }
             }

@@ -56,22 +56,22 @@ public final class ReportRenderer {
         public void writeTo(Appendable out) throws IOException, JournalException {
             ReportTimes t = new ReportTimes(f.started == null ? null : f.started.zone());
             StringBuilder md = new StringBuilder(8192);
-            IncidentEvent.Started s = f.started;
-            md.append("# Incident report: ").append(Markdown.inline(s == null ? "unknown incident" : s.title()))
-                    .append("\n\n");
-            if (s != null) {
-                md.append("Incident ").append(Markdown.code(s.id())).append(" · environment ")
-                        .append(Markdown.inline(s.environment())).append(" · runbook ")
-                        .append(s.runbook() == null ? "none" : Markdown.code(s.runbook())).append("\n\n");
-            }
+            header(md, f);
             summary(md, f, t);
-            metrics(md, f);
+            PostmortemSections pm = new PostmortemSections(md, f, t);
+            pm.impact();
+            pm.detection();
+            pm.causes();
+            pm.resolution();
+            pm.responders();
+            pm.lessons();
+            pm.actionItems();
+            pm.messaging();
             md.append("## Timeline\n\n");
             out.append(md);
             eachRecord(out, (r, line) -> timeline(line, r, t));
             md.setLength(0);
             md.append('\n');
-            checklists(md, f, t);
             md.append("## Commands run\n\n");
             out.append(md);
             boolean[] any = new boolean[1];
@@ -81,8 +81,7 @@ public final class ReportRenderer {
                 md.append("No commands were run from the console.\n\n");
             }
             healthAndBreakers(md, f);
-            actionItems(md, f);
-            list(md, "Lessons learned", f.state.lessons(), "None recorded.");
+            checklists(md, f, t);
             list(md, "Notes", f.state.notes(), "None recorded.");
             out.append(md);
         }
@@ -111,6 +110,24 @@ public final class ReportRenderer {
         }
     }
 
+    private static void header(StringBuilder md, ReportFacts f) {
+        IncidentEvent.Started s = f.started;
+        md.append("# Postmortem: ").append(Markdown.inline(s == null ? "unknown incident" : s.title())).append("\n\n");
+        if (s != null) {
+            md.append("Incident ").append(Markdown.code(s.id())).append(" · environment ")
+                    .append(Markdown.inline(s.environment())).append(" · runbook ").append(runbook(f)).append("\n\n");
+        }
+    }
+
+    /** The runbook walked: its title and file from the journal's copy, else the name given at the start. */
+    private static String runbook(ReportFacts f) {
+        if (f.runbook != null) {
+            return Markdown.inline(f.runbook.title()) + " (" + Markdown.code(f.runbook.source()) + ")";
+        }
+        return f.started.runbook() == null || f.started.runbook().isBlank() ? "none"
+                : Markdown.code(f.started.runbook());
+    }
+
     private static void summary(StringBuilder md, ReportFacts f, ReportTimes t) {
         IncidentState st = f.state;
         String severity = st.severity() == null ? null : st.severity().name()
@@ -124,29 +141,20 @@ public final class ReportRenderer {
         rows.put("Duration", ReportTimes.duration(f.between(f.startedAt, f.endedAt != null ? f.endedAt : f.lastAt))
                 + (f.endedAt == null ? " so far" : ""));
         rows.put("Severity", severity);
-        rows.put("Trigger", f.started == null ? null : f.started.trigger());
+        rows.put("Trigger at start", f.started == null ? null : f.started.trigger());
         rows.put("Status", st.resolved() ? "Resolved" : "Open");
         rows.put("Executed by", String.join(", ", f.operators));
         rows.put("Rolled back from", f.variableWithRole("rollback-from"));
         rows.put("Rolled back to", f.variableWithRole("rollback-to"));
         rows.put("Services restarted", f.servicesRestarted.isEmpty() ? null : String.join(", ", f.servicesRestarted));
-        rows.put("User impact", st.fields().get("user-impact"));
-        rows.put("Root cause", st.fields().getOrDefault("root-cause", "not yet known"));
-        rows.put("Action items", f.openActionItems.size() + " open (listed below)");
-        md.append("## Summary\n\n| Field | Value |\n|---|---|\n");
+        rows.put("Resolution", f.resolved == null ? "not resolved yet" : f.resolved.summary());
+        rows.put("Action items", (f.actionItems.size() + f.untickedItems.size()) + " (listed below)");
+        md.append("## Summary\n\n");
+        String prose = f.field(PostmortemField.SUMMARY);
+        md.append(prose == null ? PostmortemField.SUMMARY.notEntered() : Paragraphs.of(prose)).append("\n\n");
+        md.append("| Field | Value |\n|---|---|\n");
         rows.forEach((k, v) -> md.append("| ").append(k).append(" | ").append(Markdown.cell(v)).append(" |\n"));
         md.append('\n');
-    }
-
-    private static void metrics(StringBuilder md, ReportFacts f) {
-        md.append("## Metrics\n\n");
-        md.append("- Time to detect: ").append(f.detectedAt == null ? "not recorded (set the detection time)"
-                : ReportTimes.duration(f.between(f.detectedAt, f.startedAt))).append('\n');
-        md.append("- Time to rollback: ").append(f.rolledBackAt == null ? "no rollback recorded"
-                : ReportTimes.duration(f.between(f.startedAt, f.rolledBackAt))).append('\n');
-        md.append("- Time to recover: ").append(f.recoveredAt == null ? "not recovered yet"
-                : ReportTimes.duration(f.between(f.detectedAt != null ? f.detectedAt : f.startedAt, f.recoveredAt)))
-                .append("\n\n");
     }
 
     private static void timeline(StringBuilder md, JournalRecord r, ReportTimes t) {
@@ -227,22 +235,12 @@ public final class ReportRenderer {
             md.append("| Breaker action | Key | Before | After | Result |\n|---|---|---|---|---|\n");
             for (var b : f.breakerActions) {
                 md.append("| ").append(Markdown.cell(b.action())).append(" | ").append(Markdown.codeCell(b.key()))
-                        .append(" | ").append(Markdown.cell(b.before())).append(" | ").append(Markdown.cell(b.after()))
+                        .append(" | ").append(BreakerValues.before(b.before()).replace("|", "\\|")).append(" | ")
+                        .append(BreakerValues.after(b.after()).replace("|", "\\|"))
                         .append(" | ").append(Markdown.cell(b.result())).append(" |\n");
             }
             md.append('\n');
         }
-    }
-
-    private static void actionItems(StringBuilder md, ReportFacts f) {
-        md.append("## Action items\n\n");
-        List<String> items = f.openActionItems;
-        if (items.isEmpty()) {
-            md.append("None open.\n\n");
-            return;
-        }
-        items.forEach(i -> md.append("- [ ] ").append(Markdown.inline(i)).append('\n'));
-        md.append('\n');
     }
 
     private static void list(StringBuilder md, String title, List<String> entries, String none) {

@@ -1,63 +1,109 @@
 package org.incidentconsole.report;
 
+import java.lang.reflect.RecordComponent;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
 import org.incidentconsole.incident.IncidentEvent;
+import org.incidentconsole.incident.IncidentEvent.BreakerAction;
+import org.incidentconsole.incident.IncidentEvent.ChecklistToggled;
+import org.incidentconsole.incident.IncidentEvent.DangerConfirmed;
+import org.incidentconsole.incident.IncidentEvent.HealthTransition;
+import org.incidentconsole.incident.IncidentEvent.StepFinished;
 
-/** One line of the timeline for each kind of event. */
+/**
+ * One line of the timeline per event, from one table of renderers: a new event type slots in with one line in
+ * {@link #RENDERERS}; a type without one still gets a line, its name and fields in journal order.
+ */
 final class TimelineText {
+    private static final Map<Class<? extends IncidentEvent>, Function<IncidentEvent, String>> RENDERERS =
+            new LinkedHashMap<>();
+
+    static {
+        on(IncidentEvent.Started.class, s -> "Incident started by " + in(s.operator()) + ": " + in(s.title()) + " ("
+                + s.severity() + ", trigger: " + in(s.trigger()) + ")");
+        on(IncidentEvent.RunbookLoaded.class, r -> "Runbook opened: " + in(r.title()) + " (" + r.steps().size()
+                + " steps)");
+        on(IncidentEvent.StepStarted.class, s -> "Step started on " + Markdown.code(s.host()) + ": " + in(s.step()));
+        on(StepFinished.class, s -> "Step " + s.outcome() + " on " + Markdown.code(s.host()) + " (exit "
+                + (s.exitStatus() == null ? "none" : s.exitStatus()) + ", " + ReportTimes.millis(s.durationMs())
+                + "): " + in(s.step()));
+        on(IncidentEvent.StepSkipped.class, s -> "Step skipped on " + Markdown.code(s.host()) + ": " + in(s.step())
+                + " — " + in(s.reason()));
+        on(ChecklistToggled.class, c -> (c.checked() ? "Ticked" : "Unticked") + " by " + in(c.by()) + ": "
+                + in(c.item()));
+        on(IncidentEvent.VariableSet.class, v -> "Set " + Markdown.code(v.name()) + " = " + Markdown.code(v.value())
+                + (v.role() == null ? "" : " (" + v.role() + ")"));
+        on(DangerConfirmed.class, TimelineText::danger);
+        on(BreakerAction.class, b -> "Breaker " + in(b.action()) + " " + Markdown.code(b.key()) + ": "
+                + BreakerValues.before(b.before()) + " → " + BreakerValues.after(b.after())
+                + (b.result() == null || b.result().equals("ok") ? "" : " (" + in(b.result()) + ")"));
+        on(HealthTransition.class, h -> "Health " + Markdown.code(h.host()) + " " + in(h.check()) + ": "
+                + (h.from() == null ? "first reading " : in(h.from()) + " → ") + in(h.to())
+                + (h.value() == null ? "" : " (" + in(h.value()) + ")"));
+        on(IncidentEvent.SeverityChanged.class, s -> "Severity " + s.from() + " → " + s.to() + " by " + in(s.by())
+                + ": " + in(s.reason()));
+        on(IncidentEvent.NoteAdded.class, n -> "Note by " + in(n.by()) + ": " + in(n.text()));
+        on(IncidentEvent.ActionItemAdded.class, a -> "Action item by " + in(a.by()) + ": " + in(a.text()));
+        on(IncidentEvent.LessonAdded.class, l -> "Lesson by " + in(l.by()) + ": " + in(l.text()));
+        on(IncidentEvent.FieldSet.class, fs -> "Postmortem field " + PostmortemField.byKey(fs.field())
+                .map(PostmortemField::label).orElse(in(fs.field())) + " saved by " + in(fs.by()));
+        on(IncidentEvent.Milestone.class, m -> (m.kind().equals("ROLLED_BACK") ? "Rollback complete"
+                : "Service recovered") + ": " + in(m.detail()));
+        on(IncidentEvent.ReportExported.class, r -> "Report exported to " + Markdown.code(r.path()));
+        on(IncidentEvent.Resolved.class, r -> "Incident resolved by " + in(r.by()) + ": " + in(r.summary()));
+        on(IncidentEvent.RoleAssigned.class, r -> in(r.person()) + " is " + in(r.role()) + " (named by "
+                + in(r.by()) + ")");
+        on(IncidentEvent.MessageSent.class, m -> "Message sent by " + in(m.by()) + " to " + in(m.channel()));
+        // #15 identity, environment and lifecycle
+        on(IncidentEvent.SessionOpened.class, o -> ("resume".equals(o.how()) ? "Incident resumed by "
+                : "Console opened by ") + in(o.operator()) + " (OS user " + in(o.osUser()) + " on " + in(o.machine()) + ")");
+        on(IncidentEvent.OperatorChanged.class, o -> "Handed over from " + in(o.from()) + " to " + in(o.to()));
+        on(IncidentEvent.DetailsEdited.class, d -> "Edited by " + in(d.by()) + ":" + (d.title() == null ? ""
+                : " title " + in(d.title())) + (d.trigger() == null ? "" : " trigger " + in(d.trigger())));
+        on(IncidentEvent.StatusChanged.class, c -> "Status " + (c.from() == null ? "?" : c.from().label()) + " → "
+                + (c.to() == null ? "?" : c.to().label()) + " by " + in(c.by()));
+        on(IncidentEvent.Reopened.class, r -> "Incident reopened by " + in(r.by()) + ": " + in(r.reason()));
+    }
+
     private TimelineText() {
     }
 
+    private static <E extends IncidentEvent> void on(Class<E> type, Function<E, String> renderer) {
+        RENDERERS.put(type, e -> renderer.apply(type.cast(e)));
+    }
+
     static String of(IncidentEvent e) {
-        if (e instanceof IncidentEvent.Started s) {
-            return "Incident started by " + Markdown.inline(s.operator()) + ": " + Markdown.inline(s.title()) + " ("
-                    + s.severity() + ", trigger: " + Markdown.inline(s.trigger()) + ")";
-        } else if (e instanceof IncidentEvent.RunbookLoaded r) {
-            return "Runbook opened: " + Markdown.inline(r.title()) + " (" + r.steps().size() + " steps)";
-        } else if (e instanceof IncidentEvent.StepStarted s) {
-            return "Step started on " + Markdown.code(s.host()) + ": " + Markdown.inline(s.step());
-        } else if (e instanceof IncidentEvent.StepFinished s) {
-            return "Step " + s.outcome() + " on " + Markdown.code(s.host()) + " (exit "
-                    + (s.exitStatus() == null ? "none" : s.exitStatus()) + ", " + ReportTimes.millis(s.durationMs())
-                    + "): " + Markdown.inline(s.step());
-        } else if (e instanceof IncidentEvent.StepSkipped s) {
-            return "Step skipped on " + Markdown.code(s.host()) + ": " + Markdown.inline(s.step()) + " — "
-                    + Markdown.inline(s.reason());
-        } else if (e instanceof IncidentEvent.ChecklistToggled c) {
-            return (c.checked() ? "Ticked" : "Unticked") + " by " + Markdown.inline(c.by()) + ": "
-                    + Markdown.inline(c.item());
-        } else if (e instanceof IncidentEvent.VariableSet v) {
-            return "Set " + Markdown.code(v.name()) + " = " + Markdown.code(v.value())
-                    + (v.role() == null ? "" : " (" + v.role() + ")");
-        } else if (e instanceof IncidentEvent.DangerConfirmed d) {
-            return "Dangerous command confirmed by " + Markdown.inline(d.by()) + " (typed "
-                    + Markdown.code(d.typed()) + "): " + Markdown.inline(d.reason());
-        } else if (e instanceof IncidentEvent.BreakerAction b) {
-            return "Breaker " + Markdown.inline(b.action()) + " " + Markdown.code(b.key()) + ": "
-                    + Markdown.inline(b.before()) + " → " + Markdown.inline(b.after());
-        } else if (e instanceof IncidentEvent.HealthTransition h) {
-            return "Health " + Markdown.code(h.host()) + " " + Markdown.inline(h.check()) + ": "
-                    + (h.from() == null ? "first reading " : Markdown.inline(h.from()) + " → ") + Markdown.inline(h.to())
-                    + (h.value() == null ? "" : " (" + Markdown.inline(h.value()) + ")");
-        } else if (e instanceof IncidentEvent.SeverityChanged s) {
-            return "Severity " + s.from() + " → " + s.to() + " by " + Markdown.inline(s.by()) + ": "
-                    + Markdown.inline(s.reason());
-        } else if (e instanceof IncidentEvent.NoteAdded n) {
-            return "Note by " + Markdown.inline(n.by()) + ": " + Markdown.inline(n.text());
-        } else if (e instanceof IncidentEvent.ActionItemAdded a) {
-            return "Action item: " + Markdown.inline(a.text());
-        } else if (e instanceof IncidentEvent.LessonAdded l) {
-            return "Lesson: " + Markdown.inline(l.text());
-        } else if (e instanceof IncidentEvent.FieldSet fs) {
-            return "Report field " + Markdown.code(fs.field()) + " set: " + Markdown.inline(fs.value());
-        } else if (e instanceof IncidentEvent.Milestone m) {
-            return (m.kind().equals("ROLLED_BACK") ? "Rollback complete" : "Service recovered") + ": "
-                    + Markdown.inline(m.detail());
-        } else if (e instanceof IncidentEvent.ReportExported r) {
-            return "Report exported to " + Markdown.code(r.path());
-        } else if (e instanceof IncidentEvent.Resolved r) {
-            return "Incident resolved by " + Markdown.inline(r.by()) + ": " + Markdown.inline(r.summary());
+        Function<IncidentEvent, String> renderer = RENDERERS.get(e.getClass());
+        return renderer != null ? renderer.apply(e) : generic(e);
+    }
+
+    /** The author's reason, once, with the command it is about. */
+    private static String danger(DangerConfirmed d) {
+        return "Dangerous command confirmed by " + in(d.by()) + " (typed " + Markdown.code(d.typed()) + ")"
+                + (d.reason() == null || d.reason().isBlank() ? "" : ": " + in(d.reason())) + " — "
+                + Markdown.code(d.command());
+    }
+
+    /** An event without a renderer: its type in words and its non-empty fields. */
+    static String generic(IncidentEvent e) {
+        StringBuilder line = new StringBuilder(e.getClass().getSimpleName().replaceAll("(?<=[a-z])(?=[A-Z])", " "));
+        String sep = ": ";
+        for (RecordComponent c : e.getClass().getRecordComponents()) {
+            try {
+                Object value = c.getAccessor().invoke(e);
+                if (value != null && !value.toString().isBlank()) {
+                    line.append(sep).append(c.getName()).append(' ').append(in(value.toString()));
+                    sep = ", ";
+                }
+            } catch (ReflectiveOperationException ex) {
+                throw new IllegalStateException("an event's field cannot be read: " + c, ex);
+            }
         }
-        String lifecycle = LifecycleText.of(e); // #15 identity and lifecycle
-        return lifecycle != null ? lifecycle : e.getClass().getSimpleName();
+        return line.toString();
+    }
+
+    private static String in(String text) {
+        return Markdown.inline(text);
     }
 }

@@ -111,7 +111,8 @@ final class DangerDetector {
             markAbove = null;
             String reason = detect(command);
             if (reason != null) {
-                found.add(new Danger(firstLine + i, command, reason, authorMark != null || blockMark != null));
+                String shown = authorMark != null && !authorMark.equals(reasonOrDefault("")) ? authorMark : reason;
+                found.add(new Danger(firstLine + i, command, shown, authorMark != null || blockMark != null));
             } else if (authorMark != null) {
                 found.add(new Danger(firstLine + i, command, authorMark, true));
             }

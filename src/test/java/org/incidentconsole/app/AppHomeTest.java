@@ -130,6 +130,10 @@ class AppHomeTest {
         assertThat(perms(log.getParent())).isEqualTo("rwx------");
         assertThat(perms(log)).isEqualTo("rw-------");
 
+        // a compressed log of an earlier roll, written by logback in the background with the default umask
+        Path earlier = tmp.resolve("logs").resolve("incident-console.2026-11-23.0.log.gz");
+        Files.write(earlier, new byte[] {31, -117});
+        Files.setPosixFilePermissions(earlier, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
         appender.rollover();
         logger.info("after the roll");
         appender.stop();
@@ -139,5 +143,6 @@ class AppHomeTest {
         Path rolled = tmp.resolve("logs").resolve("incident-console.1.log");
         assertThat(Files.readString(rolled)).isEqualTo("before the roll\n");
         assertThat(perms(rolled)).as("the rolled log file").isEqualTo("rw-------");
+        assertThat(perms(earlier)).as("an earlier compressed log").isEqualTo("rw-------");
     }
 }

@@ -101,7 +101,7 @@ class LintCommandTest {
         assertThat(run.out()).contains("Emergency rollback (10 steps)")
                 .contains("Step 2: Switch to the stable release (1 minute)")
                 .contains("placeholders: {{app_dir}}, {{stable_ref}}")
-                .contains("danger at line 81: restarts or stops a service");
+                .contains("danger at line 81: in-flight PHP requests are dropped");
     }
 
     @Test

@@ -42,7 +42,7 @@ class ReportCommandTest {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         assertThat(run(out, err, "report", s.journalFile().getParent().toString())).isZero();
-        assertThat(out.toString()).startsWith("# Incident report: Payments down").contains("- rolled back");
+        assertThat(out.toString()).startsWith("# Postmortem: Payments down").contains("- rolled back");
     }
 
     @Test
@@ -90,5 +90,16 @@ class ReportCommandTest {
         StringWriter err = new StringWriter();
         assertThat(run(new StringWriter(), err, "report", s.journalFile().toString())).isEqualTo(1);
         assertThat(err.toString()).contains(s.journalFile() + ":1: damaged record: not valid UTF-8");
+    }
+
+    @Test
+    void reports_a_journal_written_before_the_postmortem_fields_existed() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(run(out, err, "report", "src/test/resources/journals/before-postmortem.jsonl")).isZero();
+        assertThat(err.toString()).isEmpty();
+        assertThat(out.toString()).startsWith("# Postmortem: Invoices are not being sent")
+                .contains("## Impact", "## Responders", "## Action items", "## Messaging", "## Timeline",
+                        "47 → deleted");
     }
 }

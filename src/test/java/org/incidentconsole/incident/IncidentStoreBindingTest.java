@@ -137,4 +137,44 @@ class IncidentStoreBindingTest {
             assertThat(s.state().notes()).containsExactly("late note");
         }
     }
+
+    @Test
+    void signing_changes_only_the_signer_of_every_event_type_that_has_one() throws Exception {
+        int signed = 0;
+        for (Class<?> type : IncidentEvent.class.getPermittedSubclasses()) {
+            var components = type.getRecordComponents();
+            if (java.util.Arrays.stream(components).noneMatch(c -> c.getName().equals("by"))) {
+                continue;
+            }
+            Object[] args = java.util.Arrays.stream(components).map(c -> sample(c.getType(), c.getName())).toArray();
+            IncidentEvent before = (IncidentEvent) type.getDeclaredConstructor(java.util.Arrays.stream(components)
+                    .map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new)).newInstance(args);
+            IncidentEvent after = ActSigner.sign(before, "jana");
+            for (var c : components) {
+                Object value = c.getAccessor().invoke(after);
+                assertThat(value).as(type.getSimpleName() + "." + c.getName())
+                        .isEqualTo(c.getName().equals("by") ? "jana" : c.getAccessor().invoke(before));
+            }
+            signed++;
+        }
+        assertThat(signed).isGreaterThanOrEqualTo(14);
+        System.out.println("event types signed by the session: " + signed);
+    }
+
+    private static Object sample(Class<?> type, String name) {
+        if (type == String.class) {
+            return "v-" + name;
+        } else if (type == int.class) {
+            return 7;
+        } else if (type == boolean.class) {
+            return true;
+        } else if (type == Severity.class) {
+            return Severity.P1;
+        } else if (type == IncidentStatus.class) {
+            return IncidentStatus.MONITORING;
+        } else if (type == java.util.Map.class) {
+            return java.util.Map.of("k", "v");
+        }
+        return null;
+    }
 }

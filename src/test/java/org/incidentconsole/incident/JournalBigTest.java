@@ -78,7 +78,7 @@ class JournalBigTest {
                 Files.size(journal) / 1048576.0, records, Files.size(report) / 1048576.0, HEAP, millis);
         assertThat(child.exit()).as(child.output()).isZero();
         assertThat(child.output()).doesNotContain("OutOfMemoryError").contains("report written to");
-        assertThat(Files.readString(report)).startsWith("# Incident report: Big journal")
+        assertThat(Files.readString(report)).startsWith("# Postmortem: Big journal")
                 .contains("note " + (records - 1) + " ü");
     }
 

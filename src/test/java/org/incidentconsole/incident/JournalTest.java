@@ -49,7 +49,7 @@ class JournalTest {
         var first = json.readTree(lines.get(0));
         assertThat(first.get("seq").asLong()).isEqualTo(1);
         assertThat(first.get("ts").asText()).isEqualTo("2026-11-23T16:55:01Z");
-        assertThat(first.get("v").asInt()).isEqualTo(1);
+        assertThat(first.get("v").asInt()).isEqualTo(JournalRecord.SCHEMA_VERSION);
         assertThat(first.get("type").asText()).isEqualTo("incident-started");
         assertThat(first.get("data").get("id").asText()).isEqualTo(s.id());
         var last = json.readTree(lines.get(8));

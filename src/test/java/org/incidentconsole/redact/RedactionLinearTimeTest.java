@@ -68,14 +68,16 @@ class RedactionLinearTimeTest {
             worst = Math.max(worst, tBig);
             System.out.printf("redaction %-22s 50 KB %5d ms   1 MB %5d ms%n", s.name(), tSmall, tBig);
             assertThat(tBig).as("%s (seed %d): 1 MB took %d ms, 50 KB %d ms", s.name(), seed, tBig, tSmall)
-                    .isLessThan(2_000).isLessThan(20 * tSmall + 300);
+                    // 20 times the text: linear is ~20 times the time, quadratic ~400 times; the margin is for a
+                    // machine busy with other work (best of three runs each)
+                    .isLessThan(2_000).isLessThan(60 * tSmall + 500);
         }
         System.out.printf("redaction: longest line 1,000,000 characters, slowest shape %d ms%n", worst);
     }
 
     private static long time(Redactor redactor, String text) {
         long best = Long.MAX_VALUE;
-        for (int i = 0; i < 2; i++) {
+        for (int i = 0; i < 3; i++) {
             long t0 = System.nanoTime();
             redactor.scrub(text);
             best = Math.min(best, (System.nanoTime() - t0) / 1_000_000);

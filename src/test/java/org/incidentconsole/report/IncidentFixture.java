@@ -71,4 +71,32 @@ final class IncidentFixture {
                 .add(30, new IncidentEvent.Resolved("Service healthy for 15 minutes", "jane"))
                 .records();
     }
+
+    /** The rollback with every postmortem field filled in, roles named, typed action items and a message sent. */
+    static List<JournalRecord> postmortem() {
+        IncidentFixture f = new IncidentFixture();
+        f.records.addAll(rollback());
+        f.at = f.records.get(f.records.size() - 1).ts();
+        return f.add(10, new IncidentEvent.RoleAssigned("comms", "omar", "jane"))
+                .add(1, new IncidentEvent.RoleAssigned("scribe", "lea", "jane"))
+                .add(1, new IncidentEvent.MessageSent("status page", "Bookings are failing; we are rolling back.",
+                        "omar"))
+                .add(30, new IncidentEvent.FieldSet("summary", "A release shipped a stale config cache.\n\n"
+                        + "Bookings failed until the rollback.", "jane"))
+                .add(5, new IncidentEvent.FieldSet("impact", "About 300 users could not book; 1,200 requests failed",
+                        "jane"))
+                .add(5, new IncidentEvent.FieldSet("detection", "The api-health check paged the on-call", "jane"))
+                .add(5, new IncidentEvent.FieldSet("trigger", "The 16:40 deploy", "jane"))
+                .add(5, new IncidentEvent.FieldSet("contributing-factors", "- No canary for config changes", "lea"))
+                .add(5, new IncidentEvent.FieldSet("resolution", "Rolled back to def5678 and restarted PHP-FPM",
+                        "jane"))
+                .add(5, new IncidentEvent.FieldSet("went-well", "The rollback runbook worked first time", "lea"))
+                .add(5, new IncidentEvent.FieldSet("went-wrong", "Nobody watched the deploy's error rate", "lea"))
+                .add(5, new IncidentEvent.FieldSet("lucky", "It happened outside the booking peak", "lea"))
+                .add(5, new IncidentEvent.ActionItemAdded("Canary config changes", "jane", "prevent", "omar",
+                        "https://tracker.example/OPS-42"))
+                .add(5, new IncidentEvent.ActionItemAdded("Alert on the deploy's error rate", "jane", "mitigate", "lea",
+                        "OPS-43"))
+                .records();
+    }
 }

@@ -84,9 +84,10 @@ class ReportRendererTest {
                 fences.add(fence);
             }
         });
-        assertThat(headings).containsExactly("Incident report: API returns 500 after the 16:40 deploy", "Summary",
-                "Metrics", "Timeline", "Checklists", "Commands run", "Health and breakers", "Action items",
-                "Lessons learned", "Notes");
+        assertThat(headings).containsExactly("Postmortem: API returns 500 after the 16:40 deploy", "Summary",
+                "Impact", "Detection", "Trigger, root cause and contributing factors", "Resolution", "Responders",
+                "Lessons learned", "Action items", "Messaging", "Timeline", "Commands run", "Health and breakers",
+                "Checklists", "Notes");
         List<String> firstColumn = new ArrayList<>();
         tables.get(0).accept(new AbstractVisitor() {
             @Override
@@ -97,10 +98,11 @@ class ReportRendererTest {
                 visitChildren(node);
             }
         });
-        assertThat(firstColumn).containsExactly("Field", "Date", "Started", "Ended", "Duration", "Severity", "Trigger",
-                "Status", "Executed by", "Rolled back from", "Rolled back to", "Services restarted", "User impact",
-                "Root cause", "Action items");
-        assertThat(tasks).containsExactly(true, true, false, false, false);
+        assertThat(firstColumn).containsExactly("Field", "Date", "Started", "Ended", "Duration", "Severity",
+                "Trigger at start",
+                "Status", "Executed by", "Rolled back from", "Rolled back to", "Services restarted", "Resolution",
+                "Action items");
+        assertThat(tasks).containsExactly(true, true, false);
         assertThat(fences).extracting(FencedCodeBlock::getInfo).containsExactly("sh", "text", "sh");
         assertThat(fences.get(1).getLiteral()).contains("```nested fence```");
     }
@@ -111,11 +113,13 @@ class ReportRendererTest {
         assertThat(report).contains("| Rolled back from | abc1234 |", "| Rolled back to | def5678 |",
                 "| Services restarted | php8.3-fpm |", "| Severity | P2 (started as P1) |",
                 "| Executed by | jane, omar |", "| Status | Resolved |",
-                "| User impact | Bookings failed for 12 minutes \\| about 300 users |",
+                "| Resolution | Service healthy for 15 minutes |",
                 "| Started | 16:55:01 UTC (17:55:01 +01:00) |");
+        assertThat(report).contains("Bookings failed for 12 minutes | about 300 users", "| P1 | 3 min 23 s |",
+                "| P2 | 1 min 0 s |");
         assertThat(report).contains("- Time to detect: 3 min 31 s", "- Time to rollback: 44 s",
-                "- Time to recover: 5 min 29 s");
-        assertThat(report).contains("- [ ] Checklist item not ticked: Webhooks are being processed");
+                "- Time to recover: 5 min 29 s (from detection to health OK after the rollback)");
+        assertThat(report).contains("| Tick or follow up: Webhooks are being processed");
         assertThat(report).contains("| web-01 / api-health | CRITICAL | OK |",
                 "| reset | `circuit_breaker:calcom:state` | open | closed | ok |");
     }
@@ -138,7 +142,7 @@ class ReportRendererTest {
         var open = new IncidentFixture().add(0, new IncidentEvent.Started("INC-1", "t", "x", Severity.P0, "staging",
                 "jane", null, "UTC")).records();
         String report = renderer.render(open);
-        assertThat(report).contains("| Status | Open |", "not resolved yet", "- Time to rollback: no rollback recorded",
+        assertThat(report).contains("| Status | Open |", "not resolved yet", "| Resolution | not resolved yet |", "- Time to rollback: no rollback recorded",
                 "No commands were run from the console.", "| Started | 16:55:01 UTC |");
     }
 

@@ -317,4 +317,9 @@ public final class IncidentBarViewModel {
     public ReadOnlyStringProperty messageProperty() {
         return message;
     }
+
+    /** The incident being worked on, or null: the Postmortem pane (#15) writes to it. */
+    public org.incidentconsole.incident.IncidentSession session() {
+        return gateway.current();
+    }
 }

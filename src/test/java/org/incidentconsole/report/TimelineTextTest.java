@@ -1,0 +1,65 @@
+package org.incidentconsole.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.incidentconsole.incident.IncidentEvent;
+import org.incidentconsole.incident.Severity;
+import org.junit.jupiter.api.Test;
+
+/** The timeline's table of renderers: every event type gets a line, and none ends at a bare arrow. */
+class TimelineTextTest {
+    @Test
+    void every_event_type_has_a_line_of_its_own() throws Exception {
+        for (Class<?> type : IncidentEvent.class.getPermittedSubclasses()) {
+            IncidentEvent e = sample(type);
+            String line = TimelineText.of(e);
+            assertThat(line).as(type.getSimpleName()).isNotBlank().isNotEqualTo(TimelineText.generic(e));
+            assertThat(line).as(type.getSimpleName()).doesNotMatch(".*→\\s*$");
+        }
+    }
+
+    @Test
+    void an_event_without_a_renderer_is_named_with_its_fields() {
+        assertThat(TimelineText.generic(new IncidentEvent.RoleAssigned("comms", "omar", "jane")))
+                .isEqualTo("Role Assigned: role comms, person omar, by jane");
+    }
+
+    @Test
+    void a_breaker_key_deleted_or_created_says_so() {
+        assertThat(TimelineText.of(new IncidentEvent.BreakerAction("delete", "cb:x:failures", "47", null, "ok")))
+                .isEqualTo("Breaker delete `cb:x:failures`: 47 → deleted");
+        assertThat(TimelineText.of(new IncidentEvent.BreakerAction("trip", "cb:x:state", "", "open", "ok")))
+                .isEqualTo("Breaker trip `cb:x:state`: absent → open");
+    }
+
+    private static IncidentEvent sample(Class<?> type) throws Exception {
+        RecordComponent[] components = type.getRecordComponents();
+        Constructor<?> ctor = type.getDeclaredConstructor(Arrays.stream(components).map(RecordComponent::getType)
+                .toArray(Class<?>[]::new));
+        return (IncidentEvent) ctor.newInstance(Arrays.stream(components).map(c -> value(c.getType())).toArray());
+    }
+
+    private static Object value(Class<?> t) {
+        if (t == String.class) {
+            return "ROLLED_BACK";
+        } else if (t == int.class || t == Integer.class) {
+            return 1;
+        } else if (t == long.class) {
+            return 1L;
+        } else if (t == boolean.class) {
+            return true;
+        } else if (t == Severity.class) {
+            return Severity.P1;
+        } else if (t == List.class) {
+            return List.of();
+        } else if (t == Map.class) {
+            return Map.of();
+        }
+        return null;
+    }
+}
