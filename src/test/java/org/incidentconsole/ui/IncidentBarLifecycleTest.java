@@ -216,6 +216,12 @@ class IncidentBarLifecycleTest {
                 new IncidentEvent.StatusChanged(IncidentStatus.IDENTIFIED, IncidentStatus.MONITORING, "jana"),
                 new IncidentEvent.DetailsEdited("Checkout 500s after deploy", null, "jana"));
         assertThat(journal()).noneMatch(e -> e instanceof IncidentEvent.DetailsEdited d && "x".equals(d.title()));
+        // the comms and the report use the title as edited, not as started
+        assertThat(vm.comms("initial", 0, 0, "")).startsWith("[P2] Checkout 500s after deploy\n");
+        StringBuilder report = new StringBuilder();
+        new org.incidentconsole.report.ReportRenderer().prepare(
+                org.incidentconsole.report.RecordSource.journal(current.get().journalFile())).writeTo(report);
+        assertThat(report.toString()).startsWith("# Postmortem: Checkout 500s after deploy\n");
     }
 
     @Test
