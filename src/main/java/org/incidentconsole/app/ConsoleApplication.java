@@ -126,10 +126,13 @@ public final class ConsoleApplication extends Application {
                 new StepRunner(services.ssh(), new Redactor(), services.io()), inventoryHosts, hosts::selectedHosts,
                 command -> inventoryHosts.get().isEmpty() ? null
                         : services.firstSuggestion(inventoryHosts.get().get(0), command),
-                org.incidentconsole.incident.IncidentStore.defaultOperator(), java.time.Clock.systemUTC());
+                org.incidentconsole.incident.IncidentStore.defaultOperator(), java.time.Clock.systemUTC(),
+                hosts.runBlockedProperty());
         stepper.stepClockProperty().addListener((obs, old, now) -> barModel.setStepClock(now));
         IncidentBarController bar = new IncidentBarController(barModel, environment,
                 health::latestSuggestion, stepper::position, services.io());
+        bar.onCommsCopied((kind, text) -> services.io().execute(() -> services.panelJournal()
+                .commsCopied(kind, text)));
         StepperController stepperView = new StepperController(stepper, shippedRunbooks(), environment,
                 bar::ensureIncident, barModel::note);
         javafx.beans.property.SimpleStringProperty journal = new javafx.beans.property.SimpleStringProperty(

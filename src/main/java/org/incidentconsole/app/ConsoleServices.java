@@ -112,6 +112,14 @@ public final class ConsoleServices implements AutoCloseable {
         return started;
     }
 
+    /** As above, bound to an environment only (no inventory fingerprint): for callers that have no inventory. */
+    public org.incidentconsole.incident.IncidentSession startIncident(String title, String trigger,
+            org.incidentconsole.incident.Severity severity, String environment, String operator)
+            throws java.io.IOException {
+        return startIncident(title, trigger, severity,
+                new org.incidentconsole.incident.IncidentBinding(environment, null, null), operator);
+    }
+
     /** Resumes an incident of this environment and inventory, worked by {@code operator}; others are refused. */
     public synchronized org.incidentconsole.incident.IncidentSession resumeIncident(String id,
             org.incidentconsole.incident.IncidentBinding binding, String operator) throws java.io.IOException,
@@ -171,7 +179,7 @@ public final class ConsoleServices implements AutoCloseable {
             new org.incidentconsole.report.ReportRenderer().prepare(
                     org.incidentconsole.report.RecordSource.journal(session.journalFile())).writeTo(markdown);
             org.incidentconsole.incident.PrivateFiles.writeString(out, markdown.toString());
-            session.record(new org.incidentconsole.incident.IncidentEvent.ReportExported(out.toString())).join();
+            panels.reportExported(out);
             return new Report(markdown.toString(), out);
         } catch (java.io.IOException | org.incidentconsole.incident.JournalException e) {
             throw new IllegalStateException("the report could not be written: " + e.getMessage(), e);
@@ -183,6 +191,13 @@ public final class ConsoleServices implements AutoCloseable {
     private final java.util.Map<String, BreakerMonitor> monitorBySource = new java.util.concurrent.ConcurrentHashMap<>();
     private final org.incidentconsole.incident.PanelEvents panelEvents =
             new org.incidentconsole.incident.PanelEvents(new org.incidentconsole.redact.Redactor());
+    /** The one path from the panels to the journal (the same class drill --run uses). */
+    private final org.incidentconsole.incident.PanelJournal panels = new org.incidentconsole.incident.PanelJournal(
+            this::currentIncident, new org.incidentconsole.redact.Redactor());
+
+    public org.incidentconsole.incident.PanelJournal panelJournal() {
+        return panels;
+    }
 
     /**
      * Runs a breaker action on the Redis a panel was read from and journals every key's before and after.
@@ -232,6 +247,9 @@ public final class ConsoleServices implements AutoCloseable {
         inventory.hosts().forEach(h -> checks.put(h, HealthChecks.of(h)));
         health = new HealthPoller(ssh, checks, java.time.Clock.systemUTC(), false);
         health.onResult(results);
+        health.onTransition(panels::health);
+        inventory.hosts().forEach(h -> ssh.connection(h).addListener(status -> panels.connection(h.name(), status)));
+        executors.scheduler().scheduleWithFixedDelay(panels::tick, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
         health.start(executors.scheduler(), java.time.Duration.ofSeconds(5));
         redis = new RedisLinks(ssh, System.getenv(), RedisPasswordPrompt.NONE);
         java.util.Map<String, BreakerPanel> latest = new java.util.concurrent.ConcurrentHashMap<>();
@@ -263,6 +281,7 @@ public final class ConsoleServices implements AutoCloseable {
                 monitorBySource.put(link.label(), monitor);
                 actions.put(link.label(), new org.incidentconsole.breaker.BreakerActions(link, host.breakers(),
                         java.time.Clock.systemUTC()));
+                monitor.addListener(panels::breakers);
                 monitor.addListener(p -> {
                     latest.put(p.source(), p);
                     breakers.accept(p);
@@ -277,6 +296,7 @@ public final class ConsoleServices implements AutoCloseable {
 
     @Override
     public void close() {
+        panels.flush();
         if (incident != null) {
             incident.close();
         }

@@ -20,7 +20,7 @@ import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.health.SeverityAdvisor;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
-import org.incidentconsole.incident.PanelEvents;
+import org.incidentconsole.incident.PanelJournal;
 import org.incidentconsole.incident.StepNotReadyException;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.incident.VariableDefaults;
@@ -58,10 +58,15 @@ final class UnattendedWalk {
 
     Outcome walk(IncidentSession session, Runbook runbook, Host host) throws Exception {
         session.record(IncidentEvent.RunbookLoaded.of(runbook)).get();
-        PanelEvents panelEvents = new PanelEvents(redactor);
+        PanelJournal panels = new PanelJournal(() -> session, redactor);
+        java.util.function.Consumer<org.incidentconsole.ssh.ConnectionStatus> connection =
+                status -> panels.connection(host.name(), status);
+        ssh.connection(host).addListener(connection);
+        BreakerMonitor breakers = breakerMonitor(host, panels);
         try (HealthPoller poller = new HealthPoller(ssh, Map.of(host, HealthChecks.of(host)), Clock.systemUTC())) {
-            poller.onTransition(t -> session.record(panelEvents.of(t)).join());
+            poller.onTransition(panels::health);
             poller.pollOnce().get(2, TimeUnit.MINUTES);
+            pollBreakers(breakers);
             Map<String, String> values = new java.util.LinkedHashMap<>();
             List<String> unset = variables(session, runbook, host, values);
             if (!unset.isEmpty()) {
@@ -83,7 +88,8 @@ final class UnattendedWalk {
                                 + e.getMessage()));
                     }
                     var outcomes = run.outcomes().get(30, TimeUnit.MINUTES);
-                    var failed = outcomes.values().stream().filter(o -> !"OK".equals(o.outcome())).toList();
+                    pollBreakers(breakers); // a step may have closed (or opened) a breaker: journaled as seen
+                    var failed = outcomes.values().stream().filter(o -> !o.ok()).toList();
                     if (!failed.isEmpty()) {
                         out.println("  stopped: " + failed.get(0).host() + " ended " + failed.get(0).outcome() + " ("
                                 + failed.get(0).reason() + ")");
@@ -97,7 +103,32 @@ final class UnattendedWalk {
                 }
             }
             List<CheckResult> health = poller.pollOnce().get(2, TimeUnit.MINUTES);
+            panels.flush();
             return verdict(session, host, health);
+        } finally {
+            panels.flush();
+            ssh.connection(host).removeListener(connection);
+        }
+    }
+
+    /** The walk's breaker monitor, journaling what it sees through {@code panels}; null without Redis. */
+    private BreakerMonitor breakerMonitor(Host host, PanelJournal panels) {
+        if (host.redis() == null) {
+            return null;
+        }
+        try {
+            BreakerMonitor monitor = new BreakerMonitor(redis.linkFor(host), host.breakers(), Clock.systemUTC());
+            monitor.addListener(panels::breakers);
+            return monitor;
+        } catch (RedisUnavailableException e) {
+            out.println("  breakers not watched: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private static void pollBreakers(BreakerMonitor monitor) {
+        if (monitor != null) {
+            monitor.poll();
         }
     }
 

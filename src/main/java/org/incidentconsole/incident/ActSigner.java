@@ -50,6 +50,8 @@ final class ActSigner {
             return new IncidentEvent.OperatorChanged(o.from(), o.to(), operator); // the outgoing operator signs
         } else if (e instanceof IncidentEvent.RoleAssigned r) {
             return new IncidentEvent.RoleAssigned(r.role(), r.person(), operator);
+        } else if (e instanceof IncidentEvent.CommsCopied c) {
+            return new IncidentEvent.CommsCopied(c.template(), c.text(), operator);
         } else if (e instanceof IncidentEvent.MessageSent m) {
             return new IncidentEvent.MessageSent(m.channel(), m.text(), operator);
         }

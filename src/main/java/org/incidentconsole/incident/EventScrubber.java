@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import org.incidentconsole.incident.IncidentEvent.ActionItemAdded;
 import org.incidentconsole.incident.IncidentEvent.BreakerAction;
+import org.incidentconsole.incident.IncidentEvent.BreakerTransition;
+import org.incidentconsole.incident.IncidentEvent.CommsCopied;
+import org.incidentconsole.incident.IncidentEvent.ConnectionChanged;
 import org.incidentconsole.incident.IncidentEvent.ChecklistToggled;
 import org.incidentconsole.incident.IncidentEvent.DangerConfirmed;
 import org.incidentconsole.incident.IncidentEvent.FieldSet;
@@ -45,6 +48,9 @@ public final class EventScrubber {
             // #15 postmortem
             "ActionItemAdded.type", "ActionItemAdded.owner", "RoleAssigned.role", "RoleAssigned.person",
             "RoleAssigned.by", "MessageSent.channel", "MessageSent.by",
+            // issue 15, panels → journal
+            "BreakerTransition.source", "BreakerTransition.service", "BreakerTransition.from", "BreakerTransition.to",
+            "ConnectionChanged.host", "ConnectionChanged.change", "CommsCopied.template", "CommsCopied.by",
             // #15 identity, environment and lifecycle
             "Started.inventory", "Started.inventoryFingerprint", "SessionOpened.how", "SessionOpened.operator",
             "SessionOpened.osUser", "SessionOpened.machine", "OperatorChanged.from", "OperatorChanged.to",
@@ -65,7 +71,7 @@ public final class EventScrubber {
                     .map(o -> new RunbookLoaded.StepOutline(o.path(), o.line(), o.checklist().stream()
                             .map(i -> new RunbookLoaded.Item(i.line(), text(i.text()))).toList())).toList());
         } else if (e instanceof StepStarted s) {
-            return new StepStarted(s.step(), s.host(), text(s.command()));
+            return new StepStarted(s.step(), s.host(), text(s.command()), values(s.values()));
         } else if (e instanceof StepFinished f) {
             return finished(f);
         } else if (e instanceof StepSkipped s) {
@@ -80,7 +86,7 @@ public final class EventScrubber {
             return new BreakerAction(text(b.action()), text(b.key()), named(b.key(), b.before()),
                     named(b.key(), b.after()), text(b.result()));
         } else if (e instanceof HealthTransition h) {
-            return new HealthTransition(h.host(), h.check(), h.from(), h.to(), text(h.value()));
+            return new HealthTransition(h.host(), h.check(), h.from(), h.to(), text(h.value()), h.flaps());
         } else if (e instanceof SeverityChanged s) {
             return new SeverityChanged(s.from(), s.to(), text(s.reason()), s.by());
         } else if (e instanceof NoteAdded n) {
@@ -101,6 +107,13 @@ public final class EventScrubber {
             return r;
         } else if (e instanceof IncidentEvent.MessageSent m) {
             return new IncidentEvent.MessageSent(m.channel(), text(m.text()), m.by());
+        } else if (e instanceof BreakerTransition b) {
+            return new BreakerTransition(b.source(), b.service(), text(b.key()), b.from(), b.to(), b.failures(),
+                    b.flaps());
+        } else if (e instanceof ConnectionChanged c) {
+            return new ConnectionChanged(c.host(), c.change(), text(c.reason()), c.flaps());
+        } else if (e instanceof CommsCopied c) {
+            return new CommsCopied(c.template(), text(c.text()), c.by());
         } else if (e instanceof IncidentEvent.SessionOpened o) { // #15 identity, environment and lifecycle
             return o;
         } else if (e instanceof IncidentEvent.OperatorChanged o) {
@@ -125,6 +138,16 @@ public final class EventScrubber {
         return new StepFinished(f.step(), f.host(), text(f.command()), f.outcome(), f.exitStatus(), f.durationMs(),
                 text(f.reason()), output == null ? null : output.text(), f.redactions() == null && counts.isEmpty()
                 ? null : counts);
+    }
+
+    /** Values a step ran with: each under its name, so a secret-named variable is hidden whole. */
+    private Map<String, String> values(Map<String, String> values) {
+        if (values == null) {
+            return null;
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        values.forEach((k, v) -> out.put(k, named(k, v)));
+        return out;
     }
 
     private String text(String s) {

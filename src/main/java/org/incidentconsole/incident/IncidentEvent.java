@@ -26,6 +26,10 @@ import java.util.Map;
         // #15 postmortem (report side): responders' roles and messages sent
         @JsonSubTypes.Type(value = IncidentEvent.RoleAssigned.class, name = "role-assigned"),
         @JsonSubTypes.Type(value = IncidentEvent.MessageSent.class, name = "message-sent"),
+        // issue 15, panels → journal (items 2, 3, 7)
+        @JsonSubTypes.Type(value = IncidentEvent.BreakerTransition.class, name = "breaker-transition"),
+        @JsonSubTypes.Type(value = IncidentEvent.ConnectionChanged.class, name = "connection-changed"),
+        @JsonSubTypes.Type(value = IncidentEvent.CommsCopied.class, name = "comms-copied"),
         // #15 identity, environment and lifecycle
         @JsonSubTypes.Type(value = IncidentEvent.SessionOpened.class, name = "session-opened"),
         @JsonSubTypes.Type(value = IncidentEvent.OperatorChanged.class, name = "operator-changed"),
@@ -64,7 +68,15 @@ public sealed interface IncidentEvent {
         }
     }
 
-    record StepStarted(String step, String host, String command) implements IncidentEvent {
+    /**
+     * {@code command}: the rendered script as it ran (values in); {@code values}: each placeholder the step used
+     * (variable name, or the token for others) with the value it ran with; null in journals before issue 15.
+     */
+    record StepStarted(String step, String host, String command, Map<String, String> values)
+            implements IncidentEvent {
+        public StepStarted(String step, String host, String command) {
+            this(step, host, command, null);
+        }
     }
 
     /** {@code outcome}: OK, FAILED, CANCELLED or UNKNOWN; {@code output} is redacted before it gets here. */
@@ -92,8 +104,15 @@ public sealed interface IncidentEvent {
             implements IncidentEvent {
     }
 
-    record HealthTransition(String host, String check, String from, String to, String value)
+    /**
+     * {@code flaps}: changes of this check seen but not journaled one by one since the last event (debounced, see
+     * PanelJournal); null when none, and in journals before issue 15.
+     */
+    record HealthTransition(String host, String check, String from, String to, String value, Integer flaps)
             implements IncidentEvent {
+        public HealthTransition(String host, String check, String from, String to, String value) {
+            this(host, check, from, to, value, null);
+        }
     }
 
     record SeverityChanged(Severity from, Severity to, String reason, String by) implements IncidentEvent {
@@ -140,6 +159,28 @@ public sealed interface IncidentEvent {
 
     /** A message sent or posted (status page, chat, mail), as it was sent; {@code channel} names where. */
     record MessageSent(String channel, String text, String by) implements IncidentEvent {
+    }
+
+    // issue 15, panels → journal (items 2, 3, 7): new event types, appended here to keep merges mechanical.
+
+    /**
+     * A breaker's state as the monitor saw it change: {@code from} null on the first sight of a breaker that is not
+     * closed; states CLOSED, OPEN, HALF_OPEN, UNKNOWN; {@code failures} the failure count read with the new state;
+     * {@code flaps} changes folded into this event by the debounce (null when none).
+     */
+    record BreakerTransition(String source, String service, String key, String from, String to, Long failures,
+                             Integer flaps) implements IncidentEvent {
+    }
+
+    /**
+     * A host's SSH connection: {@code change} is "connected" (first time), "lost" or "regained"; {@code reason} the
+     * connection's own words (why it failed or dropped); {@code flaps} as for health transitions.
+     */
+    record ConnectionChanged(String host, String change, String reason, Integer flaps) implements IncidentEvent {
+    }
+
+    /** A comms message copied to the clipboard: which template ("initial", "progress", "rollback") and its text. */
+    record CommsCopied(String template, String text, String by) implements IncidentEvent {
     }
 
     // #15 identity, environment and lifecycle

@@ -56,6 +56,18 @@ final class StepInputs {
         return new Prepared(scripts, dangers);
     }
 
+    /** The values the step's placeholders take, under {@link #key}, in the order they appear; for StepStarted. */
+    static Map<String, String> used(Step step, Map<String, String> values) {
+        Map<String, String> used = new java.util.LinkedHashMap<>();
+        for (Placeholder p : step.placeholders()) {
+            String value = values.get(key(p));
+            if (value != null) {
+                used.putIfAbsent(key(p), value);
+            }
+        }
+        return used.isEmpty() ? null : used;
+    }
+
     static Prepared check(Step step, Map<String, String> values, String environment, String confirmation)
             throws StepNotReadyException {
         Prepared prepared = render(step, values);

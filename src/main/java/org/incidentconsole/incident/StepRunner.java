@@ -53,8 +53,7 @@ public final class StepRunner {
 
     /** Restarts and stops go host by host; everything else on all hosts at once. */
     public static Mode defaultMode(Step step) {
-        return step.dangers().stream().map(Danger::reason)
-                .anyMatch(r -> r.contains("restart") || r.contains("stop")) ? Mode.ROLLING : Mode.PARALLEL;
+        return step.dangers().stream().anyMatch(Danger::stopsService) ? Mode.ROLLING : Mode.PARALLEL;
     }
 
     /** How long one block may run: twice the step's budget, at least a minute; ten minutes with no budget. */
@@ -65,8 +64,24 @@ public final class StepRunner {
         return Duration.ofSeconds(Math.max(60, step.budget().maxSeconds() * 2));
     }
 
-    /** What happened on one host. */
+    /** The outcome of a host where nothing ran: not connected, a value missing, cancelled before it started. */
+    public static final String NOT_RUN = "NOT_RUN";
+
+    /** What happened on one host: {@code outcome} OK, FAILED, CANCELLED, UNKNOWN or {@link #NOT_RUN}. */
     public record HostOutcome(String host, String outcome, Integer exitStatus, String reason) {
+        /** The one definition of success, for the stepper, the walk and the rollback mark alike. */
+        public boolean ok() {
+            return "OK".equals(outcome);
+        }
+
+        public boolean notRun() {
+            return NOT_RUN.equals(outcome);
+        }
+    }
+
+    /** Every host ran the step and ended OK. */
+    public static boolean succeeded(Map<String, HostOutcome> outcomes) {
+        return !outcomes.isEmpty() && outcomes.values().stream().allMatch(HostOutcome::ok);
     }
 
     /** A step under way: its per-host outcomes complete when every host is done, skipped or cancelled. */
@@ -95,6 +110,7 @@ public final class StepRunner {
         String environment = session.state().started().environment();
         StepInputs.Prepared prepared = StepInputs.check(step, values, environment, confirmation);
         List<String> scripts = prepared.scripts();
+        Map<String, String> used = StepInputs.used(step, values);
         List<Danger> dangers = prepared.dangers();
         StepRun run = new StepRun();
         io.execute(() -> {
@@ -106,8 +122,8 @@ public final class StepRunner {
                 Map<String, HostOutcome> outcomes = new LinkedHashMap<>();
                 if (mode == Mode.PARALLEL) {
                     List<CompletableFuture<HostOutcome>> all = hosts.stream()
-                            .map(h -> CompletableFuture.supplyAsync(() -> onHost(session, step, h, scripts, run,
-                                    listener), io)).toList();
+                            .map(h -> CompletableFuture.supplyAsync(() -> onHost(session, step, h, scripts, used,
+                                    run, listener), io)).toList();
                     for (CompletableFuture<HostOutcome> f : all) {
                         HostOutcome o = f.get();
                         outcomes.put(o.host(), o);
@@ -115,12 +131,13 @@ public final class StepRunner {
                 } else {
                     HostOutcome failed = null;
                     for (Host h : hosts) {
-                        HostOutcome o = failed == null && !run.cancelled ? onHost(session, step, h, scripts, run, listener)
-                                : skip(session, step, h, failed == null ? "cancelled by the operator"
+                        HostOutcome o = failed == null && !run.cancelled
+                                ? onHost(session, step, h, scripts, used, run, listener)
+                                : skip(session, step, h, run.cancelled ? "cancelled by the operator"
                                 : "not run: " + failed.host() + " ended " + failed.outcome());
                         outcomes.put(h.name(), o);
-                        if (failed == null && !"OK".equals(o.outcome()) && !"SKIPPED".equals(o.outcome())) {
-                            failed = o;
+                        if (failed == null && !o.ok()) {
+                            failed = o; // an unreachable host stops the roll too: the operator decides what next
                         }
                     }
                 }
@@ -134,15 +151,19 @@ public final class StepRunner {
     }
 
     private HostOutcome onHost(IncidentSession session, Step step, Host host, List<String> scripts,
-                               StepRun run, OutputListener listener) {
+                               Map<String, String> used, StepRun run, OutputListener listener) {
         HostOutcome last = new HostOutcome(host.name(), "OK", 0, "nothing to run");
+        String unreachable = connect(host);
+        if (unreachable != null) {
+            return skip(session, step, host, unreachable);
+        }
         for (String rendered : scripts) {
             if (run.cancelled) {
                 return skip(session, step, host, "cancelled by the operator");
             }
             String script = StepInputs.script(rendered);
             String shown = redactor.scrub(script);
-            join(session.record(new IncidentEvent.StepStarted(step.pathText(), host.name(), shown)));
+            join(session.record(new IncidentEvent.StepStarted(step.pathText(), host.name(), shown, used)));
             StreamRedactor out = new StreamRedactor(redactor);
             StreamRedactor err = new StreamRedactor(redactor);
             OutputExcerpt excerpt = new OutputExcerpt();
@@ -162,16 +183,30 @@ public final class StepRunner {
                     result.outcome() == ExecOutcome.TIMEOUT ? "timed out: " + result.reason() : result.reason(),
                     excerpt.text(), counts)));
             last = new HostOutcome(host.name(), outcome, result.exitStatus(), result.reason());
-            if (!"OK".equals(outcome)) {
+            if (!last.ok()) {
                 return last;
             }
         }
         return last;
     }
 
+    /** Connects the host if it is not (as a command would); null when connected, else why nothing will run. */
+    private String connect(Host host) {
+        try {
+            ssh.connection(host).connect().join();
+            return null;
+        } catch (RuntimeException e) {
+            String reason = ssh.connection(host).status().reason();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return "not run: " + host.name() + " is not connected: "
+                    + (reason != null && !reason.isBlank() ? reason : cause.getMessage());
+        }
+    }
+
+    /** Journals a host where nothing ran (StepSkipped) and gives its NOT_RUN outcome. */
     private HostOutcome skip(IncidentSession session, Step step, Host host, String reason) {
         join(session.record(new IncidentEvent.StepSkipped(step.pathText(), host.name(), reason)));
-        return new HostOutcome(host.name(), "SKIPPED", null, reason);
+        return new HostOutcome(host.name(), NOT_RUN, null, reason);
     }
 
     /** A step that used the rollback-to variable and ended OK everywhere marks the rollback done. */
@@ -180,7 +215,7 @@ public final class StepRunner {
         Map<String, String> roles = session.state().variableRoles();
         boolean usesTarget = step.placeholders().stream().filter(p -> p.kind() == Placeholder.Kind.VARIABLE)
                 .anyMatch(p -> "rollback-to".equals(roles.get(p.name())));
-        boolean allOk = !outcomes.isEmpty() && outcomes.values().stream().allMatch(o -> "OK".equals(o.outcome()));
+        boolean allOk = succeeded(outcomes);
         if (usesTarget && allOk && !session.state().milestones().contains("ROLLED_BACK")) {
             String target = roles.entrySet().stream().filter(e -> "rollback-to".equals(e.getValue()))
                     .map(e -> values.get(e.getKey())).findFirst().orElse("?");

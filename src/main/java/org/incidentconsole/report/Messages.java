@@ -27,6 +27,9 @@ final class Messages {
         SOURCES.put(IncidentEvent.MessageSent.class, new Source("sent",
                 e -> ((IncidentEvent.MessageSent) e).channel(), e -> ((IncidentEvent.MessageSent) e).text(),
                 e -> ((IncidentEvent.MessageSent) e).by()));
+        SOURCES.put(IncidentEvent.CommsCopied.class, new Source("copied",
+                e -> ((IncidentEvent.CommsCopied) e).template() + " template",
+                e -> ((IncidentEvent.CommsCopied) e).text(), e -> ((IncidentEvent.CommsCopied) e).by()));
     }
 
     private Messages() {

@@ -58,6 +58,10 @@ final class ReportFacts {
     IncidentEvent.HealthTransition firstAlert;
     Instant firstAlertAt;
     IncidentEvent.Resolved resolved;
+    /** Each step's values as it last started with them (journals from before #15 carry none). */
+    private final Map<String, Map<String, String>> valuesByStep = new LinkedHashMap<>();
+    /** The values the rollback step ran with: "rolled back from/to" are what ran, not what was typed later. */
+    private Map<String, String> rolledBackWith;
 
     record Saved(String value, String by, Instant at) {
     }
@@ -86,6 +90,8 @@ final class ReportFacts {
         } else if (e instanceof IncidentEvent.Milestone m) {
             if (m.kind().equals("ROLLED_BACK") && rolledBackAt == null) {
                 rolledBackAt = r.ts();
+                int arrow = m.detail() == null ? -1 : m.detail().lastIndexOf(" → ");
+                rolledBackWith = arrow < 0 ? null : valuesByStep.get(m.detail().substring(0, arrow));
             } else if (m.kind().equals("RECOVERED") && recoveredAt == null) {
                 recoveredAt = r.ts();
                 recoveredBy = "marked recovered";
@@ -114,6 +120,8 @@ final class ReportFacts {
             }
         } else if (e instanceof IncidentEvent.BreakerAction b) {
             breakerActions.add(b);
+        } else if (e instanceof IncidentEvent.StepStarted st && st.values() != null) {
+            valuesByStep.put(st.step(), st.values());
         } else if (e instanceof IncidentEvent.StepFinished f && "OK".equals(f.outcome())) {
             Matcher m = RESTART.matcher(f.command());
             while (m.find()) {
@@ -227,9 +235,12 @@ final class ReportFacts {
         return List.copyOf(items);
     }
 
+    /** The value of the variable with this role: as the rollback step ran with it, else its last value set. */
     String variableWithRole(String role) {
         return state.variableRoles().entrySet().stream().filter(en -> role.equals(en.getValue()))
-                .map(en -> state.variables().get(en.getKey())).findFirst().orElse(null);
+                .map(en -> rolledBackWith != null && rolledBackWith.containsKey(en.getKey())
+                        ? rolledBackWith.get(en.getKey()) : state.variables().get(en.getKey()))
+                .findFirst().orElse(null);
     }
 
     Duration between(Instant from, Instant to) {

@@ -215,7 +215,7 @@ public final class ReportRenderer {
             return true;
         } else if (r.data() instanceof IncidentEvent.StepSkipped sk) {
             md.append("### ").append(Markdown.inline(sk.step())).append(" — ").append(Markdown.inline(sk.host()))
-                    .append("\n\n**SKIPPED** · ").append(Markdown.inline(sk.reason())).append("\n\n");
+                    .append("\n\n**NOT RUN** · ").append(Markdown.inline(sk.reason())).append("\n\n");
             return true;
         }
         return false;

@@ -28,7 +28,7 @@ final class TimelineText {
         on(StepFinished.class, s -> "Step " + s.outcome() + " on " + Markdown.code(s.host()) + " (exit "
                 + (s.exitStatus() == null ? "none" : s.exitStatus()) + ", " + ReportTimes.millis(s.durationMs())
                 + "): " + in(s.step()));
-        on(IncidentEvent.StepSkipped.class, s -> "Step skipped on " + Markdown.code(s.host()) + ": " + in(s.step())
+        on(IncidentEvent.StepSkipped.class, s -> "Step not run on " + Markdown.code(s.host()) + ": " + in(s.step())
                 + " — " + in(s.reason()));
         on(ChecklistToggled.class, c -> (c.checked() ? "Ticked" : "Unticked") + " by " + in(c.by()) + ": "
                 + in(c.item()));
@@ -40,7 +40,7 @@ final class TimelineText {
                 + (b.result() == null || b.result().equals("ok") ? "" : " (" + in(b.result()) + ")"));
         on(HealthTransition.class, h -> "Health " + Markdown.code(h.host()) + " " + in(h.check()) + ": "
                 + (h.from() == null ? "first reading " : in(h.from()) + " → ") + in(h.to())
-                + (h.value() == null ? "" : " (" + in(h.value()) + ")"));
+                + (h.value() == null ? "" : " (" + in(h.value()) + ")") + flaps(h.flaps()));
         on(IncidentEvent.SeverityChanged.class, s -> "Severity " + s.from() + " → " + s.to() + " by " + in(s.by())
                 + ": " + in(s.reason()));
         on(IncidentEvent.NoteAdded.class, n -> "Note by " + in(n.by()) + ": " + in(n.text()));
@@ -57,13 +57,30 @@ final class TimelineText {
         on(IncidentEvent.MessageSent.class, m -> "Message sent by " + in(m.by()) + " to " + in(m.channel()));
         // #15 identity, environment and lifecycle
         on(IncidentEvent.SessionOpened.class, o -> ("resume".equals(o.how()) ? "Incident resumed by "
-                : "Console opened by ") + in(o.operator()) + " (OS user " + in(o.osUser()) + " on " + in(o.machine()) + ")");
+                : "Console opened by ") + in(o.operator()) + " (OS user " + in(o.osUser()) + " on "
+                + in(o.machine()) + ")");
         on(IncidentEvent.OperatorChanged.class, o -> "Handed over from " + in(o.from()) + " to " + in(o.to()));
         on(IncidentEvent.DetailsEdited.class, d -> "Edited by " + in(d.by()) + ":" + (d.title() == null ? ""
                 : " title " + in(d.title())) + (d.trigger() == null ? "" : " trigger " + in(d.trigger())));
         on(IncidentEvent.StatusChanged.class, c -> "Status " + (c.from() == null ? "?" : c.from().label()) + " → "
                 + (c.to() == null ? "?" : c.to().label()) + " by " + in(c.by()));
         on(IncidentEvent.Reopened.class, r -> "Incident reopened by " + in(r.by()) + ": " + in(r.reason()));
+        on(IncidentEvent.BreakerTransition.class, b -> "Breaker " + in(b.service()) + ": "
+                + (b.from() == null ? "first seen " : state(b.from()) + " → ") + state(b.to())
+                + (b.failures() == null ? "" : " (" + b.failures() + " failures)") + flaps(b.flaps()));
+        on(IncidentEvent.ConnectionChanged.class, c -> "Connection to " + Markdown.code(c.host()) + " " + c.change()
+                + (c.reason() == null || c.reason().isBlank() ? "" : ": " + in(c.reason())) + flaps(c.flaps()));
+        on(IncidentEvent.CommsCopied.class, c -> "Comms copied by " + in(c.by()) + ": " + in(c.template())
+                + " message");
+    }
+
+    private static String state(String s) {
+        return s.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    }
+
+    /** Changes the debounce folded into this event, so a flapping value is visible without flooding the list. */
+    private static String flaps(Integer n) {
+        return n == null || n == 0 ? "" : " — after " + n + (n == 1 ? " quick change" : " quick changes");
     }
 
     private TimelineText() {

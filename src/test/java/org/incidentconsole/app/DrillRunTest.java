@@ -29,6 +29,14 @@ class DrillRunTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
+    private List<org.incidentconsole.incident.IncidentEvent> journalEvents() throws Exception {
+        try (Stream<Path> s = Files.walk(dir.resolve("home"))) {
+            Path file = s.filter(p -> p.getFileName().toString().equals("journal.jsonl")).findFirst().orElseThrow();
+            return org.incidentconsole.incident.JournalReader.read(file).records().stream()
+                    .map(org.incidentconsole.incident.JournalRecord::data).toList();
+        }
+    }
+
     private static List<Path> drillFolders() throws Exception {
         try (Stream<Path> s = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return s.filter(p -> p.getFileName().toString().startsWith("incident-console-drill-")).toList();
@@ -58,6 +66,16 @@ class DrillRunTest {
         assertThat(md).doesNotContain("maria.schmidt@example.org");
         assertThat(md.lines().filter(l -> l.startsWith("- ") && l.contains("UTC —")).count())
                 .as("timeline lines").isGreaterThan(40);
+        // issue 15: the breakers the reset step closed, as the monitor saw them, and the values each step ran with
+        List<org.incidentconsole.incident.IncidentEvent> journal = journalEvents();
+        assertThat(journal).filteredOn(e -> e instanceof org.incidentconsole.incident.IncidentEvent.BreakerTransition)
+                .map(e -> (org.incidentconsole.incident.IncidentEvent.BreakerTransition) e)
+                .extracting(t -> t.service() + " " + t.from() + ">" + t.to())
+                .contains("calcom null>OPEN", "calcom OPEN>CLOSED", "mailgun null>HALF_OPEN",
+                        "mailgun HALF_OPEN>CLOSED");
+        assertThat(journal).filteredOn(e -> e instanceof org.incidentconsole.incident.IncidentEvent.StepStarted)
+                .map(e -> (org.incidentconsole.incident.IncidentEvent.StepStarted) e)
+                .anySatisfy(s -> assertThat(s.values()).containsKey("stable_ref"));
         // its own folder is gone; a dead drill's folder that was there before may be gone too (the start cleans those)
         assertThat(drillFolders()).as("the drill removed its folder").isSubsetOf(before);
     }

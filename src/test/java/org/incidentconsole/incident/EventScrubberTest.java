@@ -67,6 +67,17 @@ class EventScrubberTest {
     }
 
     @Test
+    void the_values_a_step_ran_with_are_redacted_each_under_its_name() {
+        var started = new IncidentEvent.StepStarted("1", "web-01", "deploy", java.util.Map.of("db_password", "hunter2",
+                "note", TEXT, "stable_ref", "def5678"));
+        assertThat(((IncidentEvent.StepStarted) scrubber.scrub(started)).values())
+                .containsEntry("db_password", "[REDACTED:password]").containsEntry("stable_ref", "def5678")
+                .hasEntrySatisfying("note", v -> assertThat(v).doesNotContain(SECRET).contains("[REDACTED:"));
+        assertThat(((IncidentEvent.StepStarted) scrubber.scrub(new IncidentEvent.StepStarted("1", "h", "c")))
+                .values()).as("a journal from before issue 15 has no values").isNull();
+    }
+
+    @Test
     void output_redaction_counts_grow_by_what_the_whole_text_pass_finds() {
         var f = new IncidentEvent.StepFinished("1", "web-01", "cat x", "OK", 0, 5, null, "{\"password\":\n \"x y\"}",
                 Map.of("email", 1));
@@ -80,7 +91,7 @@ class EventScrubberTest {
             return TEXT;
         } else if (type == int.class || type == Integer.class) {
             return 1;
-        } else if (type == long.class) {
+        } else if (type == long.class || type == Long.class) {
             return 1L;
         } else if (type == boolean.class) {
             return true;

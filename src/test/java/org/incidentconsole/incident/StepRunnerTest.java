@@ -118,7 +118,7 @@ class StepRunnerTest {
         Step restart = step(1);
         assertThatThrownBy(() -> runner.run(session, restart, List.of(web1), StepRunner.Mode.ROLLING, Map.of(),
                 "yes", "jane", OutputListener.IGNORE)).isInstanceOf(StepNotReadyException.class)
-                .hasMessageStartingWith("type 'production' to confirm: restarts or stops a service");
+                .hasMessageStartingWith("type 'production' to confirm: drops requests"); // the author's own reason
 
         var outcomes = runner.run(session, restart, List.of(web1), StepRunner.Mode.ROLLING, Map.of(), "production",
                 "jane", OutputListener.IGNORE).outcomes().get(60, TimeUnit.SECONDS);
@@ -167,11 +167,67 @@ class StepRunnerTest {
     @Test
     void rolling_stops_at_the_first_failing_host_and_skips_the_rest() throws Exception {
         var outcomes = runner.run(session, step(0), List.of(web2, web1), StepRunner.Mode.ROLLING,
-                Map.of("stable_ref", "def5678"), null, "jane", OutputListener.IGNORE).outcomes().get(60, TimeUnit.SECONDS);
+                Map.of("stable_ref", "def5678"), null, "jane", OutputListener.IGNORE)
+                .outcomes().get(60, TimeUnit.SECONDS);
         assertThat(outcomes.get("web-02").outcome()).isEqualTo("FAILED");
-        assertThat(outcomes.get("web-01").outcome()).isEqualTo("SKIPPED");
+        assertThat(outcomes.get("web-01").outcome()).isEqualTo(StepRunner.NOT_RUN);
         assertThat(journal()).filteredOn(e -> e instanceof IncidentEvent.StepSkipped).singleElement()
                 .satisfies(e -> assertThat(((IncidentEvent.StepSkipped) e).reason()).isEqualTo("not run: web-02 ended FAILED"));
+    }
+
+    @Test
+    void a_host_that_cannot_be_reached_is_not_run_with_its_reason_and_the_others_run() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Host down = SshKit.host("web-03", closedPort, key);
+
+        var outcomes = runner.run(session, step(0), List.of(down, web1), StepRunner.Mode.PARALLEL,
+                Map.of("stable_ref", "def5678"), null, "jane", OutputListener.IGNORE)
+                .outcomes().get(60, TimeUnit.SECONDS);
+
+        assertThat(outcomes.get("web-03").outcome()).isEqualTo(StepRunner.NOT_RUN);
+        assertThat(outcomes.get("web-03").notRun()).isTrue();
+        assertThat(outcomes.get("web-03").reason()).startsWith("not run: web-03 is not connected: ");
+        assertThat(outcomes.get("web-01").ok()).isTrue();
+        assertThat(StepRunner.succeeded(outcomes)).as("a host that never ran is not a success").isFalse();
+        assertThat(journal()).filteredOn(e -> e instanceof IncidentEvent.StepStarted)
+                .extracting(e -> ((IncidentEvent.StepStarted) e).host()).containsExactly("web-01");
+        assertThat(journal()).filteredOn(e -> e instanceof IncidentEvent.StepSkipped).singleElement()
+                .satisfies(e -> assertThat(((IncidentEvent.StepSkipped) e).reason())
+                        .isEqualTo(outcomes.get("web-03").reason()));
+        assertThat(session.state().milestones()).as("not OK everywhere: no rollback milestone").isEmpty();
+    }
+
+    @Test
+    void rolling_stops_at_a_host_that_cannot_be_reached_and_the_rest_are_not_run() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            closedPort = s.getLocalPort();
+        }
+        Host down = SshKit.host("web-03", closedPort, key);
+
+        var outcomes = runner.run(session, step(0), List.of(down, web1), StepRunner.Mode.ROLLING,
+                Map.of("stable_ref", "def5678"), null, "jane", OutputListener.IGNORE)
+                .outcomes().get(60, TimeUnit.SECONDS);
+
+        assertThat(outcomes.values()).extracting(StepRunner.HostOutcome::outcome)
+                .containsExactly(StepRunner.NOT_RUN, StepRunner.NOT_RUN);
+        assertThat(outcomes.get("web-01").reason()).isEqualTo("not run: web-03 ended NOT_RUN");
+        assertThat(journal()).noneMatch(e -> e instanceof IncidentEvent.StepStarted);
+    }
+
+    @Test
+    void step_started_holds_the_rendered_command_and_exactly_the_values_the_step_used() throws Exception {
+        runner.run(session, step(0), List.of(web1), StepRunner.Mode.PARALLEL,
+                Map.of("stable_ref", "def5678", "unused_var", "zzz"), null, "jane", OutputListener.IGNORE)
+                .outcomes().get(60, TimeUnit.SECONDS);
+
+        IncidentEvent.StepStarted started = journal().stream().filter(e -> e instanceof IncidentEvent.StepStarted)
+                .map(e -> (IncidentEvent.StepStarted) e).findFirst().orElseThrow();
+        assertThat(started.values()).containsExactly(Map.entry("stable_ref", "def5678"));
+        assertThat(started.command()).contains("checking out def5678").doesNotContain("{{");
     }
 
     @Test

@@ -138,6 +138,26 @@ class ReportRendererTest {
     }
 
     @Test
+    void rolled_back_from_and_to_are_the_values_the_rollback_step_ran_with_not_values_typed_after_it() {
+        String step = "Rollback › Step 2: Switch to the stable release";
+        var records = new IncidentFixture()
+                .add(0, new IncidentEvent.Started("INC-2", "t", "x", Severity.P1, "production", "jana", null, "UTC"))
+                .add(1, new IncidentEvent.VariableSet("deployed_ref", "843cd6f", "rollback-from"))
+                .add(1, new IncidentEvent.VariableSet("stable_ref", "ce1e55a", "rollback-to"))
+                .add(1, new IncidentEvent.VariableSet("stable_ref", "8cc1d2d", "rollback-to")) // typed over
+                .add(1, new IncidentEvent.StepStarted(step, "web-01", "git checkout --detach 8cc1d2d",
+                        Map.of("stable_ref", "8cc1d2d", "deployed_ref", "843cd6f")))
+                .add(1, new IncidentEvent.StepFinished(step, "web-01", "git checkout --detach 8cc1d2d", "OK", 0, 10,
+                        null, "HEAD is now at 8cc1d2d", Map.of()))
+                .add(0, new IncidentEvent.Milestone("ROLLED_BACK", step + " → 8cc1d2d"))
+                .add(30, new IncidentEvent.VariableSet("stable_ref", "0000aaa", "rollback-to")) // edited afterwards
+                .records();
+        String report = renderer.render(records);
+        assertThat(report).contains("| Rolled back to | 8cc1d2d |", "| Rolled back from | 843cd6f |")
+                .doesNotContain("| Rolled back to | 0000aaa |");
+    }
+
+    @Test
     void an_open_incident_says_so() {
         var open = new IncidentFixture().add(0, new IncidentEvent.Started("INC-1", "t", "x", Severity.P0, "staging",
                 "jane", null, "UTC")).records();

@@ -101,4 +101,21 @@ class RunbookTablesTest {
             assertThat(d.line()).isEqualTo(7);
         });
     }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sudo systemctl restart php8.3-fpm  # danger: drops requests | true
+            service nginx stop                                          | true
+            kubectl -n prod rollout restart deploy/api                  | true
+            docker compose down                                         | true
+            php artisan queue:restart                                   | true
+            git reset --hard HEAD~1  # danger: stops the service        | false
+            redis-cli FLUSHDB                                           | false
+            ./deploy.sh rollback  # danger: restarts everything         | false
+            """)
+    void whether_a_danger_stops_a_service_comes_from_its_rule_never_from_the_wording_of_a_reason(String line,
+                                                                                                boolean stops) {
+        assertThat(DangerDetector.dangers(line, 1, null)).singleElement()
+                .satisfies(d -> assertThat(d.stopsService()).isEqualTo(stops));
+    }
 }

@@ -19,13 +19,15 @@ import org.incidentconsole.ssh.SshConnection;
 public final class HostListViewModel {
     private final Executor ui;
     private final ObservableList<HostItemViewModel> hosts = FXCollections.observableArrayList(
-            h -> new Observable[] {h.stateProperty()});
+            h -> new Observable[] {h.stateProperty(), h.runOnProperty()});
     private final StringProperty environment = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("Loading the inventory…");
     private final StringBinding summary = Bindings.createStringBinding(() -> {
         long connected = hosts.stream().filter(h -> h.stateProperty().get() == ConnectionState.CONNECTED).count();
         return connected + " of " + hosts.size() + " hosts connected";
     }, hosts);
+
+    private final StringBinding runBlocked = Bindings.createStringBinding(this::runBlockedReason, hosts);
 
     public HostListViewModel(Executor ui) {
         this.ui = ui;
@@ -52,6 +54,24 @@ public final class HostListViewModel {
     public void healthResult(org.incidentconsole.health.CheckResult r) {
         ui.execute(() -> hosts.stream().filter(h -> h.name().equals(r.host())).findFirst()
                 .ifPresent(h -> h.healthResult(r.check(), r.status())));
+    }
+
+    /** Why Run is off (none of the hosts ticked "Run here" is connected), or "" when it may run. */
+    private String runBlockedReason() {
+        java.util.List<HostItemViewModel> on = hosts.stream().filter(h -> h.runOnProperty().get()).toList();
+        if (on.isEmpty()) {
+            return hosts.isEmpty() ? "" : "Run is off: no host is ticked “Run here”.";
+        }
+        if (on.stream().noneMatch(h -> h.stateProperty().get() == ConnectionState.CONNECTED)) {
+            return "Run is off: none of the hosts to run on is connected ("
+                    + String.join(", ", on.stream().map(HostItemViewModel::name).toList()) + "); connect one first.";
+        }
+        return "";
+    }
+
+    /** "" when a step may run on the ticked hosts, else the one sentence saying why not. */
+    public StringBinding runBlockedProperty() {
+        return runBlocked;
     }
 
     public void connectAll() {

@@ -2,6 +2,7 @@ package org.incidentconsole.ui.incident;
 
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -145,6 +146,13 @@ public final class IncidentBarController {
         ticker.play();
     }
 
+    private volatile BiConsumer<String, String> commsCopied = (kind, text) -> { };
+
+    /** Told (template kind, text) after each comms message is copied; the composition root journals it. */
+    public void onCommsCopied(BiConsumer<String, String> hook) {
+        commsCopied = hook;
+    }
+
     private void commsItem(String text, String kind) {
         MenuItem item = new MenuItem(text);
         item.setId("comms-" + kind);
@@ -157,6 +165,7 @@ public final class IncidentBarController {
                 content.putString(msg);
                 Clipboard.getSystemClipboard().setContent(content);
                 model.showMessage(text + " copied to the clipboard");
+                commsCopied.accept(kind, msg); // journaled (issue 15 item 2)
             }
         });
         commsButton.getItems().add(item);

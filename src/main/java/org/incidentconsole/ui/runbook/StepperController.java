@@ -113,8 +113,10 @@ public final class StepperController {
         message.textProperty().bind(model.messageProperty());
         runButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> model.runningProperty().get() || model.selectedProperty().get() == null
-                        || model.selectedProperty().get().shellBlocks().isEmpty(),
-                model.runningProperty(), model.selectedProperty()));
+                        || model.selectedProperty().get().shellBlocks().isEmpty()
+                        || !model.runBlockedProperty().get().isEmpty(),
+                model.runningProperty(), model.selectedProperty(), model.runBlockedProperty()));
+        showRunBlocked();
         cancelButton.disableProperty().bind(model.runningProperty().not());
         model.marks().addListener((javafx.collections.MapChangeListener<String, String>) c -> steps.refresh());
         modeChoice.getItems().setAll(org.incidentconsole.incident.StepRunner.Mode.values());
@@ -145,6 +147,19 @@ public final class StepperController {
                 outputTabs.getTabs().add(tab(o.host(), lines, o));
             }
         });
+    }
+
+    /** Why Run is off, next to it (none of the hosts to run on connected). */
+    private void showRunBlocked() {
+        Label why = new Label();
+        why.setId("run-blocked");
+        why.setWrapText(true);
+        why.textProperty().bind(model.runBlockedProperty());
+        why.visibleProperty().bind(why.textProperty().isNotEmpty());
+        why.managedProperty().bind(why.visibleProperty());
+        if (runButton.getParent() instanceof javafx.scene.layout.Pane pane) {
+            pane.getChildren().add(pane.getChildren().indexOf(runButton) + 1, why);
+        }
     }
 
     /** A bidirectional bridge: the model's mode is read-only outside, set through {@code setMode}. */
@@ -255,6 +270,12 @@ public final class StepperController {
             TextField field = new TextField(model.values().getOrDefault(name, ""));
             field.setId("var-" + name);
             field.textProperty().addListener((obs, old, now) -> model.setValue(name, now));
+            field.focusedProperty().addListener((obs, was, now) -> {
+                if (!now) {
+                    model.commitValue(name); // journaled on commit, never per keystroke
+                }
+            });
+            field.setOnAction(e -> model.commitValue(name));
             form.addRow(row++, new Label(name), field);
         }
         if (row > 0) {

@@ -27,7 +27,6 @@ import org.incidentconsole.runbook.ChecklistItem;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
-import org.incidentconsole.runbook.Variable;
 import org.incidentconsole.ssh.StreamKind;
 
 /**
@@ -62,6 +61,8 @@ public final class StepperViewModel {
     private final Map<String, java.time.Instant> began = new LinkedHashMap<>();
     private final java.time.Clock clock;
     private volatile StepRunner.StepRun current;
+    private final javafx.beans.value.ObservableStringValue runBlocked;
+    private final CommittedValues committed;
 
     /**
      * @param hosts           the inventory's hosts (read on {@code io}, for variable suggestions)
@@ -72,6 +73,17 @@ public final class StepperViewModel {
     public StepperViewModel(Executor ui, Executor io, Supplier<IncidentSession> incident, StepRunner runner,
                             Supplier<List<Host>> hosts, Supplier<List<Host>> targets,
                             Function<String, String> firstSuggestion, String operator, java.time.Clock clock) {
+        this(ui, io, incident, runner, hosts, targets, firstSuggestion, operator, clock,
+                new SimpleStringProperty(""));
+    }
+
+    /** @param runBlocked "" when the targets may run a step, else why not (none of them connected) */
+    public StepperViewModel(Executor ui, Executor io, Supplier<IncidentSession> incident, StepRunner runner,
+                            Supplier<List<Host>> hosts, Supplier<List<Host>> targets,
+                            Function<String, String> firstSuggestion, String operator, java.time.Clock clock,
+                            javafx.beans.value.ObservableStringValue runBlocked) {
+        this.runBlocked = runBlocked;
+        this.committed = new CommittedValues(incident);
         this.ui = ui;
         this.io = io;
         this.incident = incident;
@@ -121,12 +133,7 @@ public final class StepperViewModel {
                 incident.get().record(IncidentEvent.RunbookLoaded.of(rb)).join();
                 VariableDefaults.Prefilled prefilled = prefill(rb);
                 Map<String, String> filled = prefilled.values();
-                for (Variable v : rb.variables()) {
-                    String value = filled.get(v.name());
-                    if (value != null) {
-                        incident.get().record(new IncidentEvent.VariableSet(v.name(), value, v.role())).join();
-                    }
-                }
+                committed.opened(rb, filled);
                 ui.execute(() -> {
                     runbook.set(rb);
                     steps.setAll(rb.steps());
@@ -179,8 +186,20 @@ public final class StepperViewModel {
                 steps.size(), step.title());
     }
 
+    /** Per keystroke: only the preview follows; the journal hears of it on {@link #commitValue}. */
     public void setValue(String name, String value) {
         values.put(name, value);
+    }
+
+    /** The operator is done editing a value (focus left the field, Enter): journaled if it changed. */
+    public CompletableFuture<Void> commitValue(String name) {
+        String value = values.get(name);
+        return CompletableFuture.runAsync(() -> committed.commit(name, value), io);
+    }
+
+    /** "" when Run may be pressed for the ticked hosts, else why not. */
+    public javafx.beans.value.ObservableStringValue runBlockedProperty() {
+        return runBlocked;
     }
 
     /** Runs the selected step on every host; {@code confirmation} is what the operator typed for dangers. */
@@ -194,6 +213,11 @@ public final class StepperViewModel {
             message.set("No host selected to run on: tick “Run here” on at least one host.");
             return CompletableFuture.completedFuture(Map.of());
         }
+        String blocked = runBlocked.get();
+        if (blocked != null && !blocked.isEmpty()) {
+            message.set(blocked);
+            return CompletableFuture.completedFuture(Map.of());
+        }
         StepRunner.Mode how = mode.get();
         Map<String, String> snapshot = new LinkedHashMap<>(values);
         running.set(true);
@@ -205,6 +229,7 @@ public final class StepperViewModel {
         CompletableFuture<Map<String, StepRunner.HostOutcome>> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
+                snapshot.forEach(committed::commit); // an edit not committed yet is journaled before it runs
                 current = runner.run(incident.get(), step, on, how, snapshot,
                         confirmation, operator, (host, stream, line) -> ui.execute(() -> {
                             String shown = (stream == StreamKind.STDERR ? "! " : "") + line;
@@ -216,13 +241,15 @@ public final class StepperViewModel {
                 ui.execute(() -> {
                     running.set(false);
                     message.set(summary(step, outcomes));
-                    boolean allOk = !outcomes.isEmpty() && outcomes.values().stream()
-                            .allMatch(o -> o.exitStatus() != null && o.exitStatus() == 0);
-                    marks.put(step.pathText(), allOk ? "✓" : "✗");
+                    marks.put(step.pathText(), StepOutcomeText.mark(outcomes));
                     for (HostOutput o : hostOutputs) {
                         StepRunner.HostOutcome r = outcomes.get(o.host);
-                        o.status.set(r == null ? "not run" : r.outcome()
+                        o.status.set(r == null ? StepRunner.NOT_RUN : r.outcome()
                                 + (r.exitStatus() == null ? "" : " · exit " + r.exitStatus()));
+                        if (r != null && !r.ok() && r.reason() != null && !r.reason().isBlank()) {
+                            o.lines.add(StepOutcomeText.reasonLine(r.outcome(), r.reason()));
+                            output.add(o.host + " " + StepOutcomeText.reasonLine(r.outcome(), r.reason()));
+                        }
                     }
                 });
                 done.complete(outcomes);
@@ -230,7 +257,11 @@ public final class StepperViewModel {
                 ui.execute(() -> {
                     running.set(false);
                     marks.remove(step.pathText());
-                    hostOutputs.forEach(o -> o.status.set("not run"));
+                    for (HostOutput o : hostOutputs) {
+                        o.status.set(StepRunner.NOT_RUN);
+                        o.lines.add(StepOutcomeText.reasonLine(StepRunner.NOT_RUN, e.getMessage()));
+                    }
+                    output.add(StepOutcomeText.reasonLine(StepRunner.NOT_RUN, e.getMessage()));
                     message.set(e.getMessage());
                 });
                 done.completeExceptionally(e);
@@ -312,7 +343,7 @@ public final class StepperViewModel {
         return hostOutputs;
     }
 
-    /** Step path → progress mark: ▶ running, ✓ every host exited 0, ✗ otherwise. */
+    /** Step path → progress mark: ▶ running, ✓ every host ended OK, – it ran on no host, ✗ otherwise. */
     public ObservableMap<String, String> marks() {
         return marks;
     }
