@@ -113,11 +113,16 @@ public final class ConsoleApplication extends Application {
         Supplier<String> environment = () -> loaded.get() == null ? "production" : loaded.get().environment().label();
         Supplier<java.util.List<org.incidentconsole.inventory.Host>> inventoryHosts = () -> loaded.get() == null
                 ? java.util.List.of() : loaded.get().hosts();
-        IncidentGateway gateway = gateway(services, environment);
+        Supplier<org.incidentconsole.incident.IncidentBinding> binding = () -> loaded.get() == null
+                ? new org.incidentconsole.incident.IncidentBinding(environment.get(), null, null)
+                : org.incidentconsole.incident.IncidentBinding.of(environment.get(),
+                String.valueOf(loaded.get().source().getFileName()),
+                loaded.get().hosts().stream().map(org.incidentconsole.inventory.Host::name).toList());
+        IncidentGateway gateway = gateway(services, environment, binding, health);
         IncidentBarViewModel barModel = new IncidentBarViewModel(Platform::runLater, services.io(), gateway,
                 java.time.Clock.systemUTC(), org.incidentconsole.incident.IncidentStore.defaultOperator());
         StepperViewModel stepper = new StepperViewModel(Platform::runLater, services.io(),
-                () -> services.incident(environment.get()),
+                () -> services.incident(binding.get(), barModel.operator()),
                 new StepRunner(services.ssh(), new Redactor(), services.io()), inventoryHosts, hosts::selectedHosts,
                 command -> inventoryHosts.get().isEmpty() ? null
                         : services.firstSuggestion(inventoryHosts.get().get(0), command),
@@ -197,7 +202,9 @@ public final class ConsoleApplication extends Application {
         return new WindowModels(hosts, health, breakers);
     }
 
-    private static IncidentGateway gateway(ConsoleServices services, Supplier<String> environment) {
+    private static IncidentGateway gateway(ConsoleServices services, Supplier<String> environment,
+                                           Supplier<org.incidentconsole.incident.IncidentBinding> binding,
+                                           HealthPanelViewModel health) {
         return new IncidentGateway() {
             @Override
             public org.incidentconsole.incident.IncidentSession current() {
@@ -207,17 +214,23 @@ public final class ConsoleApplication extends Application {
             @Override
             public org.incidentconsole.incident.IncidentSession start(String title, String trigger,
                     org.incidentconsole.incident.Severity severity, String operator) throws Exception {
-                return services.startIncident(title, trigger, severity, environment.get(), operator);
+                return services.startIncident(title, trigger, severity, binding.get(), operator);
             }
 
             @Override
-            public org.incidentconsole.incident.IncidentSession resume(String id) throws Exception {
-                return services.resumeIncident(id);
+            public org.incidentconsole.incident.IncidentSession resume(String id, String operator) throws Exception {
+                return services.resumeIncident(id, binding.get(), operator);
             }
 
             @Override
-            public java.util.List<org.incidentconsole.incident.IncidentStore.Summary> unfinished() throws Exception {
-                return services.unfinishedIncidents();
+            public java.util.List<org.incidentconsole.incident.IncidentStore.Candidate> candidates()
+                    throws Exception {
+                return services.incidentCandidates(binding.get());
+            }
+
+            @Override
+            public java.util.List<String> criticalChecks() {
+                return health.criticalChecks();
             }
 
             @Override

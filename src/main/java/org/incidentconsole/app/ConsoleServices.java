@@ -99,19 +99,32 @@ public final class ConsoleServices implements AutoCloseable {
         return incident;
     }
 
-    /** Starts an incident and makes it the current one; a previous one is closed (its journal stays). */
+    /**
+     * Starts an incident bound to this console's environment and inventory and makes it the current one; a
+     * previous one is closed (its journal stays).
+     */
     public synchronized org.incidentconsole.incident.IncidentSession startIncident(
-            String title, String trigger, org.incidentconsole.incident.Severity severity, String environment,
-            String operator) throws java.io.IOException {
-        org.incidentconsole.incident.IncidentSession started = store().start(title, trigger, severity, environment,
+            String title, String trigger, org.incidentconsole.incident.Severity severity,
+            org.incidentconsole.incident.IncidentBinding binding, String operator) throws java.io.IOException {
+        org.incidentconsole.incident.IncidentSession started = store().start(title, trigger, severity, binding,
                 operator, null, java.time.ZoneId.systemDefault().getId());
         replace(started);
         return started;
     }
 
-    public synchronized org.incidentconsole.incident.IncidentSession resumeIncident(String id)
-            throws java.io.IOException, org.incidentconsole.incident.JournalException {
-        org.incidentconsole.incident.IncidentSession resumed = store().resume(id);
+    /** As above, bound to an environment only (no inventory fingerprint): for callers that have no inventory. */
+    public org.incidentconsole.incident.IncidentSession startIncident(String title, String trigger,
+            org.incidentconsole.incident.Severity severity, String environment, String operator)
+            throws java.io.IOException {
+        return startIncident(title, trigger, severity,
+                new org.incidentconsole.incident.IncidentBinding(environment, null, null), operator);
+    }
+
+    /** Resumes an incident of this environment and inventory, worked by {@code operator}; others are refused. */
+    public synchronized org.incidentconsole.incident.IncidentSession resumeIncident(String id,
+            org.incidentconsole.incident.IncidentBinding binding, String operator) throws java.io.IOException,
+            org.incidentconsole.incident.JournalException, org.incidentconsole.incident.IncidentMismatchException {
+        org.incidentconsole.incident.IncidentSession resumed = store().resume(id, binding, operator);
         replace(resumed);
         return resumed;
     }
@@ -123,21 +136,28 @@ public final class ConsoleServices implements AutoCloseable {
         incident = next;
     }
 
-    public java.util.List<org.incidentconsole.incident.IncidentStore.Summary> unfinishedIncidents()
-            throws java.io.IOException {
-        return store().unfinished();
+    /** Unresolved incidents, with why those of another environment or inventory cannot be resumed here. */
+    public java.util.List<org.incidentconsole.incident.IncidentStore.Candidate> incidentCandidates(
+            org.incidentconsole.incident.IncidentBinding binding) throws java.io.IOException {
+        return store().candidates(binding);
     }
 
     /**
      * The current incident; one is started with plain defaults if the operator acted before starting one
      * (the window asks first; this keeps nothing from being lost if a path does not).
      */
-    public synchronized org.incidentconsole.incident.IncidentSession incident(String environment) {
+    public org.incidentconsole.incident.IncidentSession incident(String environment) {
+        return incident(new org.incidentconsole.incident.IncidentBinding(environment, null, null),
+                org.incidentconsole.incident.IncidentStore.defaultOperator());
+    }
+
+    /** As {@link #incident(String)}, bound to the console's inventory and signed by its operator. */
+    public synchronized org.incidentconsole.incident.IncidentSession incident(
+            org.incidentconsole.incident.IncidentBinding binding, String operator) {
         if (incident == null) {
             try {
-                startIncident("Incident on " + environment, "not recorded yet",
-                        org.incidentconsole.incident.Severity.P2, environment,
-                        org.incidentconsole.incident.IncidentStore.defaultOperator());
+                startIncident("Incident on " + binding.environment(), "not recorded yet",
+                        org.incidentconsole.incident.Severity.P2, binding, operator);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("the incident journal could not be created", e);
             }

@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code incident-console drill [--run RUNBOOK --report FILE]}: the local rollback drill, headless. */
+/** {@code incident-console drill [--run RUNBOOK --report FILE --operator NAME]}: the local rollback drill, headless. */
 @Command(name = "drill", mixinStandardHelpOptions = true,
         description = "Start the local drill (SSH, Redis, a broken sandbox deploy). Ctrl-C ends it.")
 final class DrillCommand implements Callable<Integer> {
@@ -46,6 +46,10 @@ final class DrillCommand implements Callable<Integer> {
     @Option(names = "--report", paramLabel = "FILE", description = "With --run: write the incident report here.")
     Path report;
 
+    @Option(names = "--operator", paramLabel = "NAME",
+            description = "With --run: who signs the walk's acts in the journal (default: the OS user).")
+    String operator = IncidentStore.defaultOperator();
+
     DrillCommand(AppHome home) {
         this.home = home;
     }
@@ -55,6 +59,10 @@ final class DrillCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (runbook == null && report != null) {
             spec.commandLine().getErr().println("--report needs --run");
+            return 2;
+        }
+        if (operator == null || operator.isBlank()) {
+            spec.commandLine().getErr().println("--operator needs a name");
             return 2;
         }
         Runbook parsed;
@@ -100,7 +108,10 @@ final class DrillCommand implements Callable<Integer> {
              RedisLinks redis = new RedisLinks(ssh, Map.of(), RedisPasswordPrompt.NONE)) {
             IncidentStore store = new IncidentStore(home.dir().resolve("incidents"), Clock.systemUTC());
             IncidentSession session = store.start("Drill: " + parsed.title(), "Health endpoint failing", Severity.P1,
-                    inventory.environment().label(), UnattendedWalk.OPERATOR, parsed.source(), UnattendedWalk.zone());
+                    org.incidentconsole.incident.IncidentBinding.of(inventory.environment().label(),
+                            String.valueOf(drill.inventory().getFileName()),
+                            inventory.hosts().stream().map(Host::name).toList()),
+                    operator.strip(), parsed.source(), UnattendedWalk.zone());
             UnattendedWalk.Outcome outcome;
             try {
                 out.println("Drill incident " + session.id() + ": walking " + parsed.title() + " on " + host.name());

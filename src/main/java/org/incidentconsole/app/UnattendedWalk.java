@@ -36,12 +36,10 @@ import org.incidentconsole.ssh.StreamKind;
 
 /**
  * Walks a runbook on one host with nobody at the keyboard: the first suggestion for each variable, dangers
- * confirmed by typing the environment, every checklist item ticked by "drill", then a last look at health,
- * breakers and the advisor. Everything goes to the incident journal.
+ * confirmed by typing the environment, every checklist item ticked, then a last look at health, breakers and the
+ * advisor. Everything goes to the incident journal, signed by the operator the walk was started for.
  */
 final class UnattendedWalk {
-    static final String OPERATOR = "drill";
-
     private final SshConnections ssh;
     private final RedisLinks redis;
     private final ExecutorService io;
@@ -84,7 +82,7 @@ final class UnattendedWalk {
                     StepRunner.StepRun run;
                     try {
                         run = runner.run(session, step, List.of(host), StepRunner.defaultMode(step), values,
-                                session.state().started().environment(), OPERATOR, printer());
+                                session.state().started().environment(), session.operator(), printer());
                     } catch (StepNotReadyException e) {
                         return new Outcome(false, List.of(runbook.source() + ":" + step.line() + ": step not run: "
                                 + e.getMessage()));
@@ -100,7 +98,7 @@ final class UnattendedWalk {
                 }
                 for (ChecklistItem item : step.checklist()) {
                     session.record(new IncidentEvent.ChecklistToggled(step.pathText(), item.line(), item.text(), true,
-                            OPERATOR)).get();
+                            session.operator())).get();
                     out.println("  [x] " + item.text());
                 }
             }
@@ -188,10 +186,10 @@ final class UnattendedWalk {
         }
         if (problems.isEmpty()) {
             session.record(new IncidentEvent.Milestone("RECOVERED", "health OK, breakers closed")).get();
-            session.record(new IncidentEvent.Resolved("drill ended healthy", OPERATOR)).get();
+            session.record(new IncidentEvent.Resolved("drill ended healthy", session.operator())).get();
         } else {
             session.record(new IncidentEvent.NoteAdded("drill ended unhealthy: " + String.join("; ", problems),
-                    OPERATOR)).get();
+                    session.operator())).get();
         }
         return new Outcome(problems.isEmpty(), problems);
     }

@@ -50,7 +50,11 @@ public final class EventScrubber {
             "RoleAssigned.by", "MessageSent.channel", "MessageSent.by",
             // issue 15, panels → journal
             "BreakerTransition.source", "BreakerTransition.service", "BreakerTransition.from", "BreakerTransition.to",
-            "ConnectionChanged.host", "ConnectionChanged.change", "CommsCopied.template", "CommsCopied.by");
+            "ConnectionChanged.host", "ConnectionChanged.change", "CommsCopied.template", "CommsCopied.by",
+            // #15 identity, environment and lifecycle
+            "Started.inventory", "Started.inventoryFingerprint", "SessionOpened.how", "SessionOpened.operator",
+            "SessionOpened.osUser", "SessionOpened.machine", "OperatorChanged.from", "OperatorChanged.to",
+            "OperatorChanged.by", "DetailsEdited.by", "StatusChanged.by", "Reopened.by");
 
     private final Redactor redactor;
 
@@ -61,7 +65,7 @@ public final class EventScrubber {
     public IncidentEvent scrub(IncidentEvent e) {
         if (e instanceof Started s) {
             return new Started(s.id(), text(s.title()), text(s.trigger()), s.severity(), s.environment(), s.operator(),
-                    s.runbook(), s.zone());
+                    s.runbook(), s.zone(), s.inventory(), s.inventoryFingerprint());
         } else if (e instanceof RunbookLoaded r) {
             return new RunbookLoaded(r.source(), text(r.title()), r.steps().stream()
                     .map(o -> new RunbookLoaded.StepOutline(o.path(), o.line(), o.checklist().stream()
@@ -110,6 +114,16 @@ public final class EventScrubber {
             return new ConnectionChanged(c.host(), c.change(), text(c.reason()), c.flaps());
         } else if (e instanceof CommsCopied c) {
             return new CommsCopied(c.template(), text(c.text()), c.by());
+        } else if (e instanceof IncidentEvent.SessionOpened o) { // #15 identity, environment and lifecycle
+            return o;
+        } else if (e instanceof IncidentEvent.OperatorChanged o) {
+            return o;
+        } else if (e instanceof IncidentEvent.DetailsEdited d) {
+            return new IncidentEvent.DetailsEdited(text(d.title()), text(d.trigger()), d.by());
+        } else if (e instanceof IncidentEvent.StatusChanged s) {
+            return s;
+        } else if (e instanceof IncidentEvent.Reopened r) {
+            return new IncidentEvent.Reopened(text(r.reason()), r.by());
         }
         throw new IllegalArgumentException("no redaction rule for event type " + e.getClass().getSimpleName());
     }

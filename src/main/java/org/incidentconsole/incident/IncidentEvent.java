@@ -29,12 +29,27 @@ import java.util.Map;
         // issue 15, panels → journal (items 2, 3, 7)
         @JsonSubTypes.Type(value = IncidentEvent.BreakerTransition.class, name = "breaker-transition"),
         @JsonSubTypes.Type(value = IncidentEvent.ConnectionChanged.class, name = "connection-changed"),
-        @JsonSubTypes.Type(value = IncidentEvent.CommsCopied.class, name = "comms-copied")})
+        @JsonSubTypes.Type(value = IncidentEvent.CommsCopied.class, name = "comms-copied"),
+        // #15 identity, environment and lifecycle
+        @JsonSubTypes.Type(value = IncidentEvent.SessionOpened.class, name = "session-opened"),
+        @JsonSubTypes.Type(value = IncidentEvent.OperatorChanged.class, name = "operator-changed"),
+        @JsonSubTypes.Type(value = IncidentEvent.DetailsEdited.class, name = "details-edited"),
+        @JsonSubTypes.Type(value = IncidentEvent.StatusChanged.class, name = "status-changed"),
+        @JsonSubTypes.Type(value = IncidentEvent.Reopened.class, name = "incident-reopened")})
 public sealed interface IncidentEvent {
 
-    /** {@code zone}: the operator's time zone, so the report shows local times without asking the machine. */
+    /**
+     * {@code zone}: the operator's time zone, so the report shows local times without asking the machine.
+     * {@code inventory} and {@code inventoryFingerprint} bind the incident to the hosts it was worked on (null in
+     * journals written before #15).
+     */
     record Started(String id, String title, String trigger, Severity severity, String environment, String operator,
-                   String runbook, String zone) implements IncidentEvent {
+                   String runbook, String zone, String inventory, String inventoryFingerprint)
+            implements IncidentEvent {
+        public Started(String id, String title, String trigger, Severity severity, String environment,
+                       String operator, String runbook, String zone) {
+            this(id, title, trigger, severity, environment, operator, runbook, zone, null, null);
+        }
     }
 
     /** The runbook's steps and checklist items, so the report can list what was never ticked. */
@@ -166,5 +181,30 @@ public sealed interface IncidentEvent {
 
     /** A comms message copied to the clipboard: which template ("initial", "progress", "rollback") and its text. */
     record CommsCopied(String template, String text, String by) implements IncidentEvent {
+    }
+
+    // #15 identity, environment and lifecycle
+
+    /**
+     * Who works the incident at this console from now on, recorded once when it is started or resumed, with the
+     * machine it runs on; {@code hostKeys}: host name → SHA256 fingerprint of the SSH key used, when known.
+     */
+    record SessionOpened(String how, String operator, String osUser, String machine, Map<String, String> hostKeys)
+            implements IncidentEvent {
+    }
+
+    /** A hand-over: {@code to} signs every act from here on. */
+    record OperatorChanged(String from, String to, String by) implements IncidentEvent {
+    }
+
+    /** The title or trigger corrected after the start; a null field is unchanged. */
+    record DetailsEdited(String title, String trigger, String by) implements IncidentEvent {
+    }
+
+    record StatusChanged(IncidentStatus from, IncidentStatus to, String by) implements IncidentEvent {
+    }
+
+    /** A resolved incident opened again for more work: acts are refused on a resolved incident until this. */
+    record Reopened(String reason, String by) implements IncidentEvent {
     }
 }

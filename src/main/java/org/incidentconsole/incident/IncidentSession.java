@@ -18,6 +18,8 @@ public final class IncidentSession implements AutoCloseable {
     private final List<String> warnings;
     private final List<Consumer<IncidentState>> listeners = new CopyOnWriteArrayList<>();
     private volatile IncidentState state;
+    private String operator;
+    private boolean closedForActs;
 
     IncidentSession(Journal journal, IncidentState state, List<String> warnings) {
         this(journal, state, warnings, new EventScrubber(new Redactor()));
@@ -28,6 +30,26 @@ public final class IncidentSession implements AutoCloseable {
         this.scrubber = scrubber;
         this.state = state;
         this.warnings = List.copyOf(warnings);
+        this.operator = state.lifecycle().operator();
+        this.closedForActs = state.resolved();
+    }
+
+    /** Who signs the acts taken at this console: named at start or resume, changed by a hand-over. */
+    public synchronized String operator() {
+        return operator;
+    }
+
+    /** Hands the incident over: journaled, signed by the outgoing operator; the new one signs every later act. */
+    public CompletableFuture<JournalRecord> handOver(String to) {
+        synchronized (this) {
+            String from = operator;
+            if (to == null || to.isBlank() || to.strip().equals(from)) {
+                return CompletableFuture.completedFuture(null);
+            }
+            CompletableFuture<JournalRecord> written = record(new IncidentEvent.OperatorChanged(from, to.strip(), from));
+            operator = to.strip();
+            return written;
+        }
     }
 
     public IncidentState state() {
@@ -53,11 +75,31 @@ public final class IncidentSession implements AutoCloseable {
     }
 
     /**
-     * Redacts every free-text field of the event, journals it; the future completes once it is on disk and the
-     * state includes it. Nothing reaches the journal without passing the scrubber.
+     * Redacts every free-text field of the event, signs it if it is an act (with {@link #operator()}, whoever the
+     * caller named), journals it; the future completes once it is on disk and the state includes it. Nothing
+     * reaches the journal without passing the scrubber. An act on a resolved incident fails with
+     * {@link IncidentResolvedException} until it is reopened.
      */
     public CompletableFuture<JournalRecord> record(IncidentEvent event) {
-        return journal.append(scrubber.scrub(event)).thenApply(r -> {
+        IncidentEvent scrubbed = scrubber.scrub(event); // outside the lock: linear but not free on long output
+        CompletableFuture<JournalRecord> appended;
+        synchronized (this) { // acts are checked and queued in one order, so none slips in behind a Resolve
+            if (closedForActs && ActSigner.isAct(event)) {
+                return CompletableFuture.failedFuture(new IncidentResolvedException(id(),
+                        ActSigner.describe(event)));
+            }
+            if (event instanceof IncidentEvent.Resolved) {
+                closedForActs = true;
+            } else if (event instanceof IncidentEvent.Reopened) {
+                closedForActs = false;
+            } else if (event instanceof IncidentEvent.Started st) {
+                operator = st.operator();
+            } else if (event instanceof IncidentEvent.SessionOpened o) {
+                operator = o.operator();
+            }
+            appended = journal.append(ActSigner.sign(scrubbed, operator));
+        }
+        return appended.thenApply(r -> {
             IncidentState next = state.apply(r);
             state = next;
             for (Consumer<IncidentState> l : listeners) {

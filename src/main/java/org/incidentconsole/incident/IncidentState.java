@@ -29,14 +29,24 @@ public record IncidentState(
         List<String> milestones,
         boolean resolved,
         long lastSeq,
-        Instant lastAt) {
+        Instant lastAt,
+        Lifecycle lifecycle) {
+
+    /**
+     * The incident as it stands now (#15): title and trigger as last edited, who signs acts at this point of the
+     * journal, the status, and when it was resolved (null while open).
+     */
+    public record Lifecycle(String title, String trigger, String operator, IncidentStatus status,
+                            Instant resolvedAt) {
+        static final Lifecycle NONE = new Lifecycle(null, null, null, null, null);
+    }
 
     public record ChecklistMark(String step, int line, String item, boolean checked, String by, Instant at) {
     }
 
     public static IncidentState empty() {
         return new IncidentState(null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(),
-                List.of(), List.of(), List.of(), false, 0, null);
+                List.of(), List.of(), List.of(), false, 0, null, Lifecycle.NONE);
     }
 
     public static IncidentState replay(List<JournalRecord> records) {
@@ -77,6 +87,7 @@ public record IncidentState(
         private boolean resolved;
         private long lastSeq;
         private Instant lastAt;
+        private Lifecycle lifecycle;
 
         public Fold(IncidentState from) {
             started = from.started;
@@ -95,6 +106,7 @@ public record IncidentState(
             resolved = from.resolved;
             lastSeq = from.lastSeq;
             lastAt = from.lastAt;
+            lifecycle = from.lifecycle;
         }
 
         @Override
@@ -104,6 +116,7 @@ public record IncidentState(
                 started = st;
                 startedAt = record.ts();
                 severity = st.severity();
+                lifecycle = new Lifecycle(st.title(), st.trigger(), st.operator(), IncidentStatus.INVESTIGATING, null);
             } else if (e instanceof IncidentEvent.SeverityChanged sc) {
                 severity = sc.to();
             } else if (e instanceof IncidentEvent.VariableSet v) {
@@ -130,15 +143,36 @@ public record IncidentState(
                 milestones.add(Objects.requireNonNull(m.kind()));
             } else if (e instanceof IncidentEvent.Resolved) {
                 resolved = true;
+                lifecycle = new Lifecycle(lifecycle.title(), lifecycle.trigger(), lifecycle.operator(),
+                        IncidentStatus.RESOLVED, record.ts());
+            } else {
+                lifecycle(e);
             }
             lastSeq = record.seq();
             lastAt = record.ts();
         }
 
+        private void lifecycle(IncidentEvent e) {
+            Lifecycle l = lifecycle;
+            if (e instanceof IncidentEvent.SessionOpened o && o.operator() != null) {
+                lifecycle = new Lifecycle(l.title(), l.trigger(), o.operator(), l.status(), l.resolvedAt());
+            } else if (e instanceof IncidentEvent.OperatorChanged o) {
+                lifecycle = new Lifecycle(l.title(), l.trigger(), o.to(), l.status(), l.resolvedAt());
+            } else if (e instanceof IncidentEvent.DetailsEdited d) {
+                lifecycle = new Lifecycle(d.title() == null ? l.title() : d.title(),
+                        d.trigger() == null ? l.trigger() : d.trigger(), l.operator(), l.status(), l.resolvedAt());
+            } else if (e instanceof IncidentEvent.StatusChanged c) {
+                lifecycle = new Lifecycle(l.title(), l.trigger(), l.operator(), c.to(), l.resolvedAt());
+            } else if (e instanceof IncidentEvent.Reopened) {
+                resolved = false;
+                lifecycle = new Lifecycle(l.title(), l.trigger(), l.operator(), IncidentStatus.INVESTIGATING, null);
+            }
+        }
+
         public IncidentState state() {
             return new IncidentState(started, startedAt, severity, frozen(variables), frozen(roles), frozen(checklist),
                     frozen(runs), frozen(health), frozen(fields), List.copyOf(notes), List.copyOf(actionItems),
-                    List.copyOf(lessons), List.copyOf(milestones), resolved, lastSeq, lastAt);
+                    List.copyOf(lessons), List.copyOf(milestones), resolved, lastSeq, lastAt, lifecycle);
         }
 
         private static <V> Map<String, V> frozen(Map<String, V> map) {

@@ -35,7 +35,15 @@ public final class IncidentStore {
     }
 
     public record Summary(String id, Path dir, String title, Severity severity, java.time.Instant startedAt,
-                          java.time.Instant lastAt, long events, boolean resolved, String problem) {
+                          java.time.Instant lastAt, long events, boolean resolved, String problem,
+                          IncidentEvent.Started start) {
+    }
+
+    /** An unresolved incident as the start/resume dialog lists it: {@code refusal} says why it cannot be resumed. */
+    public record Candidate(Summary summary, String refusal) {
+        public boolean resumable() {
+            return refusal == null;
+        }
     }
 
     /** Who runs the incident when the operator names nobody: the OS user. */
@@ -43,15 +51,34 @@ public final class IncidentStore {
         return System.getProperty("user.name", "operator");
     }
 
-    /** Starts an incident: its first record is on disk when this returns. */
+    /** Starts an incident bound to an environment only, without session context: for tools and tests. */
     public IncidentSession start(String title, String trigger, Severity severity, String environment,
                                  String operator, String runbook, String zone) throws IOException {
+        return open(title, trigger, severity, new IncidentBinding(environment, null, null), operator, runbook, zone,
+                false);
+    }
+
+    /**
+     * Starts an incident bound to its environment and inventory, then records who opened it from which machine:
+     * both records are on disk when this returns.
+     */
+    public IncidentSession start(String title, String trigger, Severity severity, IncidentBinding binding,
+                                 String operator, String runbook, String zone) throws IOException {
+        return open(title, trigger, severity, binding, operator, runbook, zone, true);
+    }
+
+    private IncidentSession open(String title, String trigger, Severity severity, IncidentBinding binding,
+                                 String operator, String runbook, String zone, boolean withContext)
+            throws IOException {
         String id = "INC-" + ID_TIME.format(clock.instant()) + "-" + HexFormat.of().formatHex(random.generateSeed(2));
         Journal journal = Journal.create(root.resolve(id), clock);
         IncidentSession session = new IncidentSession(journal, IncidentState.empty(), List.of());
         try {
-            await(session.record(new IncidentEvent.Started(id, title, trigger, severity, environment, operator,
-                    runbook, zone)));
+            await(session.record(new IncidentEvent.Started(id, title, trigger, severity, binding.environment(),
+                    operator, runbook, zone, binding.inventory(), binding.fingerprint())));
+            if (withContext) {
+                await(session.record(context("start", operator)));
+            }
         } catch (IOException e) {
             session.close(); // nothing was acknowledged: leave no empty incident behind
             Files.deleteIfExists(journal.file());
@@ -95,19 +122,19 @@ public final class IncidentStore {
             });
             if (scan.empty()) {
                 return new Summary(id, dir, "(empty journal)", null, null, null, 0, false, "empty journal: " + file
-                        + (scan.warnings().isEmpty() ? "" : " (" + scan.warnings().get(0) + ")"));
+                        + (scan.warnings().isEmpty() ? "" : " (" + scan.warnings().get(0) + ")"), null);
             }
             IncidentState s = fold.state();
             return new Summary(id, dir, s.started() == null ? "(no start record)" : s.started().title(), s.severity(),
                     first[0], s.lastAt(), s.lastSeq(), s.resolved(),
-                    scan.warnings().isEmpty() ? null : scan.warnings().get(0));
+                    scan.warnings().isEmpty() ? null : scan.warnings().get(0), s.started());
         } catch (JournalException e) {
-            return new Summary(id, dir, "(damaged journal)", null, null, null, 0, false, e.getMessage());
+            return new Summary(id, dir, "(damaged journal)", null, null, null, 0, false, e.getMessage(), null);
         } catch (RuntimeException | OutOfMemoryError | StackOverflowError e) {
             LOG.error("Listing incident {} failed", id, e);
             return new Summary(id, dir, "(unreadable journal)", null, null, null, 0, false, file + ": "
                     + (e instanceof VirtualMachineError ? "too big or too deeply nested to read with this memory"
-                    : "cannot be read (details in the log file)"));
+                    : "cannot be read (details in the log file)"), null);
         }
     }
 
@@ -116,7 +143,58 @@ public final class IncidentStore {
     }
 
     /**
-     * Reopens an incident where it stopped. A torn last line is kept aside in {@code journal.jsonl.torn-N}
+     * The unresolved incidents, newest first, each with why it cannot be resumed under {@code binding}
+     * (another environment or inventory, an unreadable journal), or null when it can.
+     */
+    public List<Candidate> candidates(IncidentBinding binding) throws IOException {
+        return unfinished().stream().map(s -> new Candidate(s, s.start() == null
+                ? (s.problem() == null ? "no start record" : s.problem()) : binding.mismatch(s.start()))).toList();
+    }
+
+    /**
+     * Resumes an incident at this console, refusing one that belongs to another environment or inventory before
+     * anything is written; then records who resumed it from which machine.
+     */
+    public IncidentSession resume(String id, IncidentBinding binding, String operator)
+            throws JournalException, IOException, IncidentMismatchException {
+        Path file = root.resolve(id).resolve(Journal.FILE_NAME);
+        IncidentState.Fold peek = new IncidentState.Fold(IncidentState.empty());
+        JournalReader.scan(file, peek);
+        String refusal = binding.mismatch(peek.state().started());
+        if (refusal != null) {
+            throw new IncidentMismatchException(id, refusal);
+        }
+        IncidentSession session = resume(id);
+        try {
+            await(session.record(context("resume", operator)));
+        } catch (IOException e) {
+            session.close();
+            throw e;
+        }
+        return session;
+    }
+
+    /** Who works the incident from where: the operator named, the OS user and the machine, once per session. */
+    static IncidentEvent.SessionOpened context(String how, String operator) {
+        return new IncidentEvent.SessionOpened(how, operator, System.getProperty("user.name"), machine(),
+                java.util.Map.of());
+    }
+
+    private static String machine() {
+        String env = System.getenv("HOSTNAME");
+        if (env != null && !env.isBlank()) {
+            return env;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    /**
+     * Reopens an incident where it stopped, whatever its environment (the caller checks: see
+     * {@link #resume(String, IncidentBinding, String)}). A torn last line is kept aside in {@code journal.jsonl.torn-N}
      * before it is cut from the journal, and reported in the session's warnings.
      */
     public IncidentSession resume(String id) throws JournalException, IOException {

@@ -112,7 +112,9 @@ public final class ReportRenderer {
 
     private static void header(StringBuilder md, ReportFacts f) {
         IncidentEvent.Started s = f.started;
-        md.append("# Postmortem: ").append(Markdown.inline(s == null ? "unknown incident" : s.title())).append("\n\n");
+        String title = f.state.lifecycle().title() != null ? f.state.lifecycle().title() // as last edited (#15)
+                : s == null ? "unknown incident" : s.title();
+        md.append("# Postmortem: ").append(Markdown.inline(title)).append("\n\n");
         if (s != null) {
             md.append("Incident ").append(Markdown.code(s.id())).append(" · environment ")
                     .append(Markdown.inline(s.environment())).append(" · runbook ").append(runbook(f)).append("\n\n");

@@ -55,6 +55,16 @@ final class TimelineText {
         on(IncidentEvent.RoleAssigned.class, r -> in(r.person()) + " is " + in(r.role()) + " (named by "
                 + in(r.by()) + ")");
         on(IncidentEvent.MessageSent.class, m -> "Message sent by " + in(m.by()) + " to " + in(m.channel()));
+        // #15 identity, environment and lifecycle
+        on(IncidentEvent.SessionOpened.class, o -> ("resume".equals(o.how()) ? "Incident resumed by "
+                : "Console opened by ") + in(o.operator()) + " (OS user " + in(o.osUser()) + " on "
+                + in(o.machine()) + ")");
+        on(IncidentEvent.OperatorChanged.class, o -> "Handed over from " + in(o.from()) + " to " + in(o.to()));
+        on(IncidentEvent.DetailsEdited.class, d -> "Edited by " + in(d.by()) + ":" + (d.title() == null ? ""
+                : " title " + in(d.title())) + (d.trigger() == null ? "" : " trigger " + in(d.trigger())));
+        on(IncidentEvent.StatusChanged.class, c -> "Status " + (c.from() == null ? "?" : c.from().label()) + " → "
+                + (c.to() == null ? "?" : c.to().label()) + " by " + in(c.by()));
+        on(IncidentEvent.Reopened.class, r -> "Incident reopened by " + in(r.by()) + ": " + in(r.reason()));
         on(IncidentEvent.BreakerTransition.class, b -> "Breaker " + in(b.service()) + ": "
                 + (b.from() == null ? "first seen " : state(b.from()) + " → ") + state(b.to())
                 + (b.failures() == null ? "" : " (" + b.failures() + " failures)") + flaps(b.flaps()));

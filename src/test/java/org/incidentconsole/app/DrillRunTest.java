@@ -58,7 +58,8 @@ class DrillRunTest {
         List<Path> before = drillFolders();
         Path report = dir.resolve("report.md");
 
-        Run run = drill("drill", "--run", "runbooks/emergency-rollback.md", "--report", report.toString());
+        Run run = drill("drill", "--run", "runbooks/emergency-rollback.md", "--report", report.toString(),
+                "--operator", "jana");
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
         assertThat(run.out()).contains("Drill ended healthy").contains("stable_ref = ").contains("[x] No circuit breaker is open");
@@ -66,7 +67,10 @@ class DrillRunTest {
         assertThat(md).contains("| Status | Resolved |", "| Severity | P1 |", "| Services restarted | php8.3-fpm |",
                 "| drill-web-01 / api-health | CRITICAL | OK |", "| drill-web-01 / pii-in-logs | CRITICAL | OK |",
                 "Step 2: Switch to the stable release", "HEAD is now at", "Rollback complete",
-                "Incident resolved by drill: drill ended healthy");
+                "Incident resolved by jana: drill ended healthy");
+        // every act is signed by the operator named on the command line, never the OS user
+        assertThat(md.lines().filter(l -> l.matches(".* by \\S+[:( ].*")).toList()).isNotEmpty()
+                .allSatisfy(l -> assertThat(l).doesNotContainPattern(" by (?!jana\\b)[a-z]+[:( ]"));
         assertThat(md).containsPattern("\\| Rolled back from \\| [0-9a-f]{7} \\|")
                 .containsPattern("\\| Rolled back to \\| [0-9a-f]{7} \\|");
         assertThat(md).doesNotContain("maria.schmidt@example.org");

@@ -97,6 +97,8 @@ class EventScrubberTest {
             return true;
         } else if (type == Severity.class) {
             return Severity.values()[0];
+        } else if (type == IncidentStatus.class) { // #15
+            return IncidentStatus.values()[0];
         } else if (type == Map.class) {
             return Map.of();
         } else if (type == List.class) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
+import org.incidentconsole.incident.IncidentBinding;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
@@ -40,6 +41,10 @@ class IncidentBarViewModelTest {
     }
 
     private IncidentGateway gateway(IncidentStore store) {
+        return gateway(store, new IncidentBinding("production", null, null), List.of());
+    }
+
+    private IncidentGateway gateway(IncidentStore store, IncidentBinding binding, List<String> critical) {
         return new IncidentGateway() {
             @Override
             public IncidentSession current() {
@@ -49,19 +54,24 @@ class IncidentBarViewModelTest {
             @Override
             public IncidentSession start(String title, String trigger, Severity severity, String operator)
                     throws Exception {
-                current.set(store.start(title, trigger, severity, "production", operator, null, "UTC"));
+                current.set(store.start(title, trigger, severity, binding, operator, null, "UTC"));
                 return current.get();
             }
 
             @Override
-            public IncidentSession resume(String id) throws Exception {
-                current.set(store.resume(id));
+            public IncidentSession resume(String id, String operator) throws Exception {
+                current.set(store.resume(id, binding, operator));
                 return current.get();
             }
 
             @Override
-            public List<IncidentStore.Summary> unfinished() throws Exception {
-                return store.unfinished();
+            public List<IncidentStore.Candidate> candidates() throws Exception {
+                return store.candidates(binding);
+            }
+
+            @Override
+            public List<String> criticalChecks() {
+                return critical;
             }
 
             @Override
@@ -110,8 +120,9 @@ class IncidentBarViewModelTest {
 
         IncidentBarViewModel again = new IncidentBarViewModel(Runnable::run, Runnable::run, gateway(store),
                 Clock.systemUTC(), "bob");
-        assertThat(again.unfinished().get()).extracting(IncidentStore.Summary::id).containsExactly(id);
-        again.resume(id).get();
+        assertThat(again.candidates().get()).extracting(c -> c.summary().id()).containsExactly(id);
+        again.resume(id, "bob").get();
+        assertThat(again.operatorProperty().get()).isEqualTo("bob");
         assertThat(again.titleProperty().get()).isEqualTo("Payments slow  ·  " + id);
         assertThat(again.severityProperty().get()).isEqualTo(Severity.P1);
     }

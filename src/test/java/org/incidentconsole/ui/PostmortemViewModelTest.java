@@ -60,6 +60,7 @@ class PostmortemViewModelTest {
         edited.put(PostmortemField.ROOT_CAUSE, "  A stale config cache  ");
         edited.put(PostmortemField.DETECTED_AT, "2026-11-23 16:51");
         assertThat(model.save(edited).get()).isEqualTo(2);
+        session.get().handOver("omar").get(); // #15: the session signs; a new signer comes by a journaled hand-over
         operator.set("omar");
         edited.put(PostmortemField.LUCKY, "Outside peak hours");
         assertThat(model.save(edited).get()).as("unchanged fields are not written again").isEqualTo(1);

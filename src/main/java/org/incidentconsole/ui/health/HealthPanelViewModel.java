@@ -83,6 +83,12 @@ public final class HealthPanelViewModel {
         return suggestedBecause;
     }
 
+    /** The checks that read CRITICAL now, as "host check" (read on the FX thread). */
+    public java.util.List<String> criticalChecks() {
+        return rows.stream().filter(r -> r.statusProperty().get() == org.incidentconsole.health.HealthStatus.CRITICAL)
+                .map(r -> r.host() + " " + r.check()).toList();
+    }
+
     public ObservableList<HealthRow> rows() {
         return rows;
     }

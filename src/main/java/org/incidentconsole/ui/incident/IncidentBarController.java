@@ -18,6 +18,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.incidentconsole.incident.IncidentStatus;
 import org.incidentconsole.incident.Severity;
 import org.incidentconsole.ui.common.ErrorPresenter;
 
@@ -33,6 +34,12 @@ public final class IncidentBarController {
     private HBox bar;
     @FXML
     private MenuButton severityChip;
+    @FXML
+    private MenuButton statusChip;
+    @FXML
+    private Label operatorLabel;
+    @FXML
+    private MenuButton incidentMenu;
     @FXML
     private Label title;
     @FXML
@@ -94,8 +101,34 @@ public final class IncidentBarController {
         }
         severityChip.visibleProperty().bind(model.activeProperty());
         severityChip.managedProperty().bind(severityChip.visibleProperty());
-        startButton.visibleProperty().bind(model.activeProperty().not());
+        statusChip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.statusProperty().get() == null ? "" : model.statusProperty().get().label(),
+                model.statusProperty()));
+        for (IncidentStatus s : IncidentStatus.values()) {
+            if (s == IncidentStatus.RESOLVED) {
+                continue; // Resolve… asks for the summary
+            }
+            MenuItem item = new MenuItem(s.label());
+            item.setId("status-" + s.label());
+            item.setOnAction(e -> model.setStatus(s).whenComplete((v, err) -> failed("Status not changed", err)));
+            statusChip.getItems().add(item);
+        }
+        statusChip.visibleProperty().bind(model.activeProperty());
+        statusChip.managedProperty().bind(statusChip.visibleProperty());
+        statusChip.disableProperty().bind(model.resolvedProperty());
+        operatorLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> model.activeProperty().get() ? "operator " + model.operatorProperty().get() : "",
+                model.activeProperty(), model.operatorProperty()));
+        incidentMenu.disableProperty().bind(model.activeProperty().not());
+        menuItem("Edit details…", "edit-incident", this::edit);
+        menuItem("Hand over…", "hand-over", this::handOver);
+        MenuItem reopen = menuItem("Reopen…", "reopen-incident", this::reopen);
+        reopen.disableProperty().bind(model.resolvedProperty().not());
+        // after Resolve the bar offers a new incident; acts on the resolved one are refused until Reopen
+        startButton.visibleProperty().bind(model.activeProperty().not().or(model.resolvedProperty()));
         startButton.managedProperty().bind(startButton.visibleProperty());
+        startButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.resolvedProperty())
+                .then("Start a new incident…").otherwise("Start or resume incident…"));
         commsButton.disableProperty().bind(model.activeProperty().not());
         resolveButton.disableProperty().bind(model.activeProperty().not().or(model.resolvedProperty()));
         commsItem("Initial alert", "initial");
@@ -138,31 +171,45 @@ public final class IncidentBarController {
         commsButton.getItems().add(item);
     }
 
+    private MenuItem menuItem(String text, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        incidentMenu.getItems().add(item);
+        return item;
+    }
+
     /** Runs {@code then} once an incident is active, asking to start or resume one first if needed. */
     public void ensureIncident(Runnable then) {
         if (model.hasIncident()) {
             then.run();
             return;
         }
-        model.unfinished().whenComplete((list, err) -> Platform.runLater(() ->
-                askStart(err == null ? list : List.of(), then)));
+        ask(then, false);
+    }
+
+    private void ask(Runnable then, boolean evenIfOpen) {
+        model.candidates().whenComplete((list, err) -> Platform.runLater(() ->
+                askStart(err == null ? list : List.of(), then, evenIfOpen)));
     }
 
     @FXML
     private void start() {
-        ensureIncident(() -> { });
+        ask(() -> { }, model.resolvedProperty().get());
     }
 
-    private void askStart(List<org.incidentconsole.incident.IncidentStore.Summary> unfinished, Runnable then) {
-        if (model.hasIncident()) {
+    private void askStart(List<org.incidentconsole.incident.IncidentStore.Candidate> candidates, Runnable then,
+                          boolean evenIfOpen) {
+        if (model.hasIncident() && !evenIfOpen) {
             then.run();
             return;
         }
-        StartIncidentDialog.ask(window(), environment.get(), suggested.get(), model.operator(), unfinished)
+        StartIncidentDialog.ask(window(), environment.get(), suggested.get(), model.operator(), candidates)
                 .ifPresent(choice -> {
                     var opened = choice instanceof StartIncidentDialog.Start s
                             ? model.start(s.title(), s.trigger(), s.severity(), s.operator())
-                            : model.resume(((StartIncidentDialog.Resume) choice).id());
+                            : model.resume(((StartIncidentDialog.Resume) choice).id(),
+                            ((StartIncidentDialog.Resume) choice).operator());
                     opened.whenComplete((session, err) -> Platform.runLater(() -> {
                         if (err != null) {
                             ErrorPresenter.show(window(), "The incident could not be opened", err);
@@ -193,8 +240,49 @@ public final class IncidentBarController {
         })));
     }
 
+    private void edit() {
+        IncidentDetails now = model.details();
+        if (now != null) {
+            EditIncidentDialog.ask(window(), now).ifPresent(d -> model.edit(d)
+                    .whenComplete((v, err) -> failed("The incident was not edited", err)));
+        }
+    }
+
+    private void handOver() {
+        TextInputDialog ask = new TextInputDialog();
+        ask.setTitle("Hand the incident over");
+        ask.setHeaderText("Who takes over from " + model.operator() + "? They sign every act from now on.");
+        ask.getDialogPane().setId("hand-over-dialog");
+        ask.getEditor().setId("hand-over-to");
+        ask.initOwner(window());
+        ask.showAndWait().ifPresent(to -> model.handOver(to).whenComplete((v, err) -> failed("Not handed over", err)));
+    }
+
+    private void reopen() {
+        TextInputDialog ask = new TextInputDialog();
+        ask.setTitle("Reopen the incident");
+        ask.setHeaderText("Why is it reopened? (journaled)");
+        ask.getDialogPane().setId("reopen-dialog");
+        ask.getEditor().setId("reopen-reason");
+        ask.initOwner(window());
+        ask.showAndWait().ifPresent(why -> model.reopen(why).whenComplete((v, err) -> failed("Not reopened", err)));
+    }
+
     @FXML
     private void resolve() {
+        String warning = model.resolveWarning();
+        if (warning != null) {
+            javafx.scene.control.Alert sure = new javafx.scene.control.Alert(
+                    javafx.scene.control.Alert.AlertType.CONFIRMATION, warning,
+                    javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
+            sure.setTitle("A health check is CRITICAL");
+            sure.setHeaderText("Resolve while a health check is still CRITICAL?");
+            sure.getDialogPane().setId("resolve-critical-dialog");
+            sure.initOwner(window());
+            if (sure.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isEmpty()) {
+                return;
+            }
+        }
         TextInputDialog ask = new TextInputDialog();
         ask.setTitle("Resolve the incident");
         ask.setHeaderText("Resolve " + model.titleProperty().get() + "?\nOne line for the report: what fixed it.");

@@ -15,20 +15,22 @@ import javafx.beans.property.SimpleStringProperty;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentState;
+import org.incidentconsole.incident.IncidentStatus;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.Severity;
 import org.incidentconsole.report.CommsTemplates;
 
 /**
  * The incident bar: which incident, how bad, how long, the current step's budget, and the acts on the incident
- * as a whole (start, resume, severity, note, resolve, comms). Journal first, then the bar shows it.
+ * as a whole (start, resume, severity, status, details, hand-over, note, resolve, reopen, comms). Journal first,
+ * then the bar shows it. Every act is signed by the operator named at start or resume (the session signs).
  */
 public final class IncidentBarViewModel {
     private final Executor ui;
     private final Executor io;
     private final IncidentGateway gateway;
     private final Clock clock;
-    private final String operator;
+    private final String defaultOperator;
 
     private final SimpleBooleanProperty active = new SimpleBooleanProperty(false);
     private final SimpleStringProperty title = new SimpleStringProperty("No incident started");
@@ -37,6 +39,8 @@ public final class IncidentBarViewModel {
     private final SimpleStringProperty budget = new SimpleStringProperty("");
     private final SimpleObjectProperty<StepClock.Level> budgetLevel = new SimpleObjectProperty<>(StepClock.Level.NONE);
     private final SimpleBooleanProperty resolved = new SimpleBooleanProperty(false);
+    private final SimpleObjectProperty<IncidentStatus> status = new SimpleObjectProperty<>();
+    private final SimpleStringProperty operator = new SimpleStringProperty();
     private final SimpleStringProperty message = new SimpleStringProperty("");
     private volatile StepClock stepClock;
 
@@ -45,11 +49,13 @@ public final class IncidentBarViewModel {
         this.io = io;
         this.gateway = gateway;
         this.clock = clock;
-        this.operator = operator;
+        this.defaultOperator = operator;
+        this.operator.set(operator);
     }
 
+    /** Who signs at this console: the operator of the open incident, else the one the console was started for. */
     public String operator() {
-        return operator;
+        return operator.get();
     }
 
     public boolean hasIncident() {
@@ -60,14 +66,15 @@ public final class IncidentBarViewModel {
         return async(() -> gateway.start(title, trigger, severity, by));
     }
 
-    public CompletableFuture<IncidentSession> resume(String id) {
-        return async(() -> gateway.resume(id));
+    public CompletableFuture<IncidentSession> resume(String id, String by) {
+        return async(() -> gateway.resume(id, by == null || by.isBlank() ? defaultOperator : by.strip()));
     }
 
-    public CompletableFuture<List<IncidentStore.Summary>> unfinished() {
+    /** Unresolved incidents for the start/resume dialog; those that cannot be resumed here carry the reason. */
+    public CompletableFuture<List<IncidentStore.Candidate>> candidates() {
         return CompletableFuture.supplyAsync(() -> {
             try {
-                return gateway.unfinished();
+                return gateway.candidates();
             } catch (Exception e) {
                 throw new java.util.concurrent.CompletionException(e);
             }
@@ -114,7 +121,7 @@ public final class IncidentBarViewModel {
             return CompletableFuture.completedFuture(null);
         }
         Severity from = s.state().severity();
-        return s.record(new IncidentEvent.SeverityChanged(from, to, reason, operator)).thenApply(r -> null);
+        return s.record(new IncidentEvent.SeverityChanged(from, to, reason, s.operator())).thenApply(r -> null);
     }
 
     public CompletableFuture<Void> note(String text) {
@@ -122,7 +129,84 @@ public final class IncidentBarViewModel {
         if (s == null || text == null || text.isBlank()) {
             return CompletableFuture.completedFuture(null);
         }
-        return s.record(new IncidentEvent.NoteAdded(text.strip(), operator)).thenApply(r -> null);
+        return s.record(new IncidentEvent.NoteAdded(text.strip(), s.operator())).thenApply(r -> null);
+    }
+
+    /** Investigating → identified → monitoring; resolved only through {@link #resolve}. */
+    public CompletableFuture<Void> setStatus(IncidentStatus to) {
+        IncidentSession s = gateway.current();
+        IncidentStatus from = s == null ? null : s.state().lifecycle().status();
+        if (s == null || to == null || to == from || to == IncidentStatus.RESOLVED) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return s.record(new IncidentEvent.StatusChanged(from, to, s.operator())).thenApply(r -> null);
+    }
+
+    /** The fields the Edit dialog shows, as they stand in the journal. */
+    public IncidentDetails details() {
+        IncidentSession s = gateway.current();
+        if (s == null) {
+            return null;
+        }
+        IncidentState st = s.state();
+        return new IncidentDetails(st.lifecycle().title(), st.lifecycle().trigger(), st.severity(),
+                st.fields().getOrDefault("user-impact", ""), st.fields().getOrDefault("detected-at", ""));
+    }
+
+    /**
+     * Journals what the Edit dialog changed, each signed: title and trigger together, severity, impact and
+     * detection time (ISO-8601, e.g. 2026-11-24T07:58:00Z, as the report reads it). Unchanged fields write nothing.
+     */
+    public CompletableFuture<Void> edit(IncidentDetails to) {
+        IncidentSession s = gateway.current();
+        IncidentDetails from = details();
+        if (s == null || to == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!to.detectedAt().isBlank()) {
+            try {
+                Instant.parse(to.detectedAt().strip());
+            } catch (java.time.format.DateTimeParseException e) {
+                return CompletableFuture.failedFuture(new IllegalArgumentException("detection time '"
+                        + to.detectedAt() + "' is not like 2026-11-24T07:58:00Z"));
+            }
+        }
+        String title = changed(from.title(), to.title());
+        String trigger = changed(from.trigger(), to.trigger());
+        List<CompletableFuture<?>> writes = new java.util.ArrayList<>();
+        if (title != null || trigger != null) {
+            writes.add(s.record(new IncidentEvent.DetailsEdited(title, trigger, s.operator())));
+        }
+        if (to.severity() != null && to.severity() != from.severity()) {
+            writes.add(setSeverity(to.severity(), "edited by the operator"));
+        }
+        if (changed(from.impact(), to.impact()) != null) {
+            writes.add(s.record(new IncidentEvent.FieldSet("user-impact", to.impact().strip(), s.operator())));
+        }
+        if (changed(from.detectedAt(), to.detectedAt()) != null) {
+            writes.add(s.record(new IncidentEvent.FieldSet("detected-at", to.detectedAt().strip(), s.operator())));
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    private static String changed(String from, String to) {
+        return to == null || to.isBlank() || to.strip().equals(from) ? null : to.strip();
+    }
+
+    /** Hands the incident over to another operator: journaled; every later act at this console is theirs. */
+    public CompletableFuture<Void> handOver(String to) {
+        IncidentSession s = gateway.current();
+        if (s == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return s.handOver(to).thenApply(r -> null);
+    }
+
+    /** What to ask before Resolve: the checks still CRITICAL, or null when none is. */
+    public String resolveWarning() {
+        List<String> critical = gateway.criticalChecks();
+        return critical.isEmpty() ? null : "Still CRITICAL: " + String.join(", ", critical)
+                + ". Resolve anyway?";
     }
 
     public CompletableFuture<Void> resolve(String summary) {
@@ -130,7 +214,17 @@ public final class IncidentBarViewModel {
         if (s == null) {
             return CompletableFuture.completedFuture(null);
         }
-        return s.record(new IncidentEvent.Resolved(summary == null ? "" : summary.strip(), operator))
+        return s.record(new IncidentEvent.Resolved(summary == null ? "" : summary.strip(), s.operator()))
+                .thenApply(r -> null);
+    }
+
+    /** Opens a resolved incident again, with why: acts are refused on it until this. */
+    public CompletableFuture<Void> reopen(String reason) {
+        IncidentSession s = gateway.current();
+        if (s == null || !s.state().resolved()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return s.record(new IncidentEvent.Reopened(reason == null ? "" : reason.strip(), s.operator()))
                 .thenApply(r -> null);
     }
 
@@ -153,14 +247,15 @@ public final class IncidentBarViewModel {
         tick();
     }
 
-    /** Called every second on the FX thread: elapsed time and the step budget. */
+    /** Called every second on the FX thread: elapsed time and the step budget; both stop at Resolve. */
     public void tick() {
         Instant now = clock.instant();
         IncidentSession s = gateway.current();
+        Instant end = s == null ? null : s.state().lifecycle().resolvedAt();
         if (s != null && s.state().startedAt() != null) {
-            elapsed.set(StepClock.clock(Duration.between(s.state().startedAt(), now)));
+            elapsed.set(StepClock.clock(Duration.between(s.state().startedAt(), end == null ? now : end)));
         }
-        StepClock c = stepClock;
+        StepClock c = end == null ? stepClock : null;
         budget.set(c == null ? "" : c.text(now));
         budgetLevel.set(c == null ? StepClock.Level.NONE : c.level(now));
     }
@@ -170,9 +265,12 @@ public final class IncidentBarViewModel {
             return;
         }
         active.set(true);
-        title.set(state.started().title() + "  ·  " + state.started().id());
+        title.set(state.lifecycle().title() + "  ·  " + state.started().id());
         severity.set(state.severity());
         resolved.set(state.resolved());
+        status.set(state.lifecycle().status());
+        IncidentSession s = gateway.current();
+        operator.set(s != null && s.operator() != null ? s.operator() : state.lifecycle().operator());
         tick();
     }
 
@@ -206,6 +304,14 @@ public final class IncidentBarViewModel {
 
     public ReadOnlyBooleanProperty resolvedProperty() {
         return resolved;
+    }
+
+    public ReadOnlyObjectProperty<IncidentStatus> statusProperty() {
+        return status;
+    }
+
+    public ReadOnlyStringProperty operatorProperty() {
+        return operator;
     }
 
     public ReadOnlyStringProperty messageProperty() {

@@ -10,14 +10,22 @@ public interface IncidentGateway {
     /** The incident being worked on, or null before one is started or resumed. */
     IncidentSession current();
 
-    /** Starts an incident (its first record on disk when this returns). Blocking: call off the FX thread. */
+    /**
+     * Starts an incident bound to this console's environment and inventory (its first records on disk when this
+     * returns). Blocking: call off the FX thread.
+     */
     IncidentSession start(String title, String trigger, Severity severity, String operator) throws Exception;
 
-    /** Reopens an unfinished incident. Blocking. */
-    IncidentSession resume(String id) throws Exception;
+    /** Reopens an unfinished incident of this environment and inventory, worked by {@code operator}. Blocking. */
+    IncidentSession resume(String id, String operator) throws Exception;
 
-    /** Unfinished incidents, newest first. Blocking. */
-    List<IncidentStore.Summary> unfinished() throws Exception;
+    /** Unresolved incidents, newest first, those of another environment or inventory with why. Blocking. */
+    List<IncidentStore.Candidate> candidates() throws Exception;
+
+    /** The health checks that read CRITICAL right now, as "host check", for the question before Resolve. */
+    default List<String> criticalChecks() {
+        return List.of();
+    }
 
     /** Writes the report to the data directory's reports folder and returns its text and path. Blocking. */
     ReportExport export() throws Exception;

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
+import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -18,7 +19,10 @@ import javafx.stage.Window;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.Severity;
 
-/** Start a new incident (title, trigger, severity, operator) or resume an unfinished one. */
+/**
+ * Start a new incident (title, trigger, severity, operator) or resume an unfinished one of this environment and
+ * inventory; the others are listed apart, greyed, with why they cannot be resumed here. Focus opens in Title.
+ */
 final class StartIncidentDialog {
     static final ButtonType START = new ButtonType("Start incident", ButtonBar.ButtonData.OK_DONE);
     static final ButtonType RESUME = new ButtonType("Resume selected", ButtonBar.ButtonData.OTHER);
@@ -31,14 +35,17 @@ final class StartIncidentDialog {
     record Start(String title, String trigger, Severity severity, String operator) implements Choice {
     }
 
-    record Resume(String id) implements Choice {
+    record Resume(String id, String operator) implements Choice {
     }
 
     private StartIncidentDialog() {
     }
 
     static Optional<Choice> ask(Window owner, String environment, Severity suggested, String operator,
-                                List<IncidentStore.Summary> unfinished) {
+                                List<IncidentStore.Candidate> candidates) {
+        List<IncidentStore.Summary> unfinished = candidates.stream().filter(IncidentStore.Candidate::resumable)
+                .map(IncidentStore.Candidate::summary).toList();
+        List<IncidentStore.Candidate> elsewhere = candidates.stream().filter(c -> !c.resumable()).toList();
         Dialog<Choice> dialog = new Dialog<>();
         dialog.setTitle("Incident");
         dialog.setHeaderText("Start an incident on " + environment.toUpperCase() + (unfinished.isEmpty() ? ""
@@ -79,12 +86,29 @@ final class StartIncidentDialog {
                 @Override
                 protected void updateItem(IncidentStore.Summary s, boolean empty) {
                     super.updateItem(s, empty);
-                    setText(empty || s == null ? null : s.id() + " · " + (s.severity() == null ? "?" : s.severity())
-                            + " · " + s.title() + (s.startedAt() == null ? "" : " · started " + WHEN.format(s.startedAt()))
-                            + (s.problem() == null ? "" : " · ⚠ " + s.problem()));
+                    setText(empty || s == null ? null : line(s));
                 }
             });
             content.getChildren().addAll(new Label("Not resolved yet:"), open);
+        }
+        if (!elsewhere.isEmpty()) {
+            ListView<IncidentStore.Candidate> other = new ListView<>();
+            other.setId("other-incidents");
+            other.getItems().setAll(elsewhere);
+            other.setPrefHeight(Math.min(4, elsewhere.size()) * 28 + 8);
+            other.setMouseTransparent(true);
+            other.setFocusTraversable(false);
+            other.setCellFactory(l -> new ListCell<>() {
+                @Override
+                protected void updateItem(IncidentStore.Candidate c, boolean empty) {
+                    super.updateItem(c, empty);
+                    setDisable(true);
+                    setText(empty || c == null ? null : line(c.summary()) + " — " + c.refusal());
+                }
+            });
+            other.getStyleClass().add("greyed");
+            other.setOpacity(0.6);
+            content.getChildren().addAll(new Label("Not resumable here:"), other);
         }
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().addAll(START, ButtonType.CANCEL);
@@ -93,7 +117,8 @@ final class StartIncidentDialog {
             dialog.getDialogPane().lookupButton(RESUME).disableProperty()
                     .bind(open.getSelectionModel().selectedItemProperty().isNull());
         }
-        dialog.setOnShown(e -> title.requestFocus());
+        // after the dialog's own focus pass, which would otherwise leave the default button focused
+        dialog.setOnShown(e -> Platform.runLater(title::requestFocus));
         dialog.setResultConverter(button -> {
             if (button == START) {
                 String t = title.getText().isBlank() ? "Incident on " + environment : title.getText().strip();
@@ -102,11 +127,18 @@ final class StartIncidentDialog {
                 return new Start(t, tr, severity.getValue(), by);
             }
             if (button == RESUME && open.getSelectionModel().getSelectedItem() != null) {
-                return new Resume(open.getSelectionModel().getSelectedItem().id());
+                String by = who.getText().isBlank() ? operator : who.getText().strip();
+                return new Resume(open.getSelectionModel().getSelectedItem().id(), by);
             }
             return null;
         });
         return dialog.showAndWait();
+    }
+
+    private static String line(IncidentStore.Summary s) {
+        return s.id() + " · " + (s.severity() == null ? "?" : s.severity()) + " · " + s.title()
+                + (s.startedAt() == null ? "" : " · started " + WHEN.format(s.startedAt()))
+                + (s.problem() == null ? "" : " · ⚠ " + s.problem());
     }
 
     static ListCell<Severity> severityCell() {

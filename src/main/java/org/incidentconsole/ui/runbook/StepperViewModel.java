@@ -286,15 +286,16 @@ public final class StepperViewModel {
 
     /** Journals the tick first; the CheckBox shows it once it is on disk. */
     public CompletableFuture<Void> tick(Step step, ChecklistItem item, boolean checked) {
-        return CompletableFuture.runAsync(() -> incident.get().record(new IncidentEvent.ChecklistToggled(
+        return CompletableFuture.supplyAsync(() -> incident.get().record(new IncidentEvent.ChecklistToggled(
                 step.pathText(), item.line(), item.text(), checked, operator)).join(), io)
-                .thenRun(() -> {
+                .thenAccept(r -> {
+                    String by = ((IncidentEvent.ChecklistToggled) r.data()).by(); // as signed by the session
                     String when = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
                             .withZone(java.time.ZoneId.systemDefault()).format(clock.instant());
                     ui.execute(() -> {
                         ticked.put(step.pathText() + "#" + item.line(), checked);
                         if (checked) {
-                            tickedBy.put(step.pathText() + "#" + item.line(), operator + " " + when);
+                            tickedBy.put(step.pathText() + "#" + item.line(), by + " " + when);
                         } else {
                             tickedBy.remove(step.pathText() + "#" + item.line());
                         }
