@@ -86,10 +86,17 @@ final class FlapDebounce<K, P> {
         return out;
     }
 
-    /** Each key's journaled state as a first sight (from null), for a journal that has not heard of them yet. */
+    /**
+     * Each key's journaled state as a first sight (from null), for a journal that has not heard of them yet. The
+     * dwell of changes seen before (when no journal heard them) ends here: the next change goes in at once, so a
+     * drop and return just after an incident starts are not held behind a change nobody journaled.
+     */
     synchronized List<Change<K, P>> baseline() {
         List<Change<K, P>> out = new ArrayList<>();
-        entries.forEach((k, e) -> out.add(new Change<>(k, null, e.journaled, e.payload, 0)));
+        entries.forEach((k, e) -> {
+            out.add(new Change<>(k, null, e.journaled, e.payload, 0));
+            e.lastJournaled = null;
+        });
         return out;
     }
 

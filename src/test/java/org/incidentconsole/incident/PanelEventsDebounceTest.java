@@ -32,6 +32,9 @@ class PanelEventsDebounceTest {
             "back to its journaled state: nothing, the flaps go into its next change; "
                     + "a:OK@0 a:CRITICAL@1 a:OK@3 a:CRITICAL@4 flush@5 a:OK@40; "
                     + "a null>OK | a OK>CRITICAL | a CRITICAL>OK+2",
+            "an incident's baseline ends the dwell of changes no journal heard; "
+                    + "a:DOWN@0 a:UP@1 baseline@3 a:DOWN@5 a:UP@6 a:UP@20; "
+                    + "a null>DOWN | a DOWN>UP | a null>UP | a UP>DOWN | a DOWN>UP",
             "keys are independent; a:OK@0 b:OK@0 a:CRITICAL@1 b:CRITICAL@2 a:OK@3 b:OK@30; "
                     + "a null>OK | b null>OK | a OK>CRITICAL | b OK>CRITICAL | a CRITICAL>OK | b CRITICAL>OK"})
     void journals_state_changes_only_with_flaps_counted(String rule, String seen, String journaled) {
@@ -42,6 +45,7 @@ class PanelEventsDebounceTest {
             Instant when = T0.plusSeconds(Long.parseLong(token.substring(at + 1)));
             List<FlapDebounce.Change<String, String>> changes = token.startsWith("flush")
                     ? debounce.flush(when)
+                    : token.startsWith("baseline") ? debounce.baseline()
                     : debounce.offer(token.substring(0, token.indexOf(':')),
                     token.substring(token.indexOf(':') + 1, at), "v", when);
             changes.forEach(c -> out.add(c.key() + " " + c.from() + ">" + c.to()
