@@ -113,9 +113,6 @@ public final class ConsoleApplication extends Application {
         Supplier<String> environment = () -> loaded.get() == null ? "production" : loaded.get().environment().label();
         Supplier<java.util.List<org.incidentconsole.inventory.Host>> inventoryHosts = () -> loaded.get() == null
                 ? java.util.List.of() : loaded.get().hosts();
-        IncidentGateway gateway = gateway(services, environment);
-        IncidentBarViewModel barModel = new IncidentBarViewModel(Platform::runLater, services.io(), gateway,
-                java.time.Clock.systemUTC(), org.incidentconsole.incident.IncidentStore.defaultOperator());
         StepperViewModel stepper = new StepperViewModel(Platform::runLater, services.io(),
                 () -> services.incident(environment.get()),
                 new StepRunner(services.ssh(), new Redactor(), services.io()), inventoryHosts, hosts::selectedHosts,
@@ -123,6 +120,10 @@ public final class ConsoleApplication extends Application {
                         : services.firstSuggestion(inventoryHosts.get().get(0), command),
                 org.incidentconsole.incident.IncidentStore.defaultOperator(), java.time.Clock.systemUTC(),
                 hosts.runBlockedProperty());
+        // a resumed incident reopens its journaled runbook in the stepper, exactly where it was
+        IncidentGateway gateway = gateway(services, environment, resumed -> stepper.resume(resumed.state()));
+        IncidentBarViewModel barModel = new IncidentBarViewModel(Platform::runLater, services.io(), gateway,
+                java.time.Clock.systemUTC(), org.incidentconsole.incident.IncidentStore.defaultOperator());
         stepper.stepClockProperty().addListener((obs, old, now) -> barModel.setStepClock(now));
         IncidentBarController bar = new IncidentBarController(barModel, environment,
                 health::latestSuggestion, stepper::position, services.io());
@@ -197,7 +198,9 @@ public final class ConsoleApplication extends Application {
         return new WindowModels(hosts, health, breakers);
     }
 
-    private static IncidentGateway gateway(ConsoleServices services, Supplier<String> environment) {
+    /** @param onResumed called with a resumed incident once it is current (off the FX thread) */
+    private static IncidentGateway gateway(ConsoleServices services, Supplier<String> environment,
+            java.util.function.Consumer<org.incidentconsole.incident.IncidentSession> onResumed) {
         return new IncidentGateway() {
             @Override
             public org.incidentconsole.incident.IncidentSession current() {
@@ -212,7 +215,9 @@ public final class ConsoleApplication extends Application {
 
             @Override
             public org.incidentconsole.incident.IncidentSession resume(String id) throws Exception {
-                return services.resumeIncident(id);
+                org.incidentconsole.incident.IncidentSession resumed = services.resumeIncident(id);
+                onResumed.accept(resumed);
+                return resumed;
             }
 
             @Override

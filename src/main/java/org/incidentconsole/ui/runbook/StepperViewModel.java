@@ -55,6 +55,8 @@ public final class StepperViewModel {
     private final SimpleStringProperty willRun = new SimpleStringProperty("");
     private final SimpleStringProperty warning = new SimpleStringProperty("");
     private volatile Map<String, List<RestoredWalk.HostResult>> journaledResults = Map.of();
+    /** Counts runbooks opened, so a restore that finishes after the operator opened another one is dropped. */
+    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Boolean> ticked = new LinkedHashMap<>();
     private final Map<String, String> tickedBy = new LinkedHashMap<>();
     private final ObservableList<HostOutput> hostOutputs = FXCollections.observableArrayList();
@@ -131,6 +133,7 @@ public final class StepperViewModel {
     }
 
     public void open(Path file) {
+        opened.incrementAndGet();
         io.execute(() -> {
             try {
                 Runbook rb = new RunbookParser().parse(file);
@@ -199,10 +202,15 @@ public final class StepperViewModel {
             return CompletableFuture.completedFuture(null);
         }
         RestoredWalk walk = restored.get();
+        long generation = opened.get();
         Map<String, String> journaled = new LinkedHashMap<>(state.variables());
         CompletableFuture<Void> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
+                if (generation != opened.get()) {
+                    done.complete(null); // the operator opened a runbook meanwhile: that one stands
+                    return;
+                }
                 Map<String, String> filled = new LinkedHashMap<>(journaled);
                 Map<String, String> reasons = Map.of();
                 if (runbook != null) {
@@ -217,7 +225,9 @@ public final class StepperViewModel {
                 }
                 Map<String, String> emptyBecause = reasons;
                 ui.execute(() -> {
-                    show(walk, filled, emptyBecause);
+                    if (generation == opened.get()) {
+                        show(walk, filled, emptyBecause);
+                    }
                     done.complete(null);
                 });
             } catch (RuntimeException e) {
