@@ -211,19 +211,14 @@ public final class StepperViewModel {
                     done.complete(null); // the operator opened a runbook meanwhile: that one stands
                     return;
                 }
+                // a gone file's walk declares no variables: nothing is suggested, the journaled values stand
+                VariableDefaults.Prefilled prefilled = prefill(walk.runbook(), journaled);
+                Map<String, String> suggested = new LinkedHashMap<>(prefilled.values());
+                suggested.keySet().removeAll(journaled.keySet());
+                committed.restored(walk.runbook(), journaled, suggested);
                 Map<String, String> filled = new LinkedHashMap<>(journaled);
-                Map<String, String> reasons = Map.of();
-                if (runbook != null) {
-                    VariableDefaults.Prefilled prefilled = prefill(walk.runbook(), journaled);
-                    Map<String, String> suggested = new LinkedHashMap<>(prefilled.values());
-                    suggested.keySet().removeAll(journaled.keySet());
-                    committed.restored(walk.runbook(), journaled, suggested);
-                    filled.putAll(suggested);
-                    reasons = prefilled.reasons();
-                } else {
-                    committed.restored(walk.runbook(), journaled, Map.of());
-                }
-                Map<String, String> emptyBecause = reasons;
+                filled.putAll(suggested);
+                Map<String, String> emptyBecause = prefilled.reasons();
                 ui.execute(() -> {
                     if (generation == opened.get()) {
                         show(walk, filled, emptyBecause);
