@@ -166,6 +166,9 @@ class StepperResumeTest {
             assertThat(o.statusProperty().get()).startsWith("OK");
             assertThat(o.lines()).contains("cleared");
         });
+        model.select(steps.get(1));
+        assertThat(model.hostOutputs()).as("a step selected shows its journaled results").singleElement()
+                .satisfies(o -> assertThat(o.lines()).contains("switching to ccc3333"));
         assertThat(model.isTicked(steps.get(0), steps.get(0).checklist().get(0))).isTrue();
         assertThat(model.tickedBy(steps.get(0), steps.get(0).checklist().get(0))).matches("jana \\d\\d:\\d\\d:\\d\\d");
         assertThat(model.isTicked(steps.get(1), steps.get(1).checklist().get(0))).isFalse();

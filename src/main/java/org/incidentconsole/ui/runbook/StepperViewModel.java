@@ -246,16 +246,8 @@ public final class StepperViewModel {
         tickedBy.clear();
         tickedBy.putAll(walk.tickedBy());
         journaledResults = walk.results();
-        output.clear();
-        List<RestoredWalk.HostResult> last = walk.lastStep() == null ? List.of()
-                : walk.results().getOrDefault(walk.lastStep(), List.of());
-        hostOutputs.setAll(last.stream().map(r -> {
-            HostOutput o = new HostOutput(r.host());
-            o.status.set(r.status());
-            o.lines.setAll(RestoredWalk.lines(r));
-            RestoredWalk.lines(r).forEach(line -> output.add(r.host() + " | " + line));
-            return o;
-        }).toList());
+        showJournaled(walk.lastStep() == null ? List.of()
+                : walk.results().getOrDefault(walk.lastStep(), List.of()));
         warning.set(walk.warning());
         select(walk.resumeAt());
         String opened = openMessage(walk.runbook(), emptyBecause);
@@ -263,6 +255,18 @@ public final class StepperViewModel {
         message.set(("Resumed: " + ran + " of " + walk.runbook().steps().size()
                 + " steps ran before" + (walk.resumeAt() == null ? "." : "; at " + walk.resumeAt().title() + ".")
                 + (opened.isEmpty() ? "" : "  " + opened)));
+    }
+
+    /** The output tabs show a step's journaled results: each host's outcome, output excerpt and reason. */
+    private void showJournaled(List<RestoredWalk.HostResult> results) {
+        output.clear();
+        hostOutputs.setAll(results.stream().map(r -> {
+            HostOutput o = new HostOutput(r.host());
+            o.status.set(r.status());
+            o.lines.setAll(RestoredWalk.lines(r));
+            RestoredWalk.lines(r).forEach(line -> output.add(r.host() + " | " + line));
+            return o;
+        }).toList());
     }
 
     /** Each host's last journaled result of {@code step} (restored on resume), empty if it never ran. */
@@ -280,8 +284,13 @@ public final class StepperViewModel {
         return String.join("  ", parts);
     }
 
+    /** Selecting a step restored from the journal shows its journaled per-host results (not while one runs). */
     public void select(Step step) {
         selected.set(step);
+        List<RestoredWalk.HostResult> journaled = step == null ? null : journaledResults.get(step.pathText());
+        if (journaled != null && !running.get()) {
+            showJournaled(journaled);
+        }
         if (step != null) {
             mode.set(StepRunner.defaultMode(step));
             java.time.Instant start = began.computeIfAbsent(step.pathText(), k -> clock.instant());
@@ -336,6 +345,9 @@ public final class StepperViewModel {
         StepRunner.Mode how = mode.get();
         Map<String, String> snapshot = new LinkedHashMap<>(values);
         running.set(true);
+        Map<String, List<RestoredWalk.HostResult>> restored = new LinkedHashMap<>(journaledResults);
+        restored.remove(step.pathText()); // run again here: its live output is what the tabs show from now on
+        journaledResults = Map.copyOf(restored);
         output.clear();
         hostOutputs.setAll(on.stream().map(h -> new HostOutput(h.name())).toList());
         marks.put(step.pathText(), "▶");
