@@ -118,7 +118,11 @@ public final class ConsoleApplication extends Application {
                 : org.incidentconsole.incident.IncidentBinding.of(environment.get(),
                 String.valueOf(loaded.get().source().getFileName()),
                 loaded.get().hosts().stream().map(org.incidentconsole.inventory.Host::name).toList());
-        IncidentGateway gateway = gateway(services, environment, binding, health);
+        // a resumed incident reopens its journaled runbook in the stepper, exactly where it was
+        java.util.concurrent.atomic.AtomicReference<StepperViewModel> stepperRef =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        IncidentGateway gateway = gateway(services, environment, binding, health,
+                resumed -> stepperRef.get().resume(resumed.state()));
         IncidentBarViewModel barModel = new IncidentBarViewModel(Platform::runLater, services.io(), gateway,
                 java.time.Clock.systemUTC(), org.incidentconsole.incident.IncidentStore.defaultOperator());
         StepperViewModel stepper = new StepperViewModel(Platform::runLater, services.io(),
@@ -128,6 +132,7 @@ public final class ConsoleApplication extends Application {
                         : services.firstSuggestion(inventoryHosts.get().get(0), command),
                 org.incidentconsole.incident.IncidentStore.defaultOperator(), java.time.Clock.systemUTC(),
                 hosts.runBlockedProperty());
+        stepperRef.set(stepper);
         stepper.stepClockProperty().addListener((obs, old, now) -> barModel.setStepClock(now));
         IncidentBarController bar = new IncidentBarController(barModel, environment,
                 health::latestSuggestion, stepper::position, services.io());
@@ -202,9 +207,12 @@ public final class ConsoleApplication extends Application {
         return new WindowModels(hosts, health, breakers);
     }
 
+    /** @param onResumed called with a resumed incident once it is current (off the FX thread) */
     private static IncidentGateway gateway(ConsoleServices services, Supplier<String> environment,
                                            Supplier<org.incidentconsole.incident.IncidentBinding> binding,
-                                           HealthPanelViewModel health) {
+                                           HealthPanelViewModel health,
+                                           java.util.function.Consumer<org.incidentconsole.incident.IncidentSession>
+                                                   onResumed) {
         return new IncidentGateway() {
             @Override
             public org.incidentconsole.incident.IncidentSession current() {
@@ -219,7 +227,10 @@ public final class ConsoleApplication extends Application {
 
             @Override
             public org.incidentconsole.incident.IncidentSession resume(String id, String operator) throws Exception {
-                return services.resumeIncident(id, binding.get(), operator);
+                org.incidentconsole.incident.IncidentSession resumed =
+                        services.resumeIncident(id, binding.get(), operator);
+                onResumed.accept(resumed);
+                return resumed;
             }
 
             @Override

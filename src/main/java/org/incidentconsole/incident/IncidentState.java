@@ -30,7 +30,8 @@ public record IncidentState(
         boolean resolved,
         long lastSeq,
         Instant lastAt,
-        Lifecycle lifecycle) {
+        Lifecycle lifecycle,
+        Walk walk) {
 
     /**
      * The incident as it stands now (#15): title and trigger as last edited, who signs acts at this point of the
@@ -44,9 +45,20 @@ public record IncidentState(
     public record ChecklistMark(String step, int line, String item, boolean checked, String by, Instant at) {
     }
 
+    /**
+     * Issue 15 item 4 (resume): the runbook last loaded (null if none), each step still running on a host when the
+     * journal ends (run key → its StepStarted, none of StepFinished/StepSkipped after it: a crash mid-step), and the
+     * path of the step that started last (null if none).
+     */
+    public record Walk(IncidentEvent.RunbookLoaded runbook, Map<String, IncidentEvent.StepStarted> interrupted,
+                       String lastStep) {
+        static final Walk NONE = new Walk(null, Map.of(), null);
+    }
+
     public static IncidentState empty() {
         return new IncidentState(null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(),
-                List.of(), List.of(), List.of(), false, 0, null, Lifecycle.NONE);
+                List.of(), List.of(), List.of(), false, 0, null, Lifecycle.NONE,
+                Walk.NONE);
     }
 
     public static IncidentState replay(List<JournalRecord> records) {
@@ -88,6 +100,9 @@ public record IncidentState(
         private long lastSeq;
         private Instant lastAt;
         private Lifecycle lifecycle;
+        private IncidentEvent.RunbookLoaded runbook;
+        private final Map<String, IncidentEvent.StepStarted> interrupted;
+        private String lastStep;
 
         public Fold(IncidentState from) {
             started = from.started;
@@ -107,6 +122,9 @@ public record IncidentState(
             lastSeq = from.lastSeq;
             lastAt = from.lastAt;
             lifecycle = from.lifecycle;
+            runbook = from.walk.runbook();
+            interrupted = new LinkedHashMap<>(from.walk.interrupted());
+            lastStep = from.walk.lastStep();
         }
 
         @Override
@@ -129,6 +147,14 @@ public record IncidentState(
                         new ChecklistMark(c.step(), c.line(), c.item(), c.checked(), c.by(), record.ts()));
             } else if (e instanceof IncidentEvent.StepFinished f) {
                 runs.put(runKey(f.step(), f.host()), f);
+                interrupted.remove(runKey(f.step(), f.host()));
+            } else if (e instanceof IncidentEvent.StepStarted st) {
+                interrupted.put(runKey(st.step(), st.host()), st);
+                lastStep = st.step();
+            } else if (e instanceof IncidentEvent.StepSkipped sk) {
+                interrupted.remove(runKey(sk.step(), sk.host()));
+            } else if (e instanceof IncidentEvent.RunbookLoaded rl) {
+                runbook = rl;
             } else if (e instanceof IncidentEvent.HealthTransition h) {
                 health.put(h.host() + " / " + h.check(), h.to());
             } else if (e instanceof IncidentEvent.FieldSet f) {
@@ -172,7 +198,8 @@ public record IncidentState(
         public IncidentState state() {
             return new IncidentState(started, startedAt, severity, frozen(variables), frozen(roles), frozen(checklist),
                     frozen(runs), frozen(health), frozen(fields), List.copyOf(notes), List.copyOf(actionItems),
-                    List.copyOf(lessons), List.copyOf(milestones), resolved, lastSeq, lastAt, lifecycle);
+                    List.copyOf(lessons), List.copyOf(milestones), resolved, lastSeq, lastAt, lifecycle,
+                    new Walk(runbook, frozen(interrupted), lastStep));
         }
 
         private static <V> Map<String, V> frozen(Map<String, V> map) {

@@ -37,11 +37,20 @@ public final class VariableDefaults {
 
     /** @param suggest runs a suggestion command and returns its first choice, or null (blocking) */
     public static Prefilled prefillWithReasons(Runbook runbook, Host host, Function<String, String> suggest) {
-        Map<String, String> values = new LinkedHashMap<>();
+        return prefillWithReasons(runbook, host, suggest, Map.of());
+    }
+
+    /** As above, but {@code known} values (journaled on resume) are kept as they are: nothing is suggested for them. */
+    public static Prefilled prefillWithReasons(Runbook runbook, Host host, Function<String, String> suggest,
+                                               Map<String, String> known) {
+        Map<String, String> values = new LinkedHashMap<>(known);
         Map<String, String> reasons = new LinkedHashMap<>();
         Map<String, ValueType> types = new HashMap<>();
         runbook.variables().forEach(v -> types.putIfAbsent(v.name(), v.type()));
         for (Variable v : runbook.variables()) {
+            if (known.containsKey(v.name())) {
+                continue;
+            }
             String value = null;
             String source = "its default";
             if (v.name().equals("app_dir") && host != null && host.appDir() != null) {

@@ -34,6 +34,17 @@ final class CommittedValues {
         }
     }
 
+    /**
+     * A resumed incident's runbook: the journaled values are what the journal holds already; the values suggested
+     * now for variables never set ({@code prefilled}) are journaled as set.
+     */
+    void restored(Runbook rb, Map<String, String> fromJournal, Map<String, String> prefilled) {
+        runbook = rb;
+        journaled.clear();
+        journaled.putAll(fromJournal);
+        prefilled.forEach(this::commit);
+    }
+
     /** Journals {@code value} unless blank or what the journal already holds for {@code name}. */
     void commit(String name, String value) {
         if (value == null || value.isBlank() || value.equals(journaled.get(name))) {

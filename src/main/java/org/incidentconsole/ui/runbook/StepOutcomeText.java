@@ -8,6 +8,8 @@ final class StepOutcomeText {
     static final String SUCCEEDED = "✓";
     static final String FAILED = "✗";
     static final String NOT_RUN = "–";
+    /** Started on a host but never seen to end (the console was killed mid-step): never re-run by itself. */
+    static final String UNKNOWN = "?";
 
     private StepOutcomeText() {
     }

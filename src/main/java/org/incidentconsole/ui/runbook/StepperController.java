@@ -117,6 +117,7 @@ public final class StepperController {
                         || !model.runBlockedProperty().get().isEmpty(),
                 model.runningProperty(), model.selectedProperty(), model.runBlockedProperty()));
         showRunBlocked();
+        showWarning();
         cancelButton.disableProperty().bind(model.runningProperty().not());
         model.marks().addListener((javafx.collections.MapChangeListener<String, String>) c -> steps.refresh());
         modeChoice.getItems().setAll(org.incidentconsole.incident.StepRunner.Mode.values());
@@ -147,6 +148,21 @@ public final class StepperController {
                 outputTabs.getTabs().add(tab(o.host(), lines, o));
             }
         });
+    }
+
+    /** The resumed runbook's file is gone or changed since: one sentence under the title, while it holds. */
+    private void showWarning() {
+        Label warning = new Label();
+        warning.setId("runbook-warning");
+        warning.getStyleClass().add("inventory-message");
+        warning.setWrapText(true);
+        warning.setMaxWidth(Double.MAX_VALUE);
+        warning.textProperty().bind(model.warningProperty());
+        warning.visibleProperty().bind(warning.textProperty().isNotEmpty());
+        warning.managedProperty().bind(warning.visibleProperty());
+        if (title.getParent() instanceof HBox row && row.getParent() instanceof javafx.scene.layout.Pane pane) {
+            pane.getChildren().add(pane.getChildren().indexOf(row) + 1, warning);
+        }
     }
 
     /** Why Run is off, next to it (none of the hosts to run on connected). */

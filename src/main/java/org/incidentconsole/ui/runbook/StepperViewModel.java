@@ -19,12 +19,14 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
+import org.incidentconsole.incident.IncidentState;
 import org.incidentconsole.incident.StepNotReadyException;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.incident.VariableDefaults;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.runbook.ChecklistItem;
 import org.incidentconsole.runbook.Runbook;
+import org.incidentconsole.runbook.RunbookException;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.ssh.StreamKind;
@@ -51,6 +53,10 @@ public final class StepperViewModel {
     private final SimpleBooleanProperty running = new SimpleBooleanProperty(false);
     private final SimpleStringProperty message = new SimpleStringProperty("");
     private final SimpleStringProperty willRun = new SimpleStringProperty("");
+    private final SimpleStringProperty warning = new SimpleStringProperty("");
+    private volatile Map<String, List<RestoredWalk.HostResult>> journaledResults = Map.of();
+    /** Counts runbooks opened, so a restore that finishes after the operator opened another one is dropped. */
+    private final java.util.concurrent.atomic.AtomicLong opened = new java.util.concurrent.atomic.AtomicLong();
     private final Map<String, Boolean> ticked = new LinkedHashMap<>();
     private final Map<String, String> tickedBy = new LinkedHashMap<>();
     private final ObservableList<HostOutput> hostOutputs = FXCollections.observableArrayList();
@@ -127,6 +133,7 @@ public final class StepperViewModel {
     }
 
     public void open(Path file) {
+        opened.incrementAndGet();
         io.execute(() -> {
             try {
                 Runbook rb = new RunbookParser().parse(file);
@@ -141,6 +148,10 @@ public final class StepperViewModel {
                     values.putAll(filled);
                     marks.clear();
                     began.clear();
+                    ticked.clear();
+                    tickedBy.clear();
+                    warning.set("");
+                    journaledResults = Map.of();
                     select(rb.steps().isEmpty() ? null : rb.steps().get(0));
                     message.set(openMessage(rb, prefilled.reasons()));
                 });
@@ -151,8 +162,116 @@ public final class StepperViewModel {
     }
 
     private VariableDefaults.Prefilled prefill(Runbook rb) {
+        return prefill(rb, Map.of());
+    }
+
+    /** Suggests values only for variables not in {@code known}: a journaled value is never re-suggested. */
+    private VariableDefaults.Prefilled prefill(Runbook rb, Map<String, String> known) {
         List<Host> hs = hosts.get();
-        return VariableDefaults.prefillWithReasons(rb, hs.isEmpty() ? null : hs.get(0), firstSuggestion);
+        return VariableDefaults.prefillWithReasons(rb, hs.isEmpty() ? null : hs.get(0), firstSuggestion, known);
+    }
+
+    /**
+     * A resumed incident: reopens the runbook from the path in its journal (off the UI thread) and restores the
+     * walk as journaled, see {@link #restore}. Nothing runs by itself.
+     */
+    public CompletableFuture<Void> resume(IncidentState state) {
+        IncidentEvent.RunbookLoaded loaded = state.walk().runbook();
+        if (loaded == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return new RunbookParser().parse(Path.of(loaded.source()));
+            } catch (RunbookException | java.nio.file.InvalidPathException e) {
+                return null;
+            }
+        }, io).thenCompose(rb -> restore(state, rb));
+    }
+
+    /**
+     * Shows the walk as the journal left it: the journaled step list (see {@link RestoredWalk}), marks, each
+     * host's last outcome and output, ticks with who/when, and every variable as last set; values are suggested
+     * only for variables the journal never set. A step the journal saw start but not end reads UNKNOWN (?).
+     *
+     * @param runbook the runbook read from the journaled path now, or null when it is missing or unreadable
+     */
+    public CompletableFuture<Void> restore(IncidentState state, Runbook runbook) {
+        java.util.Optional<RestoredWalk> restored = RestoredWalk.of(state, runbook);
+        if (restored.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        RestoredWalk walk = restored.get();
+        long generation = opened.get();
+        Map<String, String> journaled = new LinkedHashMap<>(state.variables());
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        io.execute(() -> {
+            try {
+                if (generation != opened.get()) {
+                    done.complete(null); // the operator opened a runbook meanwhile: that one stands
+                    return;
+                }
+                // a gone file's walk declares no variables: nothing is suggested, the journaled values stand
+                VariableDefaults.Prefilled prefilled = prefill(walk.runbook(), journaled);
+                Map<String, String> suggested = new LinkedHashMap<>(prefilled.values());
+                suggested.keySet().removeAll(journaled.keySet());
+                committed.restored(walk.runbook(), journaled, suggested);
+                Map<String, String> filled = new LinkedHashMap<>(journaled);
+                filled.putAll(suggested);
+                Map<String, String> emptyBecause = prefilled.reasons();
+                ui.execute(() -> {
+                    if (generation == opened.get()) {
+                        show(walk, filled, emptyBecause);
+                    }
+                    done.complete(null);
+                });
+            } catch (RuntimeException e) {
+                ui.execute(() -> message.set("Could not restore the runbook: " + e.getMessage()));
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    private void show(RestoredWalk walk, Map<String, String> filled, Map<String, String> emptyBecause) {
+        runbook.set(walk.runbook());
+        steps.setAll(walk.runbook().steps());
+        values.clear();
+        values.putAll(filled);
+        marks.clear();
+        marks.putAll(walk.marks());
+        began.clear();
+        ticked.clear();
+        ticked.putAll(walk.ticked());
+        tickedBy.clear();
+        tickedBy.putAll(walk.tickedBy());
+        journaledResults = walk.results();
+        showJournaled(walk.lastStep() == null ? List.of()
+                : walk.results().getOrDefault(walk.lastStep(), List.of()));
+        warning.set(walk.warning());
+        select(walk.resumeAt());
+        String opened = openMessage(walk.runbook(), emptyBecause);
+        long ran = walk.runbook().steps().stream().filter(st -> walk.marks().containsKey(st.pathText())).count();
+        message.set(("Resumed: " + ran + " of " + walk.runbook().steps().size()
+                + " steps ran before" + (walk.resumeAt() == null ? "." : "; at " + walk.resumeAt().title() + ".")
+                + (opened.isEmpty() ? "" : "  " + opened)));
+    }
+
+    /** The output tabs show a step's journaled results: each host's outcome, output excerpt and reason. */
+    private void showJournaled(List<RestoredWalk.HostResult> results) {
+        output.clear();
+        hostOutputs.setAll(results.stream().map(r -> {
+            HostOutput o = new HostOutput(r.host());
+            o.status.set(r.status());
+            o.lines.setAll(RestoredWalk.lines(r));
+            RestoredWalk.lines(r).forEach(line -> output.add(r.host() + " | " + line));
+            return o;
+        }).toList());
+    }
+
+    /** Each host's last journaled result of {@code step} (restored on resume), empty if it never ran. */
+    public List<RestoredWalk.HostResult> journaledResults(Step step) {
+        return journaledResults.getOrDefault(step.pathText(), List.of());
     }
 
     /** Lint findings, and each variable left empty with the reason: "stable_ref left empty: …". */
@@ -165,8 +284,13 @@ public final class StepperViewModel {
         return String.join("  ", parts);
     }
 
+    /** Selecting a step restored from the journal shows its journaled per-host results (not while one runs). */
     public void select(Step step) {
         selected.set(step);
+        List<RestoredWalk.HostResult> journaled = step == null ? null : journaledResults.get(step.pathText());
+        if (journaled != null && !running.get()) {
+            showJournaled(journaled);
+        }
         if (step != null) {
             mode.set(StepRunner.defaultMode(step));
             java.time.Instant start = began.computeIfAbsent(step.pathText(), k -> clock.instant());
@@ -221,6 +345,9 @@ public final class StepperViewModel {
         StepRunner.Mode how = mode.get();
         Map<String, String> snapshot = new LinkedHashMap<>(values);
         running.set(true);
+        Map<String, List<RestoredWalk.HostResult>> restored = new LinkedHashMap<>(journaledResults);
+        restored.remove(step.pathText()); // run again here: its live output is what the tabs show from now on
+        journaledResults = Map.copyOf(restored);
         output.clear();
         hostOutputs.setAll(on.stream().map(h -> new HostOutput(h.name())).toList());
         marks.put(step.pathText(), "▶");
@@ -343,7 +470,10 @@ public final class StepperViewModel {
         return hostOutputs;
     }
 
-    /** Step path → progress mark: ▶ running, ✓ every host ended OK, – it ran on no host, ✗ otherwise. */
+    /**
+     * Step path → progress mark: ▶ running, ✓ every host ended OK, – it ran on no host, ? started but never seen
+     * to end (restored after a crash), ✗ otherwise.
+     */
     public ObservableMap<String, String> marks() {
         return marks;
     }
@@ -358,6 +488,11 @@ public final class StepperViewModel {
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running;
+    }
+
+    /** One sentence when the journaled runbook's file is gone or changed since, else "". */
+    public ReadOnlyStringProperty warningProperty() {
+        return warning;
     }
 
     public ReadOnlyStringProperty messageProperty() {
