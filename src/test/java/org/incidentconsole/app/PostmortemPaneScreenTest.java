@@ -57,7 +57,8 @@ class PostmortemPaneScreenTest {
         clickWhenVisible(robot, "Start incident");
         waitFor(30, () -> textNow(robot, "#incident-title-label").startsWith("Checkout API answers 500"));
 
-        clickWhenVisible(robot, "#postmortem-button");
+        clickWhenVisible(robot, "#incident-menu");
+        clickWhenVisible(robot, "#postmortem-item");
         type(robot, "#postmortem-root-cause", "The deploy shipped a stale config cache");
         type(robot, "#postmortem-detected-at", "not a time");
         clickWhenVisible(robot, "#postmortem-save");

@@ -121,6 +121,9 @@ public final class IncidentBarController {
                 model.activeProperty(), model.operatorProperty()));
         incidentMenu.disableProperty().bind(model.activeProperty().not());
         menuItem("Edit details…", "edit-incident", this::edit);
+        // the Postmortem pane: a menu item, so the bar keeps Export and Resolve in view at 1280 px
+        menuItem("Postmortem…", "postmortem-item", () -> PostmortemDialog.show(window(),
+                new PostmortemViewModel(model::session, model::operator)));
         menuItem("Hand over…", "hand-over", this::handOver);
         MenuItem reopen = menuItem("Reopen…", "reopen-incident", this::reopen);
         reopen.disableProperty().bind(model.resolvedProperty().not());
@@ -134,13 +137,6 @@ public final class IncidentBarController {
         commsItem("Initial alert", "initial");
         commsItem("Progress update", "progress");
         commsItem("Rollback complete", "rollback");
-        Button postmortem = new Button("Postmortem…"); // #15: the Postmortem pane, left of Export
-        postmortem.setId("postmortem-button");
-        postmortem.disableProperty().bind(model.activeProperty().not());
-        postmortem.setOnAction(e -> PostmortemDialog.show(window(), new PostmortemViewModel(model::session,
-                model::operator)));
-        postmortem.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        bar.getChildren().add(Math.max(0, bar.getChildren().indexOf(exportButton)), postmortem);
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
