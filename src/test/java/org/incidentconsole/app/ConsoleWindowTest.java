@@ -82,7 +82,7 @@ class ConsoleWindowTest {
                 .matches(icon -> !icon.isError() && icon.getWidth() == 256, "a 256 px image that loaded");
         assertThat(text(robot, "#state-web-01")).isEqualTo("not connected");
 
-        robot.clickOn("#connect-web-01");
+        clickWhenVisible(robot, "#connect-web-01");
         waitFor(30, () -> robot.lookup("#" + FxHostKeyPrompt.DIALOG_ID).tryQuery().isPresent());
         assertThat(robot.lookup("#host-key-fingerprint").queryAs(TextField.class).getText())
                 .isEqualTo(KeyFingerprint.sha256(server.hostKey()));
@@ -93,7 +93,7 @@ class ConsoleWindowTest {
                 .isEqualTo("1 of 2 hosts connected");
         assertThat(Files.readString(dir.resolve("home/known_hosts"))).contains("[127.0.0.1]:" + server.port());
 
-        robot.clickOn("#connect-web-02");
+        clickWhenVisible(robot, "#connect-web-02");
         waitForText(robot, "#state-web-02", "failed");
         assertThat(text(robot, "#reason-web-02"))
                 .contains("connection refused by 127.0.0.1:" + closedPort);
@@ -105,7 +105,7 @@ class ConsoleWindowTest {
         waitFor(30, () -> list.getItems().size() == 2);
         waitFor(30, () -> robot.lookup("#state-web-02").tryQuery().isPresent());
 
-        robot.clickOn("Connect all");
+        clickWhenVisible(robot, "Connect all");
         waitFor(30, () -> robot.lookup("#" + FxHostKeyPrompt.DIALOG_ID).tryQuery().isPresent());
         clickWhenVisible(robot, FxHostKeyPrompt.REFUSE);
 
