@@ -33,7 +33,7 @@ ok "class-data archive maps ($(du -h "$app/incident-console.jsa" | cut -f1))"
 
 "$image/bin/incident-console" drill --run "$app/runbooks/emergency-rollback.md" --report "$home/drill.md" \
     >"$home/drill.out" 2>&1 || { cat "$home/drill.out" >&2; fail "the drill did not end healthy in the app image"; }
-grep -q '^# Incident report' "$home/drill.md" || fail "the drill wrote no report"
+grep -q '^# Postmortem: ' "$home/drill.md" || fail "the drill wrote no report"
 ok "drill walked the shipped emergency rollback and ended healthy"
 
 fields=$(dpkg-deb -f "$deb" Package Version Depends)
