@@ -81,40 +81,7 @@ class IncidentBarLifecycleTest {
 
     private IncidentBarViewModel console(IncidentBinding binding, String osUser, List<String> critical) {
         IncidentStore store = new IncidentStore(dir, clock);
-        IncidentGateway gateway = new IncidentGateway() {
-            @Override
-            public IncidentSession current() {
-                return current.get();
-            }
-
-            @Override
-            public IncidentSession start(String title, String trigger, Severity severity, String operator)
-                    throws Exception {
-                current.set(store.start(title, trigger, severity, binding, operator, null, "UTC"));
-                return current.get();
-            }
-
-            @Override
-            public IncidentSession resume(String id, String operator) throws Exception {
-                current.set(store.resume(id, binding, operator));
-                return current.get();
-            }
-
-            @Override
-            public List<IncidentStore.Candidate> candidates() throws Exception {
-                return store.candidates(binding);
-            }
-
-            @Override
-            public List<String> criticalChecks() {
-                return critical;
-            }
-
-            @Override
-            public ReportExport export() {
-                throw new UnsupportedOperationException();
-            }
-        };
+        IncidentGateway gateway = new StoreGateway(store, binding, critical, current);
         return new IncidentBarViewModel(Runnable::run, Runnable::run, gateway, clock, osUser);
     }
 

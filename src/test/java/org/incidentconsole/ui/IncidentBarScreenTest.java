@@ -63,35 +63,7 @@ class IncidentBarScreenTest {
                 IncidentBinding.of("production", "inventory.yaml", List.of("web-01")), "eva", null, "UTC")) {
             production = p.id();
         }
-        IncidentGateway gateway = new IncidentGateway() {
-            @Override
-            public IncidentSession current() {
-                return current.get();
-            }
-
-            @Override
-            public IncidentSession start(String title, String trigger, Severity severity, String operator)
-                    throws Exception {
-                current.set(store.start(title, trigger, severity, DRILL, operator, null, "UTC"));
-                return current.get();
-            }
-
-            @Override
-            public IncidentSession resume(String id, String operator) throws Exception {
-                current.set(store.resume(id, DRILL, operator));
-                return current.get();
-            }
-
-            @Override
-            public List<IncidentStore.Candidate> candidates() throws Exception {
-                return store.candidates(DRILL);
-            }
-
-            @Override
-            public ReportExport export() {
-                throw new UnsupportedOperationException();
-            }
-        };
+        IncidentGateway gateway = new StoreGateway(store, DRILL, List.of(), current);
         IncidentBarViewModel model = new IncidentBarViewModel(Platform::runLater, io, gateway, Clock.systemUTC(),
                 "root");
         IncidentBarController controller = new IncidentBarController(model, () -> "drill", () -> null, () -> null, io);

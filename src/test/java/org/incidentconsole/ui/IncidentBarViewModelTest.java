@@ -45,40 +45,7 @@ class IncidentBarViewModelTest {
     }
 
     private IncidentGateway gateway(IncidentStore store, IncidentBinding binding, List<String> critical) {
-        return new IncidentGateway() {
-            @Override
-            public IncidentSession current() {
-                return current.get();
-            }
-
-            @Override
-            public IncidentSession start(String title, String trigger, Severity severity, String operator)
-                    throws Exception {
-                current.set(store.start(title, trigger, severity, binding, operator, null, "UTC"));
-                return current.get();
-            }
-
-            @Override
-            public IncidentSession resume(String id, String operator) throws Exception {
-                current.set(store.resume(id, binding, operator));
-                return current.get();
-            }
-
-            @Override
-            public List<IncidentStore.Candidate> candidates() throws Exception {
-                return store.candidates(binding);
-            }
-
-            @Override
-            public List<String> criticalChecks() {
-                return critical;
-            }
-
-            @Override
-            public ReportExport export() {
-                throw new UnsupportedOperationException();
-            }
-        };
+        return new StoreGateway(store, binding, critical, current);
     }
 
     @Test
