@@ -38,6 +38,12 @@ import java.util.Map;
         @JsonSubTypes.Type(value = IncidentEvent.Reopened.class, name = "incident-reopened")})
 public sealed interface IncidentEvent {
 
+    /** An act of the operator: {@code by} names who did it (the session signs it, see ActSigner). */
+    interface Signed {
+        String by();
+    }
+
+
     /**
      * {@code zone}: the operator's time zone, so the report shows local times without asking the machine.
      * {@code inventory} and {@code inventoryFingerprint} bind the incident to the hosts it was worked on (null in
@@ -89,7 +95,7 @@ public sealed interface IncidentEvent {
     }
 
     record ChecklistToggled(String step, int line, String item, boolean checked, String by)
-            implements IncidentEvent {
+            implements IncidentEvent, Signed {
     }
 
     /** {@code role}: "rollback-from", "rollback-to" or null. */
@@ -97,7 +103,7 @@ public sealed interface IncidentEvent {
     }
 
     record DangerConfirmed(String step, String command, String reason, String typed, String by)
-            implements IncidentEvent {
+            implements IncidentEvent, Signed {
     }
 
     record BreakerAction(String action, String key, String before, String after, String result)
@@ -115,30 +121,30 @@ public sealed interface IncidentEvent {
         }
     }
 
-    record SeverityChanged(Severity from, Severity to, String reason, String by) implements IncidentEvent {
+    record SeverityChanged(Severity from, Severity to, String reason, String by) implements IncidentEvent, Signed {
     }
 
-    record NoteAdded(String text, String by) implements IncidentEvent {
+    record NoteAdded(String text, String by) implements IncidentEvent, Signed {
     }
 
     /**
      * {@code type}: mitigate, prevent or process; {@code owner} and {@code ticket} (a link or an id) as entered.
      * All three are null in journals written before they existed.
      */
-    record ActionItemAdded(String text, String by, String type, String owner, String ticket) implements IncidentEvent {
+    record ActionItemAdded(String text, String by, String type, String owner, String ticket) implements IncidentEvent, Signed {
         public ActionItemAdded(String text, String by) {
             this(text, by, null, null, null);
         }
     }
 
-    record LessonAdded(String text, String by) implements IncidentEvent {
+    record LessonAdded(String text, String by) implements IncidentEvent, Signed {
     }
 
     /**
      * A report field the operator fills, one save per event: the postmortem's prose fields (see
      * org.incidentconsole.report.PostmortemField), detected-at, services-restarted, and the older user-impact.
      */
-    record FieldSet(String field, String value, String by) implements IncidentEvent {
+    record FieldSet(String field, String value, String by) implements IncidentEvent, Signed {
     }
 
     /** ROLLED_BACK or RECOVERED, with what marked it. */
@@ -148,17 +154,17 @@ public sealed interface IncidentEvent {
     record ReportExported(String path) implements IncidentEvent {
     }
 
-    record Resolved(String summary, String by) implements IncidentEvent {
+    record Resolved(String summary, String by) implements IncidentEvent, Signed {
     }
 
     // #15 postmortem (report side): who held which role, and what was said to whom.
 
     /** {@code role}: incident-commander, operator, comms or scribe; {@code person} as named by {@code by}. */
-    record RoleAssigned(String role, String person, String by) implements IncidentEvent {
+    record RoleAssigned(String role, String person, String by) implements IncidentEvent, Signed {
     }
 
     /** A message sent or posted (status page, chat, mail), as it was sent; {@code channel} names where. */
-    record MessageSent(String channel, String text, String by) implements IncidentEvent {
+    record MessageSent(String channel, String text, String by) implements IncidentEvent, Signed {
     }
 
     // issue 15, panels → journal (items 2, 3, 7): new event types, appended here to keep merges mechanical.
@@ -180,7 +186,7 @@ public sealed interface IncidentEvent {
     }
 
     /** A comms message copied to the clipboard: which template ("initial", "progress", "rollback") and its text. */
-    record CommsCopied(String template, String text, String by) implements IncidentEvent {
+    record CommsCopied(String template, String text, String by) implements IncidentEvent, Signed {
     }
 
     // #15 identity, environment and lifecycle
@@ -194,17 +200,17 @@ public sealed interface IncidentEvent {
     }
 
     /** A hand-over: {@code to} signs every act from here on. */
-    record OperatorChanged(String from, String to, String by) implements IncidentEvent {
+    record OperatorChanged(String from, String to, String by) implements IncidentEvent, Signed {
     }
 
     /** The title or trigger corrected after the start; a null field is unchanged. */
-    record DetailsEdited(String title, String trigger, String by) implements IncidentEvent {
+    record DetailsEdited(String title, String trigger, String by) implements IncidentEvent, Signed {
     }
 
-    record StatusChanged(IncidentStatus from, IncidentStatus to, String by) implements IncidentEvent {
+    record StatusChanged(IncidentStatus from, IncidentStatus to, String by) implements IncidentEvent, Signed {
     }
 
     /** A resolved incident opened again for more work: acts are refused on a resolved incident until this. */
-    record Reopened(String reason, String by) implements IncidentEvent {
+    record Reopened(String reason, String by) implements IncidentEvent, Signed {
     }
 }

@@ -195,26 +195,7 @@ final class ReportFacts {
     }
 
     private void by(IncidentEvent e) {
-        String who = null;
-        if (e instanceof IncidentEvent.ChecklistToggled c) {
-            who = c.by();
-        } else if (e instanceof IncidentEvent.DangerConfirmed d) {
-            who = d.by();
-        } else if (e instanceof IncidentEvent.NoteAdded n) {
-            who = n.by();
-        } else if (e instanceof IncidentEvent.Resolved r) {
-            who = r.by();
-        } else if (e instanceof IncidentEvent.SeverityChanged s) {
-            who = s.by();
-        } else if (e instanceof IncidentEvent.FieldSet fs) {
-            who = fs.by();
-        } else if (e instanceof IncidentEvent.ActionItemAdded a) {
-            who = a.by();
-        } else if (e instanceof IncidentEvent.LessonAdded l) {
-            who = l.by();
-        } else if (e instanceof IncidentEvent.MessageSent m) {
-            who = m.by();
-        }
+        String who = e instanceof IncidentEvent.Signed signed ? signed.by() : null;
         if (who != null && !who.isBlank()) {
             operators.add(who);
         }

@@ -158,6 +158,18 @@ class ReportRendererTest {
     }
 
     @Test
+    void everyone_who_signed_an_act_of_any_kind_is_named_as_executing_it() {
+        var records = new IncidentFixture()
+                .add(0, new IncidentEvent.Started("INC-3", "t", "x", Severity.P1, "production", "jana", null, "UTC"))
+                .add(1, new IncidentEvent.CommsCopied("initial", "We are rolling back", "omar"))
+                .add(1, new IncidentEvent.OperatorChanged("jana", "lee", "jana"))
+                .add(1, new IncidentEvent.StatusChanged(org.incidentconsole.incident.IncidentStatus.INVESTIGATING,
+                        org.incidentconsole.incident.IncidentStatus.IDENTIFIED, "lee"))
+                .records();
+        assertThat(renderer.render(records)).contains("| Executed by | jana, omar, lee |");
+    }
+
+    @Test
     void an_open_incident_says_so() {
         var open = new IncidentFixture().add(0, new IncidentEvent.Started("INC-1", "t", "x", Severity.P0, "staging",
                 "jane", null, "UTC")).records();
