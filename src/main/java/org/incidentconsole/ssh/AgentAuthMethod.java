@@ -9,7 +9,7 @@ import net.schmizz.sshj.userauth.UserAuthException;
 import net.schmizz.sshj.userauth.method.AbstractAuthMethod;
 
 /** "publickey" authentication (RFC 4252 §7) with the signature made by ssh-agent. */
-final class AgentAuthMethod extends AbstractAuthMethod {
+final class AgentAuthMethod extends AbstractAuthMethod implements DescribedKey {
     private final AgentClient agent;
     private final AgentClient.Identity identity;
     private final String algorithm;
@@ -49,6 +49,11 @@ final class AgentAuthMethod extends AbstractAuthMethod {
             throw new UserAuthException("ssh-agent could not sign: " + e.getMessage(), e);
         }
         params.getTransport().write(req);
+    }
+
+    @Override
+    public String describeKey() {
+        return toString();
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.userauth.method.AuthMethod;
-import net.schmizz.sshj.userauth.method.AuthPublickey;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
 import org.incidentconsole.inventory.Host;
@@ -66,7 +65,7 @@ public final class SshAuth {
                 tried.add(file + " (not found)");
                 continue;
             }
-            methods.add(new AuthPublickey(client.loadKeys(file.toString(), finderFor(file))));
+            methods.add(new IdentityFileAuth(client.loadKeys(file.toString(), finderFor(file)), file));
             tried.add(file.toString());
         }
         return new Methods(methods, tried, agent);

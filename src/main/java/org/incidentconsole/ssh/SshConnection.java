@@ -114,8 +114,9 @@ public final class SshConnection implements Closeable {
             if (!c.isConnected()) {
                 onDisconnect(c, DisconnectReason.CONNECTION_LOST, "closed right after connecting");
             } else {
+                String key = handshake.authenticatedWith();
                 setStatus(ConnectionState.CONNECTED, "connected as " + host.user() + "@" + host.address()
-                        + ":" + host.port());
+                        + ":" + host.port() + (key == null ? "" : " with " + key));
             }
             attempt.complete(null);
         } catch (SshException e) {

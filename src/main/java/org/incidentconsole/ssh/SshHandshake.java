@@ -11,6 +11,7 @@ import net.schmizz.keepalive.KeepAliveRunner;
 import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.transport.TransportException;
+import net.schmizz.sshj.userauth.method.AuthMethod;
 import net.schmizz.sshj.userauth.UserAuthException;
 import org.incidentconsole.inventory.Host;
 import org.slf4j.Logger;
@@ -40,6 +41,8 @@ final class SshHandshake {
         this.prompt = prompt;
         this.scheduler = scheduler;
     }
+
+    private volatile String authenticatedWith;
 
     SSHClient open() throws SshException {
         SshCrypto.preferJdkProviders();
@@ -172,7 +175,7 @@ final class SshHandshake {
                         + " (" + (tried.isEmpty() ? "no agent, no identity file" : String.join("; ", tried))
                         + ")", null, true);
             }
-            c.auth(host.user(), methods.methods());
+            authenticatedWith = firstAccepted(c, methods.methods());
         } catch (UserAuthException e) {
             closeQuietly(c);
             throw new SshException("authentication refused for '" + host.user() + "' on " + describe()
@@ -184,6 +187,28 @@ final class SshHandshake {
             closeQuietly(c);
             throw new SshException(FailureReasons.describe(e, host), e);
         }
+    }
+
+    /**
+     * Offers the methods one by one, as sshj would in one call, so the accepted one is known: the key that opened
+     * the host is part of the incident's record.
+     */
+    private String firstAccepted(SSHClient c, List<AuthMethod> methods) throws IOException {
+        UserAuthException last = null;
+        for (AuthMethod method : methods) {
+            try {
+                c.auth(host.user(), method);
+                return method instanceof DescribedKey key ? key.describeKey() : method.getName();
+            } catch (UserAuthException e) {
+                last = e;
+            }
+        }
+        throw last != null ? last : new UserAuthException("no authentication method was accepted");
+    }
+
+    /** What authenticated the last connection ("key ssh-ed25519 SHA256:… (file)"), or null before one. */
+    String authenticatedWith() {
+        return authenticatedWith;
     }
 
     private String describe() {

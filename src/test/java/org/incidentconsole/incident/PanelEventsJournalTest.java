@@ -149,6 +149,11 @@ class PanelEventsJournalTest {
 
         assertThat(journaled(IncidentEvent.ConnectionChanged.class)).extracting(c -> c.host() + " " + c.change())
                 .containsExactly("web-01 connected", "web-01 lost", "web-01 regained");
+        String fingerprint = TestKeys.run(List.of("ssh-keygen", "-lf", TestKeys.publicKey(key).toString()))
+                .split("\\s+")[1];
+        assertThat(journaled(IncidentEvent.ConnectionChanged.class).get(0).reason())
+                .as("the key that opened the host, as ssh-keygen names it").contains(fingerprint)
+                .contains(key.toString());
     }
 
     private int journaledQuietly() {
