@@ -138,6 +138,11 @@ public final class IncidentStore {
         }
     }
 
+    /** The outcome of a run the journal saw start but never end: the console stopped while it ran. */
+    public static final String UNKNOWN = "UNKNOWN";
+    public static final String INTERRUPTED = "the console stopped while this step ran here: what it did is unknown; "
+            + "check the host before running it again";
+
     public List<Summary> unfinished() throws IOException {
         return list().stream().filter(s -> !s.resolved()).toList();
     }
@@ -167,6 +172,10 @@ public final class IncidentStore {
         IncidentSession session = resume(id);
         try {
             await(session.record(context("resume", operator)));
+            for (IncidentEvent.StepStarted s : session.state().walk().interrupted().values()) {
+                await(session.record(new IncidentEvent.StepFinished(s.step(), s.host(), s.command(), UNKNOWN, null,
+                        0, INTERRUPTED, null, null)));
+            }
         } catch (IOException e) {
             session.close();
             throw e;

@@ -177,4 +177,29 @@ class IncidentStoreBindingTest {
         }
         return null;
     }
+
+    @org.junit.jupiter.api.Test
+    void a_run_the_journal_saw_start_but_never_end_is_journaled_unknown_once_on_resume() throws Exception {
+        IncidentStore store = new IncidentStore(dir, clock);
+        String id;
+        try (IncidentSession s = store.start("Checkout down", "alert", Severity.P1, binding("drill"), "jana", null,
+                "UTC")) {
+            id = s.id();
+            s.record(new IncidentEvent.StepStarted("Rollback › Switch", "drill-web-01", "git checkout v1")).get();
+            s.record(new IncidentEvent.StepStarted("Rollback › Look", "drill-web-01", "git log")).get();
+            s.record(new IncidentEvent.StepFinished("Rollback › Look", "drill-web-01", "git log", "OK", 0, 5, null,
+                    "", null)).get();
+        }
+        try (IncidentSession back = store.resume(id, binding("drill"), "ana")) {
+            assertThat(back.state().walk().interrupted()).isEmpty();
+        }
+        try (IncidentSession again = store.resume(id, binding("drill"), "ana")) {
+            List<IncidentEvent.StepFinished> finished = JournalReader.read(again.journalFile()).records().stream()
+                    .map(JournalRecord::data).filter(IncidentEvent.StepFinished.class::isInstance)
+                    .map(IncidentEvent.StepFinished.class::cast).toList();
+            assertThat(finished).extracting(f -> f.step() + " " + f.outcome()).as("journaled once, not per resume")
+                    .containsExactly("Rollback › Look OK", "Rollback › Switch UNKNOWN");
+            assertThat(finished.get(1).reason()).contains("the console stopped while this step ran");
+        }
+    }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.incidentconsole.incident.IncidentEvent;
+import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.IncidentState;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.runbook.ChecklistItem;
@@ -31,8 +32,7 @@ public record RestoredWalk(Runbook runbook, String warning, Map<String, String> 
         }
     }
 
-    static final String INTERRUPTED = "the console stopped while this step ran here: what it did is unknown; "
-            + "check the host before running it again";
+    static final String INTERRUPTED = IncidentStore.INTERRUPTED;
     private static final String PATH_SEPARATOR = " › ";
     private static final DateTimeFormatter HHMMSS = DateTimeFormatter.ofPattern("HH:mm:ss")
             .withZone(ZoneId.systemDefault());
