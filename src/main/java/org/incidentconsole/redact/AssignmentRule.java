@@ -33,11 +33,18 @@ final class AssignmentRule implements Rule {
             boolean query = m.start() > 0 && (text.charAt(m.start() - 1) == '?' || text.charAt(m.start() - 1) == '&');
             int start = valueStart(text, m.end(), quotedName);
             int end = valueEnd(text, start, query, quotedName);
-            if (end > start && !text.startsWith(Redactor.MARK, start) && !opensStructure(text, start)) {
+            if (end > start && !text.startsWith(Redactor.MARK, start) && !opensStructure(text, start)
+                    && (SecretName.isPassword(name) || !isSmallNumber(text, start, end))) {
                 out.add(new Span(start, end, SecretName.isPassword(name) ? "password" : "secret"));
                 from = end;
             }
         }
+    }
+
+    /** {@code hex-key=0}, {@code tokens: 12}: a count of keys or tokens, not one; a key or token is never 1–3 digits. */
+    static boolean isSmallNumber(String text, int start, int end) {
+        String v = text.substring(start, end).replace("\"", "").replace("'", "");
+        return !v.isEmpty() && v.length() <= 3 && v.chars().allMatch(Character::isDigit);
     }
 
     /** {@code "auth": {…}} or {@code "tokens": […]}: the secrets inside are found by their own names. */

@@ -148,7 +148,9 @@ class RedactionRulesTest {
                 "initdb -D /var/lib/postgresql/15/main --auth-local peer --auth-host scram-sha-256",
                 "install google-cloud-cli-gke-gcloud-auth-plugin:amd64 528.0.0-0",
                 "GET session:auth:42 -> api_token:breaker:state",
-                "{\"auth\": {\"type\": \"oauth\"}, \"tokens\": [1, 2]}");
+                "{\"auth\": {\"type\": \"oauth\"}, \"tokens\": [1, 2]}",
+                "email=1 bearer=0 hex-key=0",
+                "api_tokens: 12 issued, secret_count=3");
     }
 
     private static Arguments row(String input, String expected) {
