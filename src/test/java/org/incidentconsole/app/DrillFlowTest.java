@@ -49,8 +49,15 @@ class DrillFlowTest {
     void the_whole_operator_flow_heals_the_drill_and_the_report_holds_it(FxRobot robot) throws Exception {
         // start an incident through the bar's dialog
         clickWhenVisible(robot, "#start-incident");
-        clickWhenVisible(robot, "#incident-title");
+        // the title is typed first, with no click: the dialog opens with the focus in Title
+        waitFor(30, () -> robot.lookup("#incident-title").tryQuery().map(n -> n.isFocused()
+                && n.getScene().getWindow().isFocused()).orElse(false));
+        robot.targetWindow(robot.lookup("#incident-title").query().getScene().getWindow());
         robot.write("Checkout API answers 500 after the deploy");
+        waitFor(10, () -> textNow(robot, "#incident-title").equals("Checkout API answers 500 after the deploy"));
+        robot.doubleClickOn("#incident-operator").press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
+                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
+        robot.write("jana");
         clickWhenVisible(robot, "#incident-trigger");
         robot.write("health check alert");
         clickWhenVisible(robot, "#incident-severity");
@@ -58,6 +65,7 @@ class DrillFlowTest {
         clickWhenVisible(robot, "Start incident");
         waitFor(30, () -> textNow(robot, "#incident-title-label").startsWith("Checkout API answers 500"));
         assertThat(textNow(robot, "#severity-chip")).isEqualTo("P1 · major");
+        waitFor(10, () -> textNow(robot, "#incident-operator-label").equals("operator jana"));
         waitFor(10, () -> textNow(robot, "#incident-elapsed").startsWith("elapsed 0:0"));
 
         // connect: the drill connects by itself; disconnect and connect again by hand
@@ -76,7 +84,7 @@ class DrillFlowTest {
         assertThat(textNow(robot, "#breaker-preview")).contains("→  closed, failures deleted");
         clickWhenVisible(robot, "Reset calcom");
         waitFor(30, () -> textNow(robot, "#breaker-action-result").startsWith("Reset calcom: "));
-        assertThat(textNow(robot, "#breaker-action-result")).doesNotContain("FAILED");
+        assertThat(textNow(robot, "#breaker-action-result")).doesNotContain("FAILED").doesNotContain("refused");
         waitFor(30, () -> breakers.getItems().stream().anyMatch(r -> r.service().equals("calcom")
                 && r.state() == BreakerState.CLOSED));
 
@@ -139,6 +147,13 @@ class DrillFlowTest {
         waitFor(60, () -> !breakers.getItems().isEmpty()
                 && breakers.getItems().stream().allMatch(r -> r.state() == BreakerState.CLOSED));
 
+        // resolve once api-health is OK again
+        clickWhenVisible(robot, "#resolve");
+        clickWhenVisible(robot, "#resolve-summary");
+        robot.write("Rolled back to the stable release; breakers closed");
+        clickWhenVisible(robot, "OK");
+        waitFor(30, () -> textNow(robot, "#status-chip").equals("resolved"));
+
         // export with Ctrl+E: the preview shows the report, which is also on disk
         robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.E)
                 .release(javafx.scene.input.KeyCode.E, javafx.scene.input.KeyCode.CONTROL);
@@ -156,5 +171,45 @@ class DrillFlowTest {
                 "- [x] " + confirm.checklist().get(0).text(), "- [x] " + confirm.checklist().get(1).text(),
                 "- [ ] " + confirm.checklist().get(2).text());
         assertThat(md).containsPattern("\\| Rolled back to \\| [0-9a-f]{7} \\|");
+        assertSignedJanaAndRecoveredBeforeResolved(md);
+    }
+
+    /** The record of a window walk as an incident commander reads it: who did it, when it healed, what closed. */
+    private static void assertSignedJanaAndRecoveredBeforeResolved(String md) {
+        assertThat(md).startsWith("# Postmortem: Checkout API answers 500 after the deploy");
+        assertThat(md).containsPattern("\\| Executed by \\| jana \\|")
+                .containsPattern("\\| Operator \\| jana \\|").doesNotContainPattern("(?i)by root\\b");
+        assertThat(md).as("the runbook walked is named").contains("emergency-rollback.md")
+                .doesNotContain("runbook none");
+        assertThat(md).as("no arrow with nothing after it").doesNotContainPattern("→ *(\\||\\n|$)");
+        assertThat(md).as("a breaker the rollback closed, as the monitor saw it").containsPattern(
+                "Breaker (?!calcom)[a-z-]+: (open|half open) → closed");
+        assertThat(md).containsPattern("api-health[^\\n]*CRITICAL → OK");
+        java.util.regex.Matcher recover = java.util.regex.Pattern.compile(
+                "- Time to recover: ([^(\\n]+) \\(from the incident's start to health OK after the rollback\\)")
+                .matcher(md);
+        assertThat(recover.find()).as("time to recover from api-health CRITICAL→OK:\n" + md).isTrue();
+        java.util.regex.Matcher resolve = java.util.regex.Pattern.compile("\\| Duration \\| ([^|]+) \\|").matcher(md);
+        assertThat(resolve.find()).as("the duration to Resolve:\n" + md).isTrue();
+        long recovered = seconds(recover.group(1));
+        long resolved = seconds(resolve.group(1));
+        assertThat(recovered).as("recovered before it was resolved").isLessThan(resolved);
+    }
+
+    /** "2 min 5 s", "45 s", "1 h 3 min" → seconds. */
+    private static long seconds(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) (h|min|s)\\b").matcher(text);
+        long total = 0;
+        boolean any = false;
+        while (m.find()) {
+            any = true;
+            total += Long.parseLong(m.group(1)) * switch (m.group(2)) {
+                case "h" -> 3600;
+                case "min" -> 60;
+                default -> 1;
+            };
+        }
+        assertThat(any).as("a duration: " + text).isTrue();
+        return total;
     }
 }
