@@ -19,22 +19,46 @@ import redis.embedded.core.ExecutableProvider;
  * running binary's path tells this drill's server from any other.
  */
 final class DrillRedis implements AutoCloseable {
+    private static final int BIND_ATTEMPTS = 5;
     private final int port;
     private final RedisServer server;
     private final String binary;
     private final ProcessHandle process;
 
     DrillRedis(Path dir) throws IOException {
-        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            port = free.getLocalPort();
-        }
         Files.createDirectories(dir);
         binary = ExecutableProvider.newJarResourceProvider(dir.toFile()).get().toPath().toRealPath().toString();
-        server = new RedisServer(port, List.of(binary, "--port", String.valueOf(port), "--bind", "127.0.0.1",
-                "--save", "", "--appendonly", "no", "--dir", dir.toRealPath().toString()), false);
-        server.start();
+        Started started = start(binary, dir.toRealPath().toString());
+        port = started.port();
+        server = started.server();
         process = findProcess().orElse(null);
         seed();
+    }
+
+    private record Started(int port, RedisServer server) {
+    }
+
+    /** A free port can be taken by another process between asking for it and redis binding it: try others. */
+    private static Started start(String binary, String dir) throws IOException {
+        IOException refused = null;
+        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            int port = freePort();
+            RedisServer server = new RedisServer(port, List.of(binary, "--port", String.valueOf(port),
+                    "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir), false);
+            try {
+                server.start();
+                return new Started(port, server);
+            } catch (IOException e) {
+                refused = e;
+            }
+        }
+        throw refused;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return free.getLocalPort();
+        }
     }
 
     /** The server among this JVM's children: the one running this drill's binary. */
