@@ -203,22 +203,16 @@ public final class ConsoleServices implements AutoCloseable {
      * Runs a breaker action on the Redis a panel was read from and journals every key's before and after.
      * Blocking.
      */
-    public org.incidentconsole.breaker.ActionResult breakerAction(String source, String action, String service,
+    public org.incidentconsole.breaker.ActionResult breakerAction(String source,
+                                                                  org.incidentconsole.breaker.BreakerCommand command,
+                                                                  String service,
                                                                   String environment)
             throws RedisUnavailableException {
         org.incidentconsole.breaker.BreakerActions a = actions.get(source);
         if (a == null) {
             throw new RedisUnavailableException(source + " is not connected", null);
         }
-        org.incidentconsole.breaker.ActionResult result = switch (action) {
-            case "reset" -> a.reset(service);
-            case "trip" -> a.trip(service);
-            case "clear-failures" -> a.clearFailures(service);
-            case "reset-all" -> a.resetAll();
-            case "trip-all" -> a.tripAll();
-            case "clear-rate-limits" -> a.clearRateLimits();
-            default -> throw new IllegalArgumentException("no breaker action " + action);
-        };
+        org.incidentconsole.breaker.ActionResult result = command.apply(a, service);
         var session = incident(environment);
         for (var event : panelEvents.of(result)) {
             session.record(event).join();

@@ -85,7 +85,7 @@ class PanelEventsWindowPathTest {
                 .extracting(x -> ((IncidentEvent.ConnectionChanged) x).host() + " "
                         + ((IncidentEvent.ConnectionChanged) x).change()).containsExactly(host.name() + " connected");
 
-        services.breakerAction(source.get(), "reset", "calcom", inventory.environment().label());
+        services.breakerAction(source.get(), org.incidentconsole.breaker.BreakerCommand.RESET, "calcom", inventory.environment().label());
 
         await(session, e -> has(e, x -> x instanceof IncidentEvent.BreakerTransition b && b.service().equals("calcom")
                 && "OPEN".equals(b.from()) && "CLOSED".equals(b.to())));

@@ -7,6 +7,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.application.Platform;
+import org.incidentconsole.breaker.BreakerCommand;
 import org.incidentconsole.breaker.BreakerState;
 
 /** The breaker table and rate limits; state lives in {@link BreakerPanelViewModel}. */
@@ -38,18 +40,16 @@ public final class BreakerPanelController {
     @FXML
     private javafx.scene.control.Button clearButton;
 
-    private final BreakerCommands commands;
+    private final BreakerActionRunner runner;
     private final java.util.function.Consumer<Runnable> ensureIncident;
-    private final java.util.concurrent.Executor io;
 
     /** @param ensureIncident runs its argument once an incident is active: every action is journaled */
     public BreakerPanelController(BreakerPanelViewModel model, BreakerCommands commands,
                                   java.util.function.Consumer<Runnable> ensureIncident,
                                   java.util.concurrent.Executor io) {
         this.model = model;
-        this.commands = commands;
+        this.runner = new BreakerActionRunner(commands, io);
         this.ensureIncident = ensureIncident;
-        this.io = io;
     }
 
     @FXML
@@ -108,42 +108,42 @@ public final class BreakerPanelController {
 
     @FXML
     private void reset() {
-        act("reset", "Reset");
+        act(BreakerCommand.RESET, "Reset");
     }
 
     @FXML
     private void trip() {
-        act("trip", "Trip");
+        act(BreakerCommand.TRIP, "Trip");
     }
 
     @FXML
     private void clearFailures() {
-        act("clear-failures", "Clear failures of");
+        act(BreakerCommand.CLEAR_FAILURES, "Clear failures of");
     }
 
     @FXML
     private void resetAll() {
         java.util.List<BreakerRow> all = java.util.List.copyOf(model.breakers());
         if (!all.isEmpty()) {
-            confirmAndRun("reset-all", "Reset all " + all.size() + " breakers", all, true);
+            confirmAndRun(BreakerCommand.RESET_ALL, "Reset all " + all.size() + " breakers", all);
         }
     }
 
-    private void act(String action, String verb) {
+    private void act(BreakerCommand command, String verb) {
         java.util.List<BreakerRow> rows = java.util.List.copyOf(breakers.getSelectionModel().getSelectedItems());
         if (!rows.isEmpty()) {
-            confirmAndRun(action, verb + (rows.size() == 1 ? " " + rows.get(0).service() : " " + rows.size()
-                    + " breakers"), rows, false);
+            confirmAndRun(command, verb + (rows.size() == 1 ? " " + rows.get(0).service() : " " + rows.size()
+                    + " breakers"), rows);
         }
     }
 
     /** Shows before → after and runs only on an explicit yes; the result, key by key, is journaled. */
-    private void confirmAndRun(String action, String title, java.util.List<BreakerRow> rows, boolean all) {
+    private void confirmAndRun(BreakerCommand command, String title, java.util.List<BreakerRow> rows) {
         javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
                 javafx.scene.control.Alert.AlertType.CONFIRMATION);
         confirm.setTitle("Confirm breaker action");
         confirm.setHeaderText(title + "?");
-        String preview = BreakerPanelViewModel.preview(all ? "reset" : action, rows.stream().limit(12).toList())
+        String preview = BreakerPanelViewModel.preview(command, rows.stream().limit(12).toList())
                 + (rows.size() > 12 ? "\n… and " + (rows.size() - 12) + " more" : "");
         javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(preview);
         text.setEditable(false);
@@ -163,31 +163,8 @@ public final class BreakerPanelController {
         }
         ensureIncident.accept(() -> {
             actionResult.setText(title + "…");
-            // one call per selected breaker; "all" actions once per Redis the rows came from
-            java.util.List<Call> calls = all
-                    ? rows.stream().map(BreakerRow::source).distinct().map(source -> new Call(source, null)).toList()
-                    : rows.stream().map(r -> new Call(r.source(), r.service())).toList();
-            io.execute(() -> {
-                StringBuilder done = new StringBuilder();
-                for (var call : calls) {
-                    String service = call.service();
-                    try {
-                        var result = commands.run(call.source(), action, service);
-                        done.append(result.changes().size()).append(" keys changed")
-                                .append(result.partial() ? ", " + result.failed() + " FAILED" : "").append("; ");
-                    } catch (Exception e) {
-                        done.append(org.incidentconsole.ui.common.ErrorPresenter.plain(
-                                (service == null ? action : service), e)).append("; ");
-                    }
-                }
-                String text2 = title + ": " + done.toString().replaceAll("; $", "");
-                javafx.application.Platform.runLater(() -> actionResult.setText(text2));
-            });
+            runner.run(command, title, rows).thenAccept(line -> Platform.runLater(() -> actionResult.setText(line)));
         });
-    }
-
-    /** One breaker action to run: on which Redis, for which service (null: all of that Redis). */
-    private record Call(String source, String service) {
     }
 
     private static final class StateCell extends TableCell<BreakerRow, BreakerRow> {

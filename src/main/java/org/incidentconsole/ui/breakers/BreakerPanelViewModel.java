@@ -53,15 +53,10 @@ public final class BreakerPanelViewModel {
     }
 
     /** What an action would change, before the operator confirms: "payments: open → closed, failures 12 → deleted". */
-    public static String preview(String action, java.util.List<BreakerRow> rows) {
+    public static String preview(org.incidentconsole.breaker.BreakerCommand command, java.util.List<BreakerRow> rows) {
         StringBuilder s = new StringBuilder();
         for (BreakerRow r : rows) {
-            String after = switch (action) {
-                case "reset" -> "closed, failures deleted";
-                case "trip" -> "open";
-                case "clear-failures" -> r.state().name().toLowerCase() + ", failures deleted";
-                default -> "?";
-            };
+            String after = command.after(r.state());
             s.append(r.service()).append(": ").append(r.stateText()).append(", failures ").append(r.failures())
                     .append("  →  ").append(after).append('\n');
         }
