@@ -40,9 +40,20 @@ public final class ConsoleApplication extends Application {
     private ConsoleServices services;
     private volatile org.incidentconsole.drill.DrillEnvironment drill;
 
+    /** Closing journals and transports after the window went away; joined before the JVM is told to exit. */
+    private static volatile Thread closing;
+
     static void launch(LaunchOptions launchOptions) {
         options = launchOptions;
         Application.launch(ConsoleApplication.class);
+        Thread t = closing;
+        if (t != null) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -291,11 +302,19 @@ public final class ConsoleApplication extends Application {
 
     @Override
     public void stop() {
-        if (services != null) {
-            services.close();
-        }
-        if (drill != null) {
-            drill.close();
-        }
+        // journals flush and transports close off the FX thread; a non-daemon thread keeps the JVM until done
+        ConsoleServices closingServices = services;
+        org.incidentconsole.drill.DrillEnvironment closingDrill = drill;
+        Thread closer = new Thread(() -> {
+            if (closingServices != null) {
+                closingServices.close();
+            }
+            if (closingDrill != null) {
+                closingDrill.close();
+            }
+        }, "console-shutdown");
+        closer.setDaemon(false);
+        closing = closer;
+        closer.start();
     }
 }

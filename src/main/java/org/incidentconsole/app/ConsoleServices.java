@@ -281,7 +281,7 @@ public final class ConsoleServices implements AutoCloseable {
                     breakers.accept(p);
                 });
                 monitors.add(monitor);
-                monitor.start(executors.scheduler());
+                monitor.start(executors.scheduler(), executors.io());
             }
         } catch (RedisUnavailableException e) {
             breakers.accept(BreakerPanel.unavailable(host.name(), java.time.Instant.now(), e.getMessage()));

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.incidentconsole.inventory.BreakerSettings;
 import org.slf4j.Logger;
@@ -34,6 +36,7 @@ public final class BreakerMonitor implements AutoCloseable {
     private final Map<String, List<BreakerView.Transition>> history = new HashMap<>();
     private volatile BreakerPanel latest;
     private ScheduledFuture<?> task;
+    private final AtomicBoolean inFlight = new AtomicBoolean();
 
     public BreakerMonitor(RedisLink link, BreakerSettings settings, Clock clock) {
         this.link = link;
@@ -50,10 +53,35 @@ public final class BreakerMonitor implements AutoCloseable {
         return latest;
     }
 
-    public synchronized void start(ScheduledExecutorService scheduler) {
+    /** Polls on the calling scheduler's thread: for tests and tools with nothing else on that scheduler. */
+    public void start(ScheduledExecutorService scheduler) {
+        start(scheduler, Runnable::run);
+    }
+
+    /**
+     * Polls every {@code pollEvery}: the scheduler only hands each poll to {@code work}, so a Redis that stalls
+     * (SCAN and pipelines wait up to the socket timeout) never delays the command timeouts and reconnect back-offs
+     * that share the scheduler. A poll still running when the next is due is not queued behind it.
+     */
+    public synchronized void start(ScheduledExecutorService scheduler, Executor work) {
         if (task == null) {
             long every = settings.pollEvery().toMillis();
-            task = scheduler.scheduleWithFixedDelay(this::pollQuietly, 0, every, TimeUnit.MILLISECONDS);
+            task = scheduler.scheduleWithFixedDelay(() -> {
+                if (inFlight.compareAndSet(false, true)) {
+                    try {
+                        work.execute(() -> {
+                            try {
+                                pollQuietly();
+                            } finally {
+                                inFlight.set(false);
+                            }
+                        });
+                    } catch (RuntimeException e) {
+                        inFlight.set(false);
+                        LOG.debug("breaker poll of {} not handed off: {}", link.label(), e.toString());
+                    }
+                }
+            }, 0, every, TimeUnit.MILLISECONDS);
         }
     }
 

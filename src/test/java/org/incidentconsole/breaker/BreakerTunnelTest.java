@@ -275,4 +275,44 @@ class BreakerTunnelTest {
         }
         throw new AssertionError("no matching breaker panel within 30 s");
     }
+
+    @Test
+    void a_poll_that_stalls_never_holds_the_shared_scheduler_and_polls_do_not_pile_up_behind_it() throws Exception {
+        Host h = web1();
+        BreakerSettings fast = new BreakerSettings(h.breakers().schemes(), h.breakers().rateLimitPatterns(),
+                Duration.ofMinutes(5), Duration.ofMillis(20));
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicInteger handedOff = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.ExecutorService work = java.util.concurrent.Executors.newCachedThreadPool();
+        java.util.concurrent.Executor stalling = task -> {
+            handedOff.incrementAndGet();
+            work.execute(() -> {
+                try {
+                    release.await(); // Redis stalls: the poll waits until released
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                task.run();
+            });
+        };
+        java.util.concurrent.ScheduledExecutorService scheduler =
+                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        try (BreakerMonitor monitor = new BreakerMonitor(links.linkFor(h), fast, Clock.systemUTC())) {
+            monitor.start(scheduler, stalling);
+            // a command timeout due on the same scheduler fires while the poll is stalled
+            java.util.concurrent.CountDownLatch timeoutFired = new java.util.concurrent.CountDownLatch(5);
+            for (int i = 0; i < 5; i++) {
+                scheduler.schedule(timeoutFired::countDown, 30L * i, TimeUnit.MILLISECONDS);
+            }
+            assertThat(timeoutFired.await(10, TimeUnit.SECONDS)).as("the scheduler stayed free").isTrue();
+            assertThat(handedOff.get()).as("one poll in flight, none queued behind it").isEqualTo(1);
+            LinkedBlockingQueue<BreakerPanel> panels = new LinkedBlockingQueue<>();
+            monitor.addListener(panels::add);
+            release.countDown();
+            awaitPanel(panels, p -> p.error() == null);
+        } finally {
+            scheduler.shutdownNow();
+            work.shutdownNow();
+        }
+    }
 }
