@@ -71,7 +71,8 @@ final class DrillSandbox {
     private void writeBashEnv() throws IOException {
         Files.writeString(bashEnv, """
                 command_not_found_handle() {
-                  printf 'drill: command not simulated: %%s\\n' "$*" >&2
+                  local line="$*" root='%1$s'
+                  printf 'drill: command not simulated: %%s\\n' "${line//"$root"/%2$s}" >&2
                   return 127
                 }
                 pwd() {
