@@ -22,7 +22,8 @@ import java.util.concurrent.Executors;
  * <li>the application cache ({@code cache:clear} or {@code optimize:clear}) and the configuration
  * ({@code config:clear}, {@code config:cache}, {@code optimize:clear} or {@code optimize}) not both renewed after
  * that checkout: 500, stale compiled cache;</li>
- * <li>php8.3-fpm not restarted or reloaded after both: 500, the workers' opcache still holds the broken code;</li>
+ * <li>php8.3-fpm not restarted or reloaded after that checkout: 500, the workers' opcache still holds the broken
+ * code (before or after the cache clear: either order heals);</li>
  * <li>else 200 {@code {"status":"healthy",…}}.</li>
  * </ol>
  * Redis is not part of it: the breakers are the breaker panel's, as on a real host. Every request is logged.
@@ -75,9 +76,8 @@ final class DrillHealthEndpoint implements AutoCloseable {
         if (before(cache, deployed) || before(config, deployed)) {
             return new Problem(500, "stale compiled cache from release " + DrillSandbox.BROKEN_VERSION);
         }
-        FileTime cleared = cache.compareTo(config) > 0 ? cache : config;
         FileTime fpm = latest(time("restart-php8.3-fpm"), time("reload-php8.3-fpm"));
-        if (before(fpm, cleared)) {
+        if (before(fpm, deployed)) {
             return new Problem(500, "PHP-FPM workers still run the broken release's opcache");
         }
         return null;
