@@ -75,6 +75,21 @@ class SeedShapedRollbackWalkTest {
         }
     }
 
+    @Test
+    void option_a_of_step_4_flushes_the_drills_redis_app_data_and_all() throws Exception {
+        String block = RunbookAlternatives.steps(RUNBOOK, "## ⚡ EMERGENCY ROLLBACK").entrySet().stream()
+                .filter(e -> e.getKey().startsWith("Step 4:")).findFirst().orElseThrow().getValue();
+        String optionA = RunbookAlternatives.choose(block, "OPTION A");
+        assertThat(optionA).contains("FLUSHDB").doesNotContain("DEL");
+        try (DrillHost host = new DrillHost(); Jedis redis = new Jedis("127.0.0.1", host.drill.redisPort())) {
+            DrillHost.Ran ran = host.run("set -e\n" + optionA);
+            assertThat(ran.exit()).as(ran.stderr()).isZero();
+            assertThat(ran.stdout()).isEqualTo("OK");
+            assertThat(redis.dbSize()).isZero();
+            assertThat(host.drill.hostJournal()).anyMatch(l -> l.contains("redis-cli FLUSHDB"));
+        }
+    }
+
     /** Runs a watch until it has streamed three lines, checks it is still running, then ends it as Ctrl+C would. */
     private static List<String> watch(DrillHost host, String script) throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
