@@ -8,12 +8,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The drill app's own traffic: every second it serves a request and logs it, so {@code tail -f} on its log always
- * streams. While the app is broken the lines are errors with their exception (and now and then the customer's
- * e-mail the broken release leaks); once healthy they are requests with their error count, zero.
+ * The drill app's own traffic, logged, so {@code tail -f} on its log always streams. While the app is broken it
+ * logs an error with its exception every second (every fourth one leaks the customer's e-mail); once healthy it
+ * serves four requests a second, each logged with its error count, zero — so the last lines of the log read clean
+ * within seconds of the heal, as the error-rate check and a short unattended watch expect.
  */
 final class DrillAppTraffic implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DrillAppTraffic.class);
+    private static final long TICK_MILLIS = 250;
+    private static final int TICKS_PER_ERROR = 4;
     private final DrillSandbox sandbox;
     private final DrillHealthEndpoint app;
     private final ScheduledExecutorService timer;
@@ -27,7 +30,7 @@ final class DrillAppTraffic implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        timer.scheduleWithFixedDelay(this::request, 1, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::request, TICK_MILLIS, TICK_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     private void request() {
@@ -37,7 +40,9 @@ final class DrillAppTraffic implements AutoCloseable {
             if (problem == null) {
                 sandbox.logLine("INFO", "GET /api/bookings 200 {\"duration_ms\":" + (30 + tick % 20)
                         + ",\"errors\":0}");
-            } else if (tick % 4 == 0) {
+            } else if (tick % TICKS_PER_ERROR != 0) {
+                return;
+            } else if (tick % (TICKS_PER_ERROR * 4) == 0) {
                 sandbox.logLine("ERROR", "booking failed for customer maria.schmidt@example.org (" + problem + ")");
             } else {
                 sandbox.logLine("ERROR", "GET /api/bookings 500 {\"exception\":\"[object] (Error(code: 0): "

@@ -69,10 +69,14 @@ final class DrillHost implements AutoCloseable {
 
     /** The drill inventory's {@code api-health} check, polled as the health panel polls it. */
     CheckResult apiHealthCheck() throws Exception {
+        return healthChecks().stream().filter(r -> r.check().equals("api-health")).findFirst().orElseThrow();
+    }
+
+    /** Every health check of the drill's inventory, polled once as the health panel polls them. */
+    List<CheckResult> healthChecks() throws Exception {
         try (HealthPoller poller = new HealthPoller(ssh, java.util.Map.of(host, HealthChecks.of(host)),
                 java.time.Clock.systemUTC())) {
-            return poller.pollOnce().get(1, TimeUnit.MINUTES).stream().filter(r -> r.check().equals("api-health"))
-                    .findFirst().orElseThrow();
+            return poller.pollOnce().get(1, TimeUnit.MINUTES);
         }
     }
 

@@ -1,12 +1,13 @@
 package org.incidentconsole.drill;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.ssh.ExecOutcome;
 import org.incidentconsole.ssh.ExecResult;
@@ -57,10 +58,11 @@ class SeedShapedRollbackWalkTest {
                 }
             }
 
-            assertThat(watched).as("tail -f | grep streamed lines until it was ended").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(watched).as("tail -f | grep streamed lines until it was ended").hasSizeGreaterThanOrEqualTo(3)
+                    .last().asString().contains("\"errors\":0");
             assertThat(host.run("curl http://localhost/api/health").stdout()).contains("\"status\":\"healthy\"");
-            assertThat(host.apiHealthCheck().status()).as("the drill's api-health check after")
-                    .isEqualTo(HealthStatus.OK);
+            assertThat(host.healthChecks()).as("every health check of the drill, right after a 3 s watch")
+                    .allSatisfy(r -> assertThat(r.status()).as(r.check() + " " + r.value()).isEqualTo(HealthStatus.OK));
             assertThat(host.drill.appHealthy()).isTrue();
             assertThat(host.run("git rev-parse HEAD").stdout())
                     .isEqualTo(host.run("git rev-parse 'production-stable-2025-09-30^{commit}'").stdout());
@@ -90,19 +92,19 @@ class SeedShapedRollbackWalkTest {
         }
     }
 
-    /** Runs a watch until it has streamed three lines, checks it is still running, then ends it as Ctrl+C would. */
+    /**
+     * Runs a watch for three seconds, as an unattended walk with {@code --watch-seconds 3} would: it must stream
+     * and must not end by itself; then it is ended as Ctrl+C would.
+     */
     private static List<String> watch(DrillHost host, String script) throws Exception {
         List<String> lines = new CopyOnWriteArrayList<>();
-        CountDownLatch three = new CountDownLatch(3);
         RemoteCommand watch = host.start(script, (h, stream, line) -> {
             if (stream == StreamKind.STDOUT) {
                 lines.add(line);
-                three.countDown();
             }
         });
-        boolean streamed = three.await(30, TimeUnit.SECONDS);
-        assertThat(streamed).as("three lines streamed within 30 s, got " + lines).isTrue();
-        assertThat(watch.result()).as("the watch does not end by itself").isNotDone();
+        assertThatThrownBy(() -> watch.result().get(3, TimeUnit.SECONDS)).as("the watch does not end by itself")
+                .isInstanceOf(TimeoutException.class);
         watch.cancel();
         ExecResult ended = watch.result().get(30, TimeUnit.SECONDS);
         assertThat(ended.outcome()).isEqualTo(ExecOutcome.CANCELLED);
