@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local rollback drill: an SSH server, a real Redis and a sandbox host whose newest deploy is broken, plus
+ * A local rollback drill: an SSH server, a real Redis and a sandbox host whose newest deploy is broken (the app at
+ * {@code /var/www/api-gateway} as its shell presents it, {@link DrillShell}), plus
  * an inventory, a client key and a known_hosts that pins the drill's host key. Everything lives in one temp
  * folder, removed on close; the folder and redis-server of a drill that was killed are removed by the next one
  * ({@link StaleDrills}), which tells them by the pid file each drill keeps in its folder ({@link DrillPidFile}).
@@ -28,6 +29,7 @@ public final class DrillEnvironment implements AutoCloseable {
     private final DrillSandbox sandbox;
     private final DrillRedis redis;
     private final DrillHealthEndpoint health;
+    private final DrillAppTraffic traffic;
     private final LocalSshServer ssh;
     private final Path clientKey;
     private final Path knownHosts;
@@ -35,11 +37,13 @@ public final class DrillEnvironment implements AutoCloseable {
     private volatile boolean closed;
 
     private DrillEnvironment(Path root, DrillSandbox sandbox, DrillRedis redis, DrillHealthEndpoint health,
-                             LocalSshServer ssh, Path clientKey, Path knownHosts, Path inventory) {
+                             DrillAppTraffic traffic, LocalSshServer ssh, Path clientKey, Path knownHosts,
+                             Path inventory) {
         this.root = root;
         this.sandbox = sandbox;
         this.redis = redis;
         this.health = health;
+        this.traffic = traffic;
         this.ssh = ssh;
         this.clientKey = clientKey;
         this.knownHosts = knownHosts;
@@ -56,6 +60,7 @@ public final class DrillEnvironment implements AutoCloseable {
         DrillSandbox sandbox = null;
         DrillRedis redis = null;
         DrillHealthEndpoint health = null;
+        DrillAppTraffic traffic = null;
         LocalSshServer ssh = null;
         try {
             DrillPidFile pidFile = DrillPidFile.ofCurrentProcess();
@@ -69,6 +74,7 @@ public final class DrillEnvironment implements AutoCloseable {
             }
             sandbox = DrillSandbox.create(root.resolve("host"));
             health = new DrillHealthEndpoint(sandbox);
+            traffic = new DrillAppTraffic(sandbox, health);
             KeyPair hostKey = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
             KeyPair client = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
             Path clientKey = root.resolve("drill_key");
@@ -77,9 +83,9 @@ public final class DrillEnvironment implements AutoCloseable {
             }
             Files.setPosixFilePermissions(clientKey, PosixFilePermissions.fromString("rw-------"));
             Map<String, String> env = commandEnvironment(sandbox, redis, health, fast);
-            java.io.File workDir = sandbox.home.toFile();
+            DrillPaths paths = new DrillPaths(root, Map.of(DrillSandbox.HOST_WEB_ROOT, sandbox.webRoot));
             ssh = new LocalSshServer(hostKey, key -> KeyUtils.compareKeys(client.getPublic(), key),
-                    (channel, command) -> new ShellCommand(command, env, workDir));
+                    new DrillShell(paths, env, sandbox.app.toFile()));
             Path knownHosts = root.resolve("known_hosts");
             new HostKeyStore(null, knownHosts).trust("127.0.0.1", ssh.port(), hostKey.getPublic());
             Path inventory = root.resolve("inventory.yaml");
@@ -87,9 +93,10 @@ public final class DrillEnvironment implements AutoCloseable {
                     health.port()));
             LOG.info("Drill started in {}: ssh 127.0.0.1:{}, redis {}, http {}", root, ssh.port(), redis.port(),
                     health.port());
-            return new DrillEnvironment(root, sandbox, redis, health, ssh, clientKey, knownHosts, inventory);
+            return new DrillEnvironment(root, sandbox, redis, health, traffic, ssh, clientKey, knownHosts, inventory);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             closeQuietly(ssh);
+            closeQuietly(traffic);
             closeQuietly(health);
             closeQuietly(redis);
             delete(root);
@@ -100,8 +107,12 @@ public final class DrillEnvironment implements AutoCloseable {
     private static Map<String, String> commandEnvironment(DrillSandbox sandbox, DrillRedis redis,
                                                           DrillHealthEndpoint health, boolean fast) {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", sandbox.bin + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        // only the sandbox's bin: the simulated commands and the real tools the drill allows (DrillTools)
+        env.put("PATH", sandbox.bin.toString());
+        env.put("DRILL_SYSTEM_PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin"));
+        env.put("BASH_ENV", sandbox.bashEnv.toString());
         env.put("HOME", sandbox.home.toString());
+        env.put("GIT_CONFIG_NOSYSTEM", "1");
         env.put("LANG", "C.UTF-8");
         env.put("DRILL_REDIS_PORT", String.valueOf(redis.port()));
         env.put("DRILL_HTTP_PORT", String.valueOf(health.port()));
@@ -142,6 +153,11 @@ public final class DrillEnvironment implements AutoCloseable {
         return health.problem() == null;
     }
 
+    /** What the drill host's simulated commands did, one act a line ("…Z systemctl restart php8.3-fpm"). */
+    public java.util.List<String> hostJournal() throws IOException {
+        return sandbox.journal();
+    }
+
     /**
      * Removes what drills that crashed or were killed left in {@code tmp}: their folders and redis-servers.
      * Live drills, in this process or another, are left alone. Answers the folders removed.
@@ -157,6 +173,7 @@ public final class DrillEnvironment implements AutoCloseable {
         }
         closed = true;
         closeQuietly(ssh);
+        closeQuietly(traffic);
         closeQuietly(health);
         closeQuietly(redis);
         delete(root);

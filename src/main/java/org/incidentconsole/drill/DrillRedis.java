@@ -14,7 +14,8 @@ import redis.embedded.core.ExecutableProvider;
 
 /**
  * A real redis-server (the binary embedded-redis ships) on a free loopback port, seeded like a production
- * Redis mid-incident: breakers open for more than five minutes, one half open, failure counts, rate limits.
+ * Redis mid-incident: breakers open for more than five minutes, one half open, failure counts, rate limits, and
+ * the app's own data beside them (feature flags, a queue, a session).
  * Its binary and working folder live in the drill's folder, so nothing of it stays outside that folder, and the
  * running binary's path tells this drill's server from any other.
  */
@@ -92,6 +93,12 @@ final class DrillRedis implements AutoCloseable {
             j.set("circuit_breaker:maps:failures", "0");
             j.setex("calcom_api_rate_limit:minute", 45, "118");
             j.setex("calcom_api_rate_limit:hour", 3000, "2304");
+            // the app's own data, which a selective reset must leave alone (a FLUSHDB takes it too)
+            j.hset("feature_flags", java.util.Map.of("circuit_breaker", "on", "log_sanitizer", "on",
+                    "new_booking_flow", "on"));
+            j.rpush("queues:default", "{\"job\":\"SendBookingConfirmation\",\"booking\":1042}",
+                    "{\"job\":\"SyncCalendar\",\"booking\":1043}");
+            j.set("sessions:3f9a1c", "{\"user\":1042}");
         }
     }
 

@@ -10,7 +10,7 @@ import org.apache.sshd.server.channel.ChannelSession;
 import org.apache.sshd.server.command.Command;
 
 /**
- * Runs an exec request with /bin/sh -c as sshd does, with the given environment; INT/TERM/KILL or a closed
+ * Runs an exec request with /bin/sh -c (or another shell) as sshd does, with the given environment; INT/TERM/KILL or a closed
  * channel kill the process tree. Used by the drill's SSH server and by the tests' servers.
  */
 public final class ShellCommand implements Command {
@@ -22,6 +22,7 @@ public final class ShellCommand implements Command {
     private volatile Process process;
 
     private final java.io.File workDir;
+    private final java.util.List<String> shell;
 
     public ShellCommand(String command, java.util.Map<String, String> env) {
         this(command, env, null);
@@ -29,6 +30,13 @@ public final class ShellCommand implements Command {
 
     /** @param workDir where the command starts (the sandbox home), or null for the JVM's directory */
     public ShellCommand(String command, java.util.Map<String, String> env, java.io.File workDir) {
+        this(java.util.List.of("/bin/sh", "-c"), command, env, workDir);
+    }
+
+    /** @param shell the shell and its options before the command, e.g. {@code /bin/bash -c} */
+    public ShellCommand(java.util.List<String> shell, String command, java.util.Map<String, String> env,
+                        java.io.File workDir) {
+        this.shell = java.util.List.copyOf(shell);
         this.command = command;
         this.env = env;
         this.workDir = workDir;
@@ -57,7 +65,9 @@ public final class ShellCommand implements Command {
     @Override
     public void start(ChannelSession channel, Environment env) throws IOException {
         env.addSignalListener((ch, signal) -> kill(), Signal.INT, Signal.TERM, Signal.KILL, Signal.HUP);
-        ProcessBuilder builder = new ProcessBuilder("/bin/sh", "-c", command);
+        java.util.List<String> argv = new java.util.ArrayList<>(shell);
+        argv.add(command);
+        ProcessBuilder builder = new ProcessBuilder(argv);
         builder.environment().putAll(this.env);
         if (workDir != null) {
             builder.directory(workDir);
