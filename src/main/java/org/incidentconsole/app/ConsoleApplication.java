@@ -2,6 +2,7 @@ package org.incidentconsole.app;
 
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 import javafx.application.Application;
@@ -119,6 +120,7 @@ public final class ConsoleApplication extends Application {
         HostListViewModel hosts = new HostListViewModel(Platform::runLater);
         HealthPanelViewModel health = new HealthPanelViewModel(Platform::runLater);
         BreakerPanelViewModel breakers = new BreakerPanelViewModel(Platform::runLater);
+        CompletableFuture<Void> inventorySettled = new CompletableFuture<>();
         java.util.concurrent.atomic.AtomicReference<org.incidentconsole.inventory.Inventory> loaded =
                 new java.util.concurrent.atomic.AtomicReference<>();
         Supplier<String> environment = () -> loaded.get() == null ? "production" : loaded.get().environment().label();
@@ -132,7 +134,19 @@ public final class ConsoleApplication extends Application {
         // a resumed incident reopens its journaled runbook in the stepper, exactly where it was
         java.util.concurrent.atomic.AtomicReference<StepperViewModel> stepperRef =
                 new java.util.concurrent.atomic.AtomicReference<>();
-        IncidentGateway gateway = gateway(services, environment, binding, health,
+        // incidents are bound to the environment: none is started, resumed or listed before the inventory is known
+        Supplier<org.incidentconsole.incident.IncidentBinding> settledBinding = () -> {
+            try {
+                inventorySettled.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("the inventory is still loading; try again once the hosts are listed");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the inventory loaded");
+            }
+            return binding.get();
+        };
+        IncidentGateway gateway = gateway(services, environment, settledBinding, health,
                 resumed -> stepperRef.get().resume(resumed.state()));
         IncidentBarViewModel barModel = new IncidentBarViewModel(Platform::runLater, services.io(), gateway,
                 java.time.Clock.systemUTC(), org.incidentconsole.incident.IncidentStore.defaultOperator());
@@ -190,7 +204,12 @@ public final class ConsoleApplication extends Application {
             String text = "last refresh: " + what + " " + hhmmss.format(java.time.Instant.now());
             Platform.runLater(() -> refreshed.set(text));
         };
-        services.loadInventory(inventory).whenComplete((inv, error) -> Platform.runLater(() -> {
+        services.loadInventory(inventory).whenComplete((inv, error) -> {
+            if (error == null && inv != null) {
+                loaded.set(inv);
+            }
+            inventorySettled.complete(null);
+        }).whenComplete((inv, error) -> Platform.runLater(() -> {
             if (error != null) {
                 Throwable cause = error instanceof CompletionException && error.getCause() != null
                         ? error.getCause() : error;
@@ -200,7 +219,6 @@ public final class ConsoleApplication extends Application {
                 hosts.showProblem("No inventory at " + inventory + ".\nCopy inventory.example.yaml from the "
                         + "Incident Console repository there and edit it, or start with --inventory PATH.");
             } else {
-                loaded.set(inv);
                 hosts.showInventory(inv, services.ssh()::connection);
                 if (connectAll) {
                     hosts.connectAll();

@@ -124,7 +124,8 @@ class WindowResumeAfterKillTest {
             FxRobot robot) throws Exception {
         clickWhenVisible(robot, "#start-incident");
         waitFor(30, () -> robot.lookup("#incident-title").tryQuery().isPresent());
-        assertThat(robot.lookup("#other-incidents").tryQuery()).as("the drill's incident is not set apart").isEmpty();
+        assertThat(robot.lookup("#other-incidents").tryQuery()).as("the drill's incident is not set apart: "
+                + textNow(robot, "#other-incidents .list-cell")).isEmpty();
         ListView<?> open = robot.lookup("#unfinished-incidents").queryListView();
         assertThat(open.getItems()).singleElement().asString().contains(id);
         robot.interact(() -> open.getSelectionModel().select(0));
@@ -133,10 +134,12 @@ class WindowResumeAfterKillTest {
         ListView<Step> steps = robot.lookup("#step-list").queryListView();
         waitFor(60, () -> steps.getItems().size() == 5);
         waitFor(30, () -> textNow(robot, "#step-heading").startsWith(steps.getItems().get(3).pathText()));
-        waitFor(30, () -> textNow(robot, "#step-0").startsWith("✓ Look"));
-        assertThat(List.of(textNow(robot, "#step-1"), textNow(robot, "#step-2"), textNow(robot, "#step-3"),
-                textNow(robot, "#step-4"))).containsExactly("✓ Switch", "✓ Clear caches", "? Restart workers",
-                "Verify");
+        List<String> marked = List.of("✓ Look", "✓ Switch", "✓ Clear caches", "? Restart workers", "Verify");
+        try {
+            waitFor(30, () -> stepCells(robot).equals(marked));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("step list shows " + stepCells(robot) + ", expected " + marked);
+        }
         assertThat(robot.lookup("#output-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs())
                 .extracting(javafx.scene.control.Tab::getText).contains("drill-web-01 · UNKNOWN");
         assertThat(robot.lookup("#var-stable_ref").queryAs(TextField.class).getText()).isEqualTo("ccc3333");
@@ -164,5 +167,10 @@ class WindowResumeAfterKillTest {
                 .map(e -> (IncidentEvent.StepFinished) e).extracting(f -> f.step() + " " + f.outcome())
                 .contains("Rollback › Restart workers UNKNOWN");
         robot.type(KeyCode.ESCAPE);
+    }
+
+    /** The step list's cells as drawn, in order. */
+    private static List<String> stepCells(FxRobot robot) {
+        return java.util.stream.IntStream.range(0, 5).mapToObj(i -> textNow(robot, "#step-" + i)).toList();
     }
 }
