@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *     {@code --long*} also matches longer options and {@code --long=value};
  * <li>{@code val=-X,--request:DELETE,PURGE}: one of the options has one of the values ({@code -X DELETE},
  *     {@code -XDELETE}, {@code --request=DELETE});
- * <li>{@code word~re}: any argument, option or not, matches;
+ * <li>{@code word~re}: any argument, option or not, matches, as written (quotes included);
  * <li>{@code input~re}: the pipeline stages before the command match (what it reads on standard input);
  * <li>{@code stdin=file}: standard input comes from a file ({@code < dump.sql});
  * <li>{@code write~re}: output overwrites ({@code >}) a file whose name matches.
@@ -51,7 +51,7 @@ public record Condition(String name, boolean negated, Set<String> alternatives, 
             case "arg" -> argument(command, position);
             case "opt" -> command.arguments().stream().anyMatch(this::option);
             case "val" -> value(command.arguments());
-            case "word" -> command.arguments().stream().anyMatch(w -> pattern.matcher(w.text()).find());
+            case "word" -> command.arguments().stream().anyMatch(w -> pattern.matcher(w.raw()).find());
             case "input" -> pattern.matcher(command.input()).find();
             case "stdin" -> command.redirects().stream().anyMatch(r -> r.operator().equals("<"));
             case "write" -> command.redirects().stream()

@@ -32,7 +32,9 @@ public record DangerRule(Language language, Set<String> commands, List<Condition
             if (command.arguments().stream().anyMatch(DangerRule::dryRun)) {
                 return false;
             }
-            if (commands.contains("*") ? NEVER.contains(name) : !commands.contains(name) && !prefixMatch(name)) {
+            boolean writes = conditions.stream().anyMatch(c -> c.name().equals("write"));
+            if (commands.contains("*") ? NEVER.contains(name) && !writes
+                    : !commands.contains(name) && !prefixMatch(name)) {
                 return false;
             }
         } else if (!commands.contains("*") && !commands.contains(name)) {
