@@ -85,7 +85,11 @@ public final class ShellParser {
             if (tree == null) {
                 throw new ShellException(lineOf(base), "the bash grammar returned no tree");
             }
-            new TreeWalk(this, clean, base, depth).walk(tree.getRootNode());
+            try {
+                new TreeWalk(this, clean, base, depth).walk(tree.getRootNode());
+            } catch (org.treesitter.TSException e) {
+                throw new ShellException(lineOf(base), "the bash grammar failed: " + e.getMessage(), e);
+            }
         }
 
         void add(SimpleCommand command) {

@@ -127,7 +127,7 @@ final class TreeWalk {
                 stack.push(new Item(child, Feed.NONE));
             }
         }
-        if (body != null) {
+        if (body != null && !body.isNull()) {
             stack.push(new Item(body, new Feed(feed.input(), feed.heredoc(), redirects)));
         }
     }
