@@ -16,22 +16,25 @@ public record DangerRule(Language language, Set<String> commands, List<Condition
             "logger", "wc", "sort", "uniq", "tee", "jq", "yq", "test", "[", "[[", "true", "false", "read", "export",
             "local", "declare", "readonly", "alias", "journalctl", "dmesg", "tldr", "apropos", "whatis", "info");
 
+    /** Whether the rule is for any command ({@code *}). */
+    public boolean anyCommand() {
+        return commands.contains("*");
+    }
+
     /** Arguments that make a tool only show what it would do, or its help. */
-    private static boolean dryRun(Word w) {
+    static boolean dryRun(Word w) {
         String t = w.text().toLowerCase(Locale.ROOT);
         return t.equals("--help") || t.equals("--dryrun") || t.equals("--dry-run") || t.equals("--what-if")
                 || t.startsWith("--dry-run=") && !t.equals("--dry-run=none") && !t.equals("--dry-run=false");
     }
 
+    /** Whether the row flags the command (dry runs are left out before, by {@link DangerTable#match}). */
     public boolean matches(SimpleCommand command) {
         if (command.language() != language || command.words().isEmpty()) {
             return false;
         }
         String name = command.name();
         if (language == Language.SHELL) {
-            if (command.arguments().stream().anyMatch(DangerRule::dryRun)) {
-                return false;
-            }
             boolean writes = conditions.stream().anyMatch(c -> c.name().equals("write"));
             if (commands.contains("*") ? NEVER.contains(name) && !writes
                     : !commands.contains(name) && !prefixMatch(name)) {
@@ -50,7 +53,7 @@ public record DangerRule(Language language, Set<String> commands, List<Condition
     }
 
     /** {@code mkfs*} in the table matches mkfs.ext4. */
-    private boolean prefixMatch(String name) {
+    boolean prefixMatch(String name) {
         for (String c : commands) {
             if (c.endsWith("*") && c.length() > 1 && name.startsWith(c.substring(0, c.length() - 1))) {
                 return true;

@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public final class DangerTable {
     private static final List<DangerRule> RULES = load();
+    /** The rules for each language and command word, in table order, with the rules for any command merged in. */
+    private static final java.util.Map<String, List<DangerRule>> BY_COMMAND = index();
 
     private DangerTable() {
     }
@@ -26,9 +28,16 @@ public final class DangerTable {
         return RULES;
     }
 
-    /** The first rule that flags the command, if any. */
+    /** The first rule that flags the command, if any; a shell command with --dry-run, --help … never. */
     public static Optional<DangerRule> match(SimpleCommand command) {
-        for (DangerRule rule : RULES) {
+        List<DangerRule> candidates = BY_COMMAND.get(command.language() + " " + command.name());
+        if (candidates == null) {
+            candidates = BY_COMMAND.getOrDefault(command.language() + " *", List.of());
+        }
+        if (command.language() == Language.SHELL && command.arguments().stream().anyMatch(DangerRule::dryRun)) {
+            return Optional.empty();
+        }
+        for (DangerRule rule : candidates) {
             if (rule.matches(command)) {
                 return Optional.of(rule);
             }
@@ -47,6 +56,28 @@ public final class DangerTable {
 
     /** A command and the rule that flags it. */
     public record Finding(SimpleCommand command, DangerRule rule) {
+    }
+
+    private static java.util.Map<String, List<DangerRule>> index() {
+        java.util.Map<String, List<DangerRule>> index = new java.util.HashMap<>();
+        for (DangerRule rule : RULES) {
+            for (String c : rule.commands()) {
+                index.computeIfAbsent(rule.language() + " " + (c.endsWith("*") ? "*" : c), k -> new ArrayList<>());
+            }
+        }
+        for (var entry : index.entrySet()) {
+            String key = entry.getKey();
+            for (DangerRule rule : RULES) {
+                String name = key.substring(key.indexOf(' ') + 1);
+                boolean prefixed = rule.commands().stream().anyMatch(c -> c.length() > 1 && c.endsWith("*"));
+                if (key.startsWith(rule.language() + " ") && (rule.commands().contains(name) || rule.anyCommand()
+                        || rule.prefixMatch(name) || name.equals("*") && prefixed)) {
+                    entry.getValue().add(rule);
+                }
+            }
+        }
+        index.values().removeIf(List::isEmpty);
+        return index;
     }
 
     private static List<DangerRule> load() {

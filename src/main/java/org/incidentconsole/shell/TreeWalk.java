@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import org.treesitter.TSNode;
+import org.treesitter.TSTreeCursor;
 
 /**
  * Walks one tree-sitter bash tree without recursion (a deeply nested script cannot overflow the stack) and hands
@@ -19,11 +20,21 @@ final class TreeWalk {
     private record Item(TSNode node, Feed feed) {
     }
 
+    /** Leaves and data: nothing inside them runs. */
+    private static final java.util.Set<String> DATA = java.util.Set.of("raw_string", "string_content", "heredoc_body",
+            "heredoc_start", "heredoc_end", "word", "number", "variable_name", "special_variable_name",
+            "ansi_c_string", "file_descriptor", "test_operator", "regex", "extglob_pattern");
+
+    /** A child node with its field name (null when none), read once through a cursor. */
+    private record Child(TSNode node, String field, String type, boolean named) {
+    }
+
     private final ShellParser.Context context;
     private final String text;
     private final int base;
     private final int depth;
     private final int[] byteToChar;
+    private TSTreeCursor cursor;
 
     TreeWalk(ShellParser.Context context, String text, int base, int depth) {
         this.context = context;
@@ -67,6 +78,26 @@ final class TreeWalk {
         return new Word(Unquote.value(raw), raw, at, context.lineOf(at), Unquote.isQuoted(raw));
     }
 
+    /**
+     * The children of a node. Through a cursor: {@code TSNode.getChild(i)} walks from the first child each time,
+     * which made a script of many commands quadratic.
+     */
+    private List<Child> children(TSNode node) {
+        if (cursor == null) {
+            cursor = new TSTreeCursor(node);
+        } else {
+            cursor.reset(node);
+        }
+        List<Child> out = new ArrayList<>();
+        if (cursor.gotoFirstChild()) {
+            do {
+                TSNode child = cursor.currentNode();
+                out.add(new Child(child, cursor.currentFieldName(), child.getType(), child.isNamed()));
+            } while (cursor.gotoNextSibling());
+        }
+        return out;
+    }
+
     void walk(TSNode root) {
         Deque<Item> stack = new ArrayDeque<>();
         stack.push(new Item(root, Feed.NONE));
@@ -79,10 +110,10 @@ final class TreeWalk {
                 case "command" -> command(node, item.feed(), stack);
                 case "redirected_statement" -> redirected(node, item.feed(), stack);
                 case "pipeline" -> pipeline(node, item.feed(), stack);
-                case "raw_string", "string_content", "heredoc_body", "heredoc_start", "heredoc_end", "word",
-                        "number", "variable_name", "special_variable_name", "ansi_c_string" -> {
-                }
                 default -> {
+                    if (DATA.contains(type)) {
+                        continue;
+                    }
                     if (node.isError() || node.isMissing()) {
                         context.incomplete = true;
                     }
@@ -93,10 +124,10 @@ final class TreeWalk {
     }
 
     private void pushChildren(TSNode node, Feed feed, Deque<Item> stack) {
-        for (int i = node.getChildCount() - 1; i >= 0; i--) {
-            TSNode child = node.getChild(i);
-            if (child.isNamed()) {
-                stack.push(new Item(child, feed));
+        List<Child> children = children(node);
+        for (int i = children.size() - 1; i >= 0; i--) {
+            if (children.get(i).named() && !DATA.contains(children.get(i).type())) {
+                stack.push(new Item(children.get(i).node(), feed));
             }
         }
     }
@@ -110,21 +141,29 @@ final class TreeWalk {
 
     private void redirected(TSNode node, Feed feed, Deque<Item> stack) {
         List<Redirect> redirects = new ArrayList<>(feed.redirects());
-        TSNode body = node.getChildByFieldName("body");
+        List<Child> children = children(node);
+        TSNode body = null;
         String owner = null;
-        if (body != null && !body.isNull() && body.getType().equals("command")) {
-            TSNode name = body.getChildByFieldName("name");
-            owner = name == null || name.isNull() ? null : Unquote.value(slice(name));
+        for (Child c : children) {
+            if ("body".equals(c.field())) {
+                body = c.node();
+                if (c.type().equals("command")) {
+                    for (Child part : children(body)) {
+                        if ("name".equals(part.field())) {
+                            owner = Unquote.value(slice(part.node()));
+                        }
+                    }
+                }
+            }
         }
-        for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode child = node.getChild(i);
-            String field = node.getFieldNameForChild(i);
-            if ("body".equals(field)) {
-                body = child;
-            } else if (child.getType().endsWith("_redirect")) {
-                redirects.add(redirect(child, owner, stack));
-            } else if (child.isNamed()) {
-                stack.push(new Item(child, Feed.NONE));
+        for (Child c : children) {
+            if ("body".equals(c.field())) {
+                continue;
+            }
+            if (c.type().endsWith("_redirect")) {
+                redirects.add(redirect(c.node(), owner, stack));
+            } else if (c.named()) {
+                stack.push(new Item(c.node(), Feed.NONE));
             }
         }
         if (body != null && !body.isNull()) {
@@ -134,10 +173,9 @@ final class TreeWalk {
 
     private void pipeline(TSNode node, Feed feed, Deque<Item> stack) {
         List<TSNode> stages = new ArrayList<>();
-        for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode child = node.getChild(i);
-            if (child.isNamed() && !child.getType().equals("comment")) {
-                stages.add(child);
+        for (Child c : children(node)) {
+            if (c.named() && !c.type().equals("comment")) {
+                stages.add(c.node());
             }
         }
         int from = start(node);
@@ -156,9 +194,9 @@ final class TreeWalk {
         List<Redirect> redirects = new ArrayList<>(feed.redirects());
         List<Item> nested = new ArrayList<>();
         String name = "";
-        for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode child = node.getChild(i);
-            String field = node.getFieldNameForChild(i);
+        for (Child c : children(node)) {
+            TSNode child = c.node();
+            String field = c.field();
             if ("name".equals(field)) {
                 Word w = word(child);
                 words.add(0, w);
@@ -167,9 +205,9 @@ final class TreeWalk {
             } else if ("argument".equals(field)) {
                 words.add(word(child));
                 nested.add(new Item(child, Feed.NONE));
-            } else if (child.getType().endsWith("_redirect")) {
+            } else if (c.type().endsWith("_redirect")) {
                 redirects.add(redirect(child, name, stack));
-            } else if (child.isNamed()) {
+            } else if (c.named()) {
                 nested.add(new Item(child, Feed.NONE));
             }
         }
@@ -198,11 +236,11 @@ final class TreeWalk {
         Word target = null;
         Word body = null;
         List<TSNode> rest = new ArrayList<>();
-        for (int i = 0; i < node.getChildCount(); i++) {
-            TSNode child = node.getChild(i);
-            String type = child.getType();
-            String field = node.getFieldNameForChild(i);
-            if (!child.isNamed() || type.equals("file_descriptor")) {
+        for (Child c : children(node)) {
+            TSNode child = c.node();
+            String type = c.type();
+            String field = c.field();
+            if (!c.named() || type.equals("file_descriptor")) {
                 op.append(slice(child));
             } else if (type.equals("heredoc_body")) {
                 String raw = slice(child);
