@@ -33,6 +33,13 @@ class ArchitectureTest {
                     "org.incidentconsole.app..");
 
     @ArchTest
+    static final ArchRule shell_analysis_depends_on_no_other_package = noClasses()
+            .that().resideInAPackage("org.incidentconsole.shell..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("org.incidentconsole.shell..", "java..",
+                    "org.treesitter..")
+            .because("the shell engine (used by runbook) only reads text; runbook may use it, it uses nothing of ours");
+
+    @ArchTest
     static final ArchRule ssh_depends_only_on_inventory = noClasses()
             .that().resideInAPackage("org.incidentconsole.ssh..")
             .should().dependOnClassesThat().resideInAnyPackage("org.incidentconsole.breaker..",

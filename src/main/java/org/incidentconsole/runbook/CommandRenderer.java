@@ -43,7 +43,7 @@ public final class CommandRenderer {
             if (seen.add(d.line() + " " + d.reason())) {
                 int index = d.line() - firstLine;
                 String command = index >= 0 && index < lines.length ? lines[index].strip() : d.command();
-                dangers.add(new Danger(d.line(), command, d.reason(), d.acknowledged(), d.stopsService()));
+                dangers.add(d.withCommand(command));
             }
         }
         dangers.sort(Comparator.comparingInt(Danger::line));

@@ -70,7 +70,8 @@ class RunbookTablesTest {
             sudo systemctl restart php8.3-fpm                    | restarts or stops a service
             systemctl --no-pager stop nginx                      | restarts or stops a service
             supervisorctl restart all                            | restarts or stops supervised processes
-            kubectl delete pod api-7d9                           | deletes Kubernetes resources
+            kubectl delete pod api-7d9                           | deletes pods (they restart)
+            kubectl -n prod delete deployment api                | deletes Kubernetes resources
             kubectl rollout undo deployment/api                  | rolls Kubernetes workloads back or restarts them
             psql -c "DROP TABLE sessions"                        | drops database objects
             psql -c 'TRUNCATE audit_log'                         | empties database tables
