@@ -134,4 +134,19 @@ class LintCommandTest {
         assertThat(second.get("checklistItems").asInt()).isEqualTo(2);
         assertThat(run.err()).contains("warning:");
     }
+
+    @Test
+    void a_file_nested_too_deeply_is_one_located_error_and_never_a_stack_trace() throws Exception {
+        Path dashes = write("dashes.md", "# R\n" + "- ".repeat(3000) + "x\n");
+        Path quotes = write("quotes.md", "# R\n\n" + "> ".repeat(3000) + "x\n");
+        Path fine = write("fine.md", "# R\n## Look (1 minute)\n```sh\nuptime\n```\n");
+
+        Run run = lint(dashes.toString(), quotes.toString(), fine.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).containsExactly(
+                dashes + ":2: nesting deeper than 100 levels (3000 levels of quotes or lists)",
+                quotes + ":3: nesting deeper than 100 levels (3000 levels of quotes or lists)");
+        assertThat(run.out()).isEmpty();
+    }
 }
