@@ -29,7 +29,7 @@ final class PlaceholderFinder {
 
     /** Every placeholder of the script in order; {@code {{…}}} in a foreign place is a FOREIGN_TEMPLATE. */
     static List<Placeholder> placeholders(String script, int firstLine) {
-        PlaceholderScript s = new PlaceholderScript(script, firstLine, ShellReading.of(script));
+        PlaceholderScript s = new PlaceholderScript(script, firstLine, true);
         List<Placeholder> found = new ArrayList<>();
         variables(s, found);
         shaped(s, PlaceholderRules.ANGLE, Placeholder.Kind.ANGLE, found);
@@ -71,7 +71,7 @@ final class PlaceholderFinder {
         Set<Integer> kept = new java.util.HashSet<>();
         settled.placeholders().forEach(p -> kept.add(p.offset()));
         List<Placeholder> all = new ArrayList<>();
-        variables(new PlaceholderScript(settled.script(), settled.line() + 1, null), all);
+        variables(new PlaceholderScript(settled.script(), settled.line() + 1, false), all);
         return all.stream().filter(p -> !kept.contains(p.offset())).toList();
     }
 
@@ -94,7 +94,7 @@ final class PlaceholderFinder {
                     continue;
                 }
                 int at = start + v.start();
-                Placeholder.Kind kind = s.shell() != null && foreign(s, at, name) ? Placeholder.Kind.FOREIGN_TEMPLATE
+                Placeholder.Kind kind = s.reads() && foreign(s, at, name) ? Placeholder.Kind.FOREIGN_TEMPLATE
                         : Placeholder.Kind.VARIABLE;
                 found.add(new Placeholder(kind, v.group(), name, s.firstLine() + line, null, at));
                 s.take(at, start + v.end());
@@ -111,6 +111,9 @@ final class PlaceholderFinder {
         if (c == ShellContexts.Context.SINGLE_QUOTED || c == ShellContexts.Context.HEREDOC
                 || c == ShellContexts.Context.HEREDOC_LITERAL || s.shell().heredocBody(at) != null) {
             return true;
+        }
+        if (!s.mayHoldTemplateOptions()) {
+            return false;
         }
         ShellReading.Command command = s.shell().commandAt(at);
         int index = command == null ? -1 : command.indexAt(at);

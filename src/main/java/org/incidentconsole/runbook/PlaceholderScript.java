@@ -11,15 +11,17 @@ final class PlaceholderScript {
 
     private final String text;
     private final int firstLine;
-    private final ShellReading shell;
+    private final boolean reads;
+    private ShellReading shell;
     private final int[] lineStarts;
     private final boolean[] taken;
     private final Map<Integer, Boolean> markupBodies = new HashMap<>();
 
-    PlaceholderScript(String text, int firstLine, ShellReading shell) {
+    /** @param reads whether the script is read as shell (on first need); without, every {{…}} is a variable */
+    PlaceholderScript(String text, int firstLine, boolean reads) {
         this.text = text;
         this.firstLine = firstLine;
-        this.shell = shell;
+        this.reads = reads;
         int[] starts = new int[16];
         int count = 0;
         starts[count++] = 0;
@@ -41,7 +43,26 @@ final class PlaceholderScript {
         return firstLine;
     }
 
+    private Boolean templateOptions;
+
+    /** Whether any option that takes another tool's templates (ansible -a, -e, --extra-vars) may be written. */
+    boolean mayHoldTemplateOptions() {
+        if (templateOptions == null) {
+            templateOptions = text.contains("-a") || text.contains("-e") || text.contains("--args")
+                    || text.contains("--extra-vars");
+        }
+        return templateOptions;
+    }
+
+    boolean reads() {
+        return reads;
+    }
+
+    /** The shell reading, made on first use: a script with no candidate never pays for it. */
     ShellReading shell() {
+        if (shell == null) {
+            shell = ShellReading.of(text);
+        }
         return shell;
     }
 
@@ -96,18 +117,18 @@ final class PlaceholderScript {
         if (text.charAt(first) == '#') {
             return false;
         }
-        ShellContexts.Context c = shell.contextAt(at);
+        ShellContexts.Context c = shell().contextAt(at);
         if (c == ShellContexts.Context.COMMENT || c == ShellContexts.Context.PARAMETER
                 || c == ShellContexts.Context.ARITHMETIC) {
             return false;
         }
-        if (shell.heredocBody(at) != null) {
-            ShellReading.Command reader = shell.heredocReader(at);
+        if (shell().heredocBody(at) != null) {
+            ShellReading.Command reader = shell().heredocReader(at);
             return reader != null && reader.words().stream().map(w -> w.unquoted())
                     .map(w -> w.substring(w.lastIndexOf('/') + 1)).anyMatch(PlaceholderRules.CODE_READERS::contains);
         }
         if (c == ShellContexts.Context.DOUBLE_QUOTED || c == ShellContexts.Context.SINGLE_QUOTED) {
-            ShellReading.Command command = shell.commandAt(at);
+            ShellReading.Command command = shell().commandAt(at);
             if (command != null && PlaceholderRules.OUTPUT_COMMANDS.contains(command.program())) {
                 return false;
             }
@@ -125,11 +146,11 @@ final class PlaceholderScript {
 
     /** Whether offset sits in a quoted word or here-document body that holds markup ({@code </…>}). */
     boolean inMarkup(int at) {
-        int[] body = shell.heredocBody(at);
+        int[] body = shell().heredocBody(at);
         if (body != null) {
             return markupBodies.computeIfAbsent(body[0], k -> text.substring(body[0], body[1]).contains("</"));
         }
-        ShellReading.Command command = shell.commandAt(at);
+        ShellReading.Command command = shell().commandAt(at);
         ShellReading.Word word = command == null ? null : command.wordAt(at);
         return word != null && word.text().contains("</");
     }

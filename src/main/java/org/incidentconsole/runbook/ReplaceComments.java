@@ -38,6 +38,10 @@ final class ReplaceComments {
         for (int line = 0; line < s.lineCount(); line++) {
             int start = s.lineStart(line);
             int end = s.lineEnd(line);
+            int firstHash = text.indexOf('#', start);
+            if (firstHash < 0 || firstHash >= end || !mayAsk(text.substring(firstHash, end))) {
+                continue; // a cheap look before the shell reading
+            }
             int hash = commentStart(s, start, end);
             if (hash <= start) {
                 continue;
@@ -58,6 +62,13 @@ final class ReplaceComments {
     }
 
     private record Token(String text, int at, String name) {
+    }
+
+    private static final Pattern VERBS = Pattern.compile("(?i)replace|adjust|substitute|fill|customi|set|update"
+            + "|change|edit|modify|use");
+
+    private static boolean mayAsk(String afterHash) {
+        return VERBS.matcher(afterHash).find();
     }
 
     /** Where the line's trailing comment starts, or -1 (a whole-line comment has no literal). */

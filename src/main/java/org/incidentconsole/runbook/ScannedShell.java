@@ -14,17 +14,16 @@ import java.util.regex.Matcher;
  */
 final class ScannedShell implements ShellReading {
     private final String script;
+    private final String masked;
     private final ShellContexts contexts;
-    private final int[] owner;
-    private final List<Command> commands;
-    private final boolean[] test;
+    private int[] owner;
+    private List<Command> commands;
+    private boolean[] test;
 
-    private ScannedShell(String script, ShellContexts contexts, int[] owner, List<Command> commands, boolean[] test) {
+    private ScannedShell(String script, String masked, ShellContexts contexts) {
         this.script = script;
+        this.masked = masked;
         this.contexts = contexts;
-        this.owner = owner;
-        this.commands = commands;
-        this.test = test;
     }
 
     private static final class Builder {
@@ -34,14 +33,21 @@ final class ScannedShell implements ShellReading {
         int parens;
     }
 
+    /** Reads the quoting contexts now; words and commands on the first question about them. */
     static ScannedShell scan(String script) {
         String masked = masked(script);
-        ShellContexts contexts = ShellContexts.scan(masked);
+        return new ScannedShell(script, masked, ShellContexts.scan(masked));
+    }
+
+    private void index() {
+        if (commands != null) {
+            return;
+        }
         int n = script.length();
-        int[] owner = new int[n];
+        owner = new int[n];
         Arrays.fill(owner, -1);
-        boolean[] test = new boolean[n];
-        List<Command> commands = new ArrayList<>();
+        test = new boolean[n];
+        commands = new ArrayList<>();
         Deque<Builder> stack = new ArrayDeque<>();
         stack.push(fresh(commands));
         for (int i = 0; i < n; i++) {
@@ -97,7 +103,6 @@ final class ScannedShell implements ShellReading {
         while (!stack.isEmpty()) {
             endCommand(script, stack.pop(), n, commands, test);
         }
-        return new ScannedShell(script, contexts, owner, commands, test);
     }
 
     /** {{name}} masked with letters, so its braces never read as ${…}. */
@@ -157,6 +162,7 @@ final class ScannedShell implements ShellReading {
 
     @Override
     public Command commandAt(int offset) {
+        index();
         return offset < 0 || offset >= owner.length || owner[offset] < 0 ? null : commands.get(owner[offset]);
     }
 
@@ -183,6 +189,7 @@ final class ScannedShell implements ShellReading {
 
     @Override
     public boolean inTest(int offset) {
+        index();
         return offset >= 0 && offset < test.length && test[offset];
     }
 }

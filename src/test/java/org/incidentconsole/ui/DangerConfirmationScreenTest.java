@@ -108,7 +108,7 @@ class DangerConfirmationScreenTest {
                 .isEqualTo("Switch the release (2 minutes) will run on 2 hosts, all at once. It has 2 dangers:")
                 .doesNotContain("more");
 
-        clickWhenVisible(robot, "Cancel");
+        clickWhenVisible(robot, "#danger-cancel");
         waitFor(30, () -> robot.lookup("#danger-dialog").tryQuery().isEmpty());
         Path journal = session.journalFile();
         assertThat(JournalReader.read(journal).records().stream().map(JournalRecord::data))

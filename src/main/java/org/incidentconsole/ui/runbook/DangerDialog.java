@@ -46,6 +46,8 @@ final class DangerDialog {
         content.setPrefWidth(640);
         dialog.getDialogPane().setContent(content);
         dialog.getDialogPane().getButtonTypes().setAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().lookupButton(ButtonType.OK).setId("danger-run");
+        dialog.getDialogPane().lookupButton(ButtonType.CANCEL).setId("danger-cancel");
         dialog.setResultConverter(button -> button == ButtonType.OK ? typed.getText() : null);
         dialog.setOnShown(e -> typed.requestFocus());
         if (owner != null) {
