@@ -55,6 +55,10 @@ final class LintCommand implements Callable<Integer> {
                 err.println(e.getMessage());
                 errors = true;
                 continue;
+            } catch (RuntimeException | StackOverflowError e) { // a parser bug must still read as file:line
+                err.println(file + ":1: error: cannot be read (" + PlainMessage.of(e) + ")");
+                errors = true;
+                continue;
             }
             for (Problem p : runbook.problems()) {
                 errors |= p.severity() == Problem.Severity.ERROR;
@@ -98,7 +102,7 @@ final class LintCommand implements Callable<Integer> {
             step.put("line", s.line());
             step.put("path", s.path());
             Budget b = s.budget();
-            step.put("budget", b == null ? null : Map.of("minSeconds", b.minSeconds(), "maxSeconds", b.maxSeconds()));
+            step.put("budget", b == null ? null : budget(b));
             step.put("shellBlocks", s.shellBlocks().size());
             step.put("checklistItems", s.checklist().size());
             step.put("placeholders", placeholders(s));
@@ -109,6 +113,14 @@ final class LintCommand implements Callable<Integer> {
         outline.put("title", runbook.title());
         outline.put("steps", steps);
         return outline;
+    }
+
+    /** Ordered maps throughout: the JSON reads the same on every run (golden files). */
+    private static Map<String, Object> budget(Budget b) {
+        Map<String, Object> budget = new LinkedHashMap<>();
+        budget.put("minSeconds", b.minSeconds());
+        budget.put("maxSeconds", b.maxSeconds());
+        return budget;
     }
 
     private static List<String> placeholders(Step s) {

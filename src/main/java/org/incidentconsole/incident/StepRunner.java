@@ -51,6 +51,18 @@ public final class StepRunner {
         }
     }
 
+    /**
+     * Every danger of the step as it will run with these values (those a value brings included), for the typed
+     * confirmation to show; empty when it cannot run yet (a value missing or refused: the run says why).
+     */
+    public static List<Danger> dangers(Step step, Map<String, String> values) {
+        try {
+            return StepInputs.render(step, values).dangers();
+        } catch (StepNotReadyException e) {
+            return List.of();
+        }
+    }
+
     /** Restarts and stops go host by host; everything else on all hosts at once. */
     public static Mode defaultMode(Step step) {
         return step.dangers().stream().anyMatch(Danger::stopsService) ? Mode.ROLLING : Mode.PARALLEL;

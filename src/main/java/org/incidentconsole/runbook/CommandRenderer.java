@@ -57,7 +57,8 @@ public final class CommandRenderer {
     public static String renderCommand(String command, Map<String, String> values, Map<String, ValueType> types)
             throws ValueRejectedException {
         List<Placeholder> found = PlaceholderFinder.placeholders(command, 1).stream()
-                .filter(p -> p.kind() == Placeholder.Kind.VARIABLE).toList();
+                .filter(p -> p.kind() == Placeholder.Kind.VARIABLE || p.kind() == Placeholder.Kind.FOREIGN_TEMPLATE
+                        && (values.containsKey(p.name()) || types.containsKey(p.name()))).toList();
         for (Placeholder p : found) {
             if (values.get(p.name()) == null) {
                 throw new ValueRejectedException(p.name(), "has no value yet");
@@ -91,7 +92,7 @@ public final class CommandRenderer {
         int from = 0;
         for (Placeholder p : kept) {
             String v = value.apply(p);
-            String label = p.kind() == Placeholder.Kind.VARIABLE ? p.name() : p.token();
+            String label = label(p);
             String problem = type.apply(p).problem(v);
             if (problem != null) {
                 throw new ValueRejectedException(label, problem);
@@ -117,11 +118,17 @@ public final class CommandRenderer {
             String line = rendered.substring(start, eol < 0 ? rendered.length() : eol);
             if (h != null && (h.stripTabs() ? line.replaceFirst("^\t+", "") : line).equals(h.delimiter())) {
                 Placeholder p = kept.stream().filter(k -> k.offset() == check[1]).findFirst().orElseThrow();
-                throw new ValueRejectedException(p.kind() == Placeholder.Kind.VARIABLE ? p.name() : p.token(),
+                throw new ValueRejectedException(label(p),
                         "would end the here-document early (its line would read " + h.delimiter() + ")");
             }
         }
         return rendered;
+    }
+
+    /** How a placeholder is named to the operator: the variable's name, else the text to replace. */
+    private static String label(Placeholder p) {
+        return p.kind() == Placeholder.Kind.VARIABLE || p.kind() == Placeholder.Kind.FOREIGN_TEMPLATE ? p.name()
+                : p.token();
     }
 
     /**

@@ -2,6 +2,19 @@ package org.incidentconsole.runbook;
 
 /** How deep markdown containers nest on a line: each {@code >} and each list level (by indentation) counts. */
 record Nesting(int line, int levels) {
+    /** Deeper than this, a document is refused before any parser sees it (parsers recurse per level). */
+    static final int MAX_LEVELS = 100;
+
+    /** Refuses a text nested deeper than {@link #MAX_LEVELS}, naming its most deeply nested line. */
+    static void check(String source, String text) throws RunbookException {
+        Nesting deepest = deepest(text);
+        if (deepest.levels() > MAX_LEVELS) {
+            throw new RunbookException(source, deepest.line(), "nesting deeper than " + MAX_LEVELS + " levels ("
+                    + deepest.levels() + " levels of quotes or lists)");
+        }
+    }
+
+    /** The first of the most deeply nested lines (1-based) and how deep it is. */
     static Nesting deepest(String text) {
         int bestLine = 1;
         int best = 0;

@@ -61,6 +61,7 @@ final class RunbookLinter {
             }
             for (CodeBlock block : step.shellBlocks()) {
                 placementProblems(block, problems);
+                foreignTemplates(block, declared, problems);
                 if (!block.alternatives().isEmpty()) {
                     problems.add(Problem.warning(block.alternatives().get(0).line(), "block offers alternatives ("
                             + block.alternatives().get(0).text() + "): run whole, it runs every one of them;"
@@ -88,6 +89,19 @@ final class RunbookLinter {
         }
         problems.sort(Comparator.comparingInt(Problem::line));
         return problems;
+    }
+
+    /** {{ … }} that another tool fills (Jinja under ansible -a, a JSON body's Mustache): a note, never an error. */
+    private static void foreignTemplates(CodeBlock block, Set<String> declared, List<Problem> problems) {
+        if (!block.script().contains("{{")) {
+            return;
+        }
+        for (Placeholder p : PlaceholderFinder.foreignTemplates(block)) {
+            if (!declared.contains(p.name())) {
+                problems.add(Problem.note(p.line(), "foreign template " + p.token() + " (another tool's, e.g. Jinja,"
+                        + " Mustache or GitHub Actions): left as written; not a runbook variable"));
+            }
+        }
     }
 
     /** Placeholders where no value could ever be inserted as one word. */

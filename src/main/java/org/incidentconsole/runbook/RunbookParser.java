@@ -39,12 +39,11 @@ public final class RunbookParser {
     public Runbook parse(String source, String text) throws RunbookException {
         String normalized = text.startsWith("\uFEFF") ? text.substring(1) : text;
         normalized = normalized.replace("\r\n", "\n").replace('\r', '\n');
+        Nesting.check(source, normalized);
         try {
             return parseText(source, normalized);
-        } catch (StackOverflowError e) {
-            Nesting deepest = Nesting.deepest(normalized);
-            throw new RunbookException(source, deepest.line(), "nesting too deep to read (" + deepest.levels()
-                    + " levels of quotes or lists)");
+        } catch (StackOverflowError | RuntimeException e) {
+            throw RunbookException.unreadable(source, normalized, e);
         }
     }
 

@@ -32,7 +32,8 @@ final class Section {
     Step toStep(List<String> defaultHostTags, Map<String, ValueType> valueTypes) {
         Budget budget = BudgetParser.parse(heading)
                 .or(() -> BudgetParser.parse(firstLine)).orElse(null);
-        return new Step(line, path, budget, String.join("\n\n", description).strip(), blocks, checklist,
+        List<CodeBlock> settled = blocks.stream().map(b -> PlaceholderFinder.settled(b, valueTypes.keySet())).toList();
+        return new Step(line, path, budget, String.join("\n\n", description).strip(), settled, checklist,
                 hostTags.isEmpty() ? defaultHostTags : hostTags, valueTypes);
     }
 }

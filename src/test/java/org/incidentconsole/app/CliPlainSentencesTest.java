@@ -48,7 +48,7 @@ class CliPlainSentencesTest {
     void deep_nesting_is_one_sentence_with_the_line_for_lint_and_drill(String kind, String unit, int times, int levels)
             throws Exception {
         Path file = write("deep.md", "# Deep\n\n" + unit.repeat(times) + "x\n");
-        String sentence = file + ":3: nesting too deep to read (" + levels + " levels of quotes or lists)";
+        String sentence = file + ":3: nesting deeper than 100 levels (" + levels + " levels of quotes or lists)";
 
         Run lint = cli("lint", file.toString());
         Run drill = cli("drill", "--run", file.toString());

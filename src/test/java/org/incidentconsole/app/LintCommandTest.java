@@ -134,4 +134,56 @@ class LintCommandTest {
         assertThat(second.get("checklistItems").asInt()).isEqualTo(2);
         assertThat(run.err()).contains("warning:");
     }
+
+    @Test
+    void a_file_nested_too_deeply_is_one_located_error_and_never_a_stack_trace() throws Exception {
+        Path dashes = write("dashes.md", "# R\n" + "- ".repeat(3000) + "x\n");
+        Path quotes = write("quotes.md", "# R\n\n" + "> ".repeat(3000) + "x\n");
+        Path fine = write("fine.md", "# R\n## Look (1 minute)\n```sh\nuptime\n```\n");
+
+        Run run = lint(dashes.toString(), quotes.toString(), fine.toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err().lines().toList()).containsExactly(
+                dashes + ":2: nesting deeper than 100 levels (3000 levels of quotes or lists)",
+                quotes + ":3: nesting deeper than 100 levels (3000 levels of quotes or lists)");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
+    void templates_of_other_tools_are_notes_and_the_runbook_lints_with_exit_0() throws Exception {
+        Path file = write("templates.md", """
+                # Roll back the fleet
+                ## Tell the channel (1 minute)
+                ```bash
+                curl -X POST -H 'Content-Type: application/json' \\
+                  -d '{"text": "{{ message }}", "channel": "#ops"}' https://hooks.example.com/T0
+                ```
+                ## Ask every host (2 minutes)
+                ```bash
+                ansible web -m debug -a "msg={{ inventory_hostname }}"
+                gh workflow run rollback.yml -f ref=${{ github.sha }}
+                ```
+                ## Page (1 minute)
+                ```bash
+                : "${1:?usage: page.sh <service_name>}"
+                echo "[ERROR] paging <service_name>" >&2
+                cat > /var/www/down.html <<'EOF'
+                <html><body><p>Back soon</p></body></html>
+                EOF
+                ```
+                """);
+
+        Run run = lint(file.toString());
+
+        assertThat(run.exit()).isZero();
+        assertThat(run.out().lines().toList()).containsExactly(
+                file + ":5: note: foreign template {{ message }} (another tool's, e.g. Jinja, Mustache or GitHub"
+                        + " Actions): left as written; not a runbook variable",
+                file + ":9: note: foreign template {{ inventory_hostname }} (another tool's, e.g. Jinja, Mustache or"
+                        + " GitHub Actions): left as written; not a runbook variable",
+                file + ":10: note: foreign template {{ github.sha }} (another tool's, e.g. Jinja, Mustache or GitHub"
+                        + " Actions): left as written; not a runbook variable");
+        assertThat(run.err()).isEmpty();
+    }
 }

@@ -50,6 +50,77 @@ class RunbookFuzzTest {
         assertThat(loaded + refused).isEqualTo(rounds);
     }
 
+    private static final List<String> SHELL = List.of("$(", ")", "(", "((", "))", "${", "}", "[[ ", " ]]", "[", "]",
+            "'", "\"", "`", "\\", "\\\n", "<<EOF\n", "<<-'EOF'\n", "\nEOF\n", "<<<", " # replace with your ref\n",
+            "  # Adjust as needed\n", "<DEPLOYMENT>", "<pod namespace>", "[REASON]", "[latest-backup]", "YOUR_KEY",
+            "previous-tag", "{{v}}", "{{ x.y }}", "${{ a }}", "export NS=\"prod\" ", "kubectl -n prod ", "deployment/api ",
+            "echo ", "printf ", "ansible -a ", "cat <<EOF\n<html>", "ssh h bash <<EOF\n", " | ", " && ", ";", "\n",
+            " ", "=", "-", "x", "#", "${1:?usage: <x>}", "arr[0]=1 ", "case a in a) b;; esac ");
+
+    /** A shell block of random shell syntax, nested up to thousands deep: only a located RunbookException. */
+    @Test
+    void random_and_deeply_nested_shell_only_ever_fails_with_a_located_runbook_exception() throws Exception {
+        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        Random random = new Random(seed);
+        RunbookParser parser = new RunbookParser();
+        int rounds = Integer.getInteger("fuzz.rounds", 1500);
+        for (int round = 0; round < rounds; round++) {
+            StringBuilder script = new StringBuilder();
+            int parts = 1 + random.nextInt(60);
+            for (int i = 0; i < parts; i++) {
+                script.append(SHELL.get(random.nextInt(SHELL.size())));
+            }
+            if (round % 25 == 0) { // deep: $( $( $( …, quotes in quotes, [[ [[ …
+                String unit = List.of("$(", "\"$(", "${x:-", "((", "[[ ", "(", "`").get(random.nextInt(7));
+                script.append(unit.repeat(1 + random.nextInt(5000)));
+            }
+            String md = "---\nvariables:\n  v: {}\n---\n# R\n## S (1 minute)\n```bash\n" + script + "\n```\n";
+            try {
+                Runbook rb = parser.parse("shell-" + round + ".md", md);
+                for (CodeBlock block : rb.steps().stream().flatMap(st -> st.shellBlocks().stream()).toList()) {
+                    try {
+                        CommandRenderer.render(block, p -> "a b", p -> ValueType.TEXT);
+                    } catch (ValueRejectedException refused) {
+                        assertThat(refused.getMessage()).isNotBlank();
+                    }
+                }
+            } catch (RunbookException e) {
+                assertThat(e.line()).as("line of: " + e.getMessage()).isPositive();
+            } catch (Throwable t) {
+                Path saved = Path.of("target", "fuzz-shell-failure-" + seed + "-" + round + ".md");
+                Files.createDirectories(saved.getParent());
+                Files.writeString(saved, md);
+                throw new AssertionError("seed " + seed + " round " + round + " threw " + t + "; input saved to "
+                        + saved + " (rerun with -Dfuzz.seed=" + seed + ")", t);
+            }
+        }
+    }
+
+    /** Markdown nested deeper than the cap anywhere in a random document is refused with its line. */
+    @Test
+    void random_documents_with_deep_nesting_are_refused_with_the_deepest_line() throws Exception {
+        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        Random random = new Random(seed);
+        RunbookParser parser = new RunbookParser();
+        for (int round = 0; round < 200; round++) {
+            String before = compose(random);
+            String unit = List.of("- ", "> ", "1. ", "* ", "> - ", "+ ").get(random.nextInt(6));
+            String deep = unit.repeat(101 + random.nextInt(3000)) + "x\n";
+            String md = before + "\n\n" + deep + compose(random);
+            int line = (int) before.replace("\r\n", "\n").chars().filter(c -> c == '\n').count() + 3;
+            try {
+                parser.parse("deep-" + round + ".md", md);
+                throw new AssertionError("seed " + seed + " round " + round + ": a document nested deeper than 100"
+                        + " levels loaded");
+            } catch (RunbookException e) {
+                assertThat(e.getMessage()).as("seed " + seed + " round " + round).contains("nesting deeper than 100");
+                assertThat(e.line()).as("seed " + seed + " round " + round).isEqualTo(line);
+            } catch (Throwable t) {
+                throw new AssertionError("seed " + seed + " round " + round + " threw " + t, t);
+            }
+        }
+    }
+
     private static String compose(Random random) {
         StringBuilder md = new StringBuilder();
         int parts = 1 + random.nextInt(40);

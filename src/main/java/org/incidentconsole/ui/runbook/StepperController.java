@@ -12,7 +12,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextInputDialog;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -365,16 +364,9 @@ public final class StepperController {
 
     private void run(Step step) {
         String typed = null;
-        if (!step.dangers().isEmpty()) {
-            TextInputDialog confirm = new TextInputDialog();
-            confirm.setTitle("Dangerous step");
-            confirm.setHeaderText("This step " + step.dangers().get(0).reason()
-                    + (step.dangers().size() > 1 ? " (and " + (step.dangers().size() - 1) + " more)" : "")
-                    + ".\nType '" + environment.get() + "' to run it.");
-            confirm.getDialogPane().setId("danger-dialog");
-            confirm.getEditor().setId("danger-confirmation");
-            confirm.initOwner(title.getScene().getWindow());
-            typed = confirm.showAndWait().orElse(null);
+        DangerConfirmation confirmation = model.dangerConfirmation(environment.get());
+        if (confirmation != null) {
+            typed = DangerDialog.ask(title.getScene().getWindow(), confirmation);
             if (typed == null) {
                 return;
             }

@@ -326,6 +326,24 @@ public final class StepperViewModel {
         return runBlocked;
     }
 
+    /**
+     * What the typed confirmation shows for the selected step on the hosts selected now, or null when it needs
+     * none: no danger as it will run with the values now, or it cannot run yet (the run then says why).
+     */
+    public DangerConfirmation dangerConfirmation(String environment) {
+        Step step = selected.get();
+        if (step == null || step.shellBlocks().isEmpty()) {
+            return null;
+        }
+        Map<String, String> now = Map.copyOf(values);
+        List<org.incidentconsole.runbook.Danger> dangers = StepRunner.dangers(step, now);
+        if (dangers.isEmpty()) {
+            return null;
+        }
+        return DangerConfirmation.of(step.title(), StepRunner.preview(step, now), dangers, List.copyOf(targets.get()),
+                mode.get(), environment);
+    }
+
     /** Runs the selected step on every host; {@code confirmation} is what the operator typed for dangers. */
     public CompletableFuture<Map<String, StepRunner.HostOutcome>> run(String confirmation) {
         Step step = selected.get();
