@@ -56,8 +56,17 @@ public final class StepRunner {
         return step.dangers().stream().anyMatch(Danger::stopsService) ? Mode.ROLLING : Mode.PARALLEL;
     }
 
-    /** How long one block may run: twice the step's budget, at least a minute; ten minutes with no budget. */
+    /** How long a watch may stream before it is stopped as never ended: it normally ends by the operator. */
+    static final Duration WATCH_TIMEOUT = Duration.ofHours(1);
+
+    /**
+     * How long one block may run: twice the step's budget, at least a minute; ten minutes with no budget; an hour
+     * for a watch, which the operator ends (see {@link StepRun#end}).
+     */
     static Duration timeout(Step step) {
+        if (step.watch()) {
+            return WATCH_TIMEOUT;
+        }
         if (step.budget() == null) {
             return DEFAULT_TIMEOUT;
         }
@@ -79,6 +88,9 @@ public final class StepRunner {
         }
     }
 
+    private record WatchEnd(boolean stable, String how) {
+    }
+
     /** Every host ran the step and ended OK. */
     public static boolean succeeded(Map<String, HostOutcome> outcomes) {
         return !outcomes.isEmpty() && outcomes.values().stream().allMatch(HostOutcome::ok);
@@ -89,9 +101,19 @@ public final class StepRunner {
         private final CompletableFuture<Map<String, HostOutcome>> done = new CompletableFuture<>();
         private final Map<String, RemoteCommand> running = new java.util.concurrent.ConcurrentHashMap<>();
         private volatile boolean cancelled;
+        private volatile WatchEnd ending;
 
         public CompletableFuture<Map<String, HostOutcome>> outcomes() {
             return done.copy();
+        }
+
+        /**
+         * Ends a watch: what streams now is stopped and each host's outcome is OK when {@code stable}, else FAILED,
+         * journaled as ended ({@code how}: "operator", "unattended after 3 s") — never as a timeout or a cancel.
+         */
+        public void end(boolean stable, String how) {
+            ending = new WatchEnd(stable, how);
+            running.values().forEach(RemoteCommand::cancel);
         }
 
         /** Stops what runs now; hosts and blocks not started yet are skipped. */
@@ -158,6 +180,9 @@ public final class StepRunner {
             return skip(session, step, host, unreachable);
         }
         for (String rendered : scripts) {
+            if (run.ending != null) {
+                return last; // the operator ended the watch: the step is over
+            }
             if (run.cancelled) {
                 return skip(session, step, host, "cancelled by the operator");
             }
@@ -173,8 +198,15 @@ public final class StepRunner {
                 listener.line(h, stream, clean);
             });
             run.running.put(host.name(), rc);
+            if (run.ending != null || run.cancelled) {
+                rc.cancel(); // ended or cancelled while it was starting
+            }
             ExecResult result = rc.result().join();
             run.running.remove(host.name());
+            WatchEnd ended = run.ending;
+            if (ended != null && result.outcome() == ExecOutcome.CANCELLED) {
+                return endWatch(session, step, host, shown, result, excerpt, ended);
+            }
             String outcome = journalOutcome(result.outcome());
             Map<String, Integer> counts = new LinkedHashMap<>(out.counts());
             err.counts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
@@ -188,6 +220,18 @@ public final class StepRunner {
             }
         }
         return last;
+    }
+
+    /** A watch the operator (or the unattended walk) ended: OK when stable, FAILED when not, never a timeout. */
+    private HostOutcome endWatch(IncidentSession session, Step step, Host host, String shown, ExecResult result,
+                                 OutputExcerpt excerpt, WatchEnd ended) {
+        String outcome = ended.stable() ? "OK" : "FAILED";
+        String reason = "watch ended by " + ended.how() + ": " + (ended.stable() ? "stable" : "not stable");
+        join(session.record(new IncidentEvent.WatchEnded(step.pathText(), host.name(), ended.stable(), ended.how(),
+                result.duration().toMillis(), session.operator())));
+        join(session.record(new IncidentEvent.StepFinished(step.pathText(), host.name(), shown, outcome, null,
+                result.duration().toMillis(), reason, excerpt.text(), Map.of())));
+        return new HostOutcome(host.name(), outcome, null, reason);
     }
 
     /** Connects the host if it is not (as a command would); null when connected, else why nothing will run. */
