@@ -78,6 +78,17 @@ final class ShellText {
         return String.join("\n", out);
     }
 
+    /** Whether a script has a line that is not blank and not a comment: a comment-only block runs nothing. */
+    static boolean hasCommand(String script) {
+        for (String raw : script.split("\n", -1)) {
+            String line = raw.strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Comment lines that offer a choice ("# OPTION B: …", "# Or if you tagged…"): the block is not one action. */
     static List<CodeBlock.Label> alternatives(String script, int firstLine) {
         List<CodeBlock.Label> found = new ArrayList<>();
