@@ -129,6 +129,11 @@ public final class StepRunner {
      */
     public StepRun run(IncidentSession session, Step step, List<Host> hosts, Mode mode, Map<String, String> values,
                        String confirmation, String operator, OutputListener listener) throws StepNotReadyException {
+        if (!step.interactiveCommands().isEmpty()) {
+            List<String> waiting = step.interactiveCommands().stream().map(f -> f.command()).toList();
+            throw new StepNotReadyException("never run blind: " + String.join("; ", waiting)
+                    + " waits for a terminal; do it by hand", waiting);
+        }
         String environment = session.state().started().environment();
         StepInputs.Prepared prepared = StepInputs.check(step, values, environment, confirmation);
         List<String> scripts = prepared.scripts();

@@ -121,4 +121,19 @@ class StepRunnerWatchTest {
 
         assertThat(outcomes.get("web-01").outcome()).isIn("OK");
     }
+
+    @Test
+    void a_command_waiting_for_a_terminal_is_never_run_blind() throws Exception {
+        Step parsed = watchStep();
+        Step interactive = new Step(parsed.line(), parsed.path(), parsed.budget(), parsed.description(),
+                parsed.blocks(), parsed.checklist(), parsed.hostTags(), parsed.valueTypes(), StepKind.MANUAL,
+                parsed.procedure(), List.of(), List.of(), List.of(new CommandFlag(CommandFlag.Kind.INTERACTIVE,
+                parsed.line() + 2, "psql $DATABASE_URL", "opens a REPL")), List.of(), null);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> runner.run(session, interactive, List.of(web1),
+                        StepRunner.Mode.PARALLEL, Map.of(), null, "jane", (h, s, line) -> { }))
+                .isInstanceOf(StepNotReadyException.class)
+                .hasMessage("never run blind: psql $DATABASE_URL waits for a terminal; do it by hand");
+        assertThat(journal()).noneMatch(e -> e instanceof IncidentEvent.StepStarted);
+    }
 }
