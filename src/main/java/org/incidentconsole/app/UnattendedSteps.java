@@ -116,6 +116,9 @@ final class UnattendedSteps {
         if (step.shellBlocks().isEmpty()) {
             return step.kind() == StepKind.RUN ? manual(step) : null;
         }
+        if (!step.inputs().isEmpty()) {
+            out.println("  read from the host's environment (nobody to ask): " + String.join(", ", step.inputs()));
+        }
         StepRunner.StepRun run;
         try {
             run = runner.run(session, step, List.of(host), StepRunner.defaultMode(step), values,

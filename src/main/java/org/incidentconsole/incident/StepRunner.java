@@ -45,7 +45,9 @@ public final class StepRunner {
      */
     public static String preview(Step step, Map<String, String> values) {
         try {
-            return String.join("\n\n", StepInputs.render(step, values).scripts());
+            String exports = EnvInputs.exports(step, values);
+            return String.join("\n\n", StepInputs.render(step, values).scripts().stream()
+                    .map(s -> exports + s).toList());
         } catch (StepNotReadyException e) {
             return "not ready: " + e.getMessage();
         }
@@ -136,8 +138,9 @@ public final class StepRunner {
         }
         String environment = session.state().started().environment();
         StepInputs.Prepared prepared = StepInputs.check(step, values, environment, confirmation);
-        List<String> scripts = prepared.scripts();
-        Map<String, String> used = StepInputs.used(step, values);
+        String exports = EnvInputs.exports(step, values); // environment inputs the operator gave values
+        List<String> scripts = prepared.scripts().stream().map(s -> exports + s).toList();
+        Map<String, String> used = withInputs(StepInputs.used(step, values), EnvInputs.given(step, values));
         List<Danger> dangers = prepared.dangers();
         StepRun run = new StepRun();
         io.execute(() -> {
@@ -175,6 +178,15 @@ public final class StepRunner {
             }
         });
         return run;
+    }
+
+    private static Map<String, String> withInputs(Map<String, String> used, Map<String, String> inputs) {
+        if (inputs.isEmpty()) {
+            return used;
+        }
+        Map<String, String> both = new LinkedHashMap<>(used == null ? Map.of() : used);
+        both.putAll(inputs);
+        return both;
     }
 
     private HostOutcome onHost(IncidentSession session, Step step, Host host, List<String> scripts,

@@ -295,7 +295,10 @@ public final class StepperController {
         form.setHgap(8);
         form.setVgap(4);
         int row = 0;
-        for (String name : step.placeholders().stream().map(p -> p.kind() == org.incidentconsole.runbook.Placeholder
+        List<Step> runs = model.walk().runs(step);
+        List<org.incidentconsole.runbook.Placeholder> shownPlaceholders = runs.isEmpty() ? step.placeholders()
+                : runs.stream().flatMap(r -> r.placeholders().stream()).toList(); // a choice: the chosen one's
+        for (String name : shownPlaceholders.stream().map(p -> p.kind() == org.incidentconsole.runbook.Placeholder
                 .Kind.VARIABLE ? p.name() : p.token()).distinct().toList()) {
             TextField field = new TextField(model.values().getOrDefault(name, ""));
             field.setId("var-" + name);
@@ -311,6 +314,8 @@ public final class StepperController {
         if (row > 0) {
             detail.getChildren().add(form);
         }
+        detail.getChildren().addAll(InputsPane.of(step, model));
+        detail.getChildren().addAll(SuggestionsPane.of(step, model, () -> show(model.selectedProperty().get())));
         for (CodeBlock block : step.shellBlocks()) {
             TextArea script = new TextArea(block.script());
             script.setEditable(false);

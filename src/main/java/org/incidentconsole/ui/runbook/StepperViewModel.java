@@ -72,6 +72,8 @@ public final class StepperViewModel {
     private final WalkViewModel walk;
     /** When the watch running now began streaming, for its countdown; null when no watch runs. */
     private final SimpleObjectProperty<java.time.Instant> watchSince = new SimpleObjectProperty<>();
+    /** Each step's output as this window last saw it, for placeholder suggestions of later steps. */
+    private final Map<String, List<String>> outputs = new LinkedHashMap<>();
 
     /**
      * @param hosts           the inventory's hosts (read on {@code io}, for variable suggestions)
@@ -359,6 +361,12 @@ public final class StepperViewModel {
             return CompletableFuture.completedFuture(Map.of());
         }
         List<Step> runs = walk.runs(step).stream().filter(s -> !s.shellBlocks().isEmpty()).toList();
+        List<String> unset = runs.stream().flatMap(s -> org.incidentconsole.incident.EnvInputs.missing(s, values,
+                walk.onHost()).stream()).distinct().toList();
+        if (!unset.isEmpty()) {
+            message.set("Give " + String.join(", ", unset) + " a value, or tick “set on the host”, before running.");
+            return CompletableFuture.completedFuture(Map.of());
+        }
         StepRunner.Mode how = mode.get();
         Map<String, String> snapshot = new LinkedHashMap<>(values);
         running.set(true);
@@ -394,6 +402,9 @@ public final class StepperViewModel {
                 Map<String, StepRunner.HostOutcome> ended = outcomes;
                 ui.execute(() -> watchSince.set(null));
                 ui.execute(() -> {
+                    List<String> seen = hostOutputs.stream().flatMap(o -> o.lines.stream()).toList();
+                    outputs.put(step.pathText(), seen);
+                    runs.forEach(s -> outputs.put(s.pathText(), seen));
                     running.set(false);
                     message.set(summary(step, ended));
                     marks.put(step.pathText(), StepOutcomeText.mark(ended));
@@ -440,6 +451,11 @@ public final class StepperViewModel {
         if (r != null && watchSince.get() != null) {
             r.end(stable, "operator");
         }
+    }
+
+    /** The output of the step at {@code path} as this window last ran it (empty if it did not). */
+    public List<String> outputOf(String path) {
+        return outputs.getOrDefault(path, List.of());
     }
 
     /** Walking the runbook as written: procedure, choices, answers, manual marks. */

@@ -40,6 +40,7 @@ public final class WalkViewModel {
     private final SimpleObjectProperty<Procedure> procedure = new SimpleObjectProperty<>();
     private final SimpleIntegerProperty changes = new SimpleIntegerProperty();
     private volatile ProcedureWalk walk;
+    private final javafx.collections.ObservableSet<String> onHost = FXCollections.observableSet();
 
     WalkViewModel(Executor ui, Executor io, Supplier<IncidentSession> incident, String operator,
                   ReadOnlyObjectProperty<Runbook> runbook, ObservableMap<String, String> marks) {
@@ -54,6 +55,7 @@ public final class WalkViewModel {
     private void reset(Runbook rb) {
         walk = rb == null ? null : ProcedureWalk.main(rb);
         procedures.setAll(rb == null ? List.of() : rb.procedures());
+        onHost.clear();
         procedure.set(walk == null ? null : walk.procedure());
         changed();
     }
@@ -173,6 +175,11 @@ public final class WalkViewModel {
     public boolean gatedOut(Step step) {
         ProcedureWalk w = walk;
         return w != null && w.gatedOut(step);
+    }
+
+    /** Environment inputs the operator confirmed as set on the host (left to the host's environment). */
+    public javafx.collections.ObservableSet<String> onHost() {
+        return onHost;
     }
 
     public ObservableList<Procedure> procedures() {
