@@ -23,10 +23,40 @@ final class AlternativeRuns {
         if (runs.isEmpty()) {
             runs = runs(children, c -> AlternativeLabels.isCondition(c.heading));
         }
-        if (runs.isEmpty() && !top && AlternativeLabels.asksToChoose(parent.ownWords())) {
+        if (runs.isEmpty() && !top && (AlternativeLabels.asksToChoose(parent.ownWords()) || parallel(parent, children))) {
             runs = List.of(children);
         }
         return runs;
+    }
+
+    /**
+     * Siblings named like variants of their parent: "Kubernetes Rollback", "Docker Rollback" under "Application
+     * Rollback"; "Payment Service", "Booking Service" under "Service-by-Service Instructions". Numbered siblings
+     * ("1. …", "2. …") are a sequence, never variants.
+     */
+    private static boolean parallel(Section parent, List<Section> children) {
+        String last = null;
+        for (Section c : children) {
+            if (AlternativeLabels.isOrdinal(c.heading)) {
+                return false;
+            }
+            String[] words = lastWords(c.heading);
+            if (words.length < 2) {
+                return false;
+            }
+            String w = words[words.length - 1];
+            if (last != null && !last.equals(w)) {
+                return false;
+            }
+            last = w;
+        }
+        String stem = last.length() > 5 ? last.substring(0, 5) : last;
+        return last.length() >= 4 && parent.heading.toLowerCase(java.util.Locale.ROOT).contains(stem);
+    }
+
+    private static String[] lastWords(String heading) {
+        String h = AlternativeLabels.bare(heading).replaceAll("[(（][^)）]*[)）]", " ").toLowerCase(java.util.Locale.ROOT);
+        return h.strip().split("[^\\p{L}\\p{N}]+");
     }
 
     private static List<List<Section>> runs(List<Section> children, Predicate<Section> member) {

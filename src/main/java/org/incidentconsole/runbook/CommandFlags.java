@@ -27,6 +27,8 @@ final class CommandFlags {
     private static final Set<String> REDIS_OPTIONS_WITH_VALUE = Set.of("-h", "-p", "-a", "-n", "-u", "-s", "-r",
             "-i", "--user", "--pass", "--sni", "--cacert", "--cert", "--key", "--tls-ciphers");
 
+    private static final java.util.regex.Pattern INTERACTIVE_TTY = java.util.regex.Pattern.compile(
+            "-\\w*i\\w*|--interactive");
     private static final List<Rule> RULES = List.of(
             new Rule(WATCH, c -> c.name().equals("tail") && c.hasAny(FOLLOW), "follows the file until stopped"),
             new Rule(WATCH, c -> c.name().equals("journalctl") && c.hasAny(FOLLOW), "follows the journal until stopped"),
@@ -45,22 +47,22 @@ final class CommandFlags {
             new Rule(WATCH, c -> c.name().startsWith("redis-cli") && c.words().stream()
                     .anyMatch(w -> w.equalsIgnoreCase("monitor") || w.equals("--stat")), "streams until stopped"),
             new Rule(INTERACTIVE, c -> c.name().equals("read") && !c.fed(), "waits for the operator to type a line"),
-            new Rule(INTERACTIVE, c -> c.name().matches("mysql|mariadb") && c.words().stream().anyMatch(
+            new Rule(INTERACTIVE, c -> Set.of("mysql", "mariadb").contains(c.name()) && c.words().stream().anyMatch(
                     w -> w.equals("-p") || w.equals("--password")), "asks for a password on the terminal"),
             new Rule(INTERACTIVE, CommandFlags::bareClient, "opens an interactive client (REPL)"),
             new Rule(INTERACTIVE, c -> c.name().equals("php") && c.has("artisan") && c.has("tinker")
                     && !c.words().stream().anyMatch(w -> w.startsWith("--execute")), "opens the tinker REPL"),
-            new Rule(INTERACTIVE, c -> c.name().matches("rails|rail") && c.words().size() > 1
+            new Rule(INTERACTIVE, c -> c.name().equals("rails") && c.words().size() > 1
                     && Set.of("c", "console", "db", "dbconsole").contains(c.words().get(1)), "opens the Rails console"),
             new Rule(INTERACTIVE, c -> c.words().stream().anyMatch(w -> w.endsWith("rails")) && !c.name().equals("rails")
                     && c.words().stream().anyMatch(w -> w.equals("c") || w.equals("console")), "opens the Rails console"),
             new Rule(INTERACTIVE, c -> c.words().stream().anyMatch(w -> w.endsWith("manage.py"))
                     && c.words().stream().anyMatch(w -> w.equals("shell") || w.equals("dbshell"))
                     && !c.hasAny(Set.of("-c", "--command")) && !c.fed(), "opens the Django shell"),
-            new Rule(INTERACTIVE, c -> c.words().size() > 1 && c.words().get(1).matches("shell|console|repl")
-                    && c.name().matches("flask|bin/console|console|iex|mix|lein|sbt|rake") && !c.fed(),
+            new Rule(INTERACTIVE, c -> c.words().size() > 1 && Set.of("shell", "console", "repl").contains(c.words().get(1))
+                    && Set.of("flask", "console", "iex", "mix", "lein", "sbt", "rake").contains(c.name()) && !c.fed(),
                     "opens an interactive shell"),
-            new Rule(INTERACTIVE, c -> c.name().matches("patronictl") && c.words().stream()
+            new Rule(INTERACTIVE, c -> c.name().equals("patronictl") && c.words().stream()
                     .anyMatch(w -> w.equals("failover") || w.equals("switchover") || w.equals("reinit"))
                     && !c.has("--force"), "asks for confirmation on the terminal (add --force)"),
             new Rule(INTERACTIVE, c -> c.name().equals("ssh") && operands(c, Set.of("-i", "-p", "-l", "-o", "-J", "-F",
@@ -69,9 +71,9 @@ final class CommandFlags {
             new Rule(INTERACTIVE, c -> SCREENS.contains(c.name()) && !c.fed() && !c.has("-b")
                     && !c.hasAny(Set.of("-n1", "--batch", "--version")), "takes over the terminal"),
             new Rule(INTERACTIVE, c -> KUBE.contains(c.name()) && (c.has("edit") || c.has("exec") && c.words().stream()
-                    .anyMatch(w -> w.matches("-\\w*[it]\\w*") && w.contains("i"))), "opens an interactive session"),
+                    .anyMatch(w -> INTERACTIVE_TTY.matcher(w).matches())), "opens an interactive session"),
             new Rule(INTERACTIVE, c -> Set.of("docker", "podman").contains(c.name()) && (c.has("exec") || c.has("run"))
-                    && c.words().stream().anyMatch(w -> w.matches("-\\w*i\\w*t\\w*|-\\w*t\\w*i\\w*|--interactive")),
+                    && c.words().stream().anyMatch(w -> INTERACTIVE_TTY.matcher(w).matches()),
                     "opens an interactive session"),
             new Rule(INTERACTIVE, c -> c.name().equals("su") && !c.has("-c") || c.name().equals("sudo")
                     || c.name().equals("crontab") && c.has("-e")

@@ -85,13 +85,10 @@ final class DocumentWalker {
             current.blocks.add(CodeBlocks.indented(code.getLiteral(), line(code)));
             return;
         }
-        if (node instanceof ThematicBreak) {
+        if (node instanceof ThematicBreak || node instanceof org.commonmark.ext.front.matter.YamlFrontMatterBlock) {
             return;
         }
         if (node instanceof HtmlBlock html) {
-            if (COMMENT_ONLY.matcher(html.getLiteral()).matches()) {
-                return;
-            }
             Matcher m = HOSTS_COMMENT.matcher(html.getLiteral());
             if (m.find()) {
                 for (String tag : m.group(1).split("[,\\s]+")) {
@@ -99,6 +96,9 @@ final class DocumentWalker {
                         current.hostTags.add(tag.strip());
                     }
                 }
+                return;
+            }
+            if (COMMENT_ONLY.matcher(html.getLiteral()).matches()) {
                 return;
             }
         }

@@ -26,9 +26,9 @@ final class ShellCommands {
      * @param text    the command as written
      * @param fed     whether its standard input comes from a pipe, a redirect or a heredoc
      */
-    record Command(int line, List<String> words, String text, boolean fed) {
-        String name() {
-            return words.isEmpty() ? "" : words.get(0).replaceFirst("^.*/", "");
+    record Command(int line, List<String> words, String text, boolean fed, String name) {
+        Command(int line, List<String> words, String text, boolean fed) {
+            this(line, words, text, fed, words.isEmpty() ? "" : words.get(0).substring(words.get(0).lastIndexOf('/') + 1));
         }
 
         boolean has(String word) {

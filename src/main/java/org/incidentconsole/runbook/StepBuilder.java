@@ -16,7 +16,7 @@ final class StepBuilder {
     private final int procedureLevel;
     private final boolean sectionsAreProcedures;
     private final StepFactory factory;
-    private final Map<String, List<Step>> earlier = new HashMap<>();
+    private final Map<String, SuggestionSources.Index> earlier = new HashMap<>();
 
     StepBuilder(List<Section> sections, String title, List<String> defaultHostTags, Map<String, ValueType> types) {
         this.sections = sections;
@@ -87,18 +87,18 @@ final class StepBuilder {
         return runs.stream().filter(r -> r.get(0) == child).findFirst().orElse(null);
     }
 
+    /** Remembers what a step prints for the steps after it (alternatives are remembered as they are made). */
     private Step track(Step step) {
-        earlier.computeIfAbsent(step.procedure(), k -> new ArrayList<>()).add(step);
-        step.choices().forEach(a -> a.steps().forEach(this::trackQuietly));
+        before(step.procedure()).add(step);
         return step;
     }
 
-    private void trackQuietly(Step step) {
-        earlier.computeIfAbsent(step.procedure(), k -> new ArrayList<>()).add(step);
+    private SuggestionSources.Index before(Section s) {
+        return before(procedureOf(s));
     }
 
-    private List<Step> before(Section s) {
-        return List.copyOf(earlier.getOrDefault(procedureOf(s), List.of()));
+    private SuggestionSources.Index before(String procedure) {
+        return earlier.computeIfAbsent(procedure, k -> new SuggestionSources.Index());
     }
 
     private String procedureOf(Section s) {

@@ -38,9 +38,9 @@ final class StepFactory {
     /**
      * @param path      the step's path (the section's, or the section's plus a label)
      * @param procedure the procedure the step belongs to
-     * @param earlier   steps of the same procedure met before this one (for placeholder suggestions)
+     * @param earlier   what the steps of the same procedure met before this one print (for suggestions)
      */
-    Step make(Section s, List<String> path, String procedure, List<Step> earlier) {
+    Step make(Section s, List<String> path, String procedure, SuggestionSources.Index earlier) {
         Budget group = groupBudget(s);
         Budget own = ownBudget(s);
         Budget budget = own != null ? own : group == null ? null : group.asInherited();
@@ -50,7 +50,6 @@ final class StepFactory {
         Optional<Split> split = split(s.blocks);
         if (split.isPresent()) {
             List<Alternative> alternatives = new ArrayList<>();
-            List<CommandFlag> flags = new ArrayList<>();
             for (BlockAlternatives.Slice slice : split.get().slices()) {
                 CodeBlock original = s.blocks.get(split.get().index());
                 List<CodeBlock> blocks = new ArrayList<>(s.blocks);
@@ -60,12 +59,11 @@ final class StepFactory {
                 altPath.add(slice.label());
                 Step alt = plain(original.line() + 1 + slice.from(), altPath, budget, description, blocks, s.checklist,
                         hosts, procedure, List.of(), earlier, group);
-                flags.addAll(alt.flags());
                 alternatives.add(new Alternative(slice.label(), alt.line(), List.of(alt)));
             }
             Step choice = new Step(s.line, path, budget, description, s.blocks, s.checklist, hosts, valueTypes,
-                    StepKind.CHOICE, procedure, alternatives, decisions, flags, List.of(), group);
-            return choice.withSuggestions(SuggestionSources.find(choice, earlier));
+                    StepKind.CHOICE, procedure, alternatives, decisions, List.of(), List.of(), group);
+            return choice.withSuggestions(earlier.find(choice));
         }
         return plain(s.line, path, budget, description, s.blocks, s.checklist, hosts, procedure, decisions, earlier,
                 group);
@@ -77,16 +75,14 @@ final class StepFactory {
         Budget own = ownBudget(parent);
         Budget group = groupBudget(parent);
         Budget budget = own != null ? own : group == null ? null : group.asInherited();
-        List<CommandFlag> flags = alternatives.stream().flatMap(a -> a.steps().stream())
-                .flatMap(st -> st.flags().stream()).toList();
         return new Step(parent.line, path, budget, description, shown, List.of(),
                 parent.hostTags.isEmpty() ? defaultHostTags : List.copyOf(parent.hostTags), valueTypes,
-                StepKind.CHOICE, procedure, alternatives, List.of(), flags, List.of(), group);
+                StepKind.CHOICE, procedure, alternatives, List.of(), List.of(), List.of(), group);
     }
 
     private Step plain(int line, List<String> path, Budget budget, String description, List<CodeBlock> blocks,
                        List<ChecklistItem> checklist, List<String> hosts, String procedure, List<Decision> decisions,
-                       List<Step> earlier, Budget group) {
+                       SuggestionSources.Index earlier, Budget group) {
         List<CommandFlag> flags = new ArrayList<>();
         for (CodeBlock b : blocks) {
             if (b.runnable()) {
@@ -108,7 +104,7 @@ final class StepFactory {
         }
         Step step = new Step(line, path, budget, description, blocks, checklist, hosts, valueTypes, kind, procedure,
                 List.of(), decisions, flags, List.of(), group);
-        return step.withSuggestions(SuggestionSources.find(step, earlier));
+        return step.withSuggestions(earlier.find(step));
     }
 
     private record Split(int index, List<BlockAlternatives.Slice> slices) {

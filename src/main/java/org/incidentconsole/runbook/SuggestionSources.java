@@ -35,33 +35,45 @@ final class SuggestionSources {
     private SuggestionSources() {
     }
 
-    /** Sources in {@code earlier} (steps of the same procedure before {@code step}) for each placeholder. */
-    static List<SuggestionSource> find(Step step, List<Step> earlier) {
-        List<SuggestionSource> found = new ArrayList<>();
-        for (Placeholder p : step.placeholders()) {
-            Shape shape = shapeOf(p, lineOf(step, p));
-            if (shape == null) {
-                continue;
-            }
-            for (Step before : earlier) {
-                for (CodeBlock block : before.shellBlocks()) {
-                    String[] lines = block.script().split("\n", -1);
-                    for (int i = 0; i < lines.length; i++) {
-                        String line = lines[i].strip();
-                        if (line.startsWith("#")) {
-                            continue;
-                        }
-                        for (Producer producer : PRODUCERS) {
-                            if (producer.shape() == shape && producer.command().matcher(line).find()) {
-                                found.add(new SuggestionSource(p.token(), shape, before.pathText(),
-                                        block.line() + 1 + i, line));
-                            }
+    /** What the steps met so far in one procedure print, by shape: built as the steps are made, read per step. */
+    static final class Index {
+        private final java.util.Map<Shape, List<SuggestionSource>> byShape = new java.util.EnumMap<>(Shape.class);
+
+        /** Remembers the producing commands of {@code step} for the steps after it. */
+        void add(Step step) {
+            for (CodeBlock block : step.shellBlocks()) {
+                String[] lines = block.script().split("\n", -1);
+                for (int i = 0; i < lines.length; i++) {
+                    String line = lines[i].strip();
+                    if (line.isEmpty() || line.startsWith("#")) {
+                        continue;
+                    }
+                    for (Producer producer : PRODUCERS) {
+                        if (producer.command().matcher(line).find()) {
+                            byShape.computeIfAbsent(producer.shape(), k -> new ArrayList<>()).add(
+                                    new SuggestionSource(null, producer.shape(), step.pathText(), block.line() + 1 + i,
+                                            line));
                         }
                     }
                 }
             }
         }
-        return found;
+
+        /** Sources among the steps added so far for each of {@code step}'s placeholders. */
+        List<SuggestionSource> find(Step step) {
+            List<SuggestionSource> found = new ArrayList<>();
+            if (byShape.isEmpty()) {
+                return found;
+            }
+            for (Placeholder p : step.placeholders()) {
+                Shape shape = shapeOf(p, lineOf(step, p));
+                for (SuggestionSource s : shape == null ? List.<SuggestionSource>of()
+                        : byShape.getOrDefault(shape, List.of())) {
+                    found.add(new SuggestionSource(p.token(), shape, s.stepPath(), s.line(), s.command()));
+                }
+            }
+            return found;
+        }
     }
 
     static Shape shapeOf(Placeholder p, String line) {
