@@ -38,7 +38,8 @@ import org.incidentconsole.ssh.StreamKind;
  * Walks one procedure of a runbook on one host with nobody at the keyboard: the first suggestion for each variable,
  * dangers confirmed by typing the environment, choices and questions as the options say (see {@link WalkOptions}),
  * manual steps journaled as skipped-unattended, watches ended after the given seconds, every checklist item ticked,
- * then a last look at health, breakers and the advisor. Everything goes to the incident journal, signed by the operator the walk was started for.
+ * then a last look at health, breakers and the advisor. Everything goes to the incident journal, signed by the
+ * operator the walk was started for.
  */
 final class UnattendedWalk {
     private final SshConnections ssh;

@@ -248,9 +248,9 @@ public sealed interface IncidentEvent {
     }
 
     /**
-     * A watch (tail -f, kubectl get -w…) ended on {@code host}: {@code stable} true when it ended with Stable (outcome
-     * OK), false with Not stable (FAILED); {@code how} is "operator" or "unattended after N s"; {@code afterMs} how
-     * long it streamed.
+     * A watch (tail -f, kubectl get -w…) ended on {@code host}: {@code stable} true when it ended with Stable
+     * (outcome OK), false with Not stable (FAILED); {@code how} is "operator" or "unattended after N s";
+     * {@code afterMs} how long it streamed.
      */
     record WatchEnded(String step, String host, boolean stable, String how, long afterMs, String by)
             implements IncidentEvent, Signed {

@@ -23,7 +23,8 @@ public final class SuggestedValues {
             Shape.COMMIT, Pattern.compile("^\\s*\\*?\\s*(?:commit\\s+)?([0-9a-f]{7,40})\\b"),
             Shape.TAG, Pattern.compile("^\\s*([A-Za-z0-9][\\w.+/-]*)\\s*$"),
             Shape.REVISION, Pattern.compile("^\\s*(\\d{1,6})\\s+\\S"),
-            Shape.BRANCH, Pattern.compile("^\\s*\\*?\\s*(?:remotes/)?([A-Za-z0-9][\\w./-]*)\\s*(?:\\s[0-9a-f]{7,40}\\b.*)?$"),
+            Shape.BRANCH, Pattern.compile("^\\s*\\*?\\s*(?:remotes/)?([A-Za-z0-9][\\w./-]*)\\s*"
+                    + "(?:\\s[0-9a-f]{7,40}\\b.*)?$"),
             Shape.IMAGE_TAG, Pattern.compile("[\\w./-]+:([\\w][\\w.-]{0,127})\\b"));
 
     private SuggestedValues() {
