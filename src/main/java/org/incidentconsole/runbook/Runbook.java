@@ -10,21 +10,29 @@ import java.util.Optional;
 /**
  * A markdown runbook as the console walks it: steps in document order (a CHOICE step holds its alternatives'
  * steps, which are not repeated here), the top-level sections as procedures, declared variables, problems found.
+ * {@code description} is the prose under the title (before the first section), shown above the steps; "" if none.
  */
 public record Runbook(String title, String source, List<Step> steps, List<Variable> variables,
-                      List<String> defaultHostTags, List<Problem> problems, List<Procedure> procedures) {
+                      List<String> defaultHostTags, List<Problem> problems, List<Procedure> procedures,
+                      String description) {
     public Runbook {
         steps = List.copyOf(steps);
         variables = List.copyOf(variables);
         defaultHostTags = List.copyOf(defaultHostTags);
         problems = List.copyOf(problems);
         procedures = procedures == null ? byProcedure(steps) : List.copyOf(procedures);
+        description = description == null ? "" : description;
+    }
+
+    public Runbook(String title, String source, List<Step> steps, List<Variable> variables,
+                   List<String> defaultHostTags, List<Problem> problems, List<Procedure> procedures) {
+        this(title, source, steps, variables, defaultHostTags, problems, procedures, "");
     }
 
     /** Procedures follow the steps' {@link Step#procedure()} names, in order of appearance. */
     public Runbook(String title, String source, List<Step> steps, List<Variable> variables,
                    List<String> defaultHostTags, List<Problem> problems) {
-        this(title, source, steps, variables, defaultHostTags, problems, null);
+        this(title, source, steps, variables, defaultHostTags, problems, null, "");
     }
 
     public Optional<Variable> variable(String name) {

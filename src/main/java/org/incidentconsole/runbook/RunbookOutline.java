@@ -16,6 +16,7 @@ public final class RunbookOutline {
     public static Map<String, Object> json(Runbook runbook) {
         Map<String, Object> outline = new LinkedHashMap<>();
         outline.put("title", runbook.title());
+        outline.put("description", runbook.description());
         Procedure main = runbook.mainProcedure().orElse(null);
         List<Map<String, Object>> procedures = new ArrayList<>();
         for (Procedure p : runbook.procedures()) {

@@ -61,9 +61,10 @@ public final class RunbookParser {
         StepBuilder builder = new StepBuilder(sections, title, front.hostTags(), types);
         List<Step> steps = builder.steps();
         List<Procedure> procedures = builder.procedures(steps);
-        Runbook parsed = new Runbook(title, source, steps, front.variables(), front.hostTags(), problems, procedures);
+        Runbook parsed = new Runbook(title, source, steps, front.variables(), front.hostTags(), problems, procedures,
+                builder.description());
         return new Runbook(title, source, steps, front.variables(), front.hostTags(),
-                RunbookLinter.check(parsed), procedures);
+                RunbookLinter.check(parsed), procedures, builder.description());
     }
 
     private static FrontMatter frontMatter(String source, String text, Node document) throws RunbookException {

@@ -19,7 +19,6 @@ final class ShellText {
     private static final Pattern ALTERNATIVE = Pattern.compile(
             "^#+\\s*(?:option\\s+[A-Z0-9]\\b|alternative(?:ly)?\\b|or\\s+(?:if|to|use|run|for|instead)\\b|or:)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern PROMPT = Pattern.compile("^\\s*\\$ ?");
 
     private ShellText() {
     }
@@ -53,29 +52,6 @@ final class ShellText {
             end++;
         }
         return line.substring(0, end);
-    }
-
-    /**
-     * The commands of a console transcript: lines after "$ " with the prompt stripped, their continuation
-     * lines kept, output lines replaced by empty lines so line numbers still match the block.
-     */
-    static String consoleScript(String text) {
-        List<String> out = new ArrayList<>();
-        boolean continuing = false;
-        for (String line : text.split("\n", -1)) {
-            if (PROMPT.matcher(line).find() && !continuing) {
-                String command = PROMPT.matcher(line).replaceFirst("");
-                out.add(command);
-                continuing = command.endsWith("\\");
-            } else if (continuing) {
-                String command = line.startsWith("> ") ? line.substring(2) : line;
-                out.add(command);
-                continuing = command.endsWith("\\");
-            } else {
-                out.add("");
-            }
-        }
-        return String.join("\n", out);
     }
 
     /** Whether a script has a line that is not blank and not a comment: a comment-only block runs nothing. */

@@ -17,6 +17,7 @@ final class StepBuilder {
     private final boolean sectionsAreProcedures;
     private final StepFactory factory;
     private final Map<String, SuggestionSources.Index> earlier = new HashMap<>();
+    private final List<String> description = new ArrayList<>();
 
     StepBuilder(List<Section> sections, String title, List<String> defaultHostTags, Map<String, ValueType> types) {
         this.sections = sections;
@@ -38,6 +39,11 @@ final class StepBuilder {
         return out;
     }
 
+    /** The prose under the title and before the first heading, once {@link #steps()} has run. */
+    String description() {
+        return String.join("\n\n", description).strip();
+    }
+
     List<Procedure> procedures(List<Step> steps) {
         List<Procedure> out = new ArrayList<>();
         Map<String, List<Step>> byName = new java.util.LinkedHashMap<>();
@@ -53,7 +59,12 @@ final class StepBuilder {
     private void emit(Section s, List<Step> out) {
         List<List<Section>> runs = AlternativeRuns.of(s, s == titleSection || s.level == 0);
         boolean proseOnly = !s.runnable() && s.checklist.isEmpty() && s.blocks.isEmpty();
-        boolean ownStep = s.hasContent() && !(proseOnly && !runs.isEmpty());
+        boolean intro = (s == titleSection || s.level == 0) && proseOnly
+                && DecisionFinder.find(s.text).isEmpty();
+        if (intro) {
+            description.addAll(s.description);
+        }
+        boolean ownStep = s.hasContent() && !intro && !(proseOnly && !runs.isEmpty());
         if (ownStep) {
             out.add(track(factory.make(s, s.path, procedureOf(s), before(s))));
         }

@@ -98,7 +98,7 @@ class LintCommandTest {
     void the_outline_shows_each_step_with_budget_blocks_items_placeholders_and_dangers() throws Exception {
         Run run = lint("--outline", "runbooks/emergency-rollback.md");
         assertThat(run.exit()).isZero();
-        assertThat(run.out()).contains("Emergency rollback (11 steps)")
+        assertThat(run.out()).contains("Emergency rollback (10 steps)")
                 .contains("Step 2: Switch to the stable release (1 minute)")
                 .contains("placeholders: {{app_dir}}, {{stable_ref}}")
                 .contains("danger at line 81: in-flight PHP requests are dropped");

@@ -359,15 +359,13 @@ class RunbookParserTest {
     }
 
     @Test
-    void an_empty_file_loads_with_a_warning_and_a_prose_only_file_is_one_manual_step() throws Exception {
-        Runbook empty = parse("");
-        assertThat(empty.steps()).isEmpty();
-        assertThat(empty.problems()).extracting(Problem::message).anyMatch(m -> m.startsWith("no steps"));
+    void an_empty_file_and_a_title_with_prose_only_load_with_a_warning_and_the_prose_as_description()
+            throws Exception {
+        assertThat(parse("").steps()).isEmpty();
         Runbook prose = parse("# Notes\nNothing to run here.\n");
-        assertThat(prose.steps()).singleElement().satisfies(s -> {
-            assertThat(s.kind()).isEqualTo(StepKind.MANUAL);
-            assertThat(s.description()).isEqualTo("Nothing to run here.");
-        });
+        assertThat(prose.steps()).isEmpty();
+        assertThat(prose.description()).isEqualTo("Nothing to run here.");
+        assertThat(prose.problems()).extracting(Problem::message).anyMatch(m -> m.startsWith("no steps"));
     }
 
     @Test

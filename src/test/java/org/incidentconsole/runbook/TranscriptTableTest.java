@@ -39,7 +39,7 @@ class TranscriptTableTest {
         assertThat(parsed.runnable()).isTrue();
         assertThat(parsed.script().lines().filter(l -> !l.isBlank()).toList())
                 .containsExactlyElementsOf(Arrays.asList(commands.split("\\|")));
-        assertThat(parsed.script().lines().count()).isEqualTo(block.lines().count());
+        assertThat(parsed.script().split("\n", -1)).hasSameSizeAs(block.split("\n", -1));
         assertThat(parsed.text()).isEqualTo(block);
     }
 }
