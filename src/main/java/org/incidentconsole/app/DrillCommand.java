@@ -50,6 +50,24 @@ final class DrillCommand implements Callable<Integer> {
             description = "With --run: who signs the walk's acts in the journal (default: the OS user).")
     String operator = IncidentStore.defaultOperator();
 
+    @Option(names = "--procedure", paramLabel = "NAME",
+            description = "With --run: walk the section whose heading contains NAME (default: the main procedure).")
+    String procedure;
+
+    @Option(names = "--choose", paramLabel = "STEP=ALTERNATIVE",
+            description = "With --run: at the choice whose heading contains STEP take the alternative whose label"
+                    + " contains ALTERNATIVE (repeatable; default: the first alternative).")
+    java.util.List<String> choose = new java.util.ArrayList<>();
+
+    @Option(names = "--answer", paramLabel = "QUESTION=ANSWER",
+            description = "With --run: answer the question containing QUESTION with the answer containing ANSWER"
+                    + " (repeatable; default: the first answer).")
+    java.util.List<String> answer = new java.util.ArrayList<>();
+
+    @Option(names = "--watch-seconds", paramLabel = "N",
+            description = "With --run: end a watch (tail -f …) as stable after N seconds (default: 10).")
+    int watchSeconds = WalkOptions.DEFAULT_WATCH_SECONDS;
+
     DrillCommand(AppHome home) {
         this.home = home;
     }
@@ -66,9 +84,11 @@ final class DrillCommand implements Callable<Integer> {
             return 2;
         }
         Runbook parsed;
+        WalkOptions options;
         try {
             parsed = runbook == null ? null : new RunbookParser().parse(runbook);
-        } catch (org.incidentconsole.runbook.RunbookException e) {
+            options = walkOptions(parsed);
+        } catch (org.incidentconsole.runbook.RunbookException | WalkOptions.BadOption e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
@@ -81,7 +101,7 @@ final class DrillCommand implements Callable<Integer> {
                 new CountDownLatch(1).await();
                 return 0;
             }
-            return walk(out, drill, parsed);
+            return walk(out, drill, parsed, options);
         } finally {
             drill.close();
             Runtime.getRuntime().removeShutdownHook(cleanup);
@@ -98,7 +118,26 @@ final class DrillCommand implements Callable<Integer> {
         out.flush();
     }
 
-    private int walk(PrintWriter out, DrillEnvironment drill, Runbook parsed) throws Exception {
+    /** The walk's options, checked before the drill starts: a bad one is one sentence, nothing started. */
+    private WalkOptions walkOptions(Runbook parsed) throws WalkOptions.BadOption {
+        boolean given = procedure != null || !choose.isEmpty() || !answer.isEmpty()
+                || watchSeconds != WalkOptions.DEFAULT_WATCH_SECONDS;
+        if (parsed == null && given) {
+            throw new WalkOptions.BadOption("--procedure, --choose, --answer and --watch-seconds need --run");
+        }
+        if (watchSeconds < 1) {
+            throw new WalkOptions.BadOption("--watch-seconds needs a whole number of seconds, 1 or more");
+        }
+        WalkOptions options = new WalkOptions(procedure, WalkOptions.picks("--choose", choose),
+                WalkOptions.picks("--answer", answer), watchSeconds);
+        if (parsed != null) {
+            options.procedureOf(parsed);
+            options.check(parsed);
+        }
+        return options;
+    }
+
+    private int walk(PrintWriter out, DrillEnvironment drill, Runbook parsed, WalkOptions options) throws Exception {
         Inventory inventory = new InventoryLoader(Path.of(System.getProperty("user.home"))).load(drill.inventory());
         Host host = inventory.hosts().get(0);
         try (AppExecutors executors = new AppExecutors();
@@ -115,7 +154,7 @@ final class DrillCommand implements Callable<Integer> {
             UnattendedWalk.Outcome outcome;
             try {
                 out.println("Drill incident " + session.id() + ": walking " + parsed.title() + " on " + host.name());
-                outcome = new UnattendedWalk(ssh, redis, executors.io(), out).walk(session, parsed, host);
+                outcome = new UnattendedWalk(ssh, redis, executors.io(), out, options).walk(session, parsed, host);
                 if (report != null) {
                     ReportCommand.write(new ReportRenderer().prepare(RecordSource.journal(session.journalFile())),
                             report);

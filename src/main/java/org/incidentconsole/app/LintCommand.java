@@ -5,18 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.incidentconsole.runbook.Budget;
-import org.incidentconsole.runbook.Danger;
-import org.incidentconsole.runbook.Placeholder;
 import org.incidentconsole.runbook.Problem;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.RunbookException;
+import org.incidentconsole.runbook.RunbookOutline;
 import org.incidentconsole.runbook.RunbookParser;
-import org.incidentconsole.runbook.Step;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -82,48 +78,10 @@ final class LintCommand implements Callable<Integer> {
 
     private static void printOutline(PrintWriter out, Path file, Runbook runbook) {
         out.println(file + ": " + runbook.title() + " (" + runbook.steps().size() + " steps)");
-        for (Step s : runbook.steps()) {
-            out.printf("%5d  %s%n", s.line(), s.pathText());
-            out.printf("       budget %s · %d shell block(s) · %d checklist item(s)%n",
-                    s.budget() == null ? "none" : s.budget(), s.shellBlocks().size(), s.checklist().size());
-            if (!s.placeholders().isEmpty()) {
-                out.println("       placeholders: " + String.join(", ", placeholders(s)));
-            }
-            for (Danger d : s.dangers()) {
-                out.println("       danger at line " + d.line() + ": " + d.reason() + " — " + d.command());
-            }
-        }
+        RunbookOutline.text(runbook).forEach(out::println);
     }
 
     private static Map<String, Object> jsonOutline(Runbook runbook) {
-        List<Map<String, Object>> steps = new ArrayList<>();
-        for (Step s : runbook.steps()) {
-            Map<String, Object> step = new LinkedHashMap<>();
-            step.put("line", s.line());
-            step.put("path", s.path());
-            Budget b = s.budget();
-            step.put("budget", b == null ? null : budget(b));
-            step.put("shellBlocks", s.shellBlocks().size());
-            step.put("checklistItems", s.checklist().size());
-            step.put("placeholders", placeholders(s));
-            step.put("dangers", s.dangers().stream().map(d -> d.reason() + ": " + d.command()).toList());
-            steps.add(step);
-        }
-        Map<String, Object> outline = new LinkedHashMap<>();
-        outline.put("title", runbook.title());
-        outline.put("steps", steps);
-        return outline;
-    }
-
-    /** Ordered maps throughout: the JSON reads the same on every run (golden files). */
-    private static Map<String, Object> budget(Budget b) {
-        Map<String, Object> budget = new LinkedHashMap<>();
-        budget.put("minSeconds", b.minSeconds());
-        budget.put("maxSeconds", b.maxSeconds());
-        return budget;
-    }
-
-    private static List<String> placeholders(Step s) {
-        return s.placeholders().stream().map(Placeholder::token).distinct().toList();
+        return RunbookOutline.json(runbook);
     }
 }

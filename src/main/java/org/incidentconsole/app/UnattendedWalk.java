@@ -21,12 +21,12 @@ import org.incidentconsole.health.SeverityAdvisor;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.PanelJournal;
-import org.incidentconsole.incident.StepNotReadyException;
+import org.incidentconsole.incident.ProcedureWalk;
+import org.incidentconsole.incident.WalkActs;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.incident.VariableDefaults;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
-import org.incidentconsole.runbook.ChecklistItem;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.runbook.Variable;
@@ -35,9 +35,11 @@ import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.ssh.StreamKind;
 
 /**
- * Walks a runbook on one host with nobody at the keyboard: the first suggestion for each variable, dangers
- * confirmed by typing the environment, every checklist item ticked, then a last look at health, breakers and the
- * advisor. Everything goes to the incident journal, signed by the operator the walk was started for.
+ * Walks one procedure of a runbook on one host with nobody at the keyboard: the first suggestion for each variable,
+ * dangers confirmed by typing the environment, choices and questions as the options say (see {@link WalkOptions}),
+ * manual steps journaled as skipped-unattended, watches ended after the given seconds, every checklist item ticked,
+ * then a last look at health, breakers and the advisor. Everything goes to the incident journal, signed by the
+ * operator the walk was started for.
  */
 final class UnattendedWalk {
     private final SshConnections ssh;
@@ -46,7 +48,14 @@ final class UnattendedWalk {
     private final PrintWriter out;
     private final Redactor redactor = new Redactor();
 
+    private final WalkOptions options;
+
     UnattendedWalk(SshConnections ssh, RedisLinks redis, ExecutorService io, PrintWriter out) {
+        this(ssh, redis, io, out, WalkOptions.defaults());
+    }
+
+    UnattendedWalk(SshConnections ssh, RedisLinks redis, ExecutorService io, PrintWriter out, WalkOptions options) {
+        this.options = options;
         this.ssh = ssh;
         this.redis = redis;
         this.io = io;
@@ -73,33 +82,32 @@ final class UnattendedWalk {
                 return new Outcome(false, unset);
             }
             StepRunner runner = new StepRunner(ssh, redactor, io);
+            ProcedureWalk plan = new ProcedureWalk(runbook, options.procedureOf(runbook).orElse(null));
+            if (plan.procedure() != null) {
+                new WalkActs(session).procedureChosen(plan.procedure(), session.operator()).get();
+                out.println("Procedure: " + plan.procedure().name());
+                String others = String.join(", ", runbook.procedures().stream()
+                        .filter(p -> !p.name().equals(plan.procedure().name())).map(p -> p.name()).toList());
+                out.println(others.isEmpty() ? "" : "Not walked (other sections): " + others);
+            }
+            UnattendedSteps steps = new UnattendedSteps(session, runner, host, values, options, plan, out, printer());
             int n = 0;
+            int total = plan.steps().size();
             for (Step step : runbook.steps()) {
-                n++;
-                out.printf("%n[%d/%d] %s%n", n, runbook.steps().size(), step.pathText());
-                out.flush();
-                if (!step.shellBlocks().isEmpty()) {
-                    StepRunner.StepRun run;
-                    try {
-                        run = runner.run(session, step, List.of(host), StepRunner.defaultMode(step), values,
-                                session.state().started().environment(), session.operator(), printer());
-                    } catch (StepNotReadyException e) {
-                        return new Outcome(false, List.of(runbook.source() + ":" + step.line() + ": step not run: "
-                                + e.getMessage()));
-                    }
-                    var outcomes = run.outcomes().get(30, TimeUnit.MINUTES);
-                    pollBreakers(breakers); // a step may have closed (or opened) a breaker: journaled as seen
-                    var failed = outcomes.values().stream().filter(o -> !o.ok()).toList();
-                    if (!failed.isEmpty()) {
-                        out.println("  stopped: " + failed.get(0).host() + " ended " + failed.get(0).outcome() + " ("
-                                + failed.get(0).reason() + ")");
-                        return new Outcome(false, List.of("step failed: " + step.pathText()));
-                    }
+                if (!plan.inProcedure(step)) {
+                    continue;
                 }
-                for (ChecklistItem item : step.checklist()) {
-                    session.record(new IncidentEvent.ChecklistToggled(step.pathText(), item.line(), item.text(), true,
-                            session.operator())).get();
-                    out.println("  [x] " + item.text());
+                if (plan.gatedOut(step)) {
+                    out.printf("%n[–] %s: passed over (an answer leads elsewhere)%n", step.pathText());
+                    continue;
+                }
+                n++;
+                out.printf("%n[%d/%d] %s%n", n, total, step.pathText());
+                out.flush();
+                String stopped = steps.walk(step);
+                pollBreakers(breakers); // a step may have closed (or opened) a breaker: journaled as seen
+                if (stopped != null) {
+                    return new Outcome(false, List.of(stopped));
                 }
             }
             List<CheckResult> health = poller.pollOnce().get(2, TimeUnit.MINUTES);

@@ -55,7 +55,7 @@ final class ActSigner {
         } else if (e instanceof IncidentEvent.MessageSent m) {
             return new IncidentEvent.MessageSent(m.channel(), m.text(), operator);
         }
-        return e;
+        return WalkActs.sign(e, operator); // #16 walking kinds
     }
 
     /** The act in words, for the refusal the operator reads. */
@@ -86,6 +86,7 @@ final class ActSigner {
                 || e instanceof DangerConfirmed || e instanceof IncidentEvent.BreakerAction
                 || e instanceof SeverityChanged || e instanceof NoteAdded || e instanceof Resolved
                 || e instanceof StatusChanged
-                || e instanceof IncidentEvent.OperatorChanged || e instanceof IncidentEvent.RunbookLoaded;
+                || e instanceof IncidentEvent.OperatorChanged || e instanceof IncidentEvent.RunbookLoaded
+                || WalkActs.isAct(e); // #16 walking kinds
     }
 }

@@ -54,7 +54,13 @@ public final class EventScrubber {
             // #15 identity, environment and lifecycle
             "Started.inventory", "Started.inventoryFingerprint", "SessionOpened.how", "SessionOpened.operator",
             "SessionOpened.osUser", "SessionOpened.machine", "OperatorChanged.from", "OperatorChanged.to",
-            "OperatorChanged.by", "DetailsEdited.by", "StatusChanged.by", "Reopened.by");
+            "OperatorChanged.by", "DetailsEdited.by", "StatusChanged.by", "Reopened.by",
+            // #16 walking kinds
+            "ProcedureChosen.procedure", "ProcedureChosen.by", "AlternativeChosen.step", "AlternativeChosen.chosen",
+            "AlternativeChosen.by", "DecisionAnswered.step", "DecisionAnswered.target", "DecisionAnswered.by",
+            "ManualStepMarked.step", "ManualStepMarked.mark", "ManualStepMarked.by", "WatchEnded.step",
+            "WatchEnded.host", "WatchEnded.how", "WatchEnded.by", "OutOfProcedure.step", "OutOfProcedure.procedure",
+            "OutOfProcedure.walking", "OutOfProcedure.by");
 
     private final Redactor redactor;
 
@@ -124,6 +130,19 @@ public final class EventScrubber {
             return s;
         } else if (e instanceof IncidentEvent.Reopened r) {
             return new IncidentEvent.Reopened(text(r.reason()), r.by());
+        } else if (e instanceof IncidentEvent.ProcedureChosen p) { // #16 walking kinds
+            return p;
+        } else if (e instanceof IncidentEvent.AlternativeChosen a) {
+            return a;
+        } else if (e instanceof IncidentEvent.DecisionAnswered d) {
+            return new IncidentEvent.DecisionAnswered(d.step(), text(d.question()), text(d.answer()), d.target(),
+                    d.by());
+        } else if (e instanceof IncidentEvent.ManualStepMarked m) {
+            return new IncidentEvent.ManualStepMarked(m.step(), m.mark(), text(m.reason()), m.by());
+        } else if (e instanceof IncidentEvent.WatchEnded w) {
+            return w;
+        } else if (e instanceof IncidentEvent.OutOfProcedure o) {
+            return o;
         }
         throw new IllegalArgumentException("no redaction rule for event type " + e.getClass().getSimpleName());
     }

@@ -35,7 +35,14 @@ import java.util.Map;
         @JsonSubTypes.Type(value = IncidentEvent.OperatorChanged.class, name = "operator-changed"),
         @JsonSubTypes.Type(value = IncidentEvent.DetailsEdited.class, name = "details-edited"),
         @JsonSubTypes.Type(value = IncidentEvent.StatusChanged.class, name = "status-changed"),
-        @JsonSubTypes.Type(value = IncidentEvent.Reopened.class, name = "incident-reopened")})
+        @JsonSubTypes.Type(value = IncidentEvent.Reopened.class, name = "incident-reopened"),
+        // #16 walking kinds
+        @JsonSubTypes.Type(value = IncidentEvent.ProcedureChosen.class, name = "procedure-chosen"),
+        @JsonSubTypes.Type(value = IncidentEvent.AlternativeChosen.class, name = "alternative-chosen"),
+        @JsonSubTypes.Type(value = IncidentEvent.DecisionAnswered.class, name = "decision-answered"),
+        @JsonSubTypes.Type(value = IncidentEvent.ManualStepMarked.class, name = "manual-step-marked"),
+        @JsonSubTypes.Type(value = IncidentEvent.WatchEnded.class, name = "watch-ended"),
+        @JsonSubTypes.Type(value = IncidentEvent.OutOfProcedure.class, name = "out-of-procedure")})
 public sealed interface IncidentEvent {
 
     /** An act of the operator: {@code by} names who did it (the session signs it, see ActSigner). */
@@ -212,5 +219,45 @@ public sealed interface IncidentEvent {
 
     /** A resolved incident opened again for more work: acts are refused on a resolved incident until this. */
     record Reopened(String reason, String by) implements IncidentEvent, Signed {
+    }
+
+    // #16 walking kinds: what the operator chose, answered, marked and ended while walking a runbook as written.
+
+    /** The top-level section the operator walks ({@code procedure} its heading, {@code line} where it starts). */
+    record ProcedureChosen(String procedure, int line, String by) implements IncidentEvent, Signed {
+    }
+
+    /**
+     * At a choice, the alternative the operator picked; {@code skipped} are the other alternatives' labels, never
+     * run. {@code line} is where the chosen one starts.
+     */
+    record AlternativeChosen(String step, String chosen, int line, java.util.List<String> skipped, String by)
+            implements IncidentEvent, Signed {
+    }
+
+    /** A question of the runbook answered; {@code target} the section the answer leads to, or null. */
+    record DecisionAnswered(String step, String question, String answer, String target, String by)
+            implements IncidentEvent, Signed {
+    }
+
+    /**
+     * A manual step (instructions, or commands never run blind) marked: {@code mark} is "done", "skipped" or
+     * "skipped-unattended"; {@code reason} says why when there is one.
+     */
+    record ManualStepMarked(String step, String mark, String reason, String by) implements IncidentEvent, Signed {
+    }
+
+    /**
+     * A watch (tail -f, kubectl get -w…) ended on {@code host}: {@code stable} true when it ended with Stable
+     * (outcome OK), false with Not stable (FAILED); {@code how} is "operator" or "unattended after N s";
+     * {@code afterMs} how long it streamed.
+     */
+    record WatchEnded(String step, String host, boolean stable, String how, long afterMs, String by)
+            implements IncidentEvent, Signed {
+    }
+
+    /** A step of another procedure than the one walked ({@code walking}) run on purpose. */
+    record OutOfProcedure(String step, String procedure, String walking, String by)
+            implements IncidentEvent, Signed {
     }
 }

@@ -45,7 +45,9 @@ public final class StepRunner {
      */
     public static String preview(Step step, Map<String, String> values) {
         try {
-            return String.join("\n\n", StepInputs.render(step, values).scripts());
+            String exports = EnvInputs.exports(step, values);
+            return String.join("\n\n", StepInputs.render(step, values).scripts().stream()
+                    .map(s -> exports + s).toList());
         } catch (StepNotReadyException e) {
             return "not ready: " + e.getMessage();
         }
@@ -68,8 +70,17 @@ public final class StepRunner {
         return step.dangers().stream().anyMatch(Danger::stopsService) ? Mode.ROLLING : Mode.PARALLEL;
     }
 
-    /** How long one block may run: twice the step's budget, at least a minute; ten minutes with no budget. */
+    /** How long a watch may stream before it is stopped as never ended: it normally ends by the operator. */
+    static final Duration WATCH_TIMEOUT = Duration.ofHours(1);
+
+    /**
+     * How long one block may run: twice the step's budget, at least a minute; ten minutes with no budget; an hour
+     * for a watch, which the operator ends (see {@link StepRun#end}).
+     */
     static Duration timeout(Step step) {
+        if (step.watch()) {
+            return WATCH_TIMEOUT;
+        }
         if (step.budget() == null) {
             return DEFAULT_TIMEOUT;
         }
@@ -91,6 +102,9 @@ public final class StepRunner {
         }
     }
 
+    private record WatchEnd(boolean stable, String how) {
+    }
+
     /** Every host ran the step and ended OK. */
     public static boolean succeeded(Map<String, HostOutcome> outcomes) {
         return !outcomes.isEmpty() && outcomes.values().stream().allMatch(HostOutcome::ok);
@@ -101,9 +115,19 @@ public final class StepRunner {
         private final CompletableFuture<Map<String, HostOutcome>> done = new CompletableFuture<>();
         private final Map<String, RemoteCommand> running = new java.util.concurrent.ConcurrentHashMap<>();
         private volatile boolean cancelled;
+        private volatile WatchEnd ending;
 
         public CompletableFuture<Map<String, HostOutcome>> outcomes() {
             return done.copy();
+        }
+
+        /**
+         * Ends a watch: what streams now is stopped and each host's outcome is OK when {@code stable}, else FAILED,
+         * journaled as ended ({@code how}: "operator", "unattended after 3 s") — never as a timeout or a cancel.
+         */
+        public void end(boolean stable, String how) {
+            ending = new WatchEnd(stable, how);
+            running.values().forEach(RemoteCommand::cancel);
         }
 
         /** Stops what runs now; hosts and blocks not started yet are skipped. */
@@ -119,10 +143,16 @@ public final class StepRunner {
      */
     public StepRun run(IncidentSession session, Step step, List<Host> hosts, Mode mode, Map<String, String> values,
                        String confirmation, String operator, OutputListener listener) throws StepNotReadyException {
+        if (!step.interactiveCommands().isEmpty()) {
+            List<String> waiting = step.interactiveCommands().stream().map(f -> f.command()).toList();
+            throw new StepNotReadyException("never run blind: " + String.join("; ", waiting)
+                    + " waits for a terminal; do it by hand", waiting);
+        }
         String environment = session.state().started().environment();
         StepInputs.Prepared prepared = StepInputs.check(step, values, environment, confirmation);
-        List<String> scripts = prepared.scripts();
-        Map<String, String> used = StepInputs.used(step, values);
+        String exports = EnvInputs.exports(step, values); // environment inputs the operator gave values
+        List<String> scripts = prepared.scripts().stream().map(s -> exports + s).toList();
+        Map<String, String> used = withInputs(StepInputs.used(step, values), EnvInputs.given(step, values));
         List<Danger> dangers = prepared.dangers();
         StepRun run = new StepRun();
         io.execute(() -> {
@@ -162,6 +192,15 @@ public final class StepRunner {
         return run;
     }
 
+    private static Map<String, String> withInputs(Map<String, String> used, Map<String, String> inputs) {
+        if (inputs.isEmpty()) {
+            return used;
+        }
+        Map<String, String> both = new LinkedHashMap<>(used == null ? Map.of() : used);
+        both.putAll(inputs);
+        return both;
+    }
+
     private HostOutcome onHost(IncidentSession session, Step step, Host host, List<String> scripts,
                                Map<String, String> used, StepRun run, OutputListener listener) {
         HostOutcome last = new HostOutcome(host.name(), "OK", 0, "nothing to run");
@@ -170,6 +209,9 @@ public final class StepRunner {
             return skip(session, step, host, unreachable);
         }
         for (String rendered : scripts) {
+            if (run.ending != null) {
+                return last; // the operator ended the watch: the step is over
+            }
             if (run.cancelled) {
                 return skip(session, step, host, "cancelled by the operator");
             }
@@ -185,8 +227,15 @@ public final class StepRunner {
                 listener.line(h, stream, clean);
             });
             run.running.put(host.name(), rc);
+            if (run.ending != null || run.cancelled) {
+                rc.cancel(); // ended or cancelled while it was starting
+            }
             ExecResult result = rc.result().join();
             run.running.remove(host.name());
+            WatchEnd ended = run.ending;
+            if (ended != null && result.outcome() == ExecOutcome.CANCELLED) {
+                return endWatch(session, step, host, shown, result, excerpt, ended);
+            }
             String outcome = journalOutcome(result.outcome());
             Map<String, Integer> counts = new LinkedHashMap<>(out.counts());
             err.counts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
@@ -200,6 +249,18 @@ public final class StepRunner {
             }
         }
         return last;
+    }
+
+    /** A watch the operator (or the unattended walk) ended: OK when stable, FAILED when not, never a timeout. */
+    private HostOutcome endWatch(IncidentSession session, Step step, Host host, String shown, ExecResult result,
+                                 OutputExcerpt excerpt, WatchEnd ended) {
+        String outcome = ended.stable() ? "OK" : "FAILED";
+        String reason = "watch ended by " + ended.how() + ": " + (ended.stable() ? "stable" : "not stable");
+        join(session.record(new IncidentEvent.WatchEnded(step.pathText(), host.name(), ended.stable(), ended.how(),
+                result.duration().toMillis(), session.operator())));
+        join(session.record(new IncidentEvent.StepFinished(step.pathText(), host.name(), shown, outcome, null,
+                result.duration().toMillis(), reason, excerpt.text(), Map.of())));
+        return new HostOutcome(host.name(), outcome, null, reason);
     }
 
     /** Connects the host if it is not (as a command would); null when connected, else why nothing will run. */

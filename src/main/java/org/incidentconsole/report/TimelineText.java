@@ -72,6 +72,20 @@ final class TimelineText {
                 + (c.reason() == null || c.reason().isBlank() ? "" : ": " + in(c.reason())) + flaps(c.flaps()));
         on(IncidentEvent.CommsCopied.class, c -> "Comms copied by " + in(c.by()) + ": " + in(c.template())
                 + " message");
+        // #16 walking kinds
+        on(IncidentEvent.ProcedureChosen.class, p -> "Procedure chosen by " + in(p.by()) + ": " + in(p.procedure()));
+        on(IncidentEvent.AlternativeChosen.class, a -> "Alternative chosen by " + in(a.by()) + ": " + in(a.chosen())
+                + " at " + in(a.step()) + (a.skipped() == null || a.skipped().isEmpty() ? ""
+                : " — skipped: " + in(String.join("; ", a.skipped()))));
+        on(IncidentEvent.DecisionAnswered.class, d -> "Answered by " + in(d.by()) + ": " + in(d.question()) + " → "
+                + in(d.answer()) + (d.target() == null ? "" : " (leads to " + in(d.target()) + ")"));
+        on(IncidentEvent.ManualStepMarked.class, m -> "Manual step " + in(m.mark()) + " by " + in(m.by()) + ": "
+                + in(m.step()) + (m.reason() == null || m.reason().isBlank() ? "" : " — " + in(m.reason())));
+        on(IncidentEvent.WatchEnded.class, w -> "Watch ended " + (w.stable() ? "stable" : "NOT stable") + " on "
+                + Markdown.code(w.host()) + " by " + in(w.by()) + " (" + in(w.how()) + ", "
+                + ReportTimes.millis(w.afterMs()) + "): " + in(w.step()));
+        on(IncidentEvent.OutOfProcedure.class, o -> "Out of procedure, run on purpose by " + in(o.by()) + ": "
+                + in(o.step()) + " (of " + in(o.procedure()) + ", walking " + in(o.walking()) + ")");
     }
 
     private static String state(String s) {

@@ -11,17 +11,20 @@ import org.commonmark.node.BlockQuote;
 import org.commonmark.node.FencedCodeBlock;
 import org.commonmark.node.Heading;
 import org.commonmark.node.HtmlBlock;
+import org.commonmark.node.IndentedCodeBlock;
 import org.commonmark.node.ListBlock;
 import org.commonmark.node.ListItem;
 import org.commonmark.node.Node;
 import org.commonmark.node.Paragraph;
 import org.commonmark.node.SourceSpan;
+import org.commonmark.node.ThematicBreak;
 import org.commonmark.renderer.text.TextContentRenderer;
 
 /** Walks commonmark's document tree in order, giving each heading the blocks and task items it owns. */
 final class DocumentWalker {
     private static final Pattern HOSTS_COMMENT = Pattern.compile("<!--\\s*hosts?\\s*:\\s*(.*?)\\s*-->",
             Pattern.DOTALL);
+    private static final Pattern COMMENT_ONLY = Pattern.compile("\\s*(<!--.*?-->\\s*)+", Pattern.DOTALL);
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
     private final String[] lines;
@@ -36,7 +39,7 @@ final class DocumentWalker {
         this.lines = text.split("\n", -1);
         this.problems = problems;
         this.title = null;
-        this.current = new Section(1, List.of(fallbackTitle), "");
+        this.current = new Section(1, 0, List.of(fallbackTitle), "");
     }
 
     String title() {
@@ -69,13 +72,20 @@ final class DocumentWalker {
         pathStack.push(text.isEmpty() ? "(untitled)" : text);
         List<String> path = new ArrayList<>(pathStack);
         java.util.Collections.reverse(path);
-        current = new Section(line(heading), path, text);
+        current = new Section(line(heading), heading.getLevel(), path, text);
     }
 
     /** @param topLevel whether the node sits directly under the heading (its text is description) */
     private void block(Node node, boolean topLevel) {
         if (node instanceof FencedCodeBlock fence) {
             current.blocks.add(CodeBlocks.of(fence, line(fence), problems));
+            return;
+        }
+        if (node instanceof IndentedCodeBlock code) {
+            current.blocks.add(CodeBlocks.indented(code.getLiteral(), line(code)));
+            return;
+        }
+        if (node instanceof ThematicBreak || node instanceof org.commonmark.ext.front.matter.YamlFrontMatterBlock) {
             return;
         }
         if (node instanceof HtmlBlock html) {
@@ -88,8 +98,17 @@ final class DocumentWalker {
                 }
                 return;
             }
+            if (COMMENT_ONLY.matcher(html.getLiteral()).matches()) {
+                return;
+            }
         }
         if (node instanceof ListBlock || node instanceof BlockQuote) {
+            if (topLevel && current.firstLine == null && current.description.isEmpty() && current.blocks.isEmpty()) {
+                current.firstLine = source(node).lines().findFirst().orElse("");
+            }
+            if (topLevel) {
+                remember(node);
+            }
             int before = current.checklist.size();
             descend(node, 0, null);
             if (topLevel && current.checklist.size() == before) {
@@ -101,6 +120,7 @@ final class DocumentWalker {
             if (current.firstLine == null && node instanceof Paragraph) {
                 current.firstLine = source(node).lines().findFirst().orElse("");
             }
+            remember(node);
             describe(node);
         }
     }
@@ -162,6 +182,17 @@ final class DocumentWalker {
         String source = source(node);
         if (!source.isBlank()) {
             current.description.add(source);
+        }
+    }
+
+    /** Prose lines (not code) under the heading, for decisions and choice words. */
+    private void remember(Node node) {
+        List<SourceSpan> spans = node.getSourceSpans();
+        for (SourceSpan span : spans) {
+            int i = span.getLineIndex();
+            if (i < lines.length) {
+                current.text.add(new Section.SourceLine(i + 1, lines[i]));
+            }
         }
     }
 

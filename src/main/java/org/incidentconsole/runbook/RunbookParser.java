@@ -55,12 +55,15 @@ public final class RunbookParser {
         Map<String, ValueType> declared = new HashMap<>();
         front.variables().forEach(v -> declared.putIfAbsent(v.name(), v.type()));
         Map<String, ValueType> types = Map.copyOf(declared); // one copy shared by every step
-        List<Step> steps = walker.walk(document).stream().filter(Section::isStep)
-                .map(section -> section.toStep(front.hostTags(), types)).toList();
+        List<Section> sections = walker.walk(document);
         String title = walker.title() != null ? walker.title() : fileName(source);
-        Runbook parsed = new Runbook(title, source, steps, front.variables(), front.hostTags(), problems);
+        StepBuilder builder = new StepBuilder(sections, title, front.hostTags(), types);
+        List<Step> steps = builder.steps();
+        List<Procedure> procedures = builder.procedures(steps);
+        Runbook parsed = new Runbook(title, source, steps, front.variables(), front.hostTags(), problems, procedures,
+                builder.description());
         return new Runbook(title, source, steps, front.variables(), front.hostTags(),
-                RunbookLinter.check(parsed));
+                RunbookLinter.check(parsed), procedures, builder.description());
     }
 
     private static FrontMatter frontMatter(String source, String text, Node document) throws RunbookException {

@@ -19,7 +19,6 @@ final class ShellText {
     private static final Pattern ALTERNATIVE = Pattern.compile(
             "^#+\\s*(?:option\\s+[A-Z0-9]\\b|alternative(?:ly)?\\b|or\\s+(?:if|to|use|run|for|instead)\\b|or:)",
             Pattern.CASE_INSENSITIVE);
-    private static final Pattern PROMPT = Pattern.compile("^\\s*\\$ ?");
 
     private ShellText() {
     }
@@ -55,27 +54,15 @@ final class ShellText {
         return line.substring(0, end);
     }
 
-    /**
-     * The commands of a console transcript: lines after "$ " with the prompt stripped, their continuation
-     * lines kept, output lines replaced by empty lines so line numbers still match the block.
-     */
-    static String consoleScript(String text) {
-        List<String> out = new ArrayList<>();
-        boolean continuing = false;
-        for (String line : text.split("\n", -1)) {
-            if (PROMPT.matcher(line).find() && !continuing) {
-                String command = PROMPT.matcher(line).replaceFirst("");
-                out.add(command);
-                continuing = command.endsWith("\\");
-            } else if (continuing) {
-                String command = line.startsWith("> ") ? line.substring(2) : line;
-                out.add(command);
-                continuing = command.endsWith("\\");
-            } else {
-                out.add("");
+    /** Whether a script has a line that is not blank and not a comment: a comment-only block runs nothing. */
+    static boolean hasCommand(String script) {
+        for (String raw : script.split("\n", -1)) {
+            String line = raw.strip();
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                return true;
             }
         }
-        return String.join("\n", out);
+        return false;
     }
 
     /** Comment lines that offer a choice ("# OPTION B: …", "# Or if you tagged…"): the block is not one action. */

@@ -31,4 +31,14 @@ final class DrillOnScreen implements AutoCloseable {
         services.close();
         drill.close();
     }
+
+    /** The index of the step whose title starts with {@code title} (the list holds every heading with content). */
+    static int indexOf(java.util.List<org.incidentconsole.runbook.Step> steps, String title) {
+        for (int i = 0; i < steps.size(); i++) {
+            if (steps.get(i).title().startsWith(title)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no step " + title);
+    }
 }

@@ -62,7 +62,11 @@ class DrillRunTest {
                 "--operator", "jana");
 
         assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("Drill ended healthy").contains("stable_ref = ").contains("[x] No circuit breaker is open");
+        assertThat(run.out()).contains("Drill ended healthy").contains("stable_ref = ")
+                .contains("Procedure: Roll back (5 minutes)")
+                .containsPattern("Not walked \\(other sections\\): .*After the rollback")
+                .as("#16: the walk follows one procedure; the after-section's checklist is for a person")
+                .doesNotContain("[x] No circuit breaker is open");
         String md = Files.readString(report);
         assertThat(md).contains("| Status | Resolved |", "| Severity | P1 |", "| Services restarted | php8.3-fpm |",
                 "| drill-web-01 / api-health | CRITICAL | OK |", "| drill-web-01 / pii-in-logs | CRITICAL | OK |",

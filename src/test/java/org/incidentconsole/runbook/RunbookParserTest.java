@@ -51,20 +51,24 @@ class RunbookParserTest {
             """;
 
     @Test
-    void steps_are_the_headings_that_own_shell_or_checklists_with_their_heading_paths() throws Exception {
+    void every_heading_with_content_is_a_step_with_its_heading_path_and_kind() throws Exception {
         Runbook rb = parse(NUMBERED);
 
         assertThat(rb.title()).isEqualTo("Emergency Rollback");
         assertThat(rb.steps()).extracting(Step::pathText).containsExactly(
+                "Emergency Rollback › Quick reference",
                 "Emergency Rollback › ⚡ Roll back now (5 Minutes) › Step 1: Find the stable commit (30 seconds)",
                 "Emergency Rollback › ⚡ Roll back now (5 Minutes) › Step 2: Check it out (60 seconds)",
+                "Emergency Rollback › ⚡ Roll back now (5 Minutes) › Step 3: Notes only",
                 "Emergency Rollback › 📋 After the rollback › Immediate checks (5 minutes)");
-        assertThat(rb.steps()).extracting(Step::line).containsExactly(12, 21, 30);
+        assertThat(rb.steps()).extracting(Step::line).containsExactly(2, 12, 21, 26, 30);
+        assertThat(rb.steps()).extracting(Step::kind).containsExactly(StepKind.MANUAL, StepKind.RUN, StepKind.RUN,
+                StepKind.MANUAL, StepKind.CHECKLIST);
     }
 
     @Test
     void a_shell_block_is_kept_whole_with_its_comments_as_labels() throws Exception {
-        Step first = parse(NUMBERED).steps().get(0);
+        Step first = parse(NUMBERED).steps().get(1);
         CodeBlock block = first.shellBlocks().get(0);
 
         assertThat(block.line()).isEqualTo(13);
@@ -77,7 +81,7 @@ class RunbookParserTest {
 
     @Test
     void checklist_items_are_tasks_only_with_their_state_and_line() throws Exception {
-        Step checks = parse(NUMBERED).steps().get(2);
+        Step checks = parse(NUMBERED).steps().get(4);
         assertThat(checks.checklist()).extracting(ChecklistItem::text, ChecklistItem::checked, ChecklistItem::line)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Health endpoint returns 200", false, 31),
                         org.assertj.core.groups.Tuple.tuple("No fatal errors in the last 20 lines", true, 32));
@@ -151,7 +155,7 @@ class RunbookParserTest {
     }
 
     @Test
-    void a_heading_with_only_sql_or_text_fences_is_not_a_step_and_its_blocks_never_run() throws Exception {
+    void a_heading_with_only_sql_or_text_fences_is_a_manual_step_and_its_blocks_never_run() throws Exception {
         String md = """
                 # R
                 ## Data fix
@@ -172,8 +176,12 @@ class RunbookParserTest {
                 ```
                 """;
         Runbook rb = parse(md);
-        assertThat(rb.steps()).extracting(Step::title).containsExactly("Mixed (1 minute)");
-        Step mixed = rb.steps().get(0);
+        assertThat(rb.steps()).extracting(Step::title).containsExactly("Data fix", "Message template",
+                "Mixed (1 minute)");
+        assertThat(rb.steps()).extracting(Step::kind).containsExactly(StepKind.MANUAL, StepKind.MANUAL, StepKind.RUN);
+        assertThat(rb.steps().get(0).shellBlocks()).isEmpty();
+        assertThat(rb.steps().get(0).shownBlocks()).extracting(CodeBlock::language).containsExactly("sql");
+        Step mixed = rb.steps().get(2);
         assertThat(mixed.blocks()).extracting(CodeBlock::language, CodeBlock::runnable)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("json", false),
                         org.assertj.core.groups.Tuple.tuple("sh", true));
@@ -352,10 +360,12 @@ class RunbookParserTest {
     }
 
     @Test
-    void an_empty_file_and_a_file_without_steps_load_with_a_warning() throws Exception {
+    void an_empty_file_and_a_title_with_prose_only_load_with_a_warning_and_the_prose_as_description()
+            throws Exception {
         assertThat(parse("").steps()).isEmpty();
         Runbook prose = parse("# Notes\nNothing to run here.\n");
         assertThat(prose.steps()).isEmpty();
+        assertThat(prose.description()).isEqualTo("Nothing to run here.");
         assertThat(prose.problems()).extracting(Problem::message).anyMatch(m -> m.startsWith("no steps"));
     }
 
@@ -391,7 +401,7 @@ class RunbookParserTest {
     }
 
     @Test
-    void option_a_b_c_headings_are_separate_steps_and_options_inside_one_block_are_flagged() throws Exception {
+    void option_a_b_c_headings_are_one_choice_and_options_inside_one_block_are_another() throws Exception {
         String md = """
                 # Rollback
                 ## Step 3: Execute rollback
@@ -416,11 +426,18 @@ class RunbookParserTest {
                 ```
                 """;
         Runbook rb = parse(md);
-        assertThat(rb.steps()).extracting(Step::title).containsExactly("A) Feature flags only (Fastest - 30 seconds)",
-                "B) Application version (2-5 minutes)", "C) Database and application (5-15 minutes)",
-                "Step 4: Clear Redis (30 seconds)");
-        assertThat(rb.steps().get(1).budget().minSeconds()).isEqualTo(120);
-        CodeBlock options = rb.steps().get(3).shellBlocks().get(0);
+        assertThat(rb.steps()).extracting(Step::title, Step::kind).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("Step 3: Execute rollback", StepKind.CHOICE),
+                org.assertj.core.groups.Tuple.tuple("Step 4: Clear Redis (30 seconds)", StepKind.CHOICE));
+        Step execute = rb.steps().get(0);
+        assertThat(execute.choices()).extracting(Alternative::label).containsExactly(
+                "A) Feature flags only (Fastest - 30 seconds)", "B) Application version (2-5 minutes)",
+                "C) Database and application (5-15 minutes)");
+        assertThat(execute.choices().get(1).steps().get(0).budget().minSeconds()).isEqualTo(120);
+        assertThat(rb.steps().get(1).choices()).extracting(Alternative::label, Alternative::line).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("OPTION A: clear everything", 17),
+                org.assertj.core.groups.Tuple.tuple("OPTION B: clear only breaker state", 19));
+        CodeBlock options = rb.steps().get(1).shellBlocks().get(0);
         assertThat(options.alternatives()).extracting(CodeBlock.Label::line).containsExactly(17, 19);
         assertThat(rb.problems()).extracting(Problem::line, Problem::severity).contains(
                 org.assertj.core.groups.Tuple.tuple(17, Problem.Severity.WARNING));

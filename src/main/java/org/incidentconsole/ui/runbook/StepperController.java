@@ -53,6 +53,7 @@ public final class StepperController {
     @FXML
     private TextField noteField;
     private final ListView<String> output = new ListView<>();
+    private KindPanes kinds;
 
     /**
      * @param ensureIncident runs its argument once an incident is active (asks to start one first if needed)
@@ -97,6 +98,9 @@ public final class StepperController {
                 setText(empty || step == null ? null : (mark == null ? "" : mark + " ") + step.title()
                         + (step.dangers().isEmpty() ? "" : "  ⚠"));
                 setId(empty || step == null ? null : "step-" + getIndex());
+                boolean aside = !empty && step != null && (!model.walk().inProcedure(step)
+                        || model.walk().gatedOut(step));
+                setOpacity(aside ? 0.55 : 1); // another procedure's step, or one an answer passed over
             }
         });
         steps.getSelectionModel().selectedItemProperty().addListener((obs, old, now) -> {
@@ -112,9 +116,16 @@ public final class StepperController {
         message.textProperty().bind(model.messageProperty());
         runButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> model.runningProperty().get() || model.selectedProperty().get() == null
-                        || model.selectedProperty().get().shellBlocks().isEmpty()
+                        || !model.walk().runnable(model.selectedProperty().get())
                         || !model.runBlockedProperty().get().isEmpty(),
-                model.runningProperty(), model.selectedProperty(), model.runBlockedProperty()));
+                model.runningProperty(), model.selectedProperty(), model.runBlockedProperty(),
+                model.walk().changes()));
+        kinds = new KindPanes(model.walk(), ensureIncident);
+        model.walk().changes().addListener((obs, old, now) -> {
+            steps.refresh();
+            show(model.selectedProperty().get());
+        });
+        WalkBar.install(model, title, cancelButton, kinds);
         showRunBlocked();
         showWarning();
         cancelButton.disableProperty().bind(model.runningProperty().not());
@@ -266,7 +277,9 @@ public final class StepperController {
         if (step == null) {
             return;
         }
-        Label heading = new Label(step.pathText() + (step.budget() == null ? "" : "  ·  budget " + step.budget()));
+        Label heading = new Label(step.pathText() + (step.budget() == null ? "" : "  ·  budget " + step.budget())
+                + (step.budget() == null && step.groupBudget() != null ? "  ·  group budget " + step.groupBudget()
+                : ""));
         heading.getStyleClass().add("step-title");
         heading.setId("step-heading");
         heading.setWrapText(true);
@@ -276,11 +289,15 @@ public final class StepperController {
             description.setWrapText(true);
             detail.getChildren().add(description);
         }
+        detail.getChildren().addAll(kinds.of(step));
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(4);
         int row = 0;
-        for (String name : step.placeholders().stream().map(p -> p.kind() == org.incidentconsole.runbook.Placeholder
+        List<Step> runs = model.walk().runs(step);
+        List<org.incidentconsole.runbook.Placeholder> shownPlaceholders = runs.isEmpty() ? step.placeholders()
+                : runs.stream().flatMap(r -> r.placeholders().stream()).toList(); // a choice: the chosen one's
+        for (String name : shownPlaceholders.stream().map(p -> p.kind() == org.incidentconsole.runbook.Placeholder
                 .Kind.VARIABLE ? p.name() : p.token()).distinct().toList()) {
             TextField field = new TextField(model.values().getOrDefault(name, ""));
             field.setId("var-" + name);
@@ -296,6 +313,8 @@ public final class StepperController {
         if (row > 0) {
             detail.getChildren().add(form);
         }
+        detail.getChildren().addAll(InputsPane.of(step, model));
+        detail.getChildren().addAll(SuggestionsPane.of(step, model, () -> show(model.selectedProperty().get())));
         for (CodeBlock block : step.shellBlocks()) {
             TextArea script = new TextArea(block.script());
             script.setEditable(false);

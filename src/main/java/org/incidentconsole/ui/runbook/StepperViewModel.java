@@ -69,6 +69,11 @@ public final class StepperViewModel {
     private volatile StepRunner.StepRun current;
     private final javafx.beans.value.ObservableStringValue runBlocked;
     private final CommittedValues committed;
+    private final WalkViewModel walk;
+    /** When the watch running now began streaming, for its countdown; null when no watch runs. */
+    private final SimpleObjectProperty<java.time.Instant> watchSince = new SimpleObjectProperty<>();
+    /** Each step's output as this window last saw it, for placeholder suggestions of later steps. */
+    private final Map<String, List<String>> outputs = new LinkedHashMap<>();
 
     /**
      * @param hosts           the inventory's hosts (read on {@code io}, for variable suggestions)
@@ -99,6 +104,8 @@ public final class StepperViewModel {
         this.firstSuggestion = firstSuggestion;
         this.operator = operator;
         this.clock = clock;
+        this.walk = new WalkViewModel(ui, io, incident, operator, runbook, marks);
+        walk.changes().addListener((obs, old, now) -> refreshWillRun());
         values.addListener((javafx.collections.MapChangeListener<String, String>) c -> refreshWillRun());
         selected.addListener((obs, old, now) -> refreshWillRun());
     }
@@ -106,7 +113,14 @@ public final class StepperViewModel {
     /** The selected step's scripts as they will run with the values now, or why they cannot run yet. */
     private void refreshWillRun() {
         Step step = selected.get();
-        willRun.set(step == null || step.shellBlocks().isEmpty() ? "" : StepRunner.preview(step, Map.copyOf(values)));
+        if (step == null || step.shellBlocks().isEmpty()) {
+            willRun.set("");
+            return;
+        }
+        List<Step> runs = walk.runs(step);
+        willRun.set(runs.isEmpty() ? "choose an alternative first" : String.join("\n\n", runs.stream()
+                .filter(s -> !s.shellBlocks().isEmpty()).map(s -> StepRunner.preview(s, Map.copyOf(values)))
+                .toList()));
     }
 
     /** One host's output of the last run, with its exit status once known. */
@@ -360,6 +374,17 @@ public final class StepperViewModel {
             message.set(blocked);
             return CompletableFuture.completedFuture(Map.of());
         }
+        if (!walk.runnable(step)) {
+            message.set(WalkText.notRunnable(step, walk));
+            return CompletableFuture.completedFuture(Map.of());
+        }
+        List<Step> runs = walk.runs(step).stream().filter(s -> !s.shellBlocks().isEmpty()).toList();
+        List<String> unset = runs.stream().flatMap(s -> org.incidentconsole.incident.EnvInputs.missing(s, values,
+                walk.onHost()).stream()).distinct().toList();
+        if (!unset.isEmpty()) {
+            message.set("Give " + String.join(", ", unset) + " a value, or tick “set on the host”, before running.");
+            return CompletableFuture.completedFuture(Map.of());
+        }
         StepRunner.Mode how = mode.get();
         Map<String, String> snapshot = new LinkedHashMap<>(values);
         running.set(true);
@@ -375,20 +400,34 @@ public final class StepperViewModel {
         io.execute(() -> {
             try {
                 snapshot.forEach(committed::commit); // an edit not committed yet is journaled before it runs
-                current = runner.run(incident.get(), step, on, how, snapshot,
-                        confirmation, operator, (host, stream, line) -> ui.execute(() -> {
-                            String shown = (stream == StreamKind.STDERR ? "! " : "") + line;
-                            output.add(host + (stream == StreamKind.STDERR ? " ! " : " | ") + line);
-                            hostOutputs.stream().filter(o -> o.host.equals(host)).findFirst()
-                                    .ifPresent(o -> o.lines.add(shown));
-                        }));
-                Map<String, StepRunner.HostOutcome> outcomes = current.outcomes().join();
+                walk.outOfProcedure(step).join(); // run on purpose outside the walked procedure: said first
+                Map<String, StepRunner.HostOutcome> outcomes = Map.of();
+                for (Step one : runs) {
+                    current = runner.run(incident.get(), one, on, how, snapshot,
+                            confirmation, operator, (host, stream, line) -> ui.execute(() -> {
+                                String shown = (stream == StreamKind.STDERR ? "! " : "") + line;
+                                output.add(host + (stream == StreamKind.STDERR ? " ! " : " | ") + line);
+                                hostOutputs.stream().filter(o -> o.host.equals(host)).findFirst()
+                                        .ifPresent(o -> o.lines.add(shown));
+                            }));
+                    java.time.Instant since = one.watch() ? clock.instant() : null;
+                    ui.execute(() -> watchSince.set(since));
+                    outcomes = current.outcomes().join();
+                    if (!StepRunner.succeeded(outcomes)) {
+                        break; // an alternative's later steps wait for the operator
+                    }
+                }
+                Map<String, StepRunner.HostOutcome> ended = outcomes;
+                ui.execute(() -> watchSince.set(null));
                 ui.execute(() -> {
+                    List<String> seen = hostOutputs.stream().flatMap(o -> o.lines.stream()).toList();
+                    outputs.put(step.pathText(), seen);
+                    runs.forEach(s -> outputs.put(s.pathText(), seen));
                     running.set(false);
-                    message.set(summary(step, outcomes));
-                    marks.put(step.pathText(), StepOutcomeText.mark(outcomes));
+                    message.set(summary(step, ended));
+                    marks.put(step.pathText(), StepOutcomeText.mark(ended));
                     for (HostOutput o : hostOutputs) {
-                        StepRunner.HostOutcome r = outcomes.get(o.host);
+                        StepRunner.HostOutcome r = ended.get(o.host);
                         o.status.set(r == null ? StepRunner.NOT_RUN : r.outcome()
                                 + (r.exitStatus() == null ? "" : " · exit " + r.exitStatus()));
                         if (r != null && !r.ok() && r.reason() != null && !r.reason().isBlank()) {
@@ -397,9 +436,10 @@ public final class StepperViewModel {
                         }
                     }
                 });
-                done.complete(outcomes);
+                done.complete(ended);
             } catch (StepNotReadyException e) {
                 ui.execute(() -> {
+                    watchSince.set(null);
                     running.set(false);
                     marks.remove(step.pathText());
                     for (HostOutput o : hostOutputs) {
@@ -412,6 +452,7 @@ public final class StepperViewModel {
                 done.completeExceptionally(e);
             } catch (RuntimeException e) {
                 ui.execute(() -> {
+                    watchSince.set(null);
                     running.set(false);
                     marks.put(step.pathText(), "✗");
                     message.set("The step could not run: " + e.getMessage());
@@ -420,6 +461,29 @@ public final class StepperViewModel {
             }
         });
         return done;
+    }
+
+    /** Ends the watch running now: Stable is outcome OK, Not stable FAILED, journaled as ended by the operator. */
+    public void endWatch(boolean stable) {
+        StepRunner.StepRun r = current;
+        if (r != null && watchSince.get() != null) {
+            r.end(stable, "operator");
+        }
+    }
+
+    /** The output of the step at {@code path} as this window last ran it (empty if it did not). */
+    public List<String> outputOf(String path) {
+        return outputs.getOrDefault(path, List.of());
+    }
+
+    /** Walking the runbook as written: procedure, choices, answers, manual marks. */
+    public WalkViewModel walk() {
+        return walk;
+    }
+
+    /** When the watch running now began, or null: the window shows Stable / Not stable and a countdown. */
+    public ReadOnlyObjectProperty<java.time.Instant> watchSinceProperty() {
+        return watchSince;
     }
 
     public void cancel() {

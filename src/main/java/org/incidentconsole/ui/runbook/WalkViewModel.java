@@ -1,0 +1,197 @@
+package org.incidentconsole.ui.runbook;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableIntegerValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import org.incidentconsole.incident.IncidentSession;
+import org.incidentconsole.incident.ProcedureWalk;
+import org.incidentconsole.incident.WalkActs;
+import org.incidentconsole.runbook.Alternative;
+import org.incidentconsole.runbook.Decision;
+import org.incidentconsole.runbook.Procedure;
+import org.incidentconsole.runbook.Runbook;
+import org.incidentconsole.runbook.Step;
+import org.incidentconsole.runbook.StepKind;
+
+/**
+ * Walking the open runbook as written: the procedure walked (the main one at open), the alternative chosen at each
+ * choice, the answer given to each question, manual steps marked done or skipped. Each act is journaled first
+ * (signed by the session) and shown once it is on disk; {@link #changes()} ticks so views redraw.
+ */
+public final class WalkViewModel {
+    /** List marks for steps the walk did not run: skipped, passed over by an answer, done by hand. */
+    public static final String MARK_SKIPPED = "⤼";
+    public static final String MARK_DONE = "✓";
+
+    private final Executor ui;
+    private final Executor io;
+    private final Supplier<IncidentSession> incident;
+    private final String operator;
+    private final ObservableMap<String, String> marks;
+    private final ObservableList<Procedure> procedures = FXCollections.observableArrayList();
+    private final SimpleObjectProperty<Procedure> procedure = new SimpleObjectProperty<>();
+    private final SimpleIntegerProperty changes = new SimpleIntegerProperty();
+    private volatile ProcedureWalk walk;
+    private final javafx.collections.ObservableSet<String> onHost = FXCollections.observableSet();
+
+    WalkViewModel(Executor ui, Executor io, Supplier<IncidentSession> incident, String operator,
+                  ReadOnlyObjectProperty<Runbook> runbook, ObservableMap<String, String> marks) {
+        this.ui = ui;
+        this.io = io;
+        this.incident = incident;
+        this.operator = operator;
+        this.marks = marks;
+        runbook.addListener((obs, old, now) -> reset(now));
+    }
+
+    private void reset(Runbook rb) {
+        walk = rb == null ? null : ProcedureWalk.main(rb);
+        procedures.setAll(rb == null ? List.of() : rb.procedures());
+        onHost.clear();
+        procedure.set(walk == null ? null : walk.procedure());
+        changed();
+    }
+
+    private void changed() {
+        changes.set(changes.get() + 1);
+    }
+
+    /** The operator walks {@code p} from now on (journaled); the choices and answers made so far stand. */
+    public CompletableFuture<Void> chooseProcedure(Procedure p) {
+        ProcedureWalk before = walk;
+        if (before == null || p == null || p.equals(before.procedure())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return act(() -> new WalkActs(incident.get()).procedureChosen(p, operator).join(), () -> {
+            ProcedureWalk next = new ProcedureWalk(before.runbook(), p);
+            before.runbook().allSteps().forEach(s -> {
+                before.chosen(s).ifPresent(a -> next.choose(s, a));
+                s.decisions().forEach(d -> before.answer(s, d).ifPresent(a -> next.answer(s, d, a)));
+            });
+            walk = next;
+            procedure.set(p);
+        });
+    }
+
+    /** Picks {@code chosen} at a choice: journaled with the other alternatives as skipped; only it will run. */
+    public CompletableFuture<Void> choose(Step choice, Alternative chosen) {
+        ProcedureWalk w = walk;
+        if (w == null || w.chosen(choice).filter(chosen::equals).isPresent()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return act(() -> new WalkActs(incident.get()).alternativeChosen(choice, chosen, operator).join(),
+                () -> w.choose(choice, chosen));
+    }
+
+    /** Answers a question: journaled; where answers lead to sections, the others are passed over. */
+    public CompletableFuture<Void> answer(Step step, Decision decision, Decision.Answer answer) {
+        ProcedureWalk w = walk;
+        if (w == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return act(() -> new WalkActs(incident.get()).answered(step, decision, answer, operator).join(), () -> {
+            w.answer(step, decision, answer);
+            marks.put(step.pathText(), MARK_DONE);
+            w.runbook().steps().forEach(s -> {
+                if (w.gatedOut(s)) {
+                    marks.putIfAbsent(s.pathText(), MARK_SKIPPED);
+                } else if (MARK_SKIPPED.equals(marks.get(s.pathText())) && w.inProcedure(s)) {
+                    marks.remove(s.pathText()); // a changed answer lets a passed-over section back in
+                }
+            });
+        });
+    }
+
+    /** A manual step (or one whose commands wait for a terminal) marked done or skipped by the operator. */
+    public CompletableFuture<Void> mark(Step step, boolean done) {
+        return act(() -> new WalkActs(incident.get()).manual(step, done ? WalkActs.DONE : WalkActs.SKIPPED, null,
+                operator).join(), () -> marks.put(step.pathText(), done ? MARK_DONE : MARK_SKIPPED));
+    }
+
+    /** Journals that {@code step}, outside the walked procedure, is run on purpose; done when on disk. */
+    CompletableFuture<Void> outOfProcedure(Step step) {
+        ProcedureWalk w = walk;
+        if (w == null || w.inProcedure(step)) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return CompletableFuture.runAsync(() -> new WalkActs(incident.get()).outOfProcedure(step, w.procedureName(),
+                operator).join(), io);
+    }
+
+    private CompletableFuture<Void> act(Runnable journal, Runnable then) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        io.execute(() -> {
+            try {
+                journal.run();
+                ui.execute(() -> {
+                    then.run();
+                    changed();
+                    done.complete(null);
+                });
+            } catch (RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done;
+    }
+
+    /** What Run runs for {@code step}: the chosen alternative's steps at a choice (none until chosen). */
+    public List<Step> runs(Step step) {
+        ProcedureWalk w = walk;
+        return w == null ? List.of(step) : w.runs(step);
+    }
+
+    /** True when Run may run {@code step}: shell to run, not manual, an alternative chosen at a choice. */
+    public boolean runnable(Step step) {
+        if (step == null || step.kind() == StepKind.MANUAL || !step.interactiveCommands().isEmpty()) {
+            return false;
+        }
+        return runs(step).stream().anyMatch(s -> !s.shellBlocks().isEmpty() && s.interactiveCommands().isEmpty());
+    }
+
+    public java.util.Optional<Alternative> chosen(Step choice) {
+        ProcedureWalk w = walk;
+        return w == null ? java.util.Optional.empty() : w.chosen(choice);
+    }
+
+    public java.util.Optional<Decision.Answer> answered(Step step, Decision decision) {
+        ProcedureWalk w = walk;
+        return w == null ? java.util.Optional.empty() : w.answer(step, decision);
+    }
+
+    public boolean inProcedure(Step step) {
+        ProcedureWalk w = walk;
+        return w == null || w.inProcedure(step);
+    }
+
+    public boolean gatedOut(Step step) {
+        ProcedureWalk w = walk;
+        return w != null && w.gatedOut(step);
+    }
+
+    /** Environment inputs the operator confirmed as set on the host (left to the host's environment). */
+    public javafx.collections.ObservableSet<String> onHost() {
+        return onHost;
+    }
+
+    public ObservableList<Procedure> procedures() {
+        return procedures;
+    }
+
+    public ReadOnlyObjectProperty<Procedure> procedureProperty() {
+        return procedure;
+    }
+
+    /** Ticks on every act shown: choices, answers, marks, procedure. */
+    public ObservableIntegerValue changes() {
+        return changes;
+    }
+}
