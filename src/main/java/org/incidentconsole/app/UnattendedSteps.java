@@ -75,7 +75,8 @@ final class UnattendedSteps {
         }
         walk.choose(step, chosen);
         acts.alternativeChosen(step, chosen, session.operator()).get();
-        out.println("  chose: " + chosen.label());
+        out.println("  chose: " + chosen.label() + (options.named(step) ? "" : "  (default: the first; --choose to"
+                + " pick another)"));
         step.choices().stream().filter(a -> a != chosen).forEach(a -> out.println("  skipped: " + a.label()));
         for (Step s : walk.runs(step)) {
             String stopped = walk(s);
@@ -95,7 +96,8 @@ final class UnattendedSteps {
             walk.answer(step, d, answer);
             acts.answered(step, d, answer, session.operator()).get();
             out.println("  " + d.question() + " → " + answer.text()
-                    + (answer.target() == null ? "" : " (on to " + answer.target() + ")"));
+                    + (answer.target() == null ? "" : " (on to " + answer.target() + ")")
+                    + (options.named(d) ? "" : "  (default: the first; --answer to give another)"));
         }
         return step.shellBlocks().isEmpty() ? null : run(step);
     }

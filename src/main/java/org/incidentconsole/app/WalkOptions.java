@@ -114,6 +114,17 @@ record WalkOptions(String procedure, List<Pick> choose, List<Pick> answer, int w
         return decision.answers().stream().findFirst();
     }
 
+    /** True when a --choose names this choice (else its first alternative is taken by default). */
+    boolean named(Step choice) {
+        return choose.stream().anyMatch(p -> contains(choice.title(), p.where())
+                || contains(choice.pathText(), p.where()));
+    }
+
+    /** True when an --answer names this question (else its first answer is taken by default). */
+    boolean named(Decision decision) {
+        return answer.stream().anyMatch(p -> contains(decision.question(), p.where()));
+    }
+
     private static boolean contains(String text, String part) {
         return text != null && text.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
     }

@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 final class AlternativeLabels {
     /** Nouns that, followed by an id, label one alternative. Extend here. */
     private static final List<String> NOUNS = List.of("option", "opt", "method", "scenario", "alternative",
-            "approach", "plan", "variant", "strategy", "choice", "workaround",
+            "approach", "plan", "variant", "strategy", "choice", "workaround", "solution", "lösung", "solución", "solução",
             "variante", "opción", "opcion", "opção", "opcao", "méthode", "methode", "möglichkeit", "weg", "scénario",
             "metodo", "método", "方法", "方案", "选项", "選項", "选择", "选择", "場合", "ケース", "選択肢", "オプション",
             "パターン", "옵션", "방법", "대안", "시나리오", "경우", "вариант", "способ", "opcja", "sposób");
@@ -25,6 +25,9 @@ final class AlternativeLabels {
     private static final Pattern ORDINAL = Pattern.compile("^\\(?(?:[A-H]|\\d{1,2})[.)]\\s+\\S");
     private static final Pattern CONDITION = Pattern.compile("^(?:if|when|in case|si|wenn|falls|se|如果|若|もし|만약)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
+    /** Leading words of siblings that name the means ("Using Helm", "Via the console"): variants of one action. */
+    private static final Pattern MEANS = Pattern.compile("^(?:using|via|with|through|mit|über|con|avec|par|usando"
+            + "|mediante)\\s", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern OR_LINE = Pattern.compile("^(?:or|oder|ou|o bien|o|ó|或者|或|または|もしくは|또는|혹은|или|lub"
             + "|otherwise|else)\\b(?!-)", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
     private static final Pattern PARENT = Pattern.compile("\\b(?:choose|select|pick|either|one of|whichever|depending on"
@@ -59,6 +62,11 @@ final class AlternativeLabels {
     /** A sibling heading that is a condition ("If the migration failed"): with another one, a choice. */
     static boolean isCondition(String heading) {
         return CONDITION.matcher(bare(heading)).find();
+    }
+
+    /** A sibling heading that names a means ("Using Helm", "With kubectl"): with another one, a choice. */
+    static boolean isMeans(String heading) {
+        return MEANS.matcher(bare(heading)).find();
     }
 
     /** A numbered or lettered heading ("1. …", "B. …"): an alternative only under a parent that asks to choose. */

@@ -6,7 +6,7 @@ import java.util.function.Predicate;
 
 /**
  * Which children of a heading are alternatives: consecutive siblings labelled as options ("Option A", "B) …",
- * "Scenario 2"), consecutive conditions ("If the deploy failed", "When …"), or every child of a parent whose own
+ * "Scenario 2"), consecutive conditions ("If the deploy failed", "When …"), consecutive means ("Using Helm", "Via kubectl"), or every child of a parent whose own
  * words ask for a choice ("Choose the appropriate level", "Rollback alternatives"). Two at least.
  */
 final class AlternativeRuns {
@@ -22,6 +22,9 @@ final class AlternativeRuns {
         List<List<Section>> runs = runs(children, c -> AlternativeLabels.isLabel(c.heading));
         if (runs.isEmpty()) {
             runs = runs(children, c -> AlternativeLabels.isCondition(c.heading));
+        }
+        if (runs.isEmpty()) {
+            runs = runs(children, c -> AlternativeLabels.isMeans(c.heading));
         }
         if (runs.isEmpty() && !top && (AlternativeLabels.asksToChoose(parent.ownWords()) || parallel(parent, children))) {
             runs = List.of(children);

@@ -52,6 +52,7 @@ final class BudgetParser {
         if (text == null || text.isEmpty()) {
             return Optional.empty();
         }
+        text = text.replace("\uFE0F", "");
         Matcher parens = IN_PARENS.matcher(text);
         while (parens.find()) {
             Optional<Budget> found = amount(parens.group(1), false);

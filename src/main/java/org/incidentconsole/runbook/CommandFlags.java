@@ -41,6 +41,15 @@ final class CommandFlags {
             new Rule(WATCH, c -> Set.of("docker", "podman").contains(c.name()) && c.has("stats")
                     && !c.has("--no-stream"), "streams statistics until stopped"),
             new Rule(WATCH, c -> c.name().equals("watch"), "repeats the command until stopped"),
+            new Rule(WATCH, c -> KUBE.contains(c.name()) && (c.has("port-forward") || c.has("attach") || c.has("proxy")),
+                    "holds the connection open until stopped"),
+            new Rule(WATCH, c -> (c.name().equals("docker-compose") || Set.of("docker", "podman").contains(c.name())
+                    && c.has("compose")) && c.has("up") && !c.hasAny(Set.of("-d", "--detach", "--wait")),
+                    "runs the containers in the foreground until stopped"),
+            new Rule(WATCH, c -> c.name().equals("php") && c.has("artisan") && c.words().stream()
+                    .anyMatch(w -> Set.of("queue:work", "queue:listen", "serve", "horizon", "pail").contains(w)),
+                    "runs in the foreground until stopped"),
+            new Rule(WATCH, c -> c.name().equals("stern"), "follows the pods' logs until stopped"),
             new Rule(WATCH, c -> !KUBE.contains(c.name()) && c.hasAny(Set.of("--watch")), "watches until stopped"),
             new Rule(WATCH, c -> c.name().equals("ping") && !c.words().stream().anyMatch(w -> w.startsWith("-c")),
                     "pings until stopped"),

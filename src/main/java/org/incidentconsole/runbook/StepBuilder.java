@@ -69,11 +69,14 @@ final class StepBuilder {
             out.add(track(factory.make(s, s.path, procedureOf(s), before(s))));
         }
         int n = 0;
-        for (int i = 0; i < s.children.size(); i++) {
-            Section child = s.children.get(i);
+        java.util.Set<Section> inRun = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        runs.forEach(inRun::addAll);
+        for (Section child : s.children) {
             List<Section> run = startingAt(runs, child);
             if (run == null) {
-                emit(child, out);
+                if (!inRun.contains(child)) {
+                    emit(child, out);
+                }
                 continue;
             }
             List<Alternative> alternatives = new ArrayList<>();
@@ -90,7 +93,6 @@ final class StepBuilder {
             out.add(factory.choice(s, path, procedureOf(s), takesParent ? String.join("\n\n", s.description).strip()
                     : "", takesParent ? s.blocks : List.of(), alternatives));
             n++;
-            i += run.size() - 1;
         }
     }
 
@@ -130,14 +132,19 @@ final class StepBuilder {
         return null;
     }
 
+    /** The last section starting at or before {@code line} (sections are in document order). */
     private Section sectionAt(int line) {
-        Section found = sections.get(0);
-        for (Section s : sections) {
-            if (s.line <= line) {
-                found = s;
+        int low = 0;
+        int high = sections.size() - 1;
+        while (low < high) {
+            int mid = (low + high + 1) >>> 1;
+            if (sections.get(mid).line <= line) {
+                low = mid;
+            } else {
+                high = mid - 1;
             }
         }
-        return found;
+        return sections.get(low);
     }
 
     private static void linkParents(List<Section> sections) {

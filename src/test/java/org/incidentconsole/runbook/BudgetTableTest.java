@@ -27,6 +27,8 @@ class BudgetTableTest {
             Paso 3: Vigilar (5 minutos)                     | 300   | 300
             Schritt 2 (10 Minuten)                          | 600   | 600
             Check (1.5 hours)                               | 5400  | 5400
+            Rollback ⏱️ 5 min                                | 300   | 300
+            **Estimated time:** 10 minutes                  | 600   | 600
             Errors (last 24 hours)                          |       |
             Progress Updates (Every 5 minutes)              |       |
             Logs (since 10 minutes)                         |       |

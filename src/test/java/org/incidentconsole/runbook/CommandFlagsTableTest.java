@@ -67,6 +67,12 @@ class CommandFlagsTableTest {
             git rebase -i HEAD~3 => INTERACTIVE
             git log --oneline -10 => NONE
             sudo systemctl restart nginx => NONE
+            kubectl port-forward svc/api 8080:80 => WATCH
+            docker compose up app => WATCH
+            docker compose up -d app => NONE
+            docker-compose up -d backend-v2 => NONE
+            php artisan queue:work => WATCH
+            php artisan queue:restart => NONE
             """)
     void commands_that_do_not_end_by_themselves_are_flagged(String command, String expected) {
         var flags = CommandFlags.of(command.strip(), 1);

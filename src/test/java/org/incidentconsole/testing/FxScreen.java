@@ -66,7 +66,11 @@ public final class FxScreen {
     /** A label's, button's or text field's text now, or "" when it is not on screen. */
     public static String textNow(FxRobot robot, String query) {
         AtomicReference<String> seen = new AtomicReference<>("");
-        robot.lookup(query).tryQuery().ifPresent(n -> seen.set(textOf(n)));
+        try {
+            robot.lookup(query).tryQuery().ifPresent(n -> seen.set(textOf(n)));
+        } catch (NullPointerException changing) {
+            return ""; // the lookup met a child list the FX thread was changing (a pane rebuilt): not there yet
+        }
         return seen.get();
     }
 

@@ -374,17 +374,12 @@ public final class StepperViewModel {
             message.set(blocked);
             return CompletableFuture.completedFuture(Map.of());
         }
-        if (!walk.runnable(step)) {
-            message.set(WalkText.notRunnable(step, walk));
+        String refused = walk.refusal(step, values);
+        if (refused != null) {
+            message.set(refused);
             return CompletableFuture.completedFuture(Map.of());
         }
         List<Step> runs = walk.runs(step).stream().filter(s -> !s.shellBlocks().isEmpty()).toList();
-        List<String> unset = runs.stream().flatMap(s -> org.incidentconsole.incident.EnvInputs.missing(s, values,
-                walk.onHost()).stream()).distinct().toList();
-        if (!unset.isEmpty()) {
-            message.set("Give " + String.join(", ", unset) + " a value, or tick “set on the host”, before running.");
-            return CompletableFuture.completedFuture(Map.of());
-        }
         StepRunner.Mode how = mode.get();
         Map<String, String> snapshot = new LinkedHashMap<>(values);
         running.set(true);

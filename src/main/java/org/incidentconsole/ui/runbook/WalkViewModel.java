@@ -157,6 +157,20 @@ public final class WalkViewModel {
         return runs(step).stream().anyMatch(s -> !s.shellBlocks().isEmpty() && s.interactiveCommands().isEmpty());
     }
 
+    /**
+     * Why Run must not run {@code step} now (its kind, a choice not made, an environment input neither given in
+     * {@code values} nor ticked as set on the host), or null when it may.
+     */
+    String refusal(Step step, java.util.Map<String, String> values) {
+        if (!runnable(step)) {
+            return WalkText.notRunnable(step, this);
+        }
+        List<String> unset = runs(step).stream().flatMap(s -> org.incidentconsole.incident.EnvInputs.missing(s,
+                values, onHost).stream()).distinct().toList();
+        return unset.isEmpty() ? null
+                : "Give " + String.join(", ", unset) + " a value, or tick “set on the host”, before running.";
+    }
+
     public java.util.Optional<Alternative> chosen(Step choice) {
         ProcedureWalk w = walk;
         return w == null ? java.util.Optional.empty() : w.chosen(choice);
