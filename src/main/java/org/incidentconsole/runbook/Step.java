@@ -103,11 +103,6 @@ public record Step(int line, List<String> path, Budget budget, String descriptio
         return decisions.isEmpty() ? null : decisions.get(0);
     }
 
-    Step withProcedure(String name) {
-        return new Step(line, path, budget, description, blocks, checklist, hostTags, valueTypes, kind, name, choices,
-                decisions, flags, suggestions, groupBudget);
-    }
-
     Step withSuggestions(List<SuggestionSource> found) {
         return new Step(line, path, budget, description, blocks, checklist, hostTags, valueTypes, kind, procedure,
                 choices, decisions, flags, found, groupBudget);

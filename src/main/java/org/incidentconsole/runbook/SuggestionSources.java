@@ -14,7 +14,11 @@ final class SuggestionSources {
     private record Want(Shape shape, Pattern words) {
     }
 
-    private record Producer(Shape shape, Pattern command) {
+    /** {@code words}: one of them must be in the line before the pattern is tried (long lines stay cheap). */
+    private record Producer(Shape shape, Pattern command, List<String> words) {
+        boolean matches(String line) {
+            return words.stream().anyMatch(line::contains) && command.matcher(line).find();
+        }
     }
 
     private static final List<Want> WANTS = List.of(
@@ -25,12 +29,15 @@ final class SuggestionSources {
             new Want(Shape.TAG, Pattern.compile("\\btag\\b|release|version|_tag\\b|-tag\\b", Pattern.CASE_INSENSITIVE)),
             new Want(Shape.BRANCH, Pattern.compile("branch", Pattern.CASE_INSENSITIVE)));
     private static final List<Producer> PRODUCERS = List.of(
-            new Producer(Shape.COMMIT, Pattern.compile("\\bgit\\s+(?:log|reflog|rev-parse|rev-list|show-ref)\\b")),
-            new Producer(Shape.TAG, Pattern.compile("\\bgit\\s+(?:tag|describe)\\b|\\bgit\\s+ls-remote\\s+--tags")),
+            new Producer(Shape.COMMIT, Pattern.compile("\\bgit\\s+(?:log|reflog|rev-parse|rev-list|show-ref)\\b"),
+                    List.of("git")),
+            new Producer(Shape.TAG, Pattern.compile("\\bgit\\s+(?:tag|describe)\\b|\\bgit\\s+ls-remote\\s+--tags"),
+                    List.of("git")),
             new Producer(Shape.REVISION, Pattern.compile("\\b(?:kubectl|oc)\\s+rollout\\s+history\\b|\\bhelm\\s+history\\b"
-                    + "|\\balembic\\s+(?:history|heads|current)\\b")),
-            new Producer(Shape.BRANCH, Pattern.compile("\\bgit\\s+branch\\b")),
-            new Producer(Shape.IMAGE_TAG, Pattern.compile("\\b(?:docker|podman)\\s+images?\\b|\\bcrane\\s+ls\\b")));
+                    + "|\\balembic\\s+(?:history|heads|current)\\b"), List.of("history", "alembic")),
+            new Producer(Shape.BRANCH, Pattern.compile("\\bgit\\s+branch\\b"), List.of("git")),
+            new Producer(Shape.IMAGE_TAG, Pattern.compile("\\b(?:docker|podman)\\s+images?\\b|\\bcrane\\s+ls\\b"),
+                    List.of("image", "crane")));
 
     private SuggestionSources() {
     }
@@ -49,7 +56,7 @@ final class SuggestionSources {
                         continue;
                     }
                     for (Producer producer : PRODUCERS) {
-                        if (producer.command().matcher(line).find()) {
+                        if (producer.matches(line)) {
                             byShape.computeIfAbsent(producer.shape(), k -> new ArrayList<>()).add(
                                     new SuggestionSource(null, producer.shape(), step.pathText(), block.line() + 1 + i,
                                             line));
