@@ -30,7 +30,8 @@ final class RunbookLinter {
         runbook.variables().forEach(v -> declared.add(v.name()));
         Set<String> used = new HashSet<>();
         Map<String, Integer> titles = new HashMap<>();
-        for (Step step : runbook.steps()) {
+        // every step, alternatives' included: a danger inside one alternative is linted too
+        for (Step step : runbook.allSteps()) {
             Integer first = titles.putIfAbsent(step.pathText(), step.line());
             if (first != null) {
                 problems.add(Problem.warning(step.line(), "duplicate step title '" + step.pathText()
@@ -62,7 +63,8 @@ final class RunbookLinter {
             for (CodeBlock block : step.shellBlocks()) {
                 placementProblems(block, problems);
                 foreignTemplates(block, declared, problems);
-                if (!block.alternatives().isEmpty()) {
+                if (!block.alternatives().isEmpty() && step.kind() != StepKind.CHOICE && step.choices().isEmpty()
+                        && !inAlternative(runbook, step)) {
                     problems.add(Problem.warning(block.alternatives().get(0).line(), "block offers alternatives ("
                             + block.alternatives().get(0).text() + "): run whole, it runs every one of them;"
                             + " give each alternative its own heading"));
@@ -87,8 +89,16 @@ final class RunbookLinter {
                         + " (type " + v.type().word() + ")"));
             }
         }
-        problems.sort(Comparator.comparingInt(Problem::line));
-        return problems;
+        // an in-block alternative's step holds the same lines as its choice: one problem per line and message
+        List<Problem> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+        distinct.sort(Comparator.comparingInt(Problem::line));
+        return distinct;
+    }
+
+    /** Whether the step is one alternative of a choice: its block's other alternatives are blanked, not run. */
+    private static boolean inAlternative(Runbook runbook, Step step) {
+        return runbook.allSteps().stream().flatMap(s -> s.choices().stream())
+                .anyMatch(a -> a.steps().contains(step));
     }
 
     /** {{ … }} that another tool fills (Jinja under ansible -a, a JSON body's Mustache): a note, never an error. */
