@@ -47,11 +47,12 @@ stop_x() {
 trap stop_x EXIT
 
 start_x() { # SIZE: Xvfb and openbox, both answering
-    local d=90
-    while [ -e "/tmp/.X$d-lock" ]; do d=$((d + 1)); done
-    Xvfb ":$d" -screen 0 "${1}x24" -nolisten tcp >/dev/null 2>&1 & xpid=$!
-    export DISPLAY=":$d"
-    for _ in $(seq 150); do xwininfo -root >/dev/null 2>&1 && break; sleep 0.2; done
+    local ready display
+    # Xvfb picks a free display and writes its number once it accepts clients
+    exec {ready}< <(Xvfb -displayfd 1 -screen 0 "${1}x24" -nolisten tcp 2>/dev/null & echo "pid $!")
+    read -r _ xpid <&"$ready"
+    read -r -t 120 display <&"$ready" || { echo "wm-check: Xvfb did not start" >&2; exit 2; }
+    export DISPLAY=":$display"
     openbox --sm-disable >"$out/openbox-$1.txt" 2>&1 & wpid=$!
     for _ in $(seq 150); do
         xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' \
@@ -71,8 +72,8 @@ launch() { # NAME HOME [ARGS...]
 }
 
 # The last line the app wrote for the window titled $1: window TITLE x y w h prefW prefH maximized
-window_line() { grep -P "^window\t$1\t" "$report" | tail -1; }
-node_line() { grep -P "^node\t$1\t$2\t" "$report" | tail -1; }
+window_line() { { grep -P "^window\t$1\t" "$report" || true; } | tail -1; }
+node_line() { { grep -P "^node\t$1\t$2\t" "$report" || true; } | tail -1; }
 
 wait_window() { # TITLE SECONDS: the X window id, once both X and the app's report know it
     local id
@@ -155,9 +156,7 @@ start_incident() { # LABEL ROWS TITLE SW SH: open the start dialog, check it, st
     click_node "Incident Console" start-incident || return
     check_dialog Incident "$1" "$4" "$5" || return
     check_list_above_buttons "$1" "$2"
-    xdotool windowactivate --sync "$dialog_id" >/dev/null 2>&1 || true
-    xdotool type --delay 20 "$3"
-    xdotool key Return
+    click_node Incident "text:Start incident" || return
     wait_gone Incident || fail "$1: the start dialog did not close"
     sleep 1
     check_main_unchanged "$1 closed"

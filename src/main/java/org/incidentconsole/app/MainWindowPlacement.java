@@ -96,8 +96,14 @@ final class MainWindowPlacement {
         stage.widthProperty().addListener((obs, old, now) -> track.run());
         stage.heightProperty().addListener((obs, old, now) -> track.run());
         // the window manager maximizes after the first frame: dividers are restored once the window has its size
+        // shown, then maximized by the window manager: the dividers are put back once the window has that size
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> main.restore(prefs)));
+        boolean[] firstMaximize = {true};
         stage.maximizedProperty().addListener((obs, old, now) -> Platform.runLater(() -> {
-            main.restore(prefs);
+            if (now && firstMaximize[0]) {
+                firstMaximize[0] = false;
+                main.restore(prefs);
+            }
             if (now) {
                 keepMaximizedUnderDialogs(stage);
             }

@@ -102,7 +102,8 @@ public final class MainWindowController {
         hostList.setCellFactory(list -> new HostCell(io));
         journalPath.textProperty().bind(journal);
         lastRefresh.textProperty().bind(refreshed);
-        lightTheme.selectedProperty().addListener((obs, old, light) -> theme().apply(hostList.getScene()));
+        lightTheme.selectedProperty().addListener((obs, old, light) -> applyTheme());
+        hostList.sceneProperty().addListener((obs, old, scene) -> applyTheme());
         // the toggle names the theme it switches to, not the one on screen
         lightTheme.textProperty().bind(Bindings.when(lightTheme.selectedProperty())
                 .then("Dark theme").otherwise("Light theme"));
@@ -128,6 +129,12 @@ public final class MainWindowController {
         connectionSummary.textProperty().bind(hosts.summaryProperty());
         inventoryPath.setText("inventory: " + inventory);
         logPath.setText("log: " + logFile);
+    }
+
+    private void applyTheme() {
+        if (hostList.getScene() != null) {
+            theme().apply(hostList.getScene());
+        }
     }
 
     private org.incidentconsole.ui.common.Theme theme() {
