@@ -57,7 +57,7 @@ final class MainWindowPlacement {
     }
 
     /** ... and once a modal dialog of this window closes, the window is maximized again if it was. */
-    private static void remaximizeAfterDialogs(Stage stage) {
+    private static boolean[] remaximizeAfterDialogs(Stage stage) {
         boolean[] wanted = {false};
         javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) c -> {
             while (c.next()) {
@@ -74,6 +74,7 @@ final class MainWindowPlacement {
                 }
             }
         });
+        return wanted;
     }
 
     private static void remaximize(Stage stage, boolean[] wanted) {
@@ -111,8 +112,8 @@ final class MainWindowPlacement {
         if (stage.isMaximized()) {
             Platform.runLater(() -> keepMaximizedUnderDialogs(stage));
         }
-        remaximizeAfterDialogs(stage);
+        boolean[] wanted = remaximizeAfterDialogs(stage);
         stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e ->
-                WindowPrefsFile.save(file, main.layout(normal[0], normal[1], stage.isMaximized())));
+                WindowPrefsFile.save(file, main.layout(normal[0], normal[1], stage.isMaximized() || wanted[0])));
     }
 }
