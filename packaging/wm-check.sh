@@ -46,20 +46,26 @@ stop_x() {
 }
 trap stop_x EXIT
 
-start_x() { # SIZE: Xvfb and openbox, both answering
-    local ready display
-    # Xvfb picks a free display and writes its number once it accepts clients
-    exec {ready}< <(Xvfb -displayfd 1 -screen 0 "${1}x24" -nolisten tcp 2>/dev/null & echo "pid $!")
-    read -r _ xpid <&"$ready"
-    read -r -t 120 display <&"$ready" || { echo "wm-check: Xvfb did not start" >&2; exit 2; }
-    export DISPLAY=":$display"
-    openbox --sm-disable >"$out/openbox-$1.txt" 2>&1 & wpid=$!
-    for _ in $(seq 150); do
-        xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' \
-            && xprop -root _NET_SUPPORTED 2>/dev/null | grep -q _NET_ACTIVE_WINDOW && return 0
-        sleep 0.2
+start_x() { # SIZE: Xvfb and openbox, both answering (three tries: a loaded machine can lose the first)
+    local ready display try
+    for try in 1 2 3; do
+        # Xvfb picks a free display and writes its number once it accepts clients
+        exec {ready}< <(Xvfb -displayfd 1 -screen 0 "${1}x24" -nolisten tcp 2>>"$out/xvfb-$1.txt" & echo "pid $!")
+        read -r _ xpid <&"$ready"
+        if read -r -t 120 display <&"$ready" && DISPLAY=":$display" xwininfo -root >/dev/null 2>&1; then
+            export DISPLAY=":$display"
+            openbox --sm-disable >"$out/openbox-$1.txt" 2>&1 & wpid=$!
+            for _ in $(seq 150); do
+                if xprop -root _NET_SUPPORTING_WM_CHECK 2>/dev/null | grep -q 'window id' \
+                        && xprop -root _NET_SUPPORTED 2>/dev/null | grep -q _NET_ACTIVE_WINDOW; then
+                    return 0
+                fi
+                sleep 0.2
+            done
+        fi
+        echo "wm-check: Xvfb or openbox did not start (try $try; see $out/xvfb-$1.txt, $out/openbox-$1.txt)" >&2
+        stop_x
     done
-    echo "wm-check: openbox did not start on $DISPLAY (see $out/openbox-$1.txt)" >&2
     exit 2
 }
 
@@ -118,6 +124,7 @@ check_dialog() { # TITLE LABEL SCREEN_W SCREEN_H: the X window is at least what 
 
 check_main_unchanged() { # LABEL: what the operator sees, size and place, is what it was
     local now where max
+    sleep 1.5   # the window is maximized again a moment after a modal dialog has gone
     now=$(size_of "$main_id"); where=$(place_of "$main_id"); max=$(maximized "$main_id")
     if [ "$now" = "$main_size" ] && [ "$where" = "$main_place" ]; then
         pass "$1: main window still $now at $where (maximized flag $max)"
