@@ -37,6 +37,11 @@ public record AppHome(Path dir) {
         return dir.resolve("incidents");
     }
 
+    /** The main window's remembered size, dividers and theme (never a secret). */
+    public Path windowPrefs() {
+        return dir.resolve("window.properties");
+    }
+
     public Path reports() {
         return dir.resolve("reports");
     }

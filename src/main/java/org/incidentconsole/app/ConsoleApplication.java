@@ -15,6 +15,7 @@ import org.incidentconsole.ui.common.FxHostKeyPrompt;
 import org.incidentconsole.ui.common.FxPassphrasePrompt;
 import org.incidentconsole.ui.common.FxmlView;
 import org.incidentconsole.ui.common.Theme;
+import org.incidentconsole.ui.common.WindowPrefs;
 import org.incidentconsole.ui.common.ViewLoader;
 import org.incidentconsole.ui.breakers.BreakerPanelController;
 import org.incidentconsole.ui.breakers.BreakerPanelViewModel;
@@ -61,6 +62,7 @@ public final class ConsoleApplication extends Application {
     public void start(Stage stage) {
         LaunchOptions o = options;
         LOG.info("Incident Console starting; data directory {}", o.home().dir());
+        LayoutReport.installIfAsked();
         if (!java.nio.file.Files.exists(o.inventory()) && !o.inventoryGiven()) {
             startDrill(stage, o);
             return;
@@ -78,10 +80,11 @@ public final class ConsoleApplication extends Application {
         javafx.scene.layout.StackPane pane = new javafx.scene.layout.StackPane(starting);
         pane.setPrefSize(1280, 800);
         Scene placeholder = new Scene(pane);
-        Theme.DARK.apply(placeholder);
+        WindowPrefsFile.load(o.home().windowPrefs()).theme().apply(placeholder);
         stage.setTitle("Incident Console — DRILL");
         setIcon(stage);
         stage.setScene(placeholder);
+        MainWindowPlacement.size(stage, o.home().windowPrefs());
         stage.show();
         Thread starter = new Thread(() -> {
             try {
@@ -184,7 +187,10 @@ public final class ConsoleApplication extends Application {
                                 environment.get()), bar::ensureIncident, services.io()),
                 StepperController.class, () -> stepperView);
         Parent root = new ViewLoader(controllers).load(FxmlView.MAIN_WINDOW);
-        Scene scene = new Scene(root);
+        // the drill's placeholder scene is kept: a new scene on a maximized window leaves it laid out at the old size
+        Scene scene = stage.getScene() != null ? stage.getScene() : new Scene(root);
+        scene.setRoot(root);
+        org.incidentconsole.ui.common.DialogSizes.install();
         Theme.DARK.apply(scene);
         Shortcuts.install(scene, stepperView::run, stepperView::cancel, bar::export, main::showShortcutsNow);
         stage.setOnCloseRequest(e -> {
@@ -195,7 +201,8 @@ public final class ConsoleApplication extends Application {
         stage.setTitle("Incident Console");
         setIcon(stage);
         stage.setScene(scene);
-        fitToScreen(stage, root);
+        WindowPrefs prefs = MainWindowPlacement.size(stage, services.home().windowPrefs());
+        MainWindowPlacement.remember(stage, main, prefs, services.home().windowPrefs());
         stage.show();
         FirstFrame.watch();
         java.time.format.DateTimeFormatter hhmmss = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
@@ -289,17 +296,6 @@ public final class ConsoleApplication extends Application {
         if (icon != null && stage.getIcons().isEmpty()) {
             stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
         }
-    }
-
-    /** Never larger than the screen it opens on, and centred there (no window manager does it for us). */
-    private static void fitToScreen(Stage stage, Parent root) {
-        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
-        double width = Math.min(root.prefWidth(-1), screen.getWidth());
-        double height = Math.min(root.prefHeight(-1), screen.getHeight());
-        stage.setWidth(width);
-        stage.setHeight(height);
-        stage.setX(screen.getMinX() + (screen.getWidth() - width) / 2);
-        stage.setY(screen.getMinY() + (screen.getHeight() - height) / 2);
     }
 
     /**

@@ -262,8 +262,20 @@ public final class ConsoleServices implements AutoCloseable {
         SeverityAdvisor advisor = new SeverityAdvisor();
         SeverityAdvisor.Thresholds thresholds = inventory.hosts().isEmpty() ? SeverityAdvisor.Thresholds.defaults()
                 : SeverityAdvisor.Thresholds.of(inventory.hosts().get(0).thresholds());
-        executors.scheduler().scheduleWithFixedDelay(() -> advice.accept(advisor.advise(health.states(),
-                latest.values(), thresholds, java.time.Instant.now())), 1, 2, java.util.concurrent.TimeUnit.SECONDS);
+        org.incidentconsole.health.SteadyAdvice steady = new org.incidentconsole.health.SteadyAdvice(
+                org.incidentconsole.health.SteadyAdvice.Settings.of(inventory.hosts().isEmpty() ? java.util.Map.of()
+                        : inventory.hosts().get(0).thresholds()));
+        executors.scheduler().scheduleWithFixedDelay(() -> {
+            java.time.Instant now = java.time.Instant.now();
+            var states = health.states();
+            var raw = advisor.advise(states, latest.values(), thresholds, now);
+            // a new poll is a newer health result or breaker reading than the last tick saw
+            java.time.Instant round = java.util.stream.Stream.concat(states.stream().map(s -> s.latest().at()),
+                    latest.values().stream().map(BreakerPanel::at)).max(java.util.Comparator.naturalOrder()).orElse(null);
+            var incident = currentIncident();
+            boolean rolledBack = incident != null && incident.state().milestones().contains("ROLLED_BACK");
+            advice.accept(steady.next(raw, round, rolledBack, now));
+        }, 1, 2, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     private void startMonitor(Host host, java.util.Set<RedisLink> started, java.util.Map<String, BreakerPanel> latest,

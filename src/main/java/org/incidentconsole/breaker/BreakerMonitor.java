@@ -125,6 +125,7 @@ public final class BreakerMonitor implements AutoCloseable {
             List<BreakerView.Transition> h = history.computeIfAbsent(key, k -> new ArrayList<>());
             if (before != null && before != b.state()) {
                 h.add(new BreakerView.Transition(now, before, b.state()));
+                LOG.info("Breaker {} on {}: {} -> {}", b.service(), link.label(), before, b.state());
                 if (h.size() > HISTORY) {
                     h.remove(0);
                 }

@@ -118,7 +118,11 @@ public final class HealthPoller implements AutoCloseable {
         for (HealthCheck check : list) {
             CheckResult r;
             if (unreachable != null) {
-                String value = unreachable.startsWith("TIMEOUT") ? "TIMEOUT"
+                // while the operator's connect is under way the check says so, not "not connected"
+                boolean connecting = connection.status().state()
+                        == org.incidentconsole.ssh.ConnectionState.CONNECTING;
+                String value = connecting ? SeverityAdvisor.CONNECTING_VALUE
+                        : unreachable.startsWith("TIMEOUT") ? "TIMEOUT"
                         : unreachable.equals("not connected") ? "not connected" : "unreachable";
                 r = new CheckResult(host.name(), check.name(), check.kind(), clock.instant(), HealthStatus.UNKNOWN,
                         value, unreachable, Duration.ZERO);
@@ -144,6 +148,13 @@ public final class HealthPoller implements AutoCloseable {
         boolean changed = before == null || before.latest().status() != r.status();
         states.put(key, new CheckState(r, changed ? now : before.since()));
         resultListeners.forEach(l -> safely(l, r));
+        if (changed) {
+            // one INFO line per change of state; each poll's result only at DEBUG
+            LOG.info("Health {} {}: {} -> {} ({})", r.host(), r.check(), before == null ? "first result"
+                    : before.latest().status(), r.status(), r.value());
+        } else {
+            LOG.debug("Health {} {}: {} ({})", r.host(), r.check(), r.status(), r.value());
+        }
         if (changed) {
             HealthTransition t = new HealthTransition(r.host(), r.check(), before == null ? null
                     : before.latest().status(), r.status(), r.value(), now);

@@ -17,8 +17,18 @@ import org.incidentconsole.breaker.BreakerView;
 public final class SeverityAdvisor {
     public enum Priority { P0, P1, P2, P3 }
 
-    /** From weakest to strongest. */
-    public enum Action { NONE, WATCH, INVESTIGATE, ROLLBACK_NOW }
+    /**
+     * From weakest to strongest. CONNECTING: a host's checks wait for its first connection. WATCHING_ROLLBACK: the
+     * rollback is done and the signals that called for it are recovering. CANNOT_SEE: fewer than half the hosts
+     * answer, so nothing calm may be read from the rest.
+     */
+    public enum Action { NONE, CONNECTING, WATCH, WATCHING_ROLLBACK, INVESTIGATE, CANNOT_SEE, ROLLBACK_NOW }
+
+    /** What a check reads while its host is being connected (the poller's value). */
+    public static final String CONNECTING_VALUE = "connecting";
+    /** The values of a check whose host does not answer. */
+    static final java.util.Set<String> UNREACHABLE_VALUES = java.util.Set.of("unreachable", "TIMEOUT",
+            "not connected");
 
     public record Thresholds(double errorRatePercent, Duration errorRateFor, double investigatePercent,
                              Duration breakerStuckOpen) {
@@ -54,6 +64,7 @@ public final class SeverityAdvisor {
         for (CheckState state : checks) {
             reason(state, t, now, reasons);
         }
+        blind(checks, now).ifPresent(reasons::add);
         for (BreakerPanel panel : breakers) {
             for (BreakerView b : panel.breakers()) {
                 if (b.openFor() != null && b.openFor().compareTo(t.breakerStuckOpen()) > 0) {
@@ -77,6 +88,10 @@ public final class SeverityAdvisor {
         Duration lasting = Duration.between(state.since(), now);
         HealthStatus s = r.status();
         if (s == HealthStatus.OK) {
+            return;
+        }
+        if (s == HealthStatus.UNKNOWN && CONNECTING_VALUE.equals(r.value())) {
+            out.add(of(null, Action.CONNECTING, r, state, "connecting to " + r.host() + ": no result yet"));
             return;
         }
         if (s == HealthStatus.UNKNOWN) {
@@ -117,6 +132,29 @@ public final class SeverityAdvisor {
             default -> out.add(critical ? of(Priority.P2, Action.INVESTIGATE, r, state, r.check() + " failing")
                     : of(Priority.P3, Action.WATCH, r, state, r.check() + " warning"));
         }
+    }
+
+    /** Fewer than half of the hosts reachable (every check of a host unreachable): production cannot be seen. */
+    private static java.util.Optional<Reason> blind(Collection<CheckState> checks, Instant now) {
+        Map<String, Boolean> reachable = new java.util.TreeMap<>();
+        Map<String, Instant> since = new java.util.HashMap<>();
+        for (CheckState s : checks) {
+            boolean unreachable = s.latest().status() == HealthStatus.UNKNOWN
+                    && UNREACHABLE_VALUES.contains(s.latest().value());
+            reachable.merge(s.latest().host(), !unreachable, Boolean::logicalOr);
+            if (unreachable) {
+                since.merge(s.latest().host(), s.since(), (a, b) -> a.isAfter(b) ? a : b);
+            }
+        }
+        long seen = reachable.values().stream().filter(b -> b).count();
+        if (reachable.isEmpty() || seen * 2 >= reachable.size()) {
+            return java.util.Optional.empty();
+        }
+        Instant from = since.values().stream().max(Comparator.naturalOrder()).orElse(now);
+        return java.util.Optional.of(new Reason(null, Action.CANNOT_SEE, String.join(", ", reachable.entrySet()
+                .stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList()), "reachability",
+                seen + " of " + reachable.size() + " hosts reachable", from, "cannot see production: only " + seen
+                + " of " + reachable.size() + " hosts answer; connect them before trusting any reading"));
     }
 
     private static Reason of(Priority p, Action a, CheckResult r, CheckState s, String text) {

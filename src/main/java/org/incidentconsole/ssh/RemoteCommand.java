@@ -193,7 +193,7 @@ public final class RemoteCommand {
         long from = startedNanos != 0 ? startedNanos : createdNanos;
         Duration took = Duration.ofNanos(System.nanoTime() - from);
         if (result.complete(new ExecResult(host, command, outcome, exit, took, reason))) {
-            LOG.info("{}: command ended {} (exit {}) after {} ms", host, outcome, exit, took.toMillis());
+            LOG.debug("{}: command ended {} (exit {}) after {} ms", host, outcome, exit, took.toMillis());
         }
     }
 

@@ -237,6 +237,9 @@ public final class SshConnection implements Closeable {
 
     private void setStatus(ConnectionState state, String reason) {
         ConnectionStatus next = ConnectionStatus.of(state, reason);
+        if (status == null || status.state() != state) {
+            LOG.info("{}: connection {}{}", host.name(), state, reason == null ? "" : " (" + reason + ")");
+        }
         status = next;
         for (Consumer<ConnectionStatus> l : listeners) {
             try {

@@ -7,6 +7,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import org.incidentconsole.ui.common.StyleClasses;
+import org.incidentconsole.ui.common.WindowPrefs;
 import org.incidentconsole.ui.hosts.HostCell;
 import org.incidentconsole.ui.hosts.HostItemViewModel;
 import org.incidentconsole.ui.hosts.HostListViewModel;
@@ -44,6 +45,12 @@ public final class MainWindowController {
     private Label lastRefresh;
     @FXML
     private javafx.scene.control.ToggleButton lightTheme;
+    @FXML
+    private javafx.scene.control.SplitPane columns;
+    @FXML
+    private javafx.scene.control.SplitPane panels;
+    @FXML
+    private Label productionNotice;
 
     /**
      * @param journal   the journal file of the incident, as text ("" before one is started)
@@ -95,9 +102,11 @@ public final class MainWindowController {
         hostList.setCellFactory(list -> new HostCell(io));
         journalPath.textProperty().bind(journal);
         lastRefresh.textProperty().bind(refreshed);
-        lightTheme.selectedProperty().addListener((obs, old, light) ->
-                (light ? org.incidentconsole.ui.common.Theme.LIGHT : org.incidentconsole.ui.common.Theme.DARK)
-                        .apply(hostList.getScene()));
+        lightTheme.selectedProperty().addListener((obs, old, light) -> applyTheme());
+        hostList.sceneProperty().addListener((obs, old, scene) -> applyTheme());
+        // the toggle names the theme it switches to, not the one on screen
+        lightTheme.textProperty().bind(Bindings.when(lightTheme.selectedProperty())
+                .then("Dark theme").otherwise("Light theme"));
         environmentBadge.textProperty().bind(Bindings.createStringBinding(
                 () -> hosts.environmentProperty().get().toUpperCase(), hosts.environmentProperty()));
         environmentBadge.visibleProperty().bind(hosts.environmentProperty().isNotEmpty());
@@ -109,6 +118,8 @@ public final class MainWindowController {
                 incidentBar.getStyleClass().add(StyleClasses.environment(now));
             }
         });
+        productionNotice.visibleProperty().bind(hosts.environmentProperty().isEqualTo("production"));
+        productionNotice.managedProperty().bind(productionNotice.visibleProperty());
         drillNotice.visibleProperty().bind(hosts.environmentProperty().isEqualTo("drill"));
         drillNotice.managedProperty().bind(drillNotice.visibleProperty());
         inventoryMessage.textProperty().bind(hosts.messageProperty());
@@ -118,6 +129,39 @@ public final class MainWindowController {
         connectionSummary.textProperty().bind(hosts.summaryProperty());
         inventoryPath.setText("inventory: " + inventory);
         logPath.setText("log: " + logFile);
+    }
+
+    private void applyTheme() {
+        if (hostList.getScene() != null) {
+            theme().apply(hostList.getScene());
+        }
+    }
+
+    private org.incidentconsole.ui.common.Theme theme() {
+        return lightTheme.isSelected() ? org.incidentconsole.ui.common.Theme.LIGHT
+                : org.incidentconsole.ui.common.Theme.DARK;
+    }
+
+    /** Puts the dividers and the theme where the operator left them; lists of another length are ignored. */
+    public void restore(WindowPrefs prefs) {
+        lightTheme.setSelected(prefs.theme() == org.incidentconsole.ui.common.Theme.LIGHT);
+        restoreDividers(columns, prefs.columns());
+        restoreDividers(panels, prefs.panels());
+    }
+
+    private static void restoreDividers(javafx.scene.control.SplitPane pane, java.util.List<Double> fractions) {
+        if (fractions.size() == pane.getDividers().size()) {
+            pane.setDividerPositions(fractions.stream().mapToDouble(Double::doubleValue).toArray());
+        }
+    }
+
+    /** The layout as it is now, to be remembered; {@code width}/{@code height} are the un-maximized size. */
+    public WindowPrefs layout(double width, double height, boolean maximized) {
+        return new WindowPrefs(width, height, maximized, positions(columns), positions(panels), theme());
+    }
+
+    private static java.util.List<Double> positions(javafx.scene.control.SplitPane pane) {
+        return java.util.Arrays.stream(pane.getDividerPositions()).boxed().toList();
     }
 
     @FXML

@@ -41,8 +41,11 @@ public final class HealthPanelViewModel {
     public void advice(SeverityAdvisor.Advice a) {
         String headline = switch (a.action()) {
             case ROLLBACK_NOW -> "ROLL BACK NOW";
+            case CANNOT_SEE -> "Cannot see production";
             case INVESTIGATE -> "Investigate";
+            case WATCHING_ROLLBACK -> "Rolled back — watching";
             case WATCH -> "Watch";
+            case CONNECTING -> "Connecting…";
             case NONE -> "No incident signs";
         };
         String text = (a.priority() == null ? "" : "Suggested " + a.priority() + " · ") + headline;

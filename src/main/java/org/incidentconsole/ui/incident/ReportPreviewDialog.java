@@ -31,8 +31,16 @@ final class ReportPreviewDialog {
         text.setId("report-text");
         text.setEditable(false);
         text.getStyleClass().add("script");
-        text.setPrefColumnCount(90);
-        text.setPrefRowCount(28);
+        // as many lines and columns as the report has, up to what fits on the screen; the dialog resizes
+        javafx.geometry.Rectangle2D screen = (owner == null ? javafx.stage.Screen.getPrimary()
+                : javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
+                Math.max(1, owner.getHeight())).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()))
+                .getVisualBounds();
+        String[] lines = report.markdown().split("\n", -1);
+        int longest = java.util.Arrays.stream(lines).mapToInt(String::length).max().orElse(40);
+        text.setPrefColumnCount(Math.max(60, Math.min(longest + 2, (int) (screen.getWidth() * 0.8 / 8))));
+        text.setPrefRowCount(Math.max(10, Math.min(lines.length + 1, (int) ((screen.getHeight() * 0.85 - 200) / 16))));
+        VBox.setVgrow(text, javafx.scene.layout.Priority.ALWAYS);
         Label status = new Label();
         status.setId("report-status");
         dialog.getDialogPane().setContent(new VBox(8, text, status));

@@ -81,12 +81,17 @@ final class StartIncidentDialog {
         if (!unfinished.isEmpty()) {
             open.setId("unfinished-incidents");
             open.getItems().setAll(unfinished);
-            open.setPrefHeight(Math.min(6, unfinished.size()) * 28 + 8);
+            fitRows(open, 6);
             open.setCellFactory(l -> new ListCell<>() {
+                {
+                    setPrefWidth(0); // as wide as the list: a long line ends in "…", no sideways scroll bar
+                }
+
                 @Override
                 protected void updateItem(IncidentStore.Summary s, boolean empty) {
                     super.updateItem(s, empty);
                     setText(empty || s == null ? null : line(s));
+                    setTooltip(empty || s == null ? null : new javafx.scene.control.Tooltip(line(s)));
                 }
             });
             content.getChildren().addAll(new Label("Not resolved yet:"), open);
@@ -95,10 +100,14 @@ final class StartIncidentDialog {
             ListView<IncidentStore.Candidate> other = new ListView<>();
             other.setId("other-incidents");
             other.getItems().setAll(elsewhere);
-            other.setPrefHeight(Math.min(4, elsewhere.size()) * 28 + 8);
+            fitRows(other, 4);
             other.setMouseTransparent(true);
             other.setFocusTraversable(false);
             other.setCellFactory(l -> new ListCell<>() {
+                {
+                    setPrefWidth(0);
+                }
+
                 @Override
                 protected void updateItem(IncidentStore.Candidate c, boolean empty) {
                     super.updateItem(c, empty);
@@ -133,6 +142,18 @@ final class StartIncidentDialog {
             return null;
         });
         return dialog.showAndWait();
+    }
+
+    /** Rows of one fixed height, up to {@code most} of them visible; nothing scrolls sideways over a row. */
+    static final double ROW = 30;
+
+    private static void fitRows(ListView<?> list, int most) {
+        list.setFixedCellSize(ROW);
+        double height = Math.min(most, list.getItems().size()) * ROW + 4;
+        list.setPrefHeight(height);
+        list.setMinHeight(height);
+        list.setMaxHeight(height);
+        list.setPrefWidth(560);
     }
 
     private static String line(IncidentStore.Summary s) {
