@@ -12,8 +12,8 @@ import org.incidentconsole.inventory.JumpHop;
 
 /**
  * Works out each host's path: its address may be an ssh_config alias; what the inventory gives wins, ssh_config
- * fills the rest, the console's defaults what neither says. A jump hop takes its own ssh_config entry; a hop
- * named by neither inventory nor config logs in as the host's user with the host's keys. As with ssh, the first
+ * fills the rest, the console's defaults what neither says. A jump hop takes its own ssh_config entry; what
+ * that leaves out (login, keys, agent) is the host's, as resolved. As with ssh, the first
  * hop's own ProxyJump (or ProxyCommand) is followed; later hops' are not.
  */
 public final class HostPaths {
@@ -63,7 +63,7 @@ public final class HostPaths {
         }
         List<Hop> hops = new ArrayList<>();
         for (JumpHop spec : specs) {
-            hops.add(jumpHop(spec, host, route));
+            hops.add(jumpHop(spec, host, target));
         }
         while (!hops.isEmpty() && proxy == null) {
             Map<String, List<String>> firstCfg = lookup(route, hops.get(0).name());
@@ -71,7 +71,7 @@ public final class HostPaths {
             if (upstream != null && !upstream.equalsIgnoreCase("none")) {
                 List<Hop> before = new ArrayList<>();
                 for (JumpHop spec : proxyJump(upstream, host)) {
-                    before.add(jumpHop(spec, host, route));
+                    before.add(jumpHop(spec, host, target));
                 }
                 hops.addAll(0, before);
                 if (hops.size() > MAX_HOPS) {
@@ -124,15 +124,16 @@ public final class HostPaths {
         return hop;
     }
 
-    private Hop jumpHop(JumpHop spec, Host host, HostRoute route) throws SshException {
-        Map<String, List<String>> cfg = lookup(route, spec.host());
+    private Hop jumpHop(JumpHop spec, Host host, Hop target) throws SshException {
+        Map<String, List<String>> cfg = lookup(host.route(), spec.host());
         String address = first(cfg, "hostname");
         address = address != null ? address : spec.host();
         int port = spec.port() != null ? spec.port() : cfg.containsKey("port") ? number(cfg, "port") : 22;
-        String user = spec.user() != null ? spec.user() : cfg.containsKey("user") ? first(cfg, "user") : host.user();
+        String user = spec.user() != null ? spec.user() : cfg.containsKey("user") ? first(cfg, "user")
+                : target.user();
         List<Path> files = cfg.containsKey("identityfile") ? paths(cfg.get("identityfile"), address, user)
-                : host.identityFiles();
-        boolean agent = !agentOff(cfg, files) && host.agent();
+                : target.identityFiles();
+        boolean agent = !agentOff(cfg, files) && target.agent();
         return hop(spec.host(), address, port, user, files, agent, cfg);
     }
 

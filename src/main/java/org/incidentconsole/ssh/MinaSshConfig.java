@@ -22,6 +22,8 @@ import org.apache.sshd.client.config.hosts.HostConfigEntry;
  */
 final class MinaSshConfig implements SshConfig {
     private static final int MAX_INCLUDE_DEPTH = 16;
+    private static final java.util.regex.Pattern KEYWORD =
+            java.util.regex.Pattern.compile("([A-Za-z]+)\\s*(?:=\\s*|\\s+)(.*)");
 
     private final Path file;
 
@@ -51,12 +53,9 @@ final class MinaSshConfig implements SshConfig {
         return set;
     }
 
-    /** MINA joins a keyword's words (and repeated lines) with commas; a command's words were spaces. */
+    /** MINA joins repeated lines with commas; a command or a jump list is one value. */
     private static List<String> values(String key, String value) {
-        if (key.equals("proxycommand")) {
-            return List.of(value.replace(',', ' '));
-        }
-        if (key.equals("proxyjump")) {
+        if (key.equals("proxycommand") || key.equals("proxyjump")) {
             return List.of(value);
         }
         return List.copyOf(new java.util.LinkedHashSet<>(List.of(value.split(","))));
@@ -89,9 +88,18 @@ final class MinaSshConfig implements SshConfig {
                     }
                 }
             } else if (!skipping) {
-                out.append(raw).append('\n');
+                out.append(keyEqualsValue(line)).append('\n');
             }
         }
+    }
+
+    /**
+     * "Keyword value" as "Keyword=value": MINA splits a spaced value into words and misreads a value holding '='
+     * (ProxyCommand tsh ... --cluster=prod), but keeps a value after '=' whole.
+     */
+    private static String keyEqualsValue(String line) {
+        java.util.regex.Matcher m = KEYWORD.matcher(line);
+        return line.isEmpty() || line.startsWith("#") || !m.matches() ? line : m.group(1) + "=" + m.group(2);
     }
 
     private List<Path> expand(String pattern) throws IOException {
