@@ -47,6 +47,7 @@ final class HopHandshakes {
             s = s.withKeepAlive(hop.keepAlive(), s.keepAliveCountMax());
         }
         HostKeyStore k = hop.knownHosts() == null ? keys : new HostKeyStore(hop.knownHosts(), keys.appKnownHosts());
-        return new SshHandshake(host, s, k, auth, prompt, scheduler, route);
+        SshAuth a = hop.identityAgent() == null ? auth : auth.withAgentSocket(hop.identityAgent());
+        return new SshHandshake(host, s, k, a, prompt, scheduler, route);
     }
 }

@@ -43,7 +43,8 @@ public final class HostPaths {
 
     public HostPath resolve(Host host) throws SshException {
         HostRoute route = host.route();
-        Map<String, List<String>> cfg = lookup(route, host.address());
+        Map<String, Map<String, List<String>>> seen = new java.util.HashMap<>();
+        Map<String, List<String>> cfg = lookup(route, host.address(), seen);
         Map<String, SettingOrigin> origins = new LinkedHashMap<>();
         Hop target = target(host, cfg, origins);
         List<JumpHop> specs = List.of();
@@ -63,15 +64,15 @@ public final class HostPaths {
         }
         List<Hop> hops = new ArrayList<>();
         for (JumpHop spec : specs) {
-            hops.add(jumpHop(spec, host, target));
+            hops.add(jumpHop(spec, host, target, seen));
         }
         while (!hops.isEmpty() && proxy == null) {
-            Map<String, List<String>> firstCfg = lookup(route, hops.get(0).name());
+            Map<String, List<String>> firstCfg = lookup(route, hops.get(0).name(), seen);
             String upstream = first(firstCfg, "proxyjump");
             if (upstream != null && !upstream.equalsIgnoreCase("none")) {
                 List<Hop> before = new ArrayList<>();
                 for (JumpHop spec : proxyJump(upstream, host)) {
-                    before.add(jumpHop(spec, host, target));
+                    before.add(jumpHop(spec, host, target, seen));
                 }
                 hops.addAll(0, before);
                 if (hops.size() > MAX_HOPS) {
@@ -124,8 +125,9 @@ public final class HostPaths {
         return hop;
     }
 
-    private Hop jumpHop(JumpHop spec, Host host, Hop target) throws SshException {
-        Map<String, List<String>> cfg = lookup(host.route(), spec.host());
+    private Hop jumpHop(JumpHop spec, Host host, Hop target, Map<String, Map<String, List<String>>> seen)
+            throws SshException {
+        Map<String, List<String>> cfg = lookup(host.route(), spec.host(), seen);
         String address = first(cfg, "hostname");
         address = address != null ? address : spec.host();
         int port = spec.port() != null ? spec.port() : cfg.containsKey("port") ? number(cfg, "port") : 22;
@@ -170,8 +172,18 @@ public final class HostPaths {
         return inventory;
     }
 
-    private Map<String, List<String>> lookup(HostRoute route, String alias) throws SshException {
-        return route.sshConfig() ? config.settings(alias) : Map.of();
+    /** One ssh_config question per alias and path ({@code seen}): ssh -G costs two processes a question. */
+    private Map<String, List<String>> lookup(HostRoute route, String alias,
+                                             Map<String, Map<String, List<String>>> seen) throws SshException {
+        if (!route.sshConfig()) {
+            return Map.of();
+        }
+        Map<String, List<String>> known = seen.get(alias);
+        if (known == null) {
+            known = config.settings(alias);
+            seen.put(alias, known);
+        }
+        return known;
     }
 
     private List<JumpHop> parse(List<String> hops, Host host) throws SshException {

@@ -240,22 +240,39 @@ class JumpHostOpenSshTest {
 
     @Test
     void connect_time_direct_against_one_and_two_hops_is_measured() throws Exception {
+        String user = System.getProperty("user.name");
+        String b1 = user + "@127.0.0.1:" + bastion1.port();
+        String b2 = user + "@127.0.0.1:" + bastion2.port();
+        Map<String, Host> viaConfig = new java.util.LinkedHashMap<>();
+        viaConfig.put("direct", direct(List.of()));
+        viaConfig.put("one hop", alias("web-01", "web-01", null));
+        viaConfig.put("two hops", alias("db-two", "db-two", null));
+        Map<String, Host> viaInventory = new java.util.LinkedHashMap<>();
+        viaInventory.put("direct", direct(List.of()));
+        viaInventory.put("one hop", direct(List.of(b1)));
+        viaInventory.put("two hops", direct(List.of(b1, b2)));
+        connections(kit.keys(null)).connection(viaConfig.get("two hops")).connect().get(30, TimeUnit.SECONDS);
+        connections(kit.keys(null)).connection(viaConfig.get("direct")).connect().get(30, TimeUnit.SECONDS);
+        System.out.println("connect time, fresh transports each run, loopback OpenSSH, median of 10 (3 warm-up):"
+                + "\n  ssh_config aliases (ssh -G each time): " + medians(viaConfig, SshConfig.of(sshConfig))
+                + "\n  inventory hops, no ssh_config:        " + medians(viaInventory, SshConfig.NONE));
+    }
+
+    private Host direct(List<String> jump) {
+        return new Host("direct", "127.0.0.1", target.port(), System.getProperty("user.name"), List.of(key), false,
+                List.of(), null, null, null, BreakerSettings.defaults(), List.of(), Map.of(),
+                new HostRoute(jump, null, false, Set.of(HostRoute.PORT, HostRoute.USER, HostRoute.JUMP)));
+    }
+
+    private String medians(Map<String, Host> paths, SshConfig config) throws Exception {
         int runs = 10;
-        Map<String, Host> paths = new java.util.LinkedHashMap<>();
-        paths.put("direct", new Host("direct", "127.0.0.1", target.port(), System.getProperty("user.name"),
-                List.of(key), false, List.of(), null, null, null, BreakerSettings.defaults(), List.of(), Map.of()));
-        paths.put("one hop", alias("web-01", "web-01", null));
-        paths.put("two hops", alias("db-two", "db-two", null));
-        connections(kit.keys(null)).connection(paths.get("two hops")).connect().get(30, TimeUnit.SECONDS);
-        connections(kit.keys(null)).connection(paths.get("direct")).connect().get(30, TimeUnit.SECONDS);
-        StringBuilder report = new StringBuilder("connect time (fresh transports each run, loopback OpenSSH), median of "
-                + runs + ":");
+        StringBuilder report = new StringBuilder();
         for (var path : paths.entrySet()) {
             List<Long> ms = new ArrayList<>();
             for (int i = -3; i < runs; i++) {
                 try (SshConnections fresh = new SshConnections(SshKit.FAST, kit.keys(null), new SshAuth(null,
                         dir.resolve("no-ssh-dir"), PassphrasePrompt.NONE), kit.prompt(), kit.io, kit.scheduler,
-                        new HostPaths(SshConfig.of(sshConfig), dir))) {
+                        new HostPaths(config, dir))) {
                     long t0 = System.nanoTime();
                     fresh.connection(path.getValue()).connect().get(30, TimeUnit.SECONDS);
                     if (i >= 0) {
@@ -264,9 +281,9 @@ class JumpHostOpenSshTest {
                 }
             }
             ms.sort(null);
-            report.append(String.format(" %s %d ms;", path.getKey(), ms.get(runs / 2)));
             assertThat(ms).hasSize(runs);
+            report.append(String.format("%s %d ms; ", path.getKey(), ms.get(runs / 2)));
         }
-        System.out.println(report);
+        return report.toString();
     }
 }
