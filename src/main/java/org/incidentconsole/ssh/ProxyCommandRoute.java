@@ -54,8 +54,9 @@ final class ProxyCommandRoute implements Route {
             socket.awaitExit();
             String said = socket.lastError();
             socket.close();
-            throw new IOException("proxy command '" + expanded + "' for " + label + " failed"
-                    + (said == null ? ": " + e.getMessage() : ": " + said), e);
+            // the program's name only: a command line may carry a token, and this message reaches the log
+            throw new IOException("proxy command (" + expanded.strip().split("\\s+")[0] + " …) for " + label
+                    + " failed: " + (said == null ? e.getMessage() : said), e);
         }
     }
 }

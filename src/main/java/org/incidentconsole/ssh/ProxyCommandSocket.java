@@ -147,7 +147,7 @@ final class ProxyCommandSocket extends Socket {
             while ((line = reader.readLine()) != null) {
                 if (!line.isBlank()) {
                     lastError.set(line.strip());
-                    LOG.info("{}: proxy command says: {}", label, line.strip());
+                    LOG.debug("{}: proxy command says: {}", label, line.strip());
                 }
             }
         } catch (IOException e) {
