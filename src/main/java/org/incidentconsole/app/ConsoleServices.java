@@ -20,6 +20,7 @@ import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.InventoryLoader;
 import org.incidentconsole.ssh.HostKeyPrompt;
 import org.incidentconsole.ssh.HostKeyStore;
+import org.incidentconsole.ssh.HostPaths;
 import org.incidentconsole.ssh.PassphrasePrompt;
 import org.incidentconsole.ssh.SshAuth;
 import org.incidentconsole.ssh.SshConnections;
@@ -39,21 +40,23 @@ public final class ConsoleServices implements AutoCloseable {
     public ConsoleServices(AppHome home, Path userHome, Map<String, String> env, HostKeyPrompt hostKeys,
                            PassphrasePrompt passphrases) {
         this(home, userHome, new HostKeyStore(userHome.resolve(".ssh").resolve("known_hosts"), home.knownHosts()),
-                new SshAuth(agentSocket(env), userHome.resolve(".ssh"), passphrases), hostKeys);
+                new SshAuth(agentSocket(env), userHome.resolve(".ssh"), passphrases), hostKeys,
+                HostPaths.forUser(userHome));
     }
 
-    private ConsoleServices(AppHome home, Path userHome, HostKeyStore keys, SshAuth auth, HostKeyPrompt hostKeys) {
+    private ConsoleServices(AppHome home, Path userHome, HostKeyStore keys, SshAuth auth, HostKeyPrompt hostKeys,
+                            HostPaths paths) {
         this.home = home;
         this.inventoryLoader = new InventoryLoader(userHome);
         this.ssh = new SshConnections(SshSettings.defaults(), keys, auth, hostKeys, executors.io(),
-                executors.scheduler());
+                executors.scheduler(), paths);
     }
 
     /** Services for the drill: its own known_hosts (the host key is pinned, never asked), its own key. */
     public static ConsoleServices forDrill(AppHome home, org.incidentconsole.drill.DrillEnvironment drill) {
         return new ConsoleServices(home, Path.of(System.getProperty("user.home")),
                 new HostKeyStore(null, drill.knownHosts()), new SshAuth(null, drill.root(), PassphrasePrompt.NONE),
-                HostKeyPrompt.REFUSE_ALL);
+                HostKeyPrompt.REFUSE_ALL, HostPaths.withoutSshConfig());
     }
 
     private static Path agentSocket(Map<String, String> env) {

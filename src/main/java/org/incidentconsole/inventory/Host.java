@@ -18,13 +18,29 @@ public record Host(
         RedisEndpoint redis,
         BreakerSettings breakers,
         List<HealthCheckSpec> healthChecks,
-        Map<String, Object> thresholds) {
+        Map<String, Object> thresholds,
+        HostRoute route) {
 
     public Host {
         identityFiles = List.copyOf(identityFiles);
         tags = List.copyOf(tags);
         healthChecks = List.copyOf(healthChecks);
         thresholds = Map.copyOf(thresholds);
+        route = route != null ? route : HostRoute.direct(!identityFiles.isEmpty());
+    }
+
+    /** A host reached directly, every SSH field as given here (ssh_config only fills what is not). */
+    public Host(String name, String address, int port, String user, List<Path> identityFiles, boolean agent,
+                List<String> tags, String appDir, String group, RedisEndpoint redis, BreakerSettings breakers,
+                List<HealthCheckSpec> healthChecks, Map<String, Object> thresholds) {
+        this(name, address, port, user, identityFiles, agent, tags, appDir, group, redis, breakers, healthChecks,
+                thresholds, null);
+    }
+
+    /** The same host reached at another address, port, login or keys (a hop or an ssh_config alias resolved). */
+    public Host at(String newAddress, int newPort, String newUser, List<Path> newIdentityFiles, boolean newAgent) {
+        return new Host(name, newAddress, newPort, newUser, newIdentityFiles, newAgent, tags, appDir, group, redis,
+                breakers, healthChecks, thresholds, route);
     }
 
     /** A minimal host: key auth through the agent or the default identity files. */

@@ -14,6 +14,8 @@ import org.incidentconsole.inventory.FieldRules.Role;
 final class InventoryResolver {
     private static final int DEFAULT_SSH_PORT = 22;
     private static final int DEFAULT_REDIS_PORT = 6379;
+    /** The login when neither the inventory nor ssh_config gives one, as with ssh. */
+    private static final String LOCAL_USER = System.getProperty("user.name");
 
     private final Path file;
     private final Path home;
@@ -100,9 +102,8 @@ final class InventoryResolver {
         checks.check(address, h.address, Role.ADDRESS, "address", "address of host '" + name + "'");
         checks.settings(h);
         String user = value(pick(h.user, g.user, d.user));
-        if (blank(user)) {
-            throw error(entry, "user", "missing required field for host '" + name
-                    + "' (set it on the host, its group or under 'defaults')");
+        if (user != null && blank(user)) {
+            throw error(entry, "user", "empty user for host '" + name + "'; give a login or leave the field out");
         }
         Located<Integer> portAt = pick(h.port, g.port, d.port);
         int port = portAt == null ? DEFAULT_SSH_PORT : checkPort(portAt, "port");
@@ -122,11 +123,49 @@ final class InventoryResolver {
         thresholds.putAll(nonNull(d.thresholds));
         thresholds.putAll(nonNull(g.thresholds));
         thresholds.putAll(nonNull(h.thresholds));
-        return new Host(name, address, port, user.trim(),
+        return new Host(name, address, port, user == null ? LOCAL_USER : user.trim(),
                 identities == null ? List.of() : identities.stream().map(this::expand).toList(),
                 agent == null || agent, List.copyOf(tags), value(pick(h.appDir, g.appDir, d.appDir)), group,
                 redis == null ? null : redis(redis), breakers(pick(h.breakers, g.breakers, d.breakers)), checks,
-                thresholds);
+                thresholds, route(h, g, d, user != null, portAt != null, identities != null, agent != null));
+    }
+
+    /** Jump and proxy command (the most specific level that says either wins) and which SSH fields were given. */
+    private HostRoute route(HostSpec h, SettingsSpec g, SettingsSpec d, boolean user, boolean port,
+                            boolean identities, boolean agent) throws InventoryException {
+        Set<String> given = new LinkedHashSet<>();
+        if (user) {
+            given.add(HostRoute.USER);
+        }
+        if (port) {
+            given.add(HostRoute.PORT);
+        }
+        if (identities) {
+            given.add(HostRoute.IDENTITY_FILES);
+        }
+        if (agent) {
+            given.add(HostRoute.AGENT);
+        }
+        List<String> jump = null;
+        String proxyCommand = null;
+        for (SettingsSpec level : List.of(h, g, d)) {
+            if (level.jump != null && level.proxyCommand != null) {
+                throw error(level.proxyCommand, "proxy_command", "give either 'jump' or 'proxy_command' here, "
+                        + "not both (as in ssh_config, only one can carry the connection)");
+            }
+            if (level.jump != null) {
+                jump = JumpField.hops(level.jump, file);
+                given.add(HostRoute.JUMP);
+                break;
+            }
+            if (level.proxyCommand != null) {
+                proxyCommand = JumpField.proxyCommand(level.proxyCommand, file);
+                given.add(HostRoute.PROXY_COMMAND);
+                break;
+            }
+        }
+        Boolean sshConfig = pick(h.sshConfig, g.sshConfig, d.sshConfig);
+        return new HostRoute(jump, proxyCommand, sshConfig == null || sshConfig, given);
     }
 
     private RedisEndpoint redis(Located<RedisSpec> at) throws InventoryException {

@@ -24,6 +24,12 @@ class SettingsSpec {
     Located<BreakerSpec> breakers;
     @JsonProperty("health_checks")
     List<Located<HealthCheckEntry>> healthChecks;
+    @JsonProperty("jump")
+    Located<Object> jump;
+    @JsonProperty("proxy_command")
+    Located<String> proxyCommand;
+    @JsonProperty("ssh_config")
+    Boolean sshConfig;
     @JsonProperty("thresholds")
     Map<String, Object> thresholds;
 }

@@ -27,16 +27,26 @@ public final class SshAuth {
     private final Path agentSocket;
     private final Path sshDir;
     private final PassphrasePrompt prompt;
-    private final Map<Path, char[]> passphrases = new ConcurrentHashMap<>();
+    private final Map<Path, char[]> passphrases;
 
     /**
      * @param agentSocket the ssh-agent socket (from SSH_AUTH_SOCK), or null for none
      * @param sshDir where default identity files are looked for (~/.ssh) when a host names none
      */
     public SshAuth(Path agentSocket, Path sshDir, PassphrasePrompt prompt) {
+        this(agentSocket, sshDir, prompt, new ConcurrentHashMap<>());
+    }
+
+    private SshAuth(Path agentSocket, Path sshDir, PassphrasePrompt prompt, Map<Path, char[]> passphrases) {
         this.agentSocket = agentSocket;
         this.sshDir = sshDir;
         this.prompt = prompt;
+        this.passphrases = passphrases;
+    }
+
+    /** The same, asking another agent (ssh_config's IdentityAgent); passphrases already given are shared. */
+    SshAuth withAgentSocket(Path socket) {
+        return new SshAuth(socket, sshDir, prompt, passphrases);
     }
 
     /** The methods to try for the host, in order, and a description of them for error messages. */

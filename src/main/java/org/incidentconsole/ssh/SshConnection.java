@@ -30,7 +30,7 @@ public final class SshConnection implements Closeable {
     private final ScheduledExecutorService scheduler;
     private final List<Consumer<ConnectionStatus>> listeners = new CopyOnWriteArrayList<>();
     private final List<PortForward> forwards = new CopyOnWriteArrayList<>();
-    private final SshHandshake handshake;
+    private final HostHandshake handshake;
 
     private volatile ConnectionStatus status = ConnectionStatus.of(ConnectionState.DISCONNECTED, "");
     private volatile SSHClient client;
@@ -40,7 +40,7 @@ public final class SshConnection implements Closeable {
     private int reconnectAttempt;
     private boolean closed;
 
-    SshConnection(Host host, SshSettings settings, SshHandshake handshake, ExecutorService io,
+    SshConnection(Host host, SshSettings settings, HostHandshake handshake, ExecutorService io,
                   ScheduledExecutorService scheduler) {
         this.host = host;
         this.settings = settings;
@@ -51,6 +51,14 @@ public final class SshConnection implements Closeable {
 
     public Host host() {
         return host;
+    }
+
+    /**
+     * The path of the last connect attempt (hops, resolved address, where each setting came from), or null before
+     * the first attempt.
+     */
+    public HostPath path() {
+        return handshake.path();
     }
 
     public ConnectionStatus status() {
@@ -115,8 +123,10 @@ public final class SshConnection implements Closeable {
                 onDisconnect(c, DisconnectReason.CONNECTION_LOST, "closed right after connecting");
             } else {
                 String key = handshake.authenticatedWith();
-                setStatus(ConnectionState.CONNECTED, "connected as " + host.user() + "@" + host.address()
-                        + ":" + host.port() + (key == null ? "" : " with " + key));
+                HostPath p = handshake.path();
+                setStatus(ConnectionState.CONNECTED, "connected as " + (p == null ? host.user() + "@" + host.address()
+                        + ":" + host.port() : p.target().endpoint()) + (key == null ? "" : " with " + key)
+                        + (p == null ? "" : p.via()));
             }
             attempt.complete(null);
         } catch (SshException e) {

@@ -20,9 +20,21 @@ public final class SshConnections implements Closeable {
     private final ExecutorService io;
     private final ScheduledExecutorService scheduler;
     private final Map<String, SshConnection> byHost = new ConcurrentHashMap<>();
+    private final HostPaths paths;
+    private final HopHandshakes handshakes;
+    private final JumpTransports jumps;
 
     public SshConnections(SshSettings settings, HostKeyStore keys, SshAuth auth, HostKeyPrompt prompt,
                           ExecutorService io, ScheduledExecutorService scheduler) {
+        this(settings, keys, auth, prompt, io, scheduler, HostPaths.withoutSshConfig());
+    }
+
+    /** @param paths how a host's path is worked out (ssh_config, jump hops, proxy command) */
+    public SshConnections(SshSettings settings, HostKeyStore keys, SshAuth auth, HostKeyPrompt prompt,
+                          ExecutorService io, ScheduledExecutorService scheduler, HostPaths paths) {
+        this.paths = paths;
+        this.handshakes = new HopHandshakes(settings, keys, auth, prompt, scheduler);
+        this.jumps = new JumpTransports(handshakes);
         this.settings = settings;
         this.keys = keys;
         this.auth = auth;
@@ -33,8 +45,8 @@ public final class SshConnections implements Closeable {
 
     public SshConnection connection(Host host) {
         return byHost.computeIfAbsent(host.name(),
-                name -> new SshConnection(host, settings,
-                        new SshHandshake(host, settings, keys, auth, prompt, scheduler), io, scheduler));
+                name -> new SshConnection(host, settings, new RoutedHandshake(host, paths, handshakes, jumps), io,
+                        scheduler));
     }
 
     public Collection<SshConnection> all() {
@@ -58,5 +70,6 @@ public final class SshConnections implements Closeable {
     public void close() {
         byHost.values().forEach(SshConnection::close);
         byHost.clear();
+        jumps.close();
     }
 }

@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
  * strict host-key check; an unknown key is put to the operator with no deadline running, and only after
  * they trust it is a second handshake made (which must present the same key).
  */
-final class SshHandshake {
+final class SshHandshake implements HostHandshake {
     private static final Logger LOG = LoggerFactory.getLogger(SshHandshake.class);
 
     private final Host host;
@@ -31,9 +31,17 @@ final class SshHandshake {
     private final SshAuth auth;
     private final HostKeyPrompt prompt;
     private final ScheduledExecutorService scheduler;
+    private final Route route;
 
     SshHandshake(Host host, SshSettings settings, HostKeyStore keys, SshAuth auth, HostKeyPrompt prompt,
                  ScheduledExecutorService scheduler) {
+        this(host, settings, keys, auth, prompt, scheduler, Route.DIRECT);
+    }
+
+    /** @param route how the transport reaches {@code host}: dialled, through a bastion or a proxy command */
+    SshHandshake(Host host, SshSettings settings, HostKeyStore keys, SshAuth auth, HostKeyPrompt prompt,
+                 ScheduledExecutorService scheduler, Route route) {
+        this.route = route;
         this.host = host;
         this.settings = settings;
         this.keys = keys;
@@ -44,7 +52,8 @@ final class SshHandshake {
 
     private volatile String authenticatedWith;
 
-    SSHClient open() throws SshException {
+    @Override
+    public SSHClient open() throws SshException {
         SshCrypto.preferJdkProviders();
         SSHClient c = transport(false);
         authenticate(c);
@@ -76,7 +85,7 @@ final class SshHandshake {
         }, connectMs, TimeUnit.MILLISECONDS);
         IOException failure = null;
         try {
-            c.connect(host.address(), host.port());
+            route.connect(c, host.address(), host.port());
         } catch (IOException e) {
             failure = e;
         } finally {
@@ -207,7 +216,8 @@ final class SshHandshake {
     }
 
     /** What authenticated the last connection ("key ssh-ed25519 SHA256:… (file)"), or null before one. */
-    String authenticatedWith() {
+    @Override
+    public String authenticatedWith() {
         return authenticatedWith;
     }
 

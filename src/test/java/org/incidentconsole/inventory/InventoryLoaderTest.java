@@ -149,14 +149,29 @@ class InventoryLoaderTest {
     }
 
     @Test
-    void a_missing_user_is_reported_even_when_groups_are_used() throws IOException {
-        InventoryException e = failure("""
+    void a_host_without_user_is_left_to_ssh_config_and_remembered_as_not_given() throws Exception {
+        Inventory inv = load("""
                 environment: production
                 groups:
                   web:
                     hosts:
                       - name: web-01
-                        address: 10.0.0.1
+                        address: web-01
+                """);
+        Host web = inv.hosts().get(0);
+        assertThat(web.user()).isEqualTo(System.getProperty("user.name"));
+        assertThat(web.route().gives(HostRoute.USER)).isFalse();
+        assertThat(web.route().sshConfig()).isTrue();
+    }
+
+    @Test
+    void an_empty_user_is_refused_at_its_line() throws IOException {
+        InventoryException e = failure("""
+                environment: production
+                hosts:
+                  - name: web-01
+                    address: 10.0.0.1
+                    user: " "
                 """);
         assertThat(e.field()).isEqualTo("user");
         assertThat(e.line()).isEqualTo(5);

@@ -53,6 +53,12 @@ public final class OpenSshServer implements AutoCloseable {
     /** A server with one host key of each given ssh-keygen type ("ed25519", "ecdsa", "rsa") and no other. */
     public static OpenSshServer start(Path dir, Path authorizedPublicKey, List<String> hostKeyTypes)
             throws Exception {
+        return start(dir, authorizedPublicKey, hostKeyTypes, "INFO");
+    }
+
+    /** @param logLevel sshd's LogLevel; DEBUG logs each direct-tcpip channel (originator and target) */
+    public static OpenSshServer start(Path dir, Path authorizedPublicKey, List<String> hostKeyTypes, String logLevel)
+            throws Exception {
         Path sshd = sshdBinary();
         Path privsep = Path.of("/run/sshd");
         if (!Files.isDirectory(privsep)) {
@@ -83,7 +89,7 @@ public final class OpenSshServer implements AutoCloseable {
                 "AllowTcpForwarding yes",
                 "MaxSessions 64",
                 "MaxStartups 100",
-                "LogLevel INFO"));
+                "LogLevel " + logLevel));
         hostKeys.values().forEach(k -> lines.add("HostKey " + k));
         Files.write(config, lines);
         Process p = new ProcessBuilder(sshd.toString(), "-D", "-e", "-f", config.toString())
@@ -104,6 +110,7 @@ public final class OpenSshServer implements AutoCloseable {
                 while ((line = r.readLine()) != null) {
                     synchronized (log) {
                         log.append(line).append('\n');
+                        log.notifyAll();
                     }
                     if (line.contains("Server listening on 127.0.0.1 port " + port)) {
                         listening.complete(null);
@@ -167,6 +174,21 @@ public final class OpenSshServer implements AutoCloseable {
         String out = TestKeys.run(List.of(TestKeys.tool("ssh-keygen", "openssh-client"), "-l", "-E", "sha256", "-f",
                 hostPublicKey().toString()));
         return out.split("\\s+")[1];
+    }
+
+    /**
+     * The log from {@code from} on, once it matches {@code pattern} (sshd writes a channel's debug lines from
+     * its session process, a moment after the client saw the channel open), or as it is after {@code limit}.
+     */
+    public String awaitLog(int from, java.util.regex.Pattern pattern, java.time.Duration limit)
+            throws InterruptedException {
+        long end = System.nanoTime() + limit.toNanos();
+        synchronized (log) {
+            while (!pattern.matcher(log.substring(from)).find() && System.nanoTime() < end) {
+                log.wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
+            }
+            return log.substring(from);
+        }
     }
 
     public String log() {

@@ -1,5 +1,7 @@
 package org.incidentconsole.ui.hosts;
 
+import java.util.List;
+
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -84,6 +86,12 @@ public final class HostItemViewModel {
 
     public String detail() {
         String where = host.user() + "@" + host.address() + (host.port() == 22 ? "" : ":" + host.port());
+        List<String> jump = host.route().jump();
+        if (jump != null && !jump.isEmpty()) {
+            where += " via " + String.join(" → ", jump);
+        } else if (host.route().proxyCommand() != null) {
+            where += " via proxy command";
+        }
         return host.tags().isEmpty() ? where : where + " · " + String.join(", ", host.tags());
     }
 
