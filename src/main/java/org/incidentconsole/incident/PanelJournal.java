@@ -83,7 +83,7 @@ public final class PanelJournal {
         baselineIfNew(session.get());
         String state = status.state() == ConnectionState.CONNECTED ? UP : DOWN;
         Instant at = status.at() == null ? clock.instant() : status.at();
-        connectionChanges(connections.offer(host, state, status.reason(), at));
+        connectionChanges(connections.offer(host, state, status.recorded(), at));
         due(at);
     }
 

@@ -125,8 +125,7 @@ public final class SshConnection implements Closeable {
                 String key = handshake.authenticatedWith();
                 HostPath p = handshake.path();
                 setStatus(ConnectionState.CONNECTED, "connected as " + (p == null ? host.user() + "@" + host.address()
-                        + ":" + host.port() : p.target().endpoint()) + (key == null ? "" : " with " + key)
-                        + (p == null ? "" : p.via()));
+                        + ":" + host.port() : p.target().endpoint()) + (p == null ? "" : p.via()), key);
             }
             attempt.complete(null);
         } catch (SshException e) {
@@ -246,7 +245,11 @@ public final class SshConnection implements Closeable {
     }
 
     private void setStatus(ConnectionState state, String reason) {
-        ConnectionStatus next = ConnectionStatus.of(state, reason);
+        setStatus(state, reason, null);
+    }
+
+    private void setStatus(ConnectionState state, String reason, String key) {
+        ConnectionStatus next = new ConnectionStatus(state, reason, java.time.Instant.now(), key);
         if (status == null || status.state() != state) {
             LOG.info("{}: connection {}{}", host.name(), state, reason == null ? "" : " (" + reason + ")");
         }

@@ -51,8 +51,11 @@ public final class HostCell extends ListCell<HostItemViewModel> {
         disconnect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         disconnect.visibleProperty().bind(connect.disabledProperty());
         disconnect.managedProperty().bind(disconnect.visibleProperty());
-        HBox actions = new HBox(8, connect, disconnect);
+        // the buttons wrap under each other in a narrow column rather than being cut off
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 4, connect, disconnect);
         actions.setAlignment(Pos.CENTER_LEFT);
+        actions.setMinWidth(0);
+        actions.setPrefWrapLength(0);
         runOn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox text = new VBox(3, title, detail, health, reason, actions, runOn);
         HBox.setHgrow(text, Priority.ALWAYS);
