@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Checks what `./mvnw -Ppackage package` built in target/dist/ (CI runs it):
-#  - the app image starts: --version, lint on the shipped runbooks, its class-data archive maps;
+#  - the app image starts: --version, lint on the shipped runbooks, lint of a shell block through tree-sitter's
+#    native bash grammar, its class-data archive maps;
 #  - its trimmed runtime has every module the console needs: the drill walks the shipped emergency rollback
 #    unattended (SSH, host-key check, Redis through the tunnel, the journal, the report) and ends healthy;
 #  - the .deb holds the launcher, runbooks, menu entry and class list, depends on GTK, and ships no archive;
@@ -27,6 +28,23 @@ ok "app image --version: ${version%%$'\n'*}"
 
 "$image/bin/incident-console" lint "$app"/runbooks/*.md || fail "lint on the shipped runbooks"
 ok "lint: $(ls "$app"/runbooks/*.md | wc -l) shipped runbooks clean"
+
+# the shell analysis runs tree-sitter's bash grammar, a native library inside its jars: a runtime or class path
+# without it would leave every command unanalysed, so a continued, lower-case flushall must be found by its rule
+cat >"$home/shell-block.md" <<'EOF'
+# Cache reset
+## Flush the cache (1 minute)
+```bash
+sudo -u redis \
+  redis-cli -n 0 flushall
+echo "a quoted rm -rf / is only text"
+```
+EOF
+lint_out=$("$image/bin/incident-console" lint "$home/shell-block.md" 2>&1) || true
+grep -q 'shell-block.md:4: .*dangerous command (wipes every key of every Redis database)' <<<"$lint_out" \
+    || fail "lint did not analyse a shell block (tree-sitter's native library missing from the image?): $lint_out"
+[ "$(grep -c 'dangerous command' <<<"$lint_out")" -eq 1 ] || fail "lint flagged quoted text as a command: $lint_out"
+ok "lint analyses shell blocks with tree-sitter's bash grammar (its native library loads in the app image)"
 
 "$app/cds-archive.sh" check >/dev/null || fail "the app image's class-data archive cannot be mapped"
 ok "class-data archive maps ($(du -h "$app/incident-console.jsa" | cut -f1))"

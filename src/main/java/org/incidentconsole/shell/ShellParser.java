@@ -34,7 +34,13 @@ public final class ShellParser {
 
     public static Analysis analyse(String script) {
         Context context = new Context(script);
-        context.shell(script, 0, 0);
+        try {
+            context.shell(script, 0, 0);
+        } catch (ShellException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new ShellException(1, "the shell analysis failed: " + e, e);
+        }
         List<SimpleCommand> commands = new ArrayList<>(context.commands);
         commands.sort(Comparator.comparingInt(SimpleCommand::offset));
         List<Comment> comments = new ArrayList<>(context.comments);
@@ -80,7 +86,8 @@ public final class ShellParser {
             try {
                 tree = PARSER.get().parseString(null, clean);
             } catch (RuntimeException | LinkageError e) {
-                throw new ShellException(lineOf(base), "the bash grammar could not be used: " + e.getMessage(), e);
+                Throwable root = e.getCause() != null ? e.getCause() : e;
+                throw new ShellException(lineOf(base), "the bash grammar could not be used: " + root, e);
             }
             if (tree == null) {
                 throw new ShellException(lineOf(base), "the bash grammar returned no tree");

@@ -73,8 +73,9 @@ final class TreeWalk {
     }
 
     private Word word(TSNode n) {
-        String raw = slice(n);
-        int at = base + start(n);
+        int from = start(n);
+        String raw = text.substring(from, Math.max(from, byteToChar[Math.min(n.getEndByte(), byteToChar.length - 1)]));
+        int at = base + from;
         return new Word(Unquote.value(raw), raw, at, context.lineOf(at), Unquote.isQuoted(raw));
     }
 
@@ -201,10 +202,15 @@ final class TreeWalk {
                 Word w = word(child);
                 words.add(0, w);
                 name = w.text();
-                nested.add(new Item(child, Feed.NONE));
+                if (mayRun(w.raw())) {
+                    nested.add(new Item(child, Feed.NONE));
+                }
             } else if ("argument".equals(field)) {
-                words.add(word(child));
-                nested.add(new Item(child, Feed.NONE));
+                Word w = word(child);
+                words.add(w);
+                if (!DATA.contains(c.type()) && mayRun(w.raw())) {
+                    nested.add(new Item(child, Feed.NONE));
+                }
             } else if (c.type().endsWith("_redirect")) {
                 redirects.add(redirect(child, name, stack));
             } else if (c.named()) {
@@ -225,6 +231,11 @@ final class TreeWalk {
         }
         String source = slice(node).replaceAll("\\\\\\r?\\n[ \\t]*", " ");
         new Unwrap(context, depth).command(words, redirects, feed.input(), heredoc, source, base + start(node));
+    }
+
+    /** Whether a word can hold a command: {@code $(…)}, {@code `…`}, {@code <(…)}, {@code >(…)}. */
+    private static boolean mayRun(String raw) {
+        return raw.indexOf('$') >= 0 || raw.indexOf('`') >= 0 || raw.indexOf('(') >= 0;
     }
 
     /**

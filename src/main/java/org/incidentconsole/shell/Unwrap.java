@@ -92,7 +92,7 @@ final class Unwrap {
             if (verb >= 0) {
                 List<Word> redis = args.subList(verb, args.size());
                 context.add(new SimpleCommand(Language.REDIS, redis, List.of(), command.input(), command.source(),
-                        redis.get(0).offset(), redis.get(0).line(), wrappers));
+                        command.offset(), command.line(), wrappers));
             } else if (heredoc != null) {
                 context.language(Language.REDIS, heredoc.text(), bodyStart(heredoc), wrappers);
             }
