@@ -18,13 +18,22 @@ public record Host(
         RedisEndpoint redis,
         BreakerSettings breakers,
         List<HealthCheckSpec> healthChecks,
-        Map<String, Object> thresholds) {
+        Map<String, Object> thresholds,
+        boolean tty) {
 
     public Host {
         identityFiles = List.copyOf(identityFiles);
         tags = List.copyOf(tags);
         healthChecks = List.copyOf(healthChecks);
         thresholds = Map.copyOf(thresholds);
+    }
+
+    /** A host whose commands run with no terminal (the common case; {@code tty: true} in the inventory asks one). */
+    public Host(String name, String address, int port, String user, List<Path> identityFiles, boolean agent,
+                List<String> tags, String appDir, String group, RedisEndpoint redis, BreakerSettings breakers,
+                List<HealthCheckSpec> healthChecks, Map<String, Object> thresholds) {
+        this(name, address, port, user, identityFiles, agent, tags, appDir, group, redis, breakers, healthChecks,
+                thresholds, false);
     }
 
     /** A minimal host: key auth through the agent or the default identity files. */

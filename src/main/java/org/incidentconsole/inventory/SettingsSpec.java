@@ -24,6 +24,9 @@ class SettingsSpec {
     Located<BreakerSpec> breakers;
     @JsonProperty("health_checks")
     List<Located<HealthCheckEntry>> healthChecks;
+    /** Run this host's commands in a terminal (sudoers with {@code requiretty}). */
+    @JsonProperty("tty")
+    Boolean tty;
     @JsonProperty("thresholds")
     Map<String, Object> thresholds;
 }
