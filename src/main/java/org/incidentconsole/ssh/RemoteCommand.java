@@ -4,11 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -173,75 +170,20 @@ public final class RemoteCommand {
             pump(in, kind);
             return;
         }
-        StringBuilder pending = new StringBuilder();
-        char[] buffer = new char[4096];
-        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8)) {
-            int n;
-            while ((n = reader.read(buffer)) >= 0) {
-                pending.append(buffer, 0, n);
-                if (!drain(pending, kind, sudo, cmd)) {
-                    return;
-                }
+        AnsweringReader reader = new AnsweringReader(kind, sudo, cmd.getOutputStream(), inputLock, (k, line) -> {
+            if (!result.isDone()) {
+                deliver(k, line);
             }
-            if (!pending.isEmpty()) {
-                emit(kind, pending.toString(), sudo);
+        });
+        try {
+            if (!reader.read(in)) {
+                stop(ExecOutcome.FAILED, sudo.failure());
             }
         } catch (IOException e) {
             if (stop.get() == null) {
                 connectionBroke = true;
                 LOG.debug("{}: {} stream ended with an error: {}", host, kind, e.getMessage());
             }
-        } finally {
-            Arrays.fill(buffer, '\0');
-        }
-    }
-
-    /**
-     * Delivers the complete lines of the pending text and answers sudo's prompts, in the order they came (a
-     * "Sorry, try again." is read before the prompt after it); false when the operator gave no password.
-     */
-    private boolean drain(StringBuilder pending, StreamKind kind, SudoResponder sudo, Session.Command cmd)
-            throws IOException {
-        while (true) {
-            int newline = pending.indexOf("\n");
-            int[] prompt = sudo == null ? null : sudo.findPrompt(pending.toString());
-            if (prompt != null && (newline < 0 || prompt[0] < newline)) {
-                pending.delete(prompt[0], prompt[1]);
-                if (!answer(sudo, cmd)) {
-                    return false;
-                }
-            } else if (newline >= 0) {
-                String line = pending.substring(0, newline);
-                pending.delete(0, newline + 1);
-                emit(kind, line, sudo);
-            } else {
-                return true;
-            }
-        }
-    }
-
-    private boolean answer(SudoResponder sudo, Session.Command cmd) throws IOException {
-        byte[] answer = sudo.answer();
-        if (answer == null) {
-            stop(ExecOutcome.FAILED, sudo.failure());
-            return false;
-        }
-        try {
-            synchronized (inputLock) {
-                OutputStream input = cmd.getOutputStream();
-                input.write(answer);
-                input.flush();
-            }
-        } finally {
-            Arrays.fill(answer, (byte) 0);
-        }
-        return true;
-    }
-
-    private void emit(StreamKind kind, String line, SudoResponder sudo) {
-        String text = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-        if (!result.isDone()) {
-            deliver(kind, sudo == null ? text : sudo.line(text));
         }
     }
 

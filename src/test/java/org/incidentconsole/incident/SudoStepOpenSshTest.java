@@ -24,6 +24,7 @@ import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.report.ReportRenderer;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.ssh.StreamKind;
 import org.incidentconsole.ssh.SudoPasswordPrompt;
 import org.incidentconsole.ssh.SudoPasswords;
@@ -125,8 +126,11 @@ class SudoStepOpenSshTest {
         root.addAppender(log);
     }
 
+    SshConnections connections;
+
     private StepRunner runner(SudoPasswordPrompt prompt) {
-        return new StepRunner(kit.connections(), new Redactor(), kit.io, new SudoPasswords(prompt));
+        connections = kit.connections();
+        return new StepRunner(connections, new Redactor(), kit.io, new SudoPasswords(prompt));
     }
 
     private SudoPasswordPrompt answering(String... answers) {
@@ -155,6 +159,18 @@ class SudoStepOpenSshTest {
         assertThat(output).contains("STDOUT 0", "STDOUT root", "STDOUT still root");
         assertThat(asked).containsExactly("web-01 ic-sudo-test null"); // three sudo prompts, one question
         assertNoFileHolds(password);
+    }
+
+    @Test
+    void the_password_is_forgotten_when_the_host_disconnects_and_asked_again_after() throws Exception {
+        StepRunner runner = runner(answering(password, password));
+
+        assertThat(run(runner, 1, web1).outcome()).isEqualTo("OK");
+        connections.connection(web1).disconnect();
+        StepRunner.HostOutcome after = run(runner, 1, web1);
+
+        assertThat(after.outcome()).as(after.reason() + " " + output).isEqualTo("OK");
+        assertThat(asked).containsExactly("web-01 ic-sudo-test null", "web-01 ic-sudo-test null");
     }
 
     @Test
