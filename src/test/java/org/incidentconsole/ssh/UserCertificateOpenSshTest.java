@@ -104,7 +104,11 @@ class UserCertificateOpenSshTest {
 
             SshConnection c = kit.connections(SshKit.FAST, kit.keys(null), socket, PassphrasePrompt.NONE)
                     .connection(SshKit.agentHost("web-01", sshd.port()));
-            c.connect().get(30, TimeUnit.SECONDS);
+            try {
+                c.connect().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new AssertionError("sshd said:\n" + sshd.log(), e);
+            }
 
             assertThat(c.isConnected()).isTrue();
             assertThat(c.status().reason()).contains("agent key ").contains("-cert-v01@openssh.com");
