@@ -112,7 +112,8 @@ public final class RemoteCommand {
         ScheduledFuture<?> timer = scheduler.schedule(
                 () -> stop(ExecOutcome.TIMEOUT, "no result within " + timeout.toSeconds() + " s; stopped"),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
-        SudoResponder sudo = options.sudo() != null && SudoResponder.usesSudo(command) ? options.sudo() : null;
+        SudoResponder sudo = options.sudo() != null && SudoResponder.usesSudo(command)
+                && options.sudo().passwordNeeded(client) ? options.sudo() : null;
         try {
             if (options.tty()) {
                 session.allocatePTY("dumb", 200, 50, 0, 0, Map.of());

@@ -14,6 +14,7 @@ public final class SudoPasswords {
     private final SudoPasswordPrompt prompt;
     private final Map<String, char[]> known = new ConcurrentHashMap<>();
     private final Set<String> watched = ConcurrentHashMap.newKeySet();
+    private final Map<String, Boolean> needed = new ConcurrentHashMap<>();
 
     public SudoPasswords(SudoPasswordPrompt prompt) {
         this.prompt = prompt;
@@ -55,12 +56,22 @@ public final class SudoPasswords {
         wipe(known.remove(key(host, user)));
     }
 
+    /** Whether sudo asks this user on this host for a password (a probe's answer), or null before a probe. */
+    Boolean needed(String host, String user) {
+        return needed.get(key(host, user));
+    }
+
+    void needed(String host, String user, boolean answer) {
+        needed.put(key(host, user), answer);
+    }
+
     /** The held password itself (not a copy), for masking output; null when none. */
     char[] held(String host, String user) {
         return known.get(key(host, user));
     }
 
     public void forget(String host) {
+        needed.keySet().removeIf(k -> k.startsWith(host + "\u0000"));
         known.keySet().removeIf(k -> {
             if (k.startsWith(host + "\u0000")) {
                 wipe(known.get(k));

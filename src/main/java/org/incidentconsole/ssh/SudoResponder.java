@@ -1,5 +1,6 @@
 package org.incidentconsole.ssh;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +10,14 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
+import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.connection.channel.direct.Session;
 
 /**
- * Answers sudo's password prompt for one command: {@code sudo} in command position is rewritten to
+ * Answers sudo's password prompt for one command on a host where sudo wants one ({@code sudo -n true} says
+ * so, asked once per host and user): {@code sudo} in command position is rewritten to
  * {@code sudo -S -p '<sentinel>'} (a random sentinel per command), so sudo reads the password from the channel's
  * input and announces that it wants one with a prompt nobody else prints. The password is asked once per host and
  * user ({@link SudoPasswords}), written to the input, and masked in every line of output, including a script that
@@ -32,6 +37,13 @@ public final class SudoResponder {
     /** sudo's words for a refused password (asked again), and for giving up after its last attempt. */
     private static final List<Pattern> REFUSED = List.of(Pattern.compile("^Sorry, try again\\.?\\s*$"));
     private static final List<Pattern> GAVE_UP = List.of(Pattern.compile("incorrect password attempts?\\s*$"));
+
+    /** What {@code sudo -n true} says when sudo would ask for a password. */
+    private static final List<String> NEEDS_PASSWORD = List.of("a password is required",
+            "a terminal is required to read the password", "no askpass program specified",
+            "must have a tty"); // requiretty: run with -S (and a terminal if the host has tty: true)
+    private static final String PROBE = "sudo -n true";
+    private static final long PROBE_LIMIT_MS = 10_000;
 
     private final SudoPasswords passwords;
     private final String host;
@@ -55,6 +67,34 @@ public final class SudoResponder {
     String rewrite(String command) {
         Matcher m = SUDO_AS_COMMAND.matcher(command);
         return m.replaceAll(r -> Matcher.quoteReplacement(r.group(1) + r.group(2) + "sudo -S -p '" + sentinel + "'"));
+    }
+
+    /**
+     * Whether sudo asks this host's user for a password: {@code sudo -n true} is run once per host and user while
+     * connected. NOPASSWD hosts (and stand-ins for sudo) are left alone: no rewrite, no input.
+     */
+    boolean passwordNeeded(SSHClient client) {
+        Boolean known = passwords.needed(host, user);
+        if (known != null) {
+            return known;
+        }
+        boolean needed;
+        try (Session session = client.startSession()) {
+            Session.Command probe = session.exec(PROBE);
+            probe.getOutputStream().close();
+            probe.join(PROBE_LIMIT_MS, TimeUnit.MILLISECONDS);
+            Integer exit = probe.getExitStatus();
+            String said = new String(probe.getErrorStream().readNBytes(probe.getErrorStream().available()),
+                    StandardCharsets.UTF_8);
+            needed = (exit == null || exit != 0) && NEEDS_PASSWORD.stream().anyMatch(said::contains);
+            if (exit == null) {
+                return true; // no answer in time: answer prompts if they come, and ask again next time
+            }
+        } catch (IOException e) {
+            return true;
+        }
+        passwords.needed(host, user, needed);
+        return needed;
     }
 
     /** Whether the command runs sudo at all (only then does its input stay open). */

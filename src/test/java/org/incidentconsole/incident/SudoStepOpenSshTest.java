@@ -66,6 +66,11 @@ class SudoStepOpenSshTest {
             echo to-stderr >&2
             sudo id -un
             ```
+            ## Reads its input (1 minute)
+            ```bash
+            sudo cat
+            echo input closed
+            ```
             """;
 
     @TempDir
@@ -227,6 +232,18 @@ class SudoStepOpenSshTest {
         assertThat(outcome.outcome()).as(outcome.reason() + " " + output).isEqualTo("OK");
         assertThat(output).first().asString().startsWith("STDOUT [terminal allocated");
         assertThat(output).contains("STDOUT 0", "STDOUT root");
+    }
+
+    @Test
+    void a_login_that_sudo_asks_no_password_is_left_alone_no_question_and_no_input() throws Exception {
+        Host asRoot = new Host("web-02", "127.0.0.1", sshd.port(), "root", web1.identityFiles(), false, List.of(),
+                null, null, null, BreakerSettings.defaults(), List.of(), Map.of());
+
+        StepRunner.HostOutcome outcome = run(runner(answering()), 4, asRoot);
+
+        assertThat(outcome.outcome()).as(outcome.reason() + " " + output).isEqualTo("OK");
+        assertThat(output).containsExactly("STDOUT input closed"); // sudo cat read EOF at once, as with ssh -n
+        assertThat(asked).isEmpty();
     }
 
     /** Closes the journal, writes the report next to it, and reads every file under the test's directory. */
