@@ -155,7 +155,9 @@ public final class ConsoleApplication extends Application {
                 java.time.Clock.systemUTC(), org.incidentconsole.incident.IncidentStore.defaultOperator());
         StepperViewModel stepper = new StepperViewModel(Platform::runLater, services.io(),
                 () -> services.incident(binding.get(), barModel.operator()),
-                new StepRunner(services.ssh(), new Redactor(), services.io()), inventoryHosts, hosts::selectedHosts,
+                new StepRunner(services.ssh(), new Redactor(), services.io(),
+                        services.sudo(new org.incidentconsole.ui.common.FxSudoPasswordPrompt(() -> stage))),
+                inventoryHosts, hosts::selectedHosts,
                 command -> inventoryHosts.get().isEmpty() ? null
                         : services.firstSuggestion(inventoryHosts.get().get(0), command),
                 org.incidentconsole.incident.IncidentStore.defaultOperator(), java.time.Clock.systemUTC(),

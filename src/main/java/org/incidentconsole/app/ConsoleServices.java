@@ -25,6 +25,8 @@ import org.incidentconsole.ssh.PassphrasePrompt;
 import org.incidentconsole.ssh.SshAuth;
 import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.ssh.SshSettings;
+import org.incidentconsole.ssh.SudoPasswordPrompt;
+import org.incidentconsole.ssh.SudoPasswords;
 
 /** The composition root's services, built by constructor wiring; no singletons. */
 public final class ConsoleServices implements AutoCloseable {
@@ -32,6 +34,7 @@ public final class ConsoleServices implements AutoCloseable {
     private final AppExecutors executors = new AppExecutors();
     private final InventoryLoader inventoryLoader;
     private final SshConnections ssh;
+    private SudoPasswords sudo;
 
     /**
      * @param userHome the user's home: ~/.ssh/known_hosts is read (never written), ~/.ssh/id_* are default keys
@@ -74,6 +77,14 @@ public final class ConsoleServices implements AutoCloseable {
 
     public SshConnections ssh() {
         return ssh;
+    }
+
+    /** The session's sudo passwords, asked through {@code prompt} (the first caller's); wiped at close. */
+    public synchronized SudoPasswords sudo(SudoPasswordPrompt prompt) {
+        if (sudo == null) {
+            sudo = new SudoPasswords(prompt);
+        }
+        return sudo;
     }
 
     /** Reads the inventory off the FX thread. Completes with null when the file does not exist. */
@@ -317,6 +328,11 @@ public final class ConsoleServices implements AutoCloseable {
             redis.close();
         }
         ssh.close();
+        synchronized (this) {
+            if (sudo != null) {
+                sudo.clear();
+            }
+        }
         executors.close();
     }
 }

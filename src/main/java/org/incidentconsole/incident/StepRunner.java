@@ -12,12 +12,15 @@ import org.incidentconsole.redact.StreamRedactor;
 import org.incidentconsole.runbook.Danger;
 import org.incidentconsole.runbook.Placeholder;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.ssh.CommandOptions;
 import org.incidentconsole.ssh.ExecOutcome;
 import org.incidentconsole.ssh.ExecResult;
 import org.incidentconsole.ssh.OutputListener;
 import org.incidentconsole.ssh.RemoteCommand;
 import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.ssh.StreamKind;
+import org.incidentconsole.ssh.SudoPasswords;
+import org.incidentconsole.ssh.SudoPasswordPrompt;
 
 /**
  * Runs one runbook step on chosen hosts and journals everything: confirmations, each host's start and end,
@@ -32,11 +35,19 @@ public final class StepRunner {
     private final SshConnections ssh;
     private final Redactor redactor;
     private final ExecutorService io;
+    private final SudoPasswords sudo;
 
+    /** A runner that asks no sudo password: a step whose sudo wants one fails saying so. */
     public StepRunner(SshConnections ssh, Redactor redactor, ExecutorService io) {
+        this(ssh, redactor, io, new SudoPasswords(SudoPasswordPrompt.NONE));
+    }
+
+    /** @param sudo sudo passwords, asked once per host and user and held in memory while connected */
+    public StepRunner(SshConnections ssh, Redactor redactor, ExecutorService io, SudoPasswords sudo) {
         this.ssh = ssh;
         this.redactor = redactor;
         this.io = io;
+        this.sudo = sudo;
     }
 
     /**
@@ -221,11 +232,14 @@ public final class StepRunner {
             StreamRedactor out = new StreamRedactor(redactor);
             StreamRedactor err = new StreamRedactor(redactor);
             OutputExcerpt excerpt = new OutputExcerpt();
+            CommandOptions options = new CommandOptions(StepTerminal.wanted(step, host),
+                    sudo.responder(host.name(), host.user()));
+            sudo.watch(ssh.connection(host));
             RemoteCommand rc = ssh.connection(host).run(script, timeout(step), (h, stream, line) -> {
                 String clean = stream == StreamKind.STDOUT ? out.line(line) : err.line(line);
                 excerpt.add(stream == StreamKind.STDERR ? "! " : "", clean);
                 listener.line(h, stream, clean);
-            });
+            }, options);
             run.running.put(host.name(), rc);
             if (run.ending != null || run.cancelled) {
                 rc.cancel(); // ended or cancelled while it was starting

@@ -19,7 +19,8 @@ public record Host(
         BreakerSettings breakers,
         List<HealthCheckSpec> healthChecks,
         Map<String, Object> thresholds,
-        HostRoute route) {
+        HostRoute route,
+        boolean tty) {
 
     public Host {
         identityFiles = List.copyOf(identityFiles);
@@ -34,13 +35,29 @@ public record Host(
                 List<String> tags, String appDir, String group, RedisEndpoint redis, BreakerSettings breakers,
                 List<HealthCheckSpec> healthChecks, Map<String, Object> thresholds) {
         this(name, address, port, user, identityFiles, agent, tags, appDir, group, redis, breakers, healthChecks,
-                thresholds, null);
+                thresholds, null, false);
+    }
+
+    /** A host with its route as given, commands with no terminal. */
+    public Host(String name, String address, int port, String user, List<Path> identityFiles, boolean agent,
+                List<String> tags, String appDir, String group, RedisEndpoint redis, BreakerSettings breakers,
+                List<HealthCheckSpec> healthChecks, Map<String, Object> thresholds, HostRoute route) {
+        this(name, address, port, user, identityFiles, agent, tags, appDir, group, redis, breakers, healthChecks,
+                thresholds, route, false);
+    }
+
+    /** A host reached directly whose commands run in a terminal when {@code tty} ({@code requiretty} sudoers). */
+    public Host(String name, String address, int port, String user, List<Path> identityFiles, boolean agent,
+                List<String> tags, String appDir, String group, RedisEndpoint redis, BreakerSettings breakers,
+                List<HealthCheckSpec> healthChecks, Map<String, Object> thresholds, boolean tty) {
+        this(name, address, port, user, identityFiles, agent, tags, appDir, group, redis, breakers, healthChecks,
+                thresholds, null, tty);
     }
 
     /** The same host reached at another address, port, login or keys (a hop or an ssh_config alias resolved). */
     public Host at(String newAddress, int newPort, String newUser, List<Path> newIdentityFiles, boolean newAgent) {
         return new Host(name, newAddress, newPort, newUser, newIdentityFiles, newAgent, tags, appDir, group, redis,
-                breakers, healthChecks, thresholds, route);
+                breakers, healthChecks, thresholds, route, tty);
     }
 
     /** A minimal host: key auth through the agent or the default identity files. */

@@ -109,6 +109,7 @@ final class InventoryResolver {
         int port = portAt == null ? DEFAULT_SSH_PORT : checkPort(portAt, "port");
         List<String> identities = pick(h.identityFiles, g.identityFiles, d.identityFiles);
         Boolean agent = pick(h.agent, g.agent, d.agent);
+        Boolean tty = pick(h.tty, g.tty, d.tty);
         Set<String> tags = new LinkedHashSet<>();
         for (List<Located<String>> list : List.of(nonNull(d.tags), nonNull(g.tags), nonNull(h.tags))) {
             list.forEach(t -> tags.add(t.value()));
@@ -127,7 +128,8 @@ final class InventoryResolver {
                 identities == null ? List.of() : identities.stream().map(this::expand).toList(),
                 agent == null || agent, List.copyOf(tags), value(pick(h.appDir, g.appDir, d.appDir)), group,
                 redis == null ? null : redis(redis), breakers(pick(h.breakers, g.breakers, d.breakers)), checks,
-                thresholds, route(h, g, d, user != null, portAt != null, identities != null, agent != null));
+                thresholds, route(h, g, d, user != null, portAt != null, identities != null, agent != null),
+                tty != null && tty);
     }
 
     /** Jump and proxy command (the most specific level that says either wins) and which SSH fields were given. */

@@ -30,6 +30,9 @@ class SettingsSpec {
     Located<String> proxyCommand;
     @JsonProperty("ssh_config")
     Boolean sshConfig;
+    /** Run this host's commands in a terminal (sudoers with {@code requiretty}). */
+    @JsonProperty("tty")
+    Boolean tty;
     @JsonProperty("thresholds")
     Map<String, Object> thresholds;
 }

@@ -1,6 +1,7 @@
 package org.incidentconsole.ssh;
 
 import java.io.IOException;
+import java.util.Map;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.Message;
 import net.schmizz.sshj.common.SSHPacket;
@@ -10,6 +11,9 @@ import net.schmizz.sshj.userauth.method.AbstractAuthMethod;
 
 /** "publickey" authentication (RFC 4252 §7) with the signature made by ssh-agent. */
 final class AgentAuthMethod extends AbstractAuthMethod implements DescribedKey {
+    private static final Map<String, String> SHA2_512 = Map.of("ssh-rsa", "rsa-sha2-512",
+            "ssh-rsa-cert-v01@openssh.com", "rsa-sha2-512-cert-v01@openssh.com");
+
     private final AgentClient agent;
     private final AgentClient.Identity identity;
     private final String algorithm;
@@ -19,10 +23,11 @@ final class AgentAuthMethod extends AbstractAuthMethod implements DescribedKey {
         super("publickey");
         this.agent = agent;
         this.identity = identity;
-        boolean rsa = "ssh-rsa".equals(identity.keyType());
-        // SHA-1 "ssh-rsa" signatures are refused by current OpenSSH; ask the agent for rsa-sha2-512.
-        this.algorithm = rsa ? "rsa-sha2-512" : identity.keyType();
-        this.flags = rsa ? AgentClient.RSA_SHA2_512 : 0;
+        // SHA-1 "ssh-rsa" signatures are refused by current OpenSSH, for RSA keys and RSA certificates alike;
+        // ask the agent for rsa-sha2-512
+        String sha2 = SHA2_512.get(identity.keyType());
+        this.algorithm = sha2 != null ? sha2 : identity.keyType();
+        this.flags = sha2 != null ? AgentClient.RSA_SHA2_512 : 0;
     }
 
     @Override

@@ -5,10 +5,15 @@ import java.util.List;
 
 /**
  * The verdict on a presented host key. {@code knownFingerprints} is filled when the key changed;
- * {@code revokedIn} names the known_hosts file that marks the key {@code @revoked}.
+ * {@code revokedIn} names the known_hosts file that marks the key {@code @revoked}; {@code problem} says why a
+ * certificate from a trusted CA was refused (CERTIFICATE_REFUSED).
  */
-public record HostKeyCheck(Verdict verdict, List<String> knownFingerprints, Path revokedIn) {
-    public enum Verdict { MATCHED, UNKNOWN, CHANGED, REVOKED }
+public record HostKeyCheck(Verdict verdict, List<String> knownFingerprints, Path revokedIn, String problem) {
+    public enum Verdict { MATCHED, UNKNOWN, CHANGED, REVOKED, CERTIFICATE_REFUSED }
+
+    public HostKeyCheck(Verdict verdict, List<String> knownFingerprints, Path revokedIn) {
+        this(verdict, knownFingerprints, revokedIn, null);
+    }
 
     static HostKeyCheck matched() {
         return new HostKeyCheck(Verdict.MATCHED, List.of(), null);
@@ -24,5 +29,9 @@ public record HostKeyCheck(Verdict verdict, List<String> knownFingerprints, Path
 
     static HostKeyCheck revoked(Path file) {
         return new HostKeyCheck(Verdict.REVOKED, List.of(), file);
+    }
+
+    static HostKeyCheck certificateRefused(String problem) {
+        return new HostKeyCheck(Verdict.CERTIFICATE_REFUSED, List.of(), null, problem);
     }
 }

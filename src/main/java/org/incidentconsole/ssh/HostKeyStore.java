@@ -1,14 +1,17 @@
 package org.incidentconsole.ssh;
 
+import com.hierynomus.sshj.userauth.certificate.Certificate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.PublicKey;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,8 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Known host keys: the user's {@code ~/.ssh/known_hosts} (read, never written) and the console's own file
- * (where keys the operator trusted are appended). Hashed, wildcard, {@code [host]:port} and {@code @revoked}
- * entries are understood.
+ * (where keys the operator trusted are appended). Hashed, wildcard, {@code [host]:port}, {@code @revoked} and
+ * {@code @cert-authority} entries are understood.
  */
 public final class HostKeyStore {
     private static final Logger LOG = LoggerFactory.getLogger(HostKeyStore.class);
@@ -31,6 +34,12 @@ public final class HostKeyStore {
     private static final String CERT_AUTHORITY = "@cert-authority";
     private static final Map<KeyType, List<String>> SIGNATURES = Map.of(
             KeyType.RSA, List.of("rsa-sha2-512", "rsa-sha2-256", "ssh-rsa"));
+
+    /** What a CA vouches for: every certificate algorithm, SHA-2 RSA ones first (OpenSSH 8.8+ refuses SHA-1). */
+    private static final List<String> CERTIFICATE_ALGORITHMS = List.of("ssh-ed25519-cert-v01@openssh.com",
+            "ecdsa-sha2-nistp256-cert-v01@openssh.com", "ecdsa-sha2-nistp384-cert-v01@openssh.com",
+            "ecdsa-sha2-nistp521-cert-v01@openssh.com", "rsa-sha2-512-cert-v01@openssh.com",
+            "rsa-sha2-256-cert-v01@openssh.com", "ssh-rsa-cert-v01@openssh.com");
 
     private final Path userKnownHosts;
     private final Path appKnownHosts;
@@ -64,38 +73,54 @@ public final class HostKeyStore {
      * prompt). {@code @cert-authority} lines only ever vouch for a certificate.
      */
     public HostKeyCheck check(String host, int port, PublicKey key) {
+        return check(host, port, key, List.of());
+    }
+
+    /**
+     * As {@link #check(String, int, PublicKey)}; a certificate is checked as OpenSSH does: its key, its plain key
+     * and its CA key each refused if {@code @revoked}; signed by a CA of an {@code @cert-authority} line for the
+     * host, it must be a host certificate for {@code host} or one of {@code names}, valid now; from no trusted CA,
+     * its plain key is checked as any key.
+     */
+    public HostKeyCheck check(String host, int port, PublicKey key, Collection<String> names) {
         String entryHost = entryHost(host, port);
-        byte[] blob = KeyFingerprint.blob(key);
         Map<Path, List<OpenSSHKnownHosts.KnownHostEntry>> byFile = new LinkedHashMap<>();
         for (Path file : files()) {
             byFile.put(file, entries(file));
         }
+        Certificate<?> cert = key instanceof Certificate<?> c ? c : null;
+        List<byte[]> revocable = cert == null ? List.of(KeyFingerprint.blob(key))
+                : List.of(KeyFingerprint.blob(key), KeyFingerprint.blob(cert.getKey()), cert.getSignatureKey());
         for (var file : byFile.entrySet()) {
             for (OpenSSHKnownHosts.KnownHostEntry entry : file.getValue()) {
                 if (marker(entry).equals(REVOKED) && applies(entry, entryHost, file.getKey())
-                        && Arrays.equals(blob, keyBlob(entry))) {
+                        && revocable.stream().anyMatch(b -> Arrays.equals(b, keyBlob(entry)))) {
                     return HostKeyCheck.revoked(file.getKey());
                 }
             }
         }
-        KeyType type = KeyType.fromKey(key);
+        if (cert != null) {
+            for (var file : byFile.entrySet()) {
+                for (OpenSSHKnownHosts.KnownHostEntry entry : file.getValue()) {
+                    if (marker(entry).equals(CERT_AUTHORITY) && applies(entry, entryHost, file.getKey())
+                            && Arrays.equals(cert.getSignatureKey(), keyBlob(entry))) {
+                        List<String> all = new ArrayList<>(List.of(host));
+                        all.addAll(names);
+                        String problem = HostCertificateCheck.problem(cert, all, Instant.now());
+                        return problem == null ? HostKeyCheck.matched() : HostKeyCheck.certificateRefused(problem);
+                    }
+                }
+            }
+        }
+        byte[] blob = KeyFingerprint.blob(cert == null ? key : cert.getKey());
         List<String> known = new ArrayList<>();
         for (var file : byFile.entrySet()) {
             for (OpenSSHKnownHosts.KnownHostEntry entry : file.getValue()) {
-                String marker = marker(entry);
-                try {
-                    if (marker.equals(CERT_AUTHORITY)) {
-                        if (type.getParent() != null && entry.appliesTo(type, entryHost) && entry.verify(key)) {
-                            return HostKeyCheck.matched();
-                        }
-                    } else if (marker.isEmpty() && applies(entry, entryHost, file.getKey())) {
-                        if (Arrays.equals(blob, keyBlob(entry))) {
-                            return HostKeyCheck.matched();
-                        }
-                        known.add(fingerprintOf(entry));
+                if (marker(entry).isEmpty() && applies(entry, entryHost, file.getKey())) {
+                    if (Arrays.equals(blob, keyBlob(entry))) {
+                        return HostKeyCheck.matched();
                     }
-                } catch (IOException e) {
-                    LOG.warn("Skipping unreadable known_hosts entry in {}: {}", file.getKey(), e.getMessage());
+                    known.add(fingerprintOf(entry));
                 }
             }
         }
@@ -117,11 +142,7 @@ public final class HostKeyStore {
                     continue;
                 }
                 if (marker.equals(CERT_AUTHORITY)) {
-                    for (KeyType candidate : KeyType.values()) {
-                        if (candidate.getParent() != null) {
-                            algorithms.add(candidate.toString());
-                        }
-                    }
+                    algorithms.addAll(CERTIFICATE_ALGORITHMS);
                 } else {
                     algorithms.addAll(SIGNATURES.getOrDefault(entry.getType(), List.of(entry.getType().toString())));
                 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -27,12 +28,15 @@ import org.slf4j.LoggerFactory;
 public final class RemoteCommand {
     private static final Logger LOG = LoggerFactory.getLogger(RemoteCommand.class);
     private static final long EXIT_STATUS_WAIT_MS = 5_000;
+    static final String TTY_NOTE = "[terminal allocated: stdout and stderr arrive merged, as one stream]";
 
     private final String host;
     private final String command;
     private final OutputListener listener;
     private final ExecutorService io;
     private final ScheduledExecutorService scheduler;
+    private final CommandOptions options;
+    private final Object inputLock = new Object();
     private final CompletableFuture<ExecResult> result = new CompletableFuture<>();
     private final long createdNanos = System.nanoTime();
     private volatile long startedNanos;
@@ -48,6 +52,12 @@ public final class RemoteCommand {
 
     RemoteCommand(String host, String command, OutputListener listener, ExecutorService io,
                   ScheduledExecutorService scheduler) {
+        this(host, command, listener, io, scheduler, CommandOptions.PLAIN);
+    }
+
+    RemoteCommand(String host, String command, OutputListener listener, ExecutorService io,
+                  ScheduledExecutorService scheduler, CommandOptions options) {
+        this.options = options;
         this.host = host;
         this.command = command;
         this.listener = listener;
@@ -102,32 +112,49 @@ public final class RemoteCommand {
         ScheduledFuture<?> timer = scheduler.schedule(
                 () -> stop(ExecOutcome.TIMEOUT, "no result within " + timeout.toSeconds() + " s; stopped"),
                 timeout.toMillis(), TimeUnit.MILLISECONDS);
+        SudoResponder sudo = options.sudo() != null && SudoResponder.usesSudo(command)
+                && options.sudo().passwordNeeded(client) ? options.sudo() : null;
         try {
-            Session.Command cmd = session.exec(command);
+            if (options.tty()) {
+                session.allocatePTY("dumb", 200, 50, 0, 0, Map.of());
+            }
+            Session.Command cmd = session.exec(sudo == null ? command : sudo.rewrite(command));
             running = cmd;
-            cmd.getOutputStream().close(); // no input, like ssh -n: a command that asks for input gets EOF, never hangs
+            if (sudo == null && !options.tty()) {
+                cmd.getOutputStream().close(); // no input, like ssh -n: a command that asks for input gets EOF
+            }
             if (stop.get() != null) {
                 interrupt(cmd);
             }
-            Future<?> stderr = io.submit(() -> pump(cmd.getErrorStream(), StreamKind.STDERR));
-            pump(cmd.getInputStream(), StreamKind.STDOUT);
+            if (options.tty()) {
+                deliver(StreamKind.STDOUT, TTY_NOTE);
+            }
+            boolean answering = sudo != null || options.tty();
+            Future<?> stderr = io.submit(() -> pump(cmd.getErrorStream(), StreamKind.STDERR, answering, sudo, cmd));
+            pump(cmd.getInputStream(), StreamKind.STDOUT, answering, sudo, cmd);
             await(stderr);
             awaitClose(cmd);
-            decide(cmd, client);
+            decide(cmd, client, sudo);
         } catch (IOException e) {
             finish(ExecOutcome.UNKNOWN, null, "the connection failed while starting the command ("
                     + e.getMessage() + "): it may or may not have run");
         } finally {
             timer.cancel(false);
             closeQuietly(session);
+            if (sudo != null) {
+                sudo.close();
+            }
         }
     }
 
-    private void decide(Session.Command cmd, SSHClient client) {
+    private void decide(Session.Command cmd, SSHClient client, SudoResponder sudo) {
         Integer exit = cmd.getExitStatus();
         Stop s = stop.get();
+        String sudoFailure = sudo == null ? null : sudo.failure();
         if (s != null) {
             finish(s.outcome(), exit, s.why());
+        } else if (sudoFailure != null && (exit == null || exit != 0)) {
+            finish(ExecOutcome.FAILED, exit, sudoFailure + (exit == null ? "" : " (exit status " + exit + ")"));
         } else if (exit != null) {
             finish(exit == 0 ? ExecOutcome.OK : ExecOutcome.FAILED, exit, exit == 0 ? "exit status 0"
                     : "exit status " + exit);
@@ -136,6 +163,28 @@ public final class RemoteCommand {
         } else {
             finish(ExecOutcome.UNKNOWN, null, "the connection ended before the host reported an exit status:"
                     + " the command may or may not have completed");
+        }
+    }
+
+    private void pump(InputStream in, StreamKind kind, boolean answering, SudoResponder sudo, Session.Command cmd) {
+        if (!answering) {
+            pump(in, kind);
+            return;
+        }
+        AnsweringReader reader = new AnsweringReader(kind, sudo, cmd.getOutputStream(), inputLock, (k, line) -> {
+            if (!result.isDone()) {
+                deliver(k, line);
+            }
+        });
+        try {
+            if (!reader.read(in)) {
+                stop(ExecOutcome.FAILED, sudo.failure());
+            }
+        } catch (IOException e) {
+            if (stop.get() == null) {
+                connectionBroke = true;
+                LOG.debug("{}: {} stream ended with an error: {}", host, kind, e.getMessage());
+            }
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import net.schmizz.sshj.SSHClient;
+import net.schmizz.sshj.userauth.keyprovider.KeyProvider;
 import net.schmizz.sshj.userauth.method.AuthMethod;
 import net.schmizz.sshj.userauth.password.PasswordFinder;
 import net.schmizz.sshj.userauth.password.Resource;
@@ -75,7 +76,10 @@ public final class SshAuth {
                 tried.add(file + " (not found)");
                 continue;
             }
-            methods.add(new IdentityFileAuth(client.loadKeys(file.toString(), finderFor(file)), file));
+            for (KeyProvider key : UserCertificates.offers(client.loadKeys(file.toString(), finderFor(file)), file,
+                    List.of())) {
+                methods.add(new IdentityFileAuth(key, file));
+            }
             tried.add(file.toString());
         }
         return new Methods(methods, tried, agent);

@@ -192,7 +192,12 @@ public final class SshConnection implements Closeable {
      * to {@link RemoteCommand#result()}.
      */
     public RemoteCommand run(String command, Duration timeout, OutputListener listener) {
-        RemoteCommand rc = new RemoteCommand(host.name(), command, listener, io, scheduler);
+        return run(command, timeout, listener, CommandOptions.PLAIN);
+    }
+
+    /** As {@link #run(String, Duration, OutputListener)}, with a terminal and/or a sudo password responder. */
+    public RemoteCommand run(String command, Duration timeout, OutputListener listener, CommandOptions options) {
+        RemoteCommand rc = new RemoteCommand(host.name(), command, listener, io, scheduler, options);
         connect().whenComplete((ok, error) -> {
             SSHClient c = client;
             if (error != null) {

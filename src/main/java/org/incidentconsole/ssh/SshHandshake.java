@@ -65,7 +65,7 @@ final class SshHandshake implements HostHandshake {
         config.setKeepAliveProvider(KeepAliveProvider.KEEP_ALIVE);
         SshAlgorithms.apply(config);
         SSHClient c = new SSHClient(config);
-        RecordingVerifier verifier = new RecordingVerifier(keys);
+        RecordingVerifier verifier = new RecordingVerifier(keys, List.of(host.name()));
         c.addHostKeyVerifier(verifier);
         c.setSocketFactory(new NoDelaySocketFactory());
         int connectMs = (int) settings.connectTimeout().toMillis();
@@ -103,6 +103,10 @@ final class SshHandshake implements HostHandshake {
         if (check != null && check.verdict() == HostKeyCheck.Verdict.REVOKED) {
             throw new HostKeyRevokedException(describe(), KeyFingerprint.type(verifier.presented()),
                     KeyFingerprint.sha256(verifier.presented()), check.revokedIn());
+        }
+        if (check != null && check.verdict() == HostKeyCheck.Verdict.CERTIFICATE_REFUSED) {
+            throw new SshException("the host certificate of " + describe() + " is refused: " + check.problem()
+                    + "; not connected", failure, true);
         }
         if (check != null && check.verdict() == HostKeyCheck.Verdict.CHANGED) {
             throw new HostKeyMismatchException(describe(), check.knownFingerprints(),

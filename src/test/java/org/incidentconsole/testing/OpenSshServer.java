@@ -53,12 +53,23 @@ public final class OpenSshServer implements AutoCloseable {
     /** A server with one host key of each given ssh-keygen type ("ed25519", "ecdsa", "rsa") and no other. */
     public static OpenSshServer start(Path dir, Path authorizedPublicKey, List<String> hostKeyTypes)
             throws Exception {
-        return start(dir, authorizedPublicKey, hostKeyTypes, "INFO");
+        return start(dir, authorizedPublicKey, hostKeyTypes, "INFO", List.of());
     }
 
     /** @param logLevel sshd's LogLevel; DEBUG logs each direct-tcpip channel (originator and target) */
     public static OpenSshServer start(Path dir, Path authorizedPublicKey, List<String> hostKeyTypes, String logLevel)
             throws Exception {
+        return start(dir, authorizedPublicKey, hostKeyTypes, logLevel, List.of());
+    }
+
+    /** As above, with more sshd_config lines (HostCertificate, TrustedUserCAKeys, …) after the usual ones. */
+    public static OpenSshServer start(Path dir, Path authorizedPublicKey, List<String> hostKeyTypes,
+                                      List<String> moreConfig) throws Exception {
+        return start(dir, authorizedPublicKey, hostKeyTypes, "INFO", moreConfig);
+    }
+
+    public static OpenSshServer start(Path dir, Path authorizedPublicKey, List<String> hostKeyTypes, String logLevel,
+                                      List<String> moreConfig) throws Exception {
         Path sshd = sshdBinary();
         Path privsep = Path.of("/run/sshd");
         if (!Files.isDirectory(privsep)) {
@@ -91,6 +102,7 @@ public final class OpenSshServer implements AutoCloseable {
                 "MaxStartups 100",
                 "LogLevel " + logLevel));
         hostKeys.values().forEach(k -> lines.add("HostKey " + k));
+        lines.addAll(moreConfig);
         Files.write(config, lines);
         Process p = new ProcessBuilder(sshd.toString(), "-D", "-e", "-f", config.toString())
                 .redirectErrorStream(true).start();
