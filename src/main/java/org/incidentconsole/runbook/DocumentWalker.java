@@ -24,6 +24,7 @@ import org.commonmark.renderer.text.TextContentRenderer;
 final class DocumentWalker {
     private static final Pattern HOSTS_COMMENT = Pattern.compile("<!--\\s*hosts?\\s*:\\s*(.*?)\\s*-->",
             Pattern.DOTALL);
+    private static final Pattern TTY_COMMENT = Pattern.compile("<!--\\s*tty\\s*-->", Pattern.CASE_INSENSITIVE);
     private static final Pattern COMMENT_ONLY = Pattern.compile("\\s*(<!--.*?-->\\s*)+", Pattern.DOTALL);
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 
@@ -98,8 +99,8 @@ final class DocumentWalker {
                 }
                 return;
             }
-            if (COMMENT_ONLY.matcher(html.getLiteral()).matches()) {
-                return;
+            if (COMMENT_ONLY.matcher(html.getLiteral()).matches() && !TTY_COMMENT.matcher(html.getLiteral()).find()) {
+                return; // a comment is the author's note; <!-- tty --> stays in the text: the step asks a terminal
             }
         }
         if (node instanceof ListBlock || node instanceof BlockQuote) {

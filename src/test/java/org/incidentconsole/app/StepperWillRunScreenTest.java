@@ -54,7 +54,7 @@ class StepperWillRunScreenTest {
         waitFor(30, () -> textNow(robot, "#step-heading").startsWith(step.pathText()));
 
         waitFor(30, () -> textNow(robot, "#will-run").contains("git checkout --detach "));
-        assertThat(textNow(robot, "#will-run")).containsPattern("(?m)^cd /\\S+/app$")
+        assertThat(textNow(robot, "#will-run")).containsPattern("(?m)^cd /\\S+$")
                 .containsPattern("git checkout --detach [0-9a-f]{7,}  # danger: changes the code that serves users")
                 .doesNotContain("{{");
 

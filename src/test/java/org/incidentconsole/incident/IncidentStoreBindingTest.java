@@ -166,6 +166,10 @@ class IncidentStoreBindingTest {
             return "v-" + name;
         } else if (type == int.class) {
             return 7;
+        } else if (type == long.class) {
+            return 7L;
+        } else if (type == java.util.List.class) {
+            return java.util.List.of("v-" + name);
         } else if (type == boolean.class) {
             return true;
         } else if (type == Severity.class) {

@@ -64,7 +64,9 @@ class RunbookLinearTimeTest {
 
         System.out.printf("lint: a %d-character line of %d placeholders in %d ms; filled in %d ms%n", line.length(),
                 block.placeholders().size(), lintMs, renderMs);
-        assertThat(rb.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).hasSize(length / 24);
+        // lint says each problem once per line, however often the line repeats it
+        assertThat(rb.problems()).filteredOn(p -> p.severity() == Problem.Severity.ERROR).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("follows a backslash"));
         assertThat(rendered).contains("\"a b\" 'a b'");
         return lintMs + renderMs;
     }

@@ -65,7 +65,7 @@ class UserCertificateOpenSshTest {
         c.connect().get(30, TimeUnit.SECONDS);
 
         assertThat(c.isConnected()).isTrue();
-        assertThat(c.status().reason()).contains("-cert-v01@openssh.com");
+        assertThat(c.status().recorded()).contains("-cert-v01@openssh.com");
         assertThat(sshd.log()).contains("Accepted publickey for " + System.getProperty("user.name"))
                 .contains("ID operator");
     }
@@ -111,7 +111,7 @@ class UserCertificateOpenSshTest {
             }
 
             assertThat(c.isConnected()).isTrue();
-            assertThat(c.status().reason()).contains("agent key ").contains("-cert-v01@openssh.com");
+            assertThat(c.status().recorded()).contains("agent key ").contains("-cert-v01@openssh.com");
         } finally {
             agent.destroy();
         }
