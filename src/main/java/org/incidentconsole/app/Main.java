@@ -70,6 +70,7 @@ public final class Main implements Callable<Integer> {
     static CommandLine cli(AppHome home) {
         CommandLine cli = new CommandLine(new Main(home));
         cli.addSubcommand(new DrillCommand(home));
+        cli.addSubcommand(new PreflightCommand(home));
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> fail(home, commandLine.getErr(), e));
         return cli;
     }

@@ -1,0 +1,78 @@
+package org.incidentconsole.app;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.incidentconsole.inventory.Inventory;
+import org.incidentconsole.inventory.InventoryException;
+import org.incidentconsole.inventory.InventoryLoader;
+import org.incidentconsole.ssh.HostKeyStore;
+import org.incidentconsole.ssh.HostPaths;
+import org.incidentconsole.ssh.PassphrasePrompt;
+import org.incidentconsole.ssh.SshAuth;
+import org.incidentconsole.ssh.SshConnections;
+import org.incidentconsole.ssh.SshSettings;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code incident-console preflight}: proves every host works before the outage; exit 0, 1, or 2 (bad inventory). */
+@Command(name = "preflight", mixinStandardHelpOptions = true,
+        description = "Connect to every host of the inventory and report what an incident needs; "
+                + "exits 0 when everything works, 1 when something does not, 2 for a bad inventory.")
+final class PreflightCommand implements Callable<Integer> {
+    private final AppHome home;
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--inventory", paramLabel = "FILE", description = "Inventory YAML file (default: as the window).")
+    Path inventory;
+
+    @Option(names = "--json", description = "Print a JSON document instead of the table.")
+    boolean json;
+
+    PreflightCommand(AppHome home) {
+        this.home = home;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Path userHome = Path.of(System.getProperty("user.home"));
+        Path file = inventory != null ? inventory : home.inventory();
+        Inventory loaded;
+        try {
+            loaded = new InventoryLoader(userHome).load(file);
+        } catch (InventoryException e) {
+            err.println("incident-console: " + e.getMessage());
+            err.flush();
+            return 2;
+        }
+        String agent = System.getenv("SSH_AUTH_SOCK");
+        RefusingKeyRecorder keys = new RefusingKeyRecorder();
+        try (AppExecutors executors = new AppExecutors();
+             SshConnections ssh = new SshConnections(SshSettings.defaults(),
+                     new HostKeyStore(userHome.resolve(".ssh").resolve("known_hosts"), home.knownHosts()),
+                     new SshAuth(agent == null || agent.isBlank() ? null : Path.of(agent), userHome.resolve(".ssh"),
+                             PassphrasePrompt.NONE), keys, executors.io(), executors.scheduler(),
+                     HostPaths.forUser(userHome))) {
+            List<PreflightRow> rows = new Preflight(ssh, keys, System.getenv(), Clock.systemUTC()).run(loaded);
+            print(out, rows, json);
+            return rows.stream().allMatch(PreflightRow::ok) ? 0 : 1;
+        }
+    }
+
+    static void print(PrintWriter out, List<PreflightRow> rows, boolean json) {
+        if (json) {
+            out.println(PreflightTable.json(rows));
+        } else {
+            PreflightTable.text(rows).forEach(out::println);
+        }
+        out.flush();
+    }
+}

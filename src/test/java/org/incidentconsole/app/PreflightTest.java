@@ -1,0 +1,195 @@
+package org.incidentconsole.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.incidentconsole.inventory.BreakerSettings;
+import org.incidentconsole.inventory.Environment;
+import org.incidentconsole.inventory.HealthCheckSpec;
+import org.incidentconsole.inventory.Host;
+import org.incidentconsole.inventory.Inventory;
+import org.incidentconsole.inventory.RedisEndpoint;
+import org.incidentconsole.ssh.KeyFingerprint;
+import org.incidentconsole.ssh.PassphrasePrompt;
+import org.incidentconsole.ssh.SshAuth;
+import org.incidentconsole.ssh.SshConnections;
+import org.incidentconsole.testing.MinaSshServer;
+import org.incidentconsole.testing.SshKit;
+import org.incidentconsole.testing.TestKeys;
+import org.incidentconsole.testing.TestRedis;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Preflight against real servers: MINA sshd hosts and an embedded Redis, one of each failure. */
+class PreflightTest {
+    @TempDir
+    Path dir;
+
+    SshKit kit;
+    Path key;
+    MinaSshServer good;
+    MinaSshServer stranger;
+    MinaSshServer redisless;
+    TestRedis redis;
+    int deadPort;
+    int deadRedisPort;
+    RefusingKeyRecorder keys;
+    SshConnections ssh;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        kit = new SshKit(dir);
+        key = TestKeys.generate(dir, "id_ed25519");
+        good = MinaSshServer.start(TestKeys.publicKey(key));
+        stranger = MinaSshServer.start(TestKeys.publicKey(key));
+        redisless = MinaSshServer.start(TestKeys.publicKey(key));
+        kit.trust(good);
+        kit.trust(redisless);
+        redis = TestRedis.start();
+        deadPort = freePort();
+        deadRedisPort = freePort();
+        keys = new RefusingKeyRecorder();
+        ssh = new SshConnections(SshKit.FAST, kit.keys(null), new SshAuth(null, dir.resolve("no-ssh-dir"),
+                PassphrasePrompt.NONE), keys, kit.io, kit.scheduler);
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        ssh.close();
+        kit.close();
+        redis.close();
+        good.close();
+        stranger.close();
+        redisless.close();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    private Host host(String name, int port, RedisEndpoint endpoint, List<HealthCheckSpec> checks) {
+        return new Host(name, "127.0.0.1", port, System.getProperty("user.name"), List.of(key), false, List.of(),
+                null, null, endpoint, BreakerSettings.defaults(), checks, Map.of());
+    }
+
+    private Inventory mixed() {
+        HealthCheckSpec echo = new HealthCheckSpec("echo", "command", Map.of("command", "echo fine"));
+        return new Inventory(dir.resolve("inventory.yaml"), Environment.values()[0], List.of(
+                host("web-01", good.port(), new RedisEndpoint("127.0.0.1", redis.port(), 0, "PF_REDIS_PW", false),
+                        List.of(echo)),
+                host("web-02", stranger.port(), null, List.of()),
+                host("web-03", deadPort, null, List.of()),
+                host("web-04", redisless.port(), new RedisEndpoint("127.0.0.1", deadRedisPort, 0, null, false),
+                        List.of())));
+    }
+
+    private List<PreflightRow> run() {
+        return new Preflight(ssh, keys, Map.of("PF_REDIS_PW", ""), Clock.systemUTC()).run(mixed());
+    }
+
+    @Test
+    void a_mixed_inventory_reports_each_failure_on_its_own_row_and_fails_overall() {
+        List<PreflightRow> rows = run();
+        rows.forEach(r -> System.out.println(r.cells()));
+
+        PreflightRow web1 = rows.get(0);
+        assertThat(web1.ok()).as(web1.toString()).isTrue();
+        assertThat(web1.reach()).isEqualTo("yes");
+        assertThat(web1.hostKey()).isEqualTo("known");
+        assertThat(web1.auth()).contains("ssh-ed25519").contains("SHA256:");
+        assertThat(web1.sudo()).matches("ok without a password|needs a password|fails: .*");
+        assertThat(web1.redis()).isEqualTo("ok ($PF_REDIS_PW not set)");
+        assertThat(web1.health()).singleElement().asString().startsWith("echo ok");
+        assertThat(web1.clock()).matches("[+-]?\\d+ s");
+        assertThat(Math.abs(Long.parseLong(web1.clock().replaceAll("[+ s]", "")))).isLessThanOrEqualTo(5);
+
+        PreflightRow web2 = rows.get(1);
+        assertThat(web2.ok()).isFalse();
+        assertThat(web2.reach()).startsWith("no");
+        assertThat(web2.hostKey()).isEqualTo("unknown (" + KeyFingerprint.sha256(stranger.hostKey()) + ")");
+        assertThat(kit.appKnownHosts).satisfiesAnyOf(
+                f -> assertThat(f).doesNotExist(),
+                f -> assertThat(Files.readString(f)).doesNotContain("[127.0.0.1]:" + stranger.port()));
+
+        PreflightRow web3 = rows.get(2);
+        assertThat(web3.ok()).isFalse();
+        assertThat(web3.reach()).startsWith("no: ");
+        assertThat(web3.auth()).isEqualTo("-");
+
+        PreflightRow web4 = rows.get(3);
+        assertThat(web4.ok()).isFalse();
+        assertThat(web4.reach()).isEqualTo("yes");
+        assertThat(web4.redis()).startsWith("down: ").endsWith("(no password)");
+
+        assertThat(rows.stream().allMatch(PreflightRow::ok)).isFalse();
+    }
+
+    @Test
+    void a_changed_host_key_is_reported_with_both_fingerprints() throws Exception {
+        ssh.close();
+        kit.keys(null).trust("127.0.0.1", stranger.port(), good.hostKey());
+        keys = new RefusingKeyRecorder();
+        ssh = new SshConnections(SshKit.FAST, kit.keys(null), new SshAuth(null, dir.resolve("no-ssh-dir"),
+                PassphrasePrompt.NONE), keys, kit.io, kit.scheduler);
+        PreflightRow web2 = run().get(1);
+        assertThat(web2.ok()).isFalse();
+        assertThat(web2.hostKey()).isEqualTo("changed (known " + KeyFingerprint.sha256(good.hostKey())
+                + ", presented " + KeyFingerprint.sha256(stranger.hostKey()) + ")");
+    }
+
+    @Test
+    void the_table_is_aligned_one_row_per_host_and_the_json_keeps_its_key_order() throws Exception {
+        List<PreflightRow> rows = run();
+        List<String> table = PreflightTable.text(rows);
+        assertThat(table).hasSize(1 + rows.size());
+        int authColumn = table.get(0).indexOf("auth");
+        assertThat(table.get(1).substring(0, authColumn)).contains("web-01").contains("known");
+        assertThat(table.get(2).substring(authColumn)).startsWith("-");
+
+        JsonNode doc = new ObjectMapper().readTree(PreflightTable.json(rows));
+        assertThat(names(doc)).containsExactly("ok", "hosts");
+        assertThat(doc.get("ok").asBoolean()).isFalse();
+        for (JsonNode host : doc.get("hosts")) {
+            assertThat(names(host)).containsExactly("host", "ok", "reach", "hostKey", "auth", "sudo", "redis",
+                    "health", "clockSkew");
+        }
+        assertThat(PreflightTable.json(rows)).isEqualTo(PreflightTable.json(rows));
+    }
+
+    @Test
+    void a_bad_inventory_exits_2_with_one_located_sentence() throws Exception {
+        Path bad = dir.resolve("bad.yaml");
+        Files.writeString(bad, "environment: production\nhosts:\n  - name: web-01\n    adress: 10.0.0.1\n");
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(new AppHome(dir.resolve("home")), new PrintWriter(out), new PrintWriter(err),
+                "preflight", "--inventory", bad.toString());
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString().lines().toList()).singleElement().asString()
+                .startsWith("incident-console: " + bad + ":4:");
+        assertThat(err.toString()).doesNotContain("\tat ", "Exception");
+    }
+
+    private static List<String> names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+}
