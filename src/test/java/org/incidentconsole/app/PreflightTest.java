@@ -14,12 +14,15 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.incidentconsole.inventory.BreakerSettings;
 import org.incidentconsole.inventory.Environment;
 import org.incidentconsole.inventory.HealthCheckSpec;
 import org.incidentconsole.inventory.Host;
+import org.incidentconsole.inventory.HostRoute;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.RedisEndpoint;
+import org.incidentconsole.ssh.HostKeyStore;
 import org.incidentconsole.ssh.KeyFingerprint;
 import org.incidentconsole.ssh.PassphrasePrompt;
 import org.incidentconsole.ssh.SshAuth;
@@ -140,6 +143,23 @@ class PreflightTest {
     }
 
     @Test
+    void a_host_behind_a_bastion_is_reported_with_its_path() throws Exception {
+        try (MinaSshServer bastion = MinaSshServer.start(TestKeys.publicKey(key))) {
+            kit.trust(bastion);
+            String jump = System.getProperty("user.name") + "@127.0.0.1:" + bastion.port();
+            Host behind = new Host("web-05", "127.0.0.1", good.port(), System.getProperty("user.name"),
+                    List.of(key), false, List.of(), null, null, null, BreakerSettings.defaults(), List.of(), Map.of(),
+                    new HostRoute(List.of(jump), null, false, Set.of(HostRoute.PORT, HostRoute.USER, HostRoute.JUMP)));
+            List<PreflightRow> rows = new Preflight(ssh, keys, Map.of(), Clock.systemUTC())
+                    .run(new Inventory(dir.resolve("inventory.yaml"), Environment.values()[0], List.of(behind)));
+            PreflightRow row = rows.get(0);
+            assertThat(row.ok()).as(row.toString()).isTrue();
+            assertThat(row.reach()).isEqualTo("yes via 127.0.0.1");
+            assertThat(row.redis()).isEqualTo("not configured");
+        }
+    }
+
+    @Test
     void a_changed_host_key_is_reported_with_both_fingerprints() throws Exception {
         ssh.close();
         kit.keys(null).trust("127.0.0.1", stranger.port(), good.hostKey());
@@ -183,6 +203,38 @@ class PreflightTest {
         assertThat(err.toString().lines().toList()).singleElement().asString()
                 .startsWith("incident-console: " + bad + ":4:");
         assertThat(err.toString()).doesNotContain("\tat ", "Exception");
+    }
+
+    @Test
+    void the_command_exits_0_when_every_host_works_and_1_when_one_does_not() throws Exception {
+        AppHome home = new AppHome(dir.resolve("home"));
+        home.prepare();
+        new HostKeyStore(null, home.knownHosts()).trust("127.0.0.1", good.port(), good.hostKey());
+        String goodHost = "  - {name: web-01, address: 127.0.0.1, port: " + good.port() + ", user: "
+                + System.getProperty("user.name") + ", agent: false, identity_files: [\"" + key + "\"]}\n";
+        String deadHost = "  - {name: web-03, address: 127.0.0.1, port: " + deadPort + ", user: nobody, agent: false}\n";
+        Path fine = dir.resolve("fine.yaml");
+        Files.writeString(fine, "environment: production\nhosts:\n" + goodHost);
+        Path mixed = dir.resolve("mixed.yaml");
+        Files.writeString(mixed, "environment: production\nhosts:\n" + goodHost + deadHost);
+
+        String[] ok = cli(home, "preflight", "--inventory", fine.toString());
+        assertThat(ok[0]).as(ok[2]).isEqualTo("0");
+        assertThat(ok[1].lines().toList()).hasSize(2).first().asString().startsWith("host    reach");
+
+        String[] failed = cli(home, "preflight", "--json", "--inventory", mixed.toString());
+        assertThat(failed[0]).as(failed[2]).isEqualTo("1");
+        JsonNode doc = new ObjectMapper().readTree(failed[1]);
+        assertThat(doc.get("hosts")).hasSize(2);
+        assertThat(doc.get("hosts").get(0).get("ok").asBoolean()).isTrue();
+        assertThat(doc.get("hosts").get(1).get("reach").asText()).startsWith("no: ");
+    }
+
+    private static String[] cli(AppHome home, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int exit = Main.run(home, new PrintWriter(out), new PrintWriter(err), args);
+        return new String[] {String.valueOf(exit), out.toString(), err.toString()};
     }
 
     private static List<String> names(JsonNode node) {
