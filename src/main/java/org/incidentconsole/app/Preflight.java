@@ -32,6 +32,8 @@ import org.incidentconsole.ssh.UnknownHostKey;
 final class Preflight {
     private static final Duration CONNECT = Duration.ofSeconds(20);
     private static final Duration COMMAND = Duration.ofSeconds(10);
+    /** How the target's own login failure begins (a hop's is prefixed with the hop): the key was accepted. */
+    private static final String AUTH_REFUSED = "authentication refused";
 
     private final SshConnections ssh;
     private final RefusingKeyRecorder keys;
@@ -62,6 +64,10 @@ final class Preflight {
         Throwable failure = connect(connection);
         String via = via(connection.path());
         List<UnknownHostKey> refused = keys.drain();
+        if (failure != null && refused.isEmpty() && PlainMessage.of(failure).startsWith(AUTH_REFUSED)) {
+            return new PreflightRow(host.name(), "yes" + via, "known", PlainMessage.of(failure), "-",
+                    host.redis() == null ? "not configured" : "not checked", List.of(), "-", false);
+        }
         if (failure != null) {
             String hostKey = hostKey(host, failure, refused);
             String reason = refused.isEmpty() ? PlainMessage.of(failure) : "host key not trusted";

@@ -160,6 +160,18 @@ class PreflightTest {
     }
 
     @Test
+    void a_refused_login_is_reported_in_the_auth_column_after_a_known_host_key() throws Exception {
+        Path stranger = TestKeys.generate(dir, "id_other");
+        Host host = new Host("web-06", "127.0.0.1", good.port(), System.getProperty("user.name"), List.of(stranger),
+                false, List.of(), null, null, null, BreakerSettings.defaults(), List.of(), Map.of());
+        PreflightRow row = new Preflight(ssh, keys, Map.of(), Clock.systemUTC())
+                .run(new Inventory(dir.resolve("inventory.yaml"), Environment.values()[0], List.of(host))).get(0);
+        assertThat(row.ok()).isFalse();
+        assertThat(row.hostKey()).as(row.toString()).isEqualTo("known");
+        assertThat(row.auth()).startsWith("authentication refused");
+    }
+
+    @Test
     void a_changed_host_key_is_reported_with_both_fingerprints() throws Exception {
         ssh.close();
         kit.keys(null).trust("127.0.0.1", stranger.port(), good.hostKey());
