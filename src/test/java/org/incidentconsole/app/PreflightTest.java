@@ -172,6 +172,19 @@ class PreflightTest {
     }
 
     @Test
+    void a_redis_password_from_the_environment_is_named_by_its_variable_never_shown() throws Exception {
+        String secret = "pf-" + Long.toHexString(System.nanoTime());
+        try (TestRedis locked = TestRedis.withPassword(secret)) {
+            Host host = host("web-01", good.port(), new RedisEndpoint("127.0.0.1", locked.port(), 0, "PF_REDIS_PW",
+                    false), List.of());
+            List<PreflightRow> rows = new Preflight(ssh, keys, Map.of("PF_REDIS_PW", secret), Clock.systemUTC())
+                    .run(new Inventory(dir.resolve("inventory.yaml"), Environment.values()[0], List.of(host)));
+            assertThat(rows.get(0).redis()).isEqualTo("ok (password from $PF_REDIS_PW)");
+            assertThat(String.join("\n", PreflightTable.text(rows)) + PreflightTable.json(rows)).doesNotContain(secret);
+        }
+    }
+
+    @Test
     void a_changed_host_key_is_reported_with_both_fingerprints() throws Exception {
         ssh.close();
         kit.keys(null).trust("127.0.0.1", stranger.port(), good.hostKey());
