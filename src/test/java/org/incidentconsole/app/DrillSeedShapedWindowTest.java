@@ -31,7 +31,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * The seed-shaped Laravel rollback card walked in the real window on the drill, as an operator would: Step 2 the
- * tagged release, Step 4 option B, dangers confirmed by typing the environment, the watch of Step 7 ended with
+ * tagged release (by keyboard), Step 4 option B (by mouse), dangers confirmed by typing the environment, the watch of Step 7 ended with
  * Stable. The drill heals, and option A's FLUSHDB is journaled as skipped, never run.
  */
 @ExtendWith(ApplicationExtension.class)
@@ -88,6 +88,20 @@ class DrillSeedShapedWindowTest {
                 && n.getScene().getWindow().isShowing()).orElse(false);
     }
 
+    /** Scrolls the detail pane holding {@code node} so that its top shows. */
+    private static void scrollIntoView(javafx.scene.Node node) {
+        javafx.scene.Node at = node.getParent();
+        while (at != null && !(at instanceof javafx.scene.control.ScrollPane)) {
+            at = at.getParent();
+        }
+        if (at instanceof javafx.scene.control.ScrollPane pane) {
+            double contentHeight = pane.getContent().getBoundsInLocal().getHeight();
+            double viewport = pane.getViewportBounds().getHeight();
+            double y = pane.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+            pane.setVvalue(contentHeight <= viewport ? 0 : Math.min(1, y / (contentHeight - viewport)));
+        }
+    }
+
     /** Runs the selected step; each danger is confirmed by typing the environment; ends with its outcome line. */
     private static void runConfirmingDangers(FxRobot robot, Step step, boolean watch) throws Exception {
         clickWhenVisible(robot, "#run-step");
@@ -136,9 +150,13 @@ class DrillSeedShapedWindowTest {
             String pick = n == 2 ? alternative(step, "tagged") : n == 4 ? alternative(step, "OPTION B") : null;
             if (pick != null) {
                 long before = journal().stream().filter(IncidentEvent.AlternativeChosen.class::isInstance).count();
-                // by keyboard (the stepper's 1–9): the focus in the step list, the alternative's number typed
-                robot.interact(steps::requestFocus);
-                robot.type(KeyCode.valueOf("DIGIT" + pick.substring(pick.lastIndexOf('-') + 1)));
+                if (n == 2) { // by keyboard (the stepper's 1–9): the focus in the step list, the number typed
+                    robot.interact(steps::requestFocus);
+                    robot.type(KeyCode.valueOf("DIGIT" + pick.substring(pick.lastIndexOf('-') + 1)));
+                } else { // by mouse, the detail pane scrolled to the button first
+                    robot.interact(() -> scrollIntoView(robot.lookup(pick).query()));
+                    clickWhenVisible(robot, pick);
+                }
                 try {
                     waitFor(30, () -> journal().stream().filter(IncidentEvent.AlternativeChosen.class::isInstance)
                             .count() > before && textNow(robot, pick).endsWith("✓"));
