@@ -48,11 +48,23 @@ public record IncidentState(
     /**
      * Issue 15 item 4 (resume): the runbook last loaded (null if none), each step still running on a host when the
      * journal ends (run key → its StepStarted, none of StepFinished/StepSkipped after it: a crash mid-step), and the
-     * path of the step that started last (null if none).
+     * path of the step that started last (null if none). Issue 16 (resume restores the walk): the procedure last
+     * chosen (null if never), each choice step's last AlternativeChosen (step path → it), each question's last
+     * answer ({@link #answerKey} → it) and each manual step's last mark (step path → ManualStepMarked.mark).
      */
     public record Walk(IncidentEvent.RunbookLoaded runbook, Map<String, IncidentEvent.StepStarted> interrupted,
-                       String lastStep) {
+                       String lastStep, String procedure, Map<String, IncidentEvent.AlternativeChosen> chosen,
+                       Map<String, String> answers, Map<String, String> manual) {
         static final Walk NONE = new Walk(null, Map.of(), null);
+
+        public Walk(IncidentEvent.RunbookLoaded runbook, Map<String, IncidentEvent.StepStarted> interrupted,
+                    String lastStep) {
+            this(runbook, interrupted, lastStep, null, Map.of(), Map.of(), Map.of());
+        }
+
+        public static String answerKey(String step, String question) {
+            return step + " ? " + question;
+        }
     }
 
     public static IncidentState empty() {
@@ -103,6 +115,10 @@ public record IncidentState(
         private IncidentEvent.RunbookLoaded runbook;
         private final Map<String, IncidentEvent.StepStarted> interrupted;
         private String lastStep;
+        private String procedure;
+        private final Map<String, IncidentEvent.AlternativeChosen> chosen;
+        private final Map<String, String> answers;
+        private final Map<String, String> manual;
 
         public Fold(IncidentState from) {
             started = from.started;
@@ -125,6 +141,10 @@ public record IncidentState(
             runbook = from.walk.runbook();
             interrupted = new LinkedHashMap<>(from.walk.interrupted());
             lastStep = from.walk.lastStep();
+            procedure = from.walk.procedure();
+            chosen = new LinkedHashMap<>(from.walk.chosen());
+            answers = new LinkedHashMap<>(from.walk.answers());
+            manual = new LinkedHashMap<>(from.walk.manual());
         }
 
         @Override
@@ -154,6 +174,12 @@ public record IncidentState(
             } else if (e instanceof IncidentEvent.StepSkipped sk) {
                 interrupted.remove(runKey(sk.step(), sk.host()));
             } else if (e instanceof IncidentEvent.RunbookLoaded rl) {
+                if (runbook != null && !Objects.equals(rl.source(), runbook.source())) {
+                    procedure = null; // another runbook: the acts on the previous one do not carry over
+                    chosen.clear();
+                    answers.clear();
+                    manual.clear();
+                }
                 runbook = rl;
             } else if (e instanceof IncidentEvent.HealthTransition h) {
                 health.put(h.host() + " / " + h.check(), h.to());
@@ -171,11 +197,27 @@ public record IncidentState(
                 resolved = true;
                 lifecycle = new Lifecycle(lifecycle.title(), lifecycle.trigger(), lifecycle.operator(),
                         IncidentStatus.RESOLVED, record.ts());
-            } else {
+            } else if (!walkAct(e)) {
                 lifecycle(e);
             }
             lastSeq = record.seq();
             lastAt = record.ts();
+        }
+
+        /** Issue 16: the walk's acts (procedure, alternatives, answers, manual marks); false for any other event. */
+        private boolean walkAct(IncidentEvent e) {
+            if (e instanceof IncidentEvent.ProcedureChosen p) {
+                procedure = p.procedure();
+            } else if (e instanceof IncidentEvent.AlternativeChosen a) {
+                chosen.put(a.step(), a);
+            } else if (e instanceof IncidentEvent.DecisionAnswered d) {
+                answers.put(Walk.answerKey(d.step(), d.question()), d.answer());
+            } else if (e instanceof IncidentEvent.ManualStepMarked m) {
+                manual.put(m.step(), m.mark());
+            } else {
+                return false;
+            }
+            return true;
         }
 
         private void lifecycle(IncidentEvent e) {
@@ -199,7 +241,8 @@ public record IncidentState(
             return new IncidentState(started, startedAt, severity, frozen(variables), frozen(roles), frozen(checklist),
                     frozen(runs), frozen(health), frozen(fields), List.copyOf(notes), List.copyOf(actionItems),
                     List.copyOf(lessons), List.copyOf(milestones), resolved, lastSeq, lastAt, lifecycle,
-                    new Walk(runbook, frozen(interrupted), lastStep));
+                    new Walk(runbook, frozen(interrupted), lastStep, procedure, frozen(chosen), frozen(answers),
+                            frozen(manual)));
         }
 
         private static <V> Map<String, V> frozen(Map<String, V> map) {

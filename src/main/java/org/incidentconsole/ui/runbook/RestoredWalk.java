@@ -19,11 +19,12 @@ import org.incidentconsole.runbook.Step;
 /**
  * The stepper's walk as the journal left it, for a resumed incident: the journaled runbook's step list (the file's
  * steps where it is unchanged, else the journaled outline, runnable only where the step's path is still in the
- * file), each step's mark and per-host results, and the ticks with who/when. Toolkit-free and pure.
+ * file), each step's mark and per-host results, the ticks with who/when, and the walk's acts (procedure, choices,
+ * answers, manual marks: {@code acts}). Toolkit-free and pure.
  */
 public record RestoredWalk(Runbook runbook, String warning, Map<String, String> marks,
                     Map<String, List<HostResult>> results, Map<String, Boolean> ticked, Map<String, String> tickedBy,
-                    Step resumeAt, String lastStep) {
+                    Step resumeAt, String lastStep, IncidentState.Walk acts) {
 
     /** What a host's last run of a step ended with, as journaled; UNKNOWN for a run the journal never saw end. */
     public record HostResult(String host, String outcome, Integer exitStatus, String reason, String output) {
@@ -77,7 +78,7 @@ public record RestoredWalk(Runbook runbook, String warning, Map<String, String> 
         }
         String last = state.walk().lastStep();
         return Optional.of(new RestoredWalk(shown, warning, marks, results, ticked, tickedBy,
-                resumeAt(steps, last, marks), last));
+                resumeAt(steps, last, marks), last, state.walk()));
     }
 
     /** The step the walk stopped in when it did not end well (or was interrupted), else the one after it. */

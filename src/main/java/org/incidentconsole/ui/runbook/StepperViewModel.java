@@ -254,6 +254,7 @@ public final class StepperViewModel {
         values.putAll(filled);
         marks.clear();
         marks.putAll(walk.marks());
+        this.walk.restore(walk.acts());
         began.clear();
         ticked.clear();
         ticked.putAll(walk.ticked());

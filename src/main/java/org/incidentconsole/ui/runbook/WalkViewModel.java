@@ -11,7 +11,9 @@ import javafx.beans.value.ObservableIntegerValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
+import org.incidentconsole.incident.IncidentState;
 import org.incidentconsole.incident.ProcedureWalk;
 import org.incidentconsole.incident.WalkActs;
 import org.incidentconsole.runbook.Alternative;
@@ -141,6 +143,52 @@ public final class WalkViewModel {
             }
         });
         return done;
+    }
+
+    /**
+     * A resumed incident: the procedure, alternatives, answers and manual marks as journaled (see
+     * {@link IncidentState.Walk}), matched to the open runbook by step path, label and question text; an act
+     * whose step, alternative or answer is no longer in the runbook is left out. Journals nothing.
+     */
+    void restore(IncidentState.Walk acts) {
+        ProcedureWalk w = walk;
+        if (w == null) {
+            return;
+        }
+        Runbook rb = w.runbook();
+        if (acts.procedure() != null) {
+            java.util.Optional<Procedure> p = rb.procedures().stream()
+                    .filter(x -> x.name().equals(acts.procedure())).findFirst();
+            if (p.isPresent()) {
+                w = new ProcedureWalk(rb, p.get());
+                walk = w;
+                procedure.set(p.get());
+            }
+        }
+        for (Step s : rb.allSteps()) {
+            IncidentEvent.AlternativeChosen a = acts.chosen().get(s.pathText());
+            if (a != null) {
+                ProcedureWalk at = w;
+                s.choices().stream().filter(c -> c.label().equals(a.chosen()) && c.line() == a.line()).findFirst()
+                        .or(() -> s.choices().stream().filter(c -> c.label().equals(a.chosen())).findFirst())
+                        .ifPresent(c -> at.choose(s, c));
+            }
+            for (Decision d : s.decisions()) {
+                String given = acts.answers().get(IncidentState.Walk.answerKey(s.pathText(), d.question()));
+                ProcedureWalk at = w;
+                d.answers().stream().filter(x -> x.text().equals(given)).findFirst().ifPresent(x -> {
+                    at.answer(s, d, x);
+                    marks.put(s.pathText(), MARK_DONE);
+                });
+            }
+            String manual = acts.manual().get(s.pathText());
+            if (manual != null) {
+                marks.put(s.pathText(), WalkActs.DONE.equals(manual) ? MARK_DONE : MARK_SKIPPED);
+            }
+        }
+        ProcedureWalk gated = w;
+        rb.steps().stream().filter(gated::gatedOut).forEach(s -> marks.putIfAbsent(s.pathText(), MARK_SKIPPED));
+        changed();
     }
 
     /** What Run runs for {@code step}: the chosen alternative's steps at a choice (none until chosen). */
