@@ -29,7 +29,17 @@ class HealthLogLinesTest {
     void polling_a_steady_host_logs_its_first_state_at_info_and_every_command_only_at_debug() throws Exception {
         Logger root = (Logger) LoggerFactory.getLogger("org.incidentconsole");
         Level before = root.getLevel();
-        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        // the command's DEBUG line is written by its own thread, which may finish after the poll's result: count it
+        java.util.concurrent.CountDownLatch commandsLogged = new java.util.concurrent.CountDownLatch(5);
+        ListAppender<ILoggingEvent> log = new ListAppender<>() {
+            @Override
+            protected void append(ILoggingEvent e) {
+                super.append(e);
+                if (e.getLevel() == Level.DEBUG && e.getFormattedMessage().contains("command ended")) {
+                    commandsLogged.countDown();
+                }
+            }
+        };
         log.start();
         root.addAppender(log);
         root.setLevel(Level.DEBUG);
@@ -45,6 +55,7 @@ class HealthLogLinesTest {
                 for (int i = 0; i < 5; i++) {
                     poller.pollOnce().get(60, TimeUnit.SECONDS);
                 }
+                assertThat(commandsLogged.await(30, TimeUnit.SECONDS)).as("five commands logged").isTrue();
                 events = List.copyOf(log.list); // before the servers stop and the connection is lost
             }
         } finally {
