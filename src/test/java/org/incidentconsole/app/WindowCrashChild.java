@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import javafx.beans.property.SimpleStringProperty;
 import org.incidentconsole.incident.IncidentBinding;
 import org.incidentconsole.incident.IncidentSession;
@@ -13,7 +12,7 @@ import org.incidentconsole.incident.Severity;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
-import org.incidentconsole.runbook.Step;
+import org.incidentconsole.testing.CrashWalk;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
 import org.incidentconsole.testing.TestKeys;
@@ -46,27 +45,6 @@ public final class WindowCrashChild {
         StepperViewModel model = new StepperViewModel(Runnable::run, Runnable::run, () -> session,
                 new StepRunner(kit.connections(), new Redactor(), kit.io), () -> List.of(host), () -> List.of(host),
                 command -> "aaa1111", "jana", Clock.systemUTC(), new SimpleStringProperty(""));
-        model.open(runbook);
-        model.setValue("stable_ref", "ccc3333");
-        model.commitValue("stable_ref").join();
-        for (int i = 0; i < 3; i++) {
-            model.select(model.steps().get(i));
-            model.run(null).join();
-        }
-        Step first = model.steps().get(0);
-        model.tick(first, first.checklist().get(0), true).join();
-        CountDownLatch midStep = new CountDownLatch(1);
-        session.addListener(state -> {
-            if (!state.walk().interrupted().isEmpty()) {
-                midStep.countDown();
-            }
-        });
-        model.select(model.steps().get(3));
-        Thread runner = new Thread(() -> model.run(null), "step-4");
-        runner.start();
-        midStep.await();
-        System.out.println("MIDSTEP");
-        System.out.flush();
-        runner.join(); // killed before step 4 ends
+        CrashWalk.untilKilledInStep4(model, session, runbook, "ccc3333");
     }
 }

@@ -5,16 +5,9 @@ import static org.incidentconsole.testing.FxScreen.clickWhenVisible;
 import static org.incidentconsole.testing.FxScreen.textNow;
 import static org.incidentconsole.testing.FxScreen.waitFor;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
@@ -23,6 +16,7 @@ import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.testing.KilledChild;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,34 +72,7 @@ class WindowResumeAfterKillTest {
     static void a_console_is_killed_mid_step() throws Exception {
         Path runbook = home.resolve("rollback.md");
         Files.writeString(runbook, RUNBOOK);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                WindowCrashChild.class.getName(), home.toString(), runbook.toString())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        AtomicReference<String> started = new AtomicReference<>();
-        CountDownLatch midStep = new CountDownLatch(1);
-        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                for (String line = out.readLine(); line != null; line = out.readLine()) {
-                    if (line.startsWith("ID ")) {
-                        started.set(line.substring(3));
-                    } else if (line.equals("MIDSTEP")) {
-                        midStep.countDown();
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // the child died: its stdout closed
-            }
-            midStep.countDown();
-        });
-        boolean reached = midStep.await(120, TimeUnit.SECONDS);
-        child.destroyForcibly(); // SIGKILL while step 4 runs
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        reader.get(30, TimeUnit.SECONDS);
-        assertThat(reached).as("the child reached step 4").isTrue();
-        id = started.get();
-        assertThat(id).isNotNull();
+        id = KilledChild.killMidStep(WindowCrashChild.class, home.toString(), runbook.toString());
     }
 
     @Start

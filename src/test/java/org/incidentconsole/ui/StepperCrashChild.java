@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import javafx.beans.property.SimpleStringProperty;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
@@ -12,10 +11,10 @@ import org.incidentconsole.incident.Severity;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
+import org.incidentconsole.testing.CrashWalk;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
 import org.incidentconsole.testing.TestKeys;
-import org.incidentconsole.runbook.Step;
 import org.incidentconsole.ui.runbook.StepperViewModel;
 
 /**
@@ -44,27 +43,6 @@ public final class StepperCrashChild {
                 new StepRunner(kit.connections(), new Redactor(), kit.io), () -> List.of(web1), () -> List.of(web1),
                 command -> command.equals("pick stable") ? "aaa1111" : null, "jana", Clock.systemUTC(),
                 new SimpleStringProperty(""));
-        model.open(runbook);
-        model.setValue("stable_ref", "ccc3333");
-        model.commitValue("stable_ref").join();
-        for (int i = 0; i < 3; i++) {
-            model.select(model.steps().get(i));
-            model.run(null).join();
-        }
-        Step first = model.steps().get(0);
-        model.tick(first, first.checklist().get(0), true).join();
-        CountDownLatch midStep = new CountDownLatch(1);
-        session.addListener(state -> {
-            if (!state.walk().interrupted().isEmpty()) {
-                midStep.countDown();
-            }
-        });
-        model.select(model.steps().get(3));
-        Thread runner = new Thread(() -> model.run(null), "step-4");
-        runner.start();
-        midStep.await();
-        System.out.println("MIDSTEP");
-        System.out.flush();
-        runner.join(); // killed before step 4 ends
+        CrashWalk.untilKilledInStep4(model, session, runbook, "ccc3333");
     }
 }

@@ -2,18 +2,12 @@ package org.incidentconsole.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.SimpleStringProperty;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
@@ -24,6 +18,7 @@ import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.testing.KilledChild;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
 import org.incidentconsole.testing.TestKeys;
@@ -71,42 +66,14 @@ class StepperCrashResumeTest {
             throws Exception {
         Path runbook = dir.resolve("rollback.md");
         Files.writeString(runbook, RUNBOOK);
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                StepperCrashChild.class.getName(), dir.toString(), runbook.toString());
-        pb.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process child = pb.start();
-        AtomicReference<String> id = new AtomicReference<>();
-        CountDownLatch midStep = new CountDownLatch(1);
-        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith("ID ")) {
-                        id.set(line.substring(3));
-                    } else if (line.equals("MIDSTEP")) {
-                        midStep.countDown();
-                    }
-                }
-            } catch (java.io.IOException e) {
-                // the child died: its stdout closed
-            }
-            midStep.countDown();
-        });
-        boolean reached = midStep.await(120, TimeUnit.SECONDS);
-        child.destroyForcibly(); // SIGKILL while step 4 runs
-        assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        reader.get(30, TimeUnit.SECONDS);
-        assertThat(reached).as("the child reached step 4").isTrue();
-        assertThat(id.get()).isNotNull();
+        String id = KilledChild.killMidStep(StepperCrashChild.class, dir.toString(), runbook.toString());
 
         SshKit kit = new SshKit(dir);
         Path key = TestKeys.generate(dir, "id_ed25519");
         List<String> suggested = new CopyOnWriteArrayList<>();
         try (MinaSshServer sshd = MinaSshServer.start(TestKeys.publicKey(key));
              IncidentSession session = new IncidentStore(dir.resolve("incidents"), Clock.systemUTC())
-                     .resume(id.get())) {
+                     .resume(id)) {
             kit.trust(sshd);
             Host web1 = SshKit.host("web-01", sshd.port(), key);
             StepperViewModel model = new StepperViewModel(Runnable::run, Runnable::run, () -> session,
