@@ -4,21 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.Signal;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
 
 /**
  * Runs an exec request with /bin/sh -c (or another shell) as sshd does, with the given environment; INT/TERM/KILL or a closed
  * channel kill the process tree. Used by the drill's SSH server and by the tests' servers.
  */
-public final class ShellCommand implements Command {
+public final class ShellCommand extends ExecCommand {
     private final String command;
     private final java.util.Map<String, String> env;
-    private OutputStream out;
-    private OutputStream err;
-    private ExitCallback exit;
     private volatile Process process;
 
     private final java.io.File workDir;
@@ -40,26 +35,6 @@ public final class ShellCommand implements Command {
         this.command = command;
         this.env = env;
         this.workDir = workDir;
-    }
-
-    @Override
-    public void setInputStream(InputStream in) {
-        // commands get no stdin here
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-        this.out = out;
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-        this.err = err;
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-        this.exit = callback;
     }
 
     @Override

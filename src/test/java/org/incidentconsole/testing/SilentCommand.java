@@ -1,15 +1,12 @@
 package org.incidentconsole.testing;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.concurrent.CountDownLatch;
 import org.apache.sshd.server.Environment;
-import org.apache.sshd.server.ExitCallback;
 import org.apache.sshd.server.channel.ChannelSession;
-import org.apache.sshd.server.command.Command;
+import org.incidentconsole.drill.ExecCommand;
 
 /** A command that never answers: a hung host. Records that it was stopped. */
-final class SilentCommand implements Command {
+final class SilentCommand extends ExecCommand {
     private final CountDownLatch destroyed;
 
     SilentCommand(CountDownLatch destroyed) {
@@ -17,23 +14,8 @@ final class SilentCommand implements Command {
     }
 
     @Override
-    public void setInputStream(InputStream in) {
-    }
-
-    @Override
-    public void setOutputStream(OutputStream out) {
-    }
-
-    @Override
-    public void setErrorStream(OutputStream err) {
-    }
-
-    @Override
-    public void setExitCallback(ExitCallback callback) {
-    }
-
-    @Override
     public void start(ChannelSession channel, Environment env) {
+        // never answers
     }
 
     @Override
