@@ -118,7 +118,7 @@ public final class ConsoleServices implements AutoCloseable {
      * previous one is closed (its journal stays).
      */
     public synchronized org.incidentconsole.incident.IncidentSession startIncident(
-            String title, String trigger, org.incidentconsole.incident.Severity severity,
+            String title, String trigger, org.incidentconsole.severity.Severity severity,
             org.incidentconsole.incident.IncidentBinding binding, String operator) throws java.io.IOException {
         org.incidentconsole.incident.IncidentSession started = store().start(title, trigger, severity, binding,
                 operator, null, java.time.ZoneId.systemDefault().getId());
@@ -128,7 +128,7 @@ public final class ConsoleServices implements AutoCloseable {
 
     /** As above, bound to an environment only (no inventory fingerprint): for callers that have no inventory. */
     public org.incidentconsole.incident.IncidentSession startIncident(String title, String trigger,
-            org.incidentconsole.incident.Severity severity, String environment, String operator)
+            org.incidentconsole.severity.Severity severity, String environment, String operator)
             throws java.io.IOException {
         return startIncident(title, trigger, severity,
                 new org.incidentconsole.incident.IncidentBinding(environment, null, null), operator);
@@ -171,7 +171,7 @@ public final class ConsoleServices implements AutoCloseable {
         if (incident == null) {
             try {
                 startIncident("Incident on " + binding.environment(), "not recorded yet",
-                        org.incidentconsole.incident.Severity.P2, binding, operator);
+                        org.incidentconsole.severity.Severity.P2, binding, operator);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("the incident journal could not be created", e);
             }

@@ -2,6 +2,7 @@ package org.incidentconsole.incident;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import java.util.Map;
+import org.incidentconsole.severity.Severity;
 
 /** Every fact the journal records. The type names are the journal's vocabulary: do not rename them. */
 @JsonSubTypes({

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.incidentconsole.severity.Severity;
 
 /**
  * What the journal says so far, folded event by event. Replaying the same records always gives an equal

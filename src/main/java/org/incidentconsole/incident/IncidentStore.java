@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.incidentconsole.severity.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentState;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 
 /** What the report needs, derived from the journal records in one pass. */
 final class ReportFacts {

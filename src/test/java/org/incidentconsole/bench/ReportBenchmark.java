@@ -12,7 +12,7 @@ import java.util.Map;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.report.ReportRenderer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

@@ -14,6 +14,7 @@ import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.OutputListener;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;

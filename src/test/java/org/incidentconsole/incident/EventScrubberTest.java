@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.incidentconsole.redact.Redactor;
+import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
 
 /** Every event type the journal knows: each free-text field is redacted, each identifier kept as it is. */

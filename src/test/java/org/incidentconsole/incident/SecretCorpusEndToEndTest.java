@@ -23,6 +23,7 @@ import org.incidentconsole.redact.SecretCorpus;
 import org.incidentconsole.report.ReportRenderer;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.OutputListener;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;

@@ -13,6 +13,7 @@ import org.incidentconsole.redact.RedactionPropertyTestAccess;
 import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.redact.StreamRedactor;
 import org.incidentconsole.report.ReportRenderer;
+import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

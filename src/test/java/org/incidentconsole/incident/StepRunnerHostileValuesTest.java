@@ -17,6 +17,7 @@ import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.ValueType;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.testing.HostileValues;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;

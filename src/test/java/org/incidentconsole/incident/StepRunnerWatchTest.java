@@ -15,6 +15,7 @@ import org.incidentconsole.runbook.CommandFlag;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.runbook.StepKind;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
 import org.incidentconsole.testing.TestKeys;

@@ -24,6 +24,7 @@ import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.report.ReportRenderer;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.ssh.StreamKind;
 import org.incidentconsole.ssh.SudoPasswordPrompt;

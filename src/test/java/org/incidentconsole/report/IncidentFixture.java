@@ -7,7 +7,7 @@ import java.util.Map;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentEvent.RunbookLoaded;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 
 /** A whole incident as journal records, at fixed times: the input of the report tests. */
 final class IncidentFixture {

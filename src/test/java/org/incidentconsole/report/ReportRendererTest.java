@@ -23,7 +23,7 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.redact.RedactionPropertyTestAccess;
 import org.junit.jupiter.api.Test;
 
