@@ -11,6 +11,7 @@ import org.incidentconsole.breaker.RedisLinks;
 import org.incidentconsole.breaker.RedisPasswordPrompt;
 import org.incidentconsole.breaker.RedisUnavailableException;
 import org.incidentconsole.health.CheckResult;
+import org.incidentconsole.health.ConnectPolicy;
 import org.incidentconsole.health.HealthCheck;
 import org.incidentconsole.health.HealthChecks;
 import org.incidentconsole.health.HealthPoller;
@@ -253,7 +254,7 @@ public final class ConsoleServices implements AutoCloseable {
                             java.util.function.Consumer<SeverityAdvisor.Advice> advice) {
         java.util.Map<Host, java.util.List<HealthCheck>> checks = new java.util.LinkedHashMap<>();
         inventory.hosts().forEach(h -> checks.put(h, HealthChecks.of(h)));
-        health = new HealthPoller(ssh, checks, java.time.Clock.systemUTC(), false);
+        health = new HealthPoller(ssh, checks, java.time.Clock.systemUTC(), ConnectPolicy.ONLY_CONNECTED);
         health.onResult(results);
         health.onTransition(panels::health);
         inventory.hosts().forEach(h -> ssh.connection(h).addListener(status -> panels.connection(h.name(), status)));

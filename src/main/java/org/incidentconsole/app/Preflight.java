@@ -12,6 +12,7 @@ import org.incidentconsole.breaker.RedisLinks;
 import org.incidentconsole.breaker.RedisPasswordPrompt;
 import org.incidentconsole.breaker.RedisUnavailableException;
 import org.incidentconsole.health.CheckResult;
+import org.incidentconsole.health.ConnectPolicy;
 import org.incidentconsole.health.HealthChecks;
 import org.incidentconsole.health.HealthPoller;
 import org.incidentconsole.inventory.Host;
@@ -151,7 +152,8 @@ final class Preflight {
     }
 
     private List<String> health(Host host) {
-        try (HealthPoller poller = new HealthPoller(ssh, Map.of(host, HealthChecks.of(host)), clock, false)) {
+        try (HealthPoller poller = new HealthPoller(ssh, Map.of(host, HealthChecks.of(host)), clock,
+                ConnectPolicy.ONLY_CONNECTED)) {
             List<CheckResult> results = poller.pollOnce().get(COMMAND.toMillis() * 3, TimeUnit.MILLISECONDS);
             return results.stream().map(r -> r.check() + " " + r.status().name().toLowerCase()
                     + (r.value() == null || r.value().isBlank() ? "" : " " + r.value())).toList();

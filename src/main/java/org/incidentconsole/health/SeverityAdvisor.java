@@ -23,12 +23,6 @@ public final class SeverityAdvisor {
      */
     public enum Action { NONE, CONNECTING, WATCH, WATCHING_ROLLBACK, INVESTIGATE, CANNOT_SEE, ROLLBACK_NOW }
 
-    /** What a check reads while its host is being connected (the poller's value). */
-    public static final String CONNECTING_VALUE = "connecting";
-    /** The values of a check whose host does not answer. */
-    static final java.util.Set<String> UNREACHABLE_VALUES = java.util.Set.of("unreachable", "TIMEOUT",
-            "not connected");
-
     public record Thresholds(double errorRatePercent, Duration errorRateFor, double investigatePercent,
                              Duration breakerStuckOpen) {
         public static Thresholds defaults() {
@@ -89,7 +83,7 @@ public final class SeverityAdvisor {
         if (s == HealthStatus.OK) {
             return;
         }
-        if (s == HealthStatus.UNKNOWN && CONNECTING_VALUE.equals(r.value())) {
+        if (r.reach() == Reachability.CONNECTING) {
             out.add(of(null, Action.CONNECTING, r, state, "connecting to " + r.host() + ": no result yet"));
             return;
         }
@@ -138,8 +132,7 @@ public final class SeverityAdvisor {
         Map<String, Boolean> reachable = new java.util.TreeMap<>();
         Map<String, Instant> since = new java.util.HashMap<>();
         for (CheckState s : checks) {
-            boolean unreachable = s.latest().status() == HealthStatus.UNKNOWN
-                    && UNREACHABLE_VALUES.contains(s.latest().value());
+            boolean unreachable = s.latest().reach().unseen();
             reachable.merge(s.latest().host(), !unreachable, Boolean::logicalOr);
             if (unreachable) {
                 since.merge(s.latest().host(), s.since(), (a, b) -> a.isAfter(b) ? a : b);

@@ -105,8 +105,9 @@ class SteadyAdviceTest {
         List<CheckState> checks = new ArrayList<>();
         for (int h = 0; h < hosts; h++) {
             boolean up = h < reachable;
-            CheckResult r = new CheckResult("web-0" + h, "api", "http", T0, up ? HealthStatus.OK : HealthStatus.UNKNOWN,
-                    up ? "HTTP 200" : "unreachable", "", Duration.ZERO);
+            CheckResult r = up ? new CheckResult("web-0" + h, "api", "http", T0, HealthStatus.OK, "HTTP 200", "",
+                    Duration.ZERO) : CheckResult.unanswered("web-0" + h, "api", "http", T0, Reachability.UNREACHABLE,
+                    "connection refused", Duration.ZERO);
             checks.add(new CheckState(r, T0));
         }
         Advice a = new SeverityAdvisor().advise(checks, List.of(), SeverityAdvisor.Thresholds.defaults(), T0);
@@ -119,8 +120,8 @@ class SteadyAdviceTest {
 
     @Test
     void a_check_waiting_for_its_host_to_connect_reads_connecting_not_cannot_tell() {
-        CheckResult r = new CheckResult("web-01", "api", "http", T0, HealthStatus.UNKNOWN,
-                SeverityAdvisor.CONNECTING_VALUE, "", Duration.ZERO);
+        CheckResult r = CheckResult.unanswered("web-01", "api", "http", T0, Reachability.CONNECTING, "",
+                Duration.ZERO);
         Advice a = new SeverityAdvisor().advise(List.of(new CheckState(r, T0)), List.of(),
                 SeverityAdvisor.Thresholds.defaults(), T0);
         assertThat(a.action()).isEqualTo(Action.CONNECTING);
