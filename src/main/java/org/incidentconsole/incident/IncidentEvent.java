@@ -93,8 +93,11 @@ public sealed interface IncidentEvent {
         }
     }
 
-    /** {@code outcome}: OK, FAILED, CANCELLED or UNKNOWN; {@code output} is redacted before it gets here. */
-    record StepFinished(String step, String host, String command, String outcome, Integer exitStatus,
+    /**
+     * {@code outcome}: OK, FAILED, CANCELLED or UNKNOWN, journaled as that word; {@code output} is redacted before it
+     * gets here.
+     */
+    record StepFinished(String step, String host, String command, StepOutcome outcome, Integer exitStatus,
                         long durationMs, String reason, String output, Map<String, Integer> redactions)
             implements IncidentEvent {
     }

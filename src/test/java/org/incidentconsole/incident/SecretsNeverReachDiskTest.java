@@ -33,7 +33,8 @@ class SecretsNeverReachDiskTest {
             StreamRedactor stream = new StreamRedactor(redactor);
             StringBuilder captured = new StringBuilder();
             output.lines().forEach(line -> captured.append(stream.line(line)).append('\n'));
-            session.record(new IncidentEvent.StepFinished("dump logs", "web-01", "tail -n 500 app.log", "OK", 0, 5,
+            session.record(new IncidentEvent.StepFinished("dump logs", "web-01", "tail -n 500 app.log",
+                    StepOutcome.OK, 0, 5,
                     null, captured.toString(), stream.counts())).get();
         }
         session.close();

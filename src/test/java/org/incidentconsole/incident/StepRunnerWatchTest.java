@@ -79,7 +79,8 @@ class StepRunnerWatchTest {
 
     @ParameterizedTest(name = "ended {0}: {1}")
     @CsvSource({"true, OK", "false, FAILED"})
-    void a_watch_streams_until_the_operator_ends_it_and_the_end_decides_the_outcome(boolean stable, String outcome)
+    void a_watch_streams_until_the_operator_ends_it_and_the_end_decides_the_outcome(boolean stable,
+                                                                                 StepOutcome outcome)
             throws Exception {
         CountDownLatch streaming = new CountDownLatch(2);
         StepRunner.StepRun run = runner.run(session, watchStep(), List.of(web1), StepRunner.Mode.PARALLEL, Map.of(),
@@ -120,7 +121,7 @@ class StepRunnerWatchTest {
 
         var outcomes = run.outcomes().get(30, TimeUnit.SECONDS);
 
-        assertThat(outcomes.get("web-01").outcome()).isIn("OK");
+        assertThat(outcomes.get("web-01").outcome()).isEqualTo(StepOutcome.OK);
     }
 
     @Test

@@ -129,7 +129,7 @@ class StepperWalkTest {
 
         assertThat(journal()).filteredOn(IncidentEvent.ManualStepMarked.class::isInstance).singleElement()
                 .isEqualTo(new IncidentEvent.ManualStepMarked(team.pathText(), "skipped", null, "jana"));
-        assertThat(model.marks()).containsEntry(team.pathText(), WalkViewModel.MARK_SKIPPED);
+        assertThat(model.marks()).containsEntry(team.pathText(), StepMark.SKIPPED);
     }
 
     @Test
