@@ -18,6 +18,7 @@ import org.incidentconsole.health.HealthPoller;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.RedisEndpoint;
+import org.incidentconsole.ssh.ExecOutcome;
 import org.incidentconsole.ssh.ExecResult;
 import org.incidentconsole.ssh.HostKeyMismatchException;
 import org.incidentconsole.ssh.HostPath;
@@ -119,7 +120,7 @@ final class Preflight {
         if (out.result == null) {
             return "not checked: " + out.error;
         }
-        if (Integer.valueOf(0).equals(out.result.exitStatus())) {
+        if (out.result.outcome() == ExecOutcome.OK) {
             return "ok without a password";
         }
         return out.text.toString().toLowerCase().contains("password") ? "needs a password"
