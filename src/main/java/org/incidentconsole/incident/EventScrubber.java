@@ -58,7 +58,7 @@ public final class EventScrubber {
             // #16 walking kinds
             "ProcedureChosen.procedure", "ProcedureChosen.by", "AlternativeChosen.step", "AlternativeChosen.chosen",
             "AlternativeChosen.by", "DecisionAnswered.step", "DecisionAnswered.target", "DecisionAnswered.by",
-            "ManualStepMarked.step", "ManualStepMarked.mark", "ManualStepMarked.by", "WatchEnded.step",
+            "ManualStepMarked.step", "ManualStepMarked.by", "WatchEnded.step",
             "WatchEnded.host", "WatchEnded.how", "WatchEnded.by", "OutOfProcedure.step", "OutOfProcedure.procedure",
             "OutOfProcedure.walking", "OutOfProcedure.by");
 

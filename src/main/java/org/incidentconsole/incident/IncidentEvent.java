@@ -248,7 +248,7 @@ public sealed interface IncidentEvent {
      * A manual step (instructions, or commands never run blind) marked: {@code mark} is "done", "skipped" or
      * "skipped-unattended"; {@code reason} says why when there is one.
      */
-    record ManualStepMarked(String step, String mark, String reason, String by) implements IncidentEvent, Signed {
+    record ManualStepMarked(String step, ManualMark mark, String reason, String by) implements IncidentEvent, Signed {
     }
 
     /**

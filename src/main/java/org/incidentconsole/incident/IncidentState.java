@@ -55,7 +55,7 @@ public record IncidentState(
      */
     public record Walk(IncidentEvent.RunbookLoaded runbook, Map<String, IncidentEvent.StepStarted> interrupted,
                        String lastStep, String procedure, Map<String, IncidentEvent.AlternativeChosen> chosen,
-                       Map<String, String> answers, Map<String, String> manual) {
+                       Map<String, String> answers, Map<String, ManualMark> manual) {
         static final Walk NONE = new Walk(null, Map.of(), null);
 
         public Walk(IncidentEvent.RunbookLoaded runbook, Map<String, IncidentEvent.StepStarted> interrupted,
@@ -119,7 +119,7 @@ public record IncidentState(
         private String procedure;
         private final Map<String, IncidentEvent.AlternativeChosen> chosen;
         private final Map<String, String> answers;
-        private final Map<String, String> manual;
+        private final Map<String, ManualMark> manual;
 
         public Fold(IncidentState from) {
             started = from.started;

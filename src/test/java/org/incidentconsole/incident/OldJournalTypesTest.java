@@ -90,4 +90,27 @@ class OldJournalTypesTest {
                 .hasMessage(file + ":2: damaged record: not a valid record (unknown step outcome \"SKIPPED\" (known: "
                         + "OK, FAILED, CANCELLED, UNKNOWN, NOT_RUN)); the journal was left untouched");
     }
+
+    @ParameterizedTest(name = "\"{0}\" -> {1}")
+    @CsvSource({"done, DONE", "skipped, SKIPPED", "skipped-unattended, SKIPPED_UNATTENDED"})
+    void an_old_manual_step_mark_loads_as_the_enum_and_is_written_as_the_same_word(String word, ManualMark mark)
+            throws Exception {
+        String line = "{\"seq\":2,\"ts\":\"2026-11-20T09:13:00Z\",\"v\":2,\"data\":{\"step\":\"Stall › Tell\","
+                + "\"mark\":\"" + word + "\",\"reason\":null,\"by\":\"ines\"},\"type\":\"manual-step-marked\"}";
+        JournalRecord record = JournalReader.read(journal(STARTED, line)).records().get(1);
+
+        assertThat(((IncidentEvent.ManualStepMarked) record.data()).mark()).isEqualTo(mark);
+        assertThat(JournalCodec.line(record)).contains("\"mark\":\"" + word + "\"");
+    }
+
+    @Test
+    void an_unknown_manual_mark_in_the_last_line_is_dropped_with_a_warning_naming_it() throws Exception {
+        String line = "{\"seq\":2,\"ts\":\"2026-11-20T09:13:00Z\",\"v\":2,\"data\":{\"step\":\"Stall › Tell\","
+                + "\"mark\":\"maybe\",\"reason\":null,\"by\":\"ines\"},\"type\":\"manual-step-marked\"}";
+        JournalReader.Loaded loaded = JournalReader.read(journal(STARTED, line));
+
+        assertThat(loaded.records()).hasSize(1);
+        assertThat(loaded.warnings()).singleElement().asString().contains("line 2 of ")
+                .contains("unknown manual step mark \"maybe\" (known: done, skipped, skipped-unattended)");
+    }
 }

@@ -14,6 +14,7 @@ import javafx.collections.ObservableMap;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentState;
+import org.incidentconsole.incident.ManualMark;
 import org.incidentconsole.incident.ProcedureWalk;
 import org.incidentconsole.incident.WalkActs;
 import org.incidentconsole.runbook.Alternative;
@@ -110,7 +111,7 @@ public final class WalkViewModel {
 
     /** A manual step (or one whose commands wait for a terminal) marked done or skipped by the operator. */
     public CompletableFuture<Void> mark(Step step, boolean done) {
-        return act(() -> new WalkActs(incident.get()).manual(step, done ? WalkActs.DONE : WalkActs.SKIPPED, null,
+        return act(() -> new WalkActs(incident.get()).manual(step, done ? ManualMark.DONE : ManualMark.SKIPPED, null,
                 operator).join(), () -> marks.put(step.pathText(), done ? StepMark.DONE : StepMark.SKIPPED));
     }
 
@@ -177,9 +178,9 @@ public final class WalkViewModel {
                     marks.put(s.pathText(), StepMark.DONE);
                 });
             }
-            String manual = acts.manual().get(s.pathText());
+            ManualMark manual = acts.manual().get(s.pathText());
             if (manual != null) {
-                marks.put(s.pathText(), WalkActs.DONE.equals(manual) ? StepMark.DONE : StepMark.SKIPPED);
+                marks.put(s.pathText(), manual == ManualMark.DONE ? StepMark.DONE : StepMark.SKIPPED);
             }
         }
         ProcedureWalk gated = w;

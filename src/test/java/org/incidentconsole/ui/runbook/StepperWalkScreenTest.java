@@ -11,6 +11,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.incidentconsole.incident.IncidentEvent;
+import org.incidentconsole.incident.ManualMark;
 import org.incidentconsole.incident.StepOutcome;
 import org.incidentconsole.runbook.Step;
 import org.junit.jupiter.api.AfterEach;
@@ -146,7 +147,7 @@ class StepperWalkScreenTest {
         waitFor(30, () -> !screen.journaled(IncidentEvent.ManualStepMarked.class).isEmpty());
         assertThat(screen.journaled(IncidentEvent.ManualStepMarked.class)).singleElement().satisfies(m -> {
             assertThat(m.step()).endsWith("Team channel");
-            assertThat(m.mark()).isEqualTo("done");
+            assertThat(m.mark()).isEqualTo(ManualMark.DONE);
             assertThat(m.by()).isEqualTo("jana");
         });
         String path = screen.model.steps().get(screen.index("Team channel")).pathText();
