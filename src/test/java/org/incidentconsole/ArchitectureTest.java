@@ -40,6 +40,12 @@ class ArchitectureTest {
             .because("the shell engine (used by runbook) only reads text; runbook may use it, it uses nothing of ours");
 
     @ArchTest
+    static final ArchRule severity_is_a_leaf = noClasses()
+            .that().resideInAPackage("org.incidentconsole.severity..")
+            .should().dependOnClassesThat().resideOutsideOfPackages("org.incidentconsole.severity..", "java..")
+            .because("the health advisor suggests and the incident records the same severity: neither may own it");
+
+    @ArchTest
     static final ArchRule ssh_depends_only_on_inventory = noClasses()
             .that().resideInAPackage("org.incidentconsole.ssh..")
             .should().dependOnClassesThat().resideInAnyPackage("org.incidentconsole.breaker..",

@@ -259,7 +259,7 @@ public final class ConsoleApplication extends Application {
 
             @Override
             public org.incidentconsole.incident.IncidentSession start(String title, String trigger,
-                    org.incidentconsole.incident.Severity severity, String operator) throws Exception {
+                    org.incidentconsole.severity.Severity severity, String operator) throws Exception {
                 return services.startIncident(title, trigger, severity, binding.get(), operator);
             }
 

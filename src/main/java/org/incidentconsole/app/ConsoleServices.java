@@ -11,6 +11,7 @@ import org.incidentconsole.breaker.RedisLinks;
 import org.incidentconsole.breaker.RedisPasswordPrompt;
 import org.incidentconsole.breaker.RedisUnavailableException;
 import org.incidentconsole.health.CheckResult;
+import org.incidentconsole.health.ConnectPolicy;
 import org.incidentconsole.health.HealthCheck;
 import org.incidentconsole.health.HealthChecks;
 import org.incidentconsole.health.HealthPoller;
@@ -118,7 +119,7 @@ public final class ConsoleServices implements AutoCloseable {
      * previous one is closed (its journal stays).
      */
     public synchronized org.incidentconsole.incident.IncidentSession startIncident(
-            String title, String trigger, org.incidentconsole.incident.Severity severity,
+            String title, String trigger, org.incidentconsole.severity.Severity severity,
             org.incidentconsole.incident.IncidentBinding binding, String operator) throws java.io.IOException {
         org.incidentconsole.incident.IncidentSession started = store().start(title, trigger, severity, binding,
                 operator, null, java.time.ZoneId.systemDefault().getId());
@@ -128,7 +129,7 @@ public final class ConsoleServices implements AutoCloseable {
 
     /** As above, bound to an environment only (no inventory fingerprint): for callers that have no inventory. */
     public org.incidentconsole.incident.IncidentSession startIncident(String title, String trigger,
-            org.incidentconsole.incident.Severity severity, String environment, String operator)
+            org.incidentconsole.severity.Severity severity, String environment, String operator)
             throws java.io.IOException {
         return startIncident(title, trigger, severity,
                 new org.incidentconsole.incident.IncidentBinding(environment, null, null), operator);
@@ -171,7 +172,7 @@ public final class ConsoleServices implements AutoCloseable {
         if (incident == null) {
             try {
                 startIncident("Incident on " + binding.environment(), "not recorded yet",
-                        org.incidentconsole.incident.Severity.P2, binding, operator);
+                        org.incidentconsole.severity.Severity.P2, binding, operator);
             } catch (java.io.IOException e) {
                 throw new java.io.UncheckedIOException("the incident journal could not be created", e);
             }
@@ -253,7 +254,7 @@ public final class ConsoleServices implements AutoCloseable {
                             java.util.function.Consumer<SeverityAdvisor.Advice> advice) {
         java.util.Map<Host, java.util.List<HealthCheck>> checks = new java.util.LinkedHashMap<>();
         inventory.hosts().forEach(h -> checks.put(h, HealthChecks.of(h)));
-        health = new HealthPoller(ssh, checks, java.time.Clock.systemUTC(), false);
+        health = new HealthPoller(ssh, checks, java.time.Clock.systemUTC(), ConnectPolicy.ONLY_CONNECTED);
         health.onResult(results);
         health.onTransition(panels::health);
         inventory.hosts().forEach(h -> ssh.connection(h).addListener(status -> panels.connection(h.name(), status)));

@@ -12,7 +12,7 @@ import org.incidentconsole.drill.DrillEnvironment;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.InventoryLoader;

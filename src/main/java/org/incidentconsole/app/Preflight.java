@@ -12,11 +12,13 @@ import org.incidentconsole.breaker.RedisLinks;
 import org.incidentconsole.breaker.RedisPasswordPrompt;
 import org.incidentconsole.breaker.RedisUnavailableException;
 import org.incidentconsole.health.CheckResult;
+import org.incidentconsole.health.ConnectPolicy;
 import org.incidentconsole.health.HealthChecks;
 import org.incidentconsole.health.HealthPoller;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.RedisEndpoint;
+import org.incidentconsole.ssh.ExecOutcome;
 import org.incidentconsole.ssh.ExecResult;
 import org.incidentconsole.ssh.HostKeyMismatchException;
 import org.incidentconsole.ssh.HostPath;
@@ -118,7 +120,7 @@ final class Preflight {
         if (out.result == null) {
             return "not checked: " + out.error;
         }
-        if (Integer.valueOf(0).equals(out.result.exitStatus())) {
+        if (out.result.outcome() == ExecOutcome.OK) {
             return "ok without a password";
         }
         return out.text.toString().toLowerCase().contains("password") ? "needs a password"
@@ -151,7 +153,8 @@ final class Preflight {
     }
 
     private List<String> health(Host host) {
-        try (HealthPoller poller = new HealthPoller(ssh, Map.of(host, HealthChecks.of(host)), clock, false)) {
+        try (HealthPoller poller = new HealthPoller(ssh, Map.of(host, HealthChecks.of(host)), clock,
+                ConnectPolicy.ONLY_CONNECTED)) {
             List<CheckResult> results = poller.pollOnce().get(COMMAND.toMillis() * 3, TimeUnit.MILLISECONDS);
             return results.stream().map(r -> r.check() + " " + r.status().name().toLowerCase()
                     + (r.value() == null || r.value().isBlank() ? "" : " " + r.value())).toList();

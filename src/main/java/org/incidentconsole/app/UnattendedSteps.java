@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
+import org.incidentconsole.incident.ManualMark;
 import org.incidentconsole.incident.ProcedureWalk;
 import org.incidentconsole.incident.StepNotReadyException;
 import org.incidentconsole.incident.StepRunner;
@@ -106,7 +107,7 @@ final class UnattendedSteps {
         String reason = step.interactiveCommands().isEmpty() ? "instructions for a person; nobody at the keyboard"
                 : "waits for a terminal, never run blind: " + String.join("; ",
                 step.interactiveCommands().stream().map(CommandFlag::command).toList());
-        acts.manual(step, WalkActs.SKIPPED_UNATTENDED, reason, session.operator()).get();
+        acts.manual(step, ManualMark.SKIPPED_UNATTENDED, reason, session.operator()).get();
         out.println("  manual step skipped (unattended): " + reason);
         return null;
     }

@@ -10,15 +10,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import org.incidentconsole.inventory.Host;
+import org.incidentconsole.ssh.ConnectionState;
 import org.incidentconsole.ssh.SshConnection;
 import org.incidentconsole.ssh.SshConnections;
 import org.slf4j.Logger;
@@ -33,7 +36,7 @@ public final class HealthPoller implements AutoCloseable {
     private static final Duration CONNECT = Duration.ofSeconds(15);
 
     private final SshConnections ssh;
-    private final boolean connect;
+    private final ConnectPolicy policy;
     private final Map<Host, List<HealthCheck>> checks;
     private final Clock clock;
     private final ExecutorService pool;
@@ -44,16 +47,13 @@ public final class HealthPoller implements AutoCloseable {
     private final List<Consumer<HealthTransition>> transitionListeners = new CopyOnWriteArrayList<>();
     private ScheduledFuture<?> task;
 
+    /** A poller that connects hosts that are not connected ({@link ConnectPolicy#CONNECT}). */
     public HealthPoller(SshConnections ssh, Map<Host, List<HealthCheck>> checks, Clock clock) {
-        this(ssh, checks, clock, true);
+        this(ssh, checks, clock, ConnectPolicy.CONNECT);
     }
 
-    /**
-     * @param connect connect to hosts that are not connected; false: only poll hosts the operator connected,
-     *                the others read UNKNOWN "not connected" (the window: connecting stays the operator's act)
-     */
-    public HealthPoller(SshConnections ssh, Map<Host, List<HealthCheck>> checks, Clock clock, boolean connect) {
-        this.connect = connect;
+    public HealthPoller(SshConnections ssh, Map<Host, List<HealthCheck>> checks, Clock clock, ConnectPolicy policy) {
+        this.policy = policy;
         this.ssh = ssh;
         this.checks = Map.copyOf(checks);
         this.clock = clock;
@@ -97,35 +97,23 @@ public final class HealthPoller implements AutoCloseable {
         }
     }
 
+    /** Why a host's checks cannot run this round: how it is unreachable, in the connection's words. */
+    private record Unreached(Reachability reach, String detail) {
+    }
+
     private List<CheckResult> pollHost(Host host, List<HealthCheck> list) {
         SshConnection connection = ssh.connection(host);
-        String unreachable = null;
-        try {
-            if (!connect && !connection.isConnected()) {
-                throw new java.util.concurrent.ExecutionException(new IllegalStateException("not connected"));
-            }
-            connection.connect().get(CONNECT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (java.util.concurrent.TimeoutException e) {
-            unreachable = "TIMEOUT connecting";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            unreachable = "interrupted";
-        } catch (java.util.concurrent.ExecutionException e) {
-            unreachable = e.getCause() == null ? e.toString() : e.getCause().getMessage();
-        }
+        Unreached unreached = reach(connection);
         SshHostProbe probe = probes.computeIfAbsent(host.name(), h -> new SshHostProbe(connection));
         List<CheckResult> results = new ArrayList<>();
         for (HealthCheck check : list) {
             CheckResult r;
-            if (unreachable != null) {
+            if (unreached != null) {
                 // while the operator's connect is under way the check says so, not "not connected"
-                boolean connecting = connection.status().state()
-                        == org.incidentconsole.ssh.ConnectionState.CONNECTING;
-                String value = connecting ? SeverityAdvisor.CONNECTING_VALUE
-                        : unreachable.startsWith("TIMEOUT") ? "TIMEOUT"
-                        : unreachable.equals("not connected") ? "not connected" : "unreachable";
-                r = new CheckResult(host.name(), check.name(), check.kind(), clock.instant(), HealthStatus.UNKNOWN,
-                        value, unreachable, Duration.ZERO);
+                Reachability why = connection.status().state() == ConnectionState.CONNECTING
+                        ? Reachability.CONNECTING : unreached.reach();
+                r = CheckResult.unanswered(host.name(), check.name(), check.kind(), clock.instant(), why,
+                        unreached.detail(), Duration.ZERO);
             } else {
                 try {
                     r = check.run(probe);
@@ -139,6 +127,25 @@ public final class HealthPoller implements AutoCloseable {
             results.add(r);
         }
         return results;
+    }
+
+    /** Connects the host when the policy allows and it is not connected; null once connected. */
+    private Unreached reach(SshConnection connection) {
+        if (policy == ConnectPolicy.ONLY_CONNECTED && !connection.isConnected()) {
+            return new Unreached(Reachability.NOT_CONNECTED, "not connected");
+        }
+        try {
+            connection.connect().get(CONNECT.toMillis(), TimeUnit.MILLISECONDS);
+            return null;
+        } catch (TimeoutException e) {
+            return new Unreached(Reachability.TIMEOUT, "TIMEOUT connecting");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Unreached(Reachability.UNREACHABLE, "interrupted");
+        } catch (ExecutionException e) {
+            return new Unreached(Reachability.UNREACHABLE, e.getCause() == null ? e.toString()
+                    : e.getCause().getMessage());
+        }
     }
 
     private void record(CheckResult r) {

@@ -71,8 +71,8 @@ final class HttpCheck implements HealthCheck {
             return result(probe, at, r.millis() > warnMillis ? HealthStatus.WARN : HealthStatus.OK, value,
                     r.millis() > warnMillis ? "slower than " + warnMillis + " ms" : url.toString(), took);
         } catch (java.net.SocketTimeoutException e) {
-            return result(probe, at, HealthStatus.UNKNOWN, "TIMEOUT", "no answer within " + timeout.toSeconds() + " s",
-                    Duration.ofNanos(System.nanoTime() - start));
+            return CheckResult.unanswered(probe.host(), name, kind(), at, Reachability.TIMEOUT, "no answer within "
+                    + timeout.toSeconds() + " s", Duration.ofNanos(System.nanoTime() - start));
         } catch (Exception e) {
             return result(probe, at, HealthStatus.CRITICAL, "no answer", String.valueOf(e.getMessage()),
                     Duration.ofNanos(System.nanoTime() - start));

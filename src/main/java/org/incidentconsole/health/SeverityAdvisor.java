@@ -9,26 +9,19 @@ import java.util.List;
 import java.util.Map;
 import org.incidentconsole.breaker.BreakerPanel;
 import org.incidentconsole.breaker.BreakerView;
+import org.incidentconsole.severity.Severity;
 
 /**
  * Reads the health checks and breakers against the rollback triggers and the decision matrix and says what
  * to do, how severe it is, and why: which check, which value, since when.
  */
 public final class SeverityAdvisor {
-    public enum Priority { P0, P1, P2, P3 }
-
     /**
      * From weakest to strongest. CONNECTING: a host's checks wait for its first connection. WATCHING_ROLLBACK: the
      * rollback is done and the signals that called for it are recovering. CANNOT_SEE: fewer than half the hosts
      * answer, so nothing calm may be read from the rest.
      */
     public enum Action { NONE, CONNECTING, WATCH, WATCHING_ROLLBACK, INVESTIGATE, CANNOT_SEE, ROLLBACK_NOW }
-
-    /** What a check reads while its host is being connected (the poller's value). */
-    public static final String CONNECTING_VALUE = "connecting";
-    /** The values of a check whose host does not answer. */
-    static final java.util.Set<String> UNREACHABLE_VALUES = java.util.Set.of("unreachable", "TIMEOUT",
-            "not connected");
 
     public record Thresholds(double errorRatePercent, Duration errorRateFor, double investigatePercent,
                              Duration breakerStuckOpen) {
@@ -51,12 +44,12 @@ public final class SeverityAdvisor {
         }
     }
 
-    public record Reason(Priority priority, Action action, String host, String check, String value, Instant since,
+    public record Reason(Severity priority, Action action, String host, String check, String value, Instant since,
                          String text) {
     }
 
     /** {@code priority} is null when nothing calls for an incident. */
-    public record Advice(Priority priority, Action action, List<Reason> reasons) {
+    public record Advice(Severity priority, Action action, List<Reason> reasons) {
     }
 
     public Advice advise(Collection<CheckState> checks, Collection<BreakerPanel> breakers, Thresholds t, Instant now) {
@@ -68,16 +61,16 @@ public final class SeverityAdvisor {
         for (BreakerPanel panel : breakers) {
             for (BreakerView b : panel.breakers()) {
                 if (b.openFor() != null && b.openFor().compareTo(t.breakerStuckOpen()) > 0) {
-                    reasons.add(new Reason(Priority.P1, Action.ROLLBACK_NOW, panel.source(), b.breaker().service(),
+                    reasons.add(new Reason(Severity.P1, Action.ROLLBACK_NOW, panel.source(), b.breaker().service(),
                             "open " + b.openFor().toMinutes() + " min", b.openSince(), "circuit breaker "
                             + b.breaker().service() + " stuck open for more than " + t.breakerStuckOpen().toMinutes()
                             + " min"));
                 }
             }
         }
-        reasons.sort(Comparator.comparing(Reason::priority, Comparator.nullsLast(Comparator.<Priority>naturalOrder()))
+        reasons.sort(Comparator.comparing(Reason::priority, Comparator.nullsLast(Comparator.<Severity>naturalOrder()))
                 .thenComparing(r -> -r.action().ordinal()));
-        Priority priority = reasons.stream().map(Reason::priority).filter(p -> p != null).min(Comparator.naturalOrder())
+        Severity priority = reasons.stream().map(Reason::priority).filter(p -> p != null).min(Comparator.naturalOrder())
                 .orElse(null);
         Action action = reasons.stream().map(Reason::action).max(Comparator.naturalOrder()).orElse(Action.NONE);
         return new Advice(priority, action, reasons);
@@ -90,7 +83,7 @@ public final class SeverityAdvisor {
         if (s == HealthStatus.OK) {
             return;
         }
-        if (s == HealthStatus.UNKNOWN && CONNECTING_VALUE.equals(r.value())) {
+        if (r.reach() == Reachability.CONNECTING) {
             out.add(of(null, Action.CONNECTING, r, state, "connecting to " + r.host() + ": no result yet"));
             return;
         }
@@ -103,34 +96,34 @@ public final class SeverityAdvisor {
         switch (r.kind()) {
             case "http" -> {
                 if (critical) {
-                    out.add(of(Priority.P1, Action.ROLLBACK_NOW, r, state, "health endpoint failing"));
+                    out.add(of(Severity.P1, Action.ROLLBACK_NOW, r, state, "health endpoint failing"));
                 } else {
-                    out.add(of(Priority.P3, Action.WATCH, r, state, "health endpoint slow"));
+                    out.add(of(Severity.P3, Action.WATCH, r, state, "health endpoint slow"));
                 }
             }
             case "log-errors" -> {
                 if (critical && lasting.compareTo(t.errorRateFor()) > 0) {
-                    out.add(of(Priority.P1, Action.ROLLBACK_NOW, r, state, "error rate above " + t.errorRatePercent()
+                    out.add(of(Severity.P1, Action.ROLLBACK_NOW, r, state, "error rate above " + t.errorRatePercent()
                             + "% for more than " + t.errorRateFor().toMinutes() + " min"));
                 } else if (critical) {
-                    out.add(of(Priority.P2, Action.INVESTIGATE, r, state, "error rate above " + t.errorRatePercent()
+                    out.add(of(Severity.P2, Action.INVESTIGATE, r, state, "error rate above " + t.errorRatePercent()
                             + "% for " + lasting.toSeconds() + " s: roll back if it lasts "
                             + t.errorRateFor().toMinutes() + " min"));
                 } else {
-                    out.add(of(Priority.P2, Action.INVESTIGATE, r, state, "error rate between "
+                    out.add(of(Severity.P2, Action.INVESTIGATE, r, state, "error rate between "
                             + t.investigatePercent() + "% and " + t.errorRatePercent() + "%: investigate for up to 15 min"));
                 }
             }
-            case "pii-scan" -> out.add(of(Priority.P0, Action.ROLLBACK_NOW, r, state,
+            case "pii-scan" -> out.add(of(Severity.P0, Action.ROLLBACK_NOW, r, state,
                     "personal data or secrets visible in the logs"));
-            case "memory" -> out.add(critical ? of(Priority.P0, Action.ROLLBACK_NOW, r, state, "memory exhausted")
-                    : of(Priority.P3, Action.WATCH, r, state, "memory running low"));
-            case "disk" -> out.add(critical ? of(Priority.P0, Action.INVESTIGATE, r, state, "disk full: free space now")
-                    : of(Priority.P3, Action.WATCH, r, state, "disk filling up"));
-            case "systemd" -> out.add(of(Priority.P1, Action.INVESTIGATE, r, state, "service not running: restart it or"
+            case "memory" -> out.add(critical ? of(Severity.P0, Action.ROLLBACK_NOW, r, state, "memory exhausted")
+                    : of(Severity.P3, Action.WATCH, r, state, "memory running low"));
+            case "disk" -> out.add(critical ? of(Severity.P0, Action.INVESTIGATE, r, state, "disk full: free space now")
+                    : of(Severity.P3, Action.WATCH, r, state, "disk filling up"));
+            case "systemd" -> out.add(of(Severity.P1, Action.INVESTIGATE, r, state, "service not running: restart it or"
                     + " roll back"));
-            default -> out.add(critical ? of(Priority.P2, Action.INVESTIGATE, r, state, r.check() + " failing")
-                    : of(Priority.P3, Action.WATCH, r, state, r.check() + " warning"));
+            default -> out.add(critical ? of(Severity.P2, Action.INVESTIGATE, r, state, r.check() + " failing")
+                    : of(Severity.P3, Action.WATCH, r, state, r.check() + " warning"));
         }
     }
 
@@ -139,8 +132,7 @@ public final class SeverityAdvisor {
         Map<String, Boolean> reachable = new java.util.TreeMap<>();
         Map<String, Instant> since = new java.util.HashMap<>();
         for (CheckState s : checks) {
-            boolean unreachable = s.latest().status() == HealthStatus.UNKNOWN
-                    && UNREACHABLE_VALUES.contains(s.latest().value());
+            boolean unreachable = s.latest().reach().unseen();
             reachable.merge(s.latest().host(), !unreachable, Boolean::logicalOr);
             if (unreachable) {
                 since.merge(s.latest().host(), s.since(), (a, b) -> a.isAfter(b) ? a : b);
@@ -157,7 +149,7 @@ public final class SeverityAdvisor {
                 + " of " + reachable.size() + " hosts answer; connect them before trusting any reading"));
     }
 
-    private static Reason of(Priority p, Action a, CheckResult r, CheckState s, String text) {
+    private static Reason of(Severity p, Action a, CheckResult r, CheckState s, String text) {
         return new Reason(p, a, r.host(), r.check(), r.value(), s.since(), text);
     }
 }

@@ -2,6 +2,7 @@ package org.incidentconsole.health;
 
 import java.time.Duration;
 import java.time.Instant;
+import org.incidentconsole.ssh.ExecOutcome;
 
 /** A check that runs one command on the host and reads its output. */
 abstract class ShellCheck implements HealthCheck {
@@ -37,9 +38,11 @@ abstract class ShellCheck implements HealthCheck {
         long start = System.nanoTime();
         HostProbe.CommandOutput out = probe.run(command(), timeout);
         Verdict v;
-        if ("TIMEOUT".equals(out.outcome())) {
-            v = new Verdict(HealthStatus.UNKNOWN, "TIMEOUT", "no answer within " + timeout.toSeconds() + " s");
-        } else if ("UNKNOWN".equals(out.outcome()) || (out.exitStatus() == null && !"OK".equals(out.outcome()))) {
+        if (out.outcome() == ExecOutcome.TIMEOUT) {
+            return CheckResult.unanswered(probe.host(), name, kind(), at, Reachability.TIMEOUT, "no answer within "
+                    + timeout.toSeconds() + " s", Duration.ofNanos(System.nanoTime() - start));
+        } else if (out.outcome() == ExecOutcome.UNKNOWN
+                || (out.exitStatus() == null && out.outcome() != ExecOutcome.OK)) {
             v = new Verdict(HealthStatus.UNKNOWN, "no result", out.reason());
         } else {
             try {

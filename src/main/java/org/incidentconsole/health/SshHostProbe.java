@@ -32,7 +32,7 @@ final class SshHostProbe implements HostProbe {
         List<String> err = Collections.synchronizedList(new ArrayList<>());
         ExecResult r = connection.run(command, timeout, (h, stream, line) -> (stream == StreamKind.STDOUT ? out : err)
                 .add(line)).result().join();
-        return new CommandOutput(r.outcome().name(), r.exitStatus(), List.copyOf(out), List.copyOf(err), r.reason());
+        return new CommandOutput(r.outcome(), r.exitStatus(), List.copyOf(out), List.copyOf(err), r.reason());
     }
 
     @Override

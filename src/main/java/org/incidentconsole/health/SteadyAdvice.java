@@ -11,6 +11,7 @@ import java.util.Map;
 import org.incidentconsole.health.SeverityAdvisor.Action;
 import org.incidentconsole.health.SeverityAdvisor.Advice;
 import org.incidentconsole.health.SeverityAdvisor.Reason;
+import org.incidentconsole.severity.Severity;
 
 /**
  * The advisor's reading made steady enough to act on. A reason is shown once it has held for {@code raiseAfter}
@@ -106,7 +107,7 @@ public final class SteadyAdvice {
         }
         shown.sort(Comparator.comparing(Reason::priority, Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(r -> -r.action().ordinal()));
-        SeverityAdvisor.Priority priority = shown.stream().map(Reason::priority).filter(p -> p != null)
+        Severity priority = shown.stream().map(Reason::priority).filter(p -> p != null)
                 .min(Comparator.naturalOrder()).orElse(null);
         Action action = shown.stream().map(Reason::action).max(Comparator.naturalOrder()).orElse(Action.NONE);
         return new Advice(priority, action, shown);

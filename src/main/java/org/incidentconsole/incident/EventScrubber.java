@@ -39,7 +39,7 @@ public final class EventScrubber {
     /** Fields kept verbatim, as "Type.component": ids, host and step names, outcomes, operators, paths. */
     public static final List<String> KEPT = List.of("Started.id", "Started.environment", "Started.operator",
             "Started.runbook", "Started.zone", "RunbookLoaded.source", "StepStarted.step", "StepStarted.host",
-            "StepFinished.step", "StepFinished.host", "StepFinished.outcome", "StepSkipped.step", "StepSkipped.host",
+            "StepFinished.step", "StepFinished.host", "StepSkipped.step", "StepSkipped.host",
             "ChecklistToggled.step", "ChecklistToggled.by", "VariableSet.name", "VariableSet.role",
             "DangerConfirmed.step", "DangerConfirmed.typed", "DangerConfirmed.by", "HealthTransition.host",
             "HealthTransition.check", "HealthTransition.from", "HealthTransition.to", "SeverityChanged.by",
@@ -58,7 +58,7 @@ public final class EventScrubber {
             // #16 walking kinds
             "ProcedureChosen.procedure", "ProcedureChosen.by", "AlternativeChosen.step", "AlternativeChosen.chosen",
             "AlternativeChosen.by", "DecisionAnswered.step", "DecisionAnswered.target", "DecisionAnswered.by",
-            "ManualStepMarked.step", "ManualStepMarked.mark", "ManualStepMarked.by", "WatchEnded.step",
+            "ManualStepMarked.step", "ManualStepMarked.by", "WatchEnded.step",
             "WatchEnded.host", "WatchEnded.how", "WatchEnded.by", "OutOfProcedure.step", "OutOfProcedure.procedure",
             "OutOfProcedure.walking", "OutOfProcedure.by");
 

@@ -2,6 +2,7 @@ package org.incidentconsole.incident;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import java.util.Map;
+import org.incidentconsole.severity.Severity;
 
 /** Every fact the journal records. The type names are the journal's vocabulary: do not rename them. */
 @JsonSubTypes({
@@ -92,8 +93,11 @@ public sealed interface IncidentEvent {
         }
     }
 
-    /** {@code outcome}: OK, FAILED, CANCELLED or UNKNOWN; {@code output} is redacted before it gets here. */
-    record StepFinished(String step, String host, String command, String outcome, Integer exitStatus,
+    /**
+     * {@code outcome}: OK, FAILED, CANCELLED or UNKNOWN, journaled as that word; {@code output} is redacted before it
+     * gets here.
+     */
+    record StepFinished(String step, String host, String command, StepOutcome outcome, Integer exitStatus,
                         long durationMs, String reason, String output, Map<String, Integer> redactions)
             implements IncidentEvent {
     }
@@ -244,7 +248,7 @@ public sealed interface IncidentEvent {
      * A manual step (instructions, or commands never run blind) marked: {@code mark} is "done", "skipped" or
      * "skipped-unattended"; {@code reason} says why when there is one.
      */
-    record ManualStepMarked(String step, String mark, String reason, String by) implements IncidentEvent, Signed {
+    record ManualStepMarked(String step, ManualMark mark, String reason, String by) implements IncidentEvent, Signed {
     }
 
     /**

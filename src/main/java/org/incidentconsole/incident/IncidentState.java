@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.incidentconsole.severity.Severity;
 
 /**
  * What the journal says so far, folded event by event. Replaying the same records always gives an equal
@@ -54,7 +55,7 @@ public record IncidentState(
      */
     public record Walk(IncidentEvent.RunbookLoaded runbook, Map<String, IncidentEvent.StepStarted> interrupted,
                        String lastStep, String procedure, Map<String, IncidentEvent.AlternativeChosen> chosen,
-                       Map<String, String> answers, Map<String, String> manual) {
+                       Map<String, String> answers, Map<String, ManualMark> manual) {
         static final Walk NONE = new Walk(null, Map.of(), null);
 
         public Walk(IncidentEvent.RunbookLoaded runbook, Map<String, IncidentEvent.StepStarted> interrupted,
@@ -118,7 +119,7 @@ public record IncidentState(
         private String procedure;
         private final Map<String, IncidentEvent.AlternativeChosen> chosen;
         private final Map<String, String> answers;
-        private final Map<String, String> manual;
+        private final Map<String, ManualMark> manual;
 
         public Fold(IncidentState from) {
             started = from.started;

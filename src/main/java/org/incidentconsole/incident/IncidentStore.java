@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import org.incidentconsole.severity.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -138,8 +139,6 @@ public final class IncidentStore {
         }
     }
 
-    /** The outcome of a run the journal saw start but never end: the console stopped while it ran. */
-    public static final String UNKNOWN = "UNKNOWN";
     public static final String INTERRUPTED = "the console stopped while this step ran here: what it did is unknown; "
             + "check the host before running it again";
 
@@ -173,8 +172,8 @@ public final class IncidentStore {
         try {
             await(session.record(context("resume", operator)));
             for (IncidentEvent.StepStarted s : session.state().walk().interrupted().values()) {
-                await(session.record(new IncidentEvent.StepFinished(s.step(), s.host(), s.command(), UNKNOWN, null,
-                        0, INTERRUPTED, null, null)));
+                await(session.record(new IncidentEvent.StepFinished(s.step(), s.host(), s.command(),
+                        StepOutcome.UNKNOWN, null, 0, INTERRUPTED, null, null)));
             }
         } catch (IOException e) {
             session.close();

@@ -1,5 +1,6 @@
 package org.incidentconsole.incident;
 
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
@@ -88,6 +89,10 @@ public final class JournalReader {
                     } else if (record.v() > JournalRecord.SCHEMA_VERSION) {
                         problem = "written by a newer version (schema " + record.v() + ")";
                     }
+                } catch (ValueInstantiationException e) {
+                    // a value our types refuse (an unknown outcome word): their own sentence, not Jackson's
+                    problem = "not a valid record (" + firstLine(e.getCause() == null ? e.getMessage()
+                            : e.getCause().getMessage()) + ")";
                 } catch (Exception e) {
                     problem = "not a valid record (" + firstLine(e.getMessage()) + ")";
                 }

@@ -76,9 +76,14 @@ public final class StepRunner {
         }
     }
 
-    /** Restarts and stops go host by host; everything else on all hosts at once. */
+    /** Restarts and stops go host by host; everything else on all hosts at once (see {@link #modeFor}). */
     public static Mode defaultMode(Step step) {
-        return step.dangers().stream().anyMatch(Danger::stopsService) ? Mode.ROLLING : Mode.PARALLEL;
+        return modeFor(step.dangers());
+    }
+
+    /** ROLLING when a danger's kind stops what serves users; decided by the kind, never by a reason's words. */
+    static Mode modeFor(List<Danger> dangers) {
+        return dangers.stream().anyMatch(d -> d.kind().stopsService()) ? Mode.ROLLING : Mode.PARALLEL;
     }
 
     /** How long a watch may stream before it is stopped as never ended: it normally ends by the operator. */
@@ -98,18 +103,15 @@ public final class StepRunner {
         return Duration.ofSeconds(Math.max(60, step.budget().maxSeconds() * 2));
     }
 
-    /** The outcome of a host where nothing ran: not connected, a value missing, cancelled before it started. */
-    public static final String NOT_RUN = "NOT_RUN";
-
-    /** What happened on one host: {@code outcome} OK, FAILED, CANCELLED, UNKNOWN or {@link #NOT_RUN}. */
-    public record HostOutcome(String host, String outcome, Integer exitStatus, String reason) {
-        /** The one definition of success, for the stepper, the walk and the rollback mark alike. */
+    /** What happened on one host. */
+    public record HostOutcome(String host, StepOutcome outcome, Integer exitStatus, String reason) {
+        /** The one definition of success (see {@link StepOutcome#OK}). */
         public boolean ok() {
-            return "OK".equals(outcome);
+            return outcome.ok();
         }
 
         public boolean notRun() {
-            return NOT_RUN.equals(outcome);
+            return outcome == StepOutcome.NOT_RUN;
         }
     }
 
@@ -214,7 +216,7 @@ public final class StepRunner {
 
     private HostOutcome onHost(IncidentSession session, Step step, Host host, List<String> scripts,
                                Map<String, String> used, StepRun run, OutputListener listener) {
-        HostOutcome last = new HostOutcome(host.name(), "OK", 0, "nothing to run");
+        HostOutcome last = new HostOutcome(host.name(), StepOutcome.OK, 0, "nothing to run");
         String unreachable = connect(host);
         if (unreachable != null) {
             return skip(session, step, host, unreachable);
@@ -250,7 +252,7 @@ public final class StepRunner {
             if (ended != null && result.outcome() == ExecOutcome.CANCELLED) {
                 return endWatch(session, step, host, shown, result, excerpt, ended);
             }
-            String outcome = journalOutcome(result.outcome());
+            StepOutcome outcome = StepOutcome.of(result.outcome());
             Map<String, Integer> counts = new LinkedHashMap<>(out.counts());
             err.counts().forEach((k, v) -> counts.merge(k, v, Integer::sum));
             join(session.record(new IncidentEvent.StepFinished(step.pathText(), host.name(), shown, outcome,
@@ -268,7 +270,7 @@ public final class StepRunner {
     /** A watch the operator (or the unattended walk) ended: OK when stable, FAILED when not, never a timeout. */
     private HostOutcome endWatch(IncidentSession session, Step step, Host host, String shown, ExecResult result,
                                  OutputExcerpt excerpt, WatchEnd ended) {
-        String outcome = ended.stable() ? "OK" : "FAILED";
+        StepOutcome outcome = ended.stable() ? StepOutcome.OK : StepOutcome.FAILED;
         String reason = "watch ended by " + ended.how() + ": " + (ended.stable() ? "stable" : "not stable");
         join(session.record(new IncidentEvent.WatchEnded(step.pathText(), host.name(), ended.stable(), ended.how(),
                 result.duration().toMillis(), session.operator())));
@@ -293,7 +295,7 @@ public final class StepRunner {
     /** Journals a host where nothing ran (StepSkipped) and gives its NOT_RUN outcome. */
     private HostOutcome skip(IncidentSession session, Step step, Host host, String reason) {
         join(session.record(new IncidentEvent.StepSkipped(step.pathText(), host.name(), reason)));
-        return new HostOutcome(host.name(), NOT_RUN, null, reason);
+        return new HostOutcome(host.name(), StepOutcome.NOT_RUN, null, reason);
     }
 
     /** A step that used the rollback-to variable and ended OK everywhere marks the rollback done. */
@@ -308,15 +310,6 @@ public final class StepRunner {
                     .map(e -> values.get(e.getKey())).findFirst().orElse("?");
             join(session.record(new IncidentEvent.Milestone("ROLLED_BACK", step.pathText() + " → " + target)));
         }
-    }
-
-    static String journalOutcome(ExecOutcome outcome) {
-        return switch (outcome) {
-            case OK -> "OK";
-            case CANCELLED -> "CANCELLED";
-            case UNKNOWN -> "UNKNOWN";
-            case FAILED, TIMEOUT -> "FAILED";
-        };
     }
 
     private static <T> T join(CompletableFuture<T> f) {

@@ -19,11 +19,6 @@ import org.incidentconsole.runbook.Step;
  * signed by the operator working the incident; the window and the unattended walk both go through here.
  */
 public final class WalkActs {
-    /** {@link ManualStepMarked#mark()} values. */
-    public static final String DONE = "done";
-    public static final String SKIPPED = "skipped";
-    public static final String SKIPPED_UNATTENDED = "skipped-unattended";
-
     private final IncidentSession session;
 
     public WalkActs(IncidentSession session) {
@@ -47,8 +42,7 @@ public final class WalkActs {
                 answer.target(), by));
     }
 
-    /** @param mark {@link #DONE}, {@link #SKIPPED} or {@link #SKIPPED_UNATTENDED} */
-    public CompletableFuture<JournalRecord> manual(Step step, String mark, String reason, String by) {
+    public CompletableFuture<JournalRecord> manual(Step step, ManualMark mark, String reason, String by) {
         return session.record(new ManualStepMarked(step.pathText(), mark, reason, by));
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.incidentconsole.incident.IncidentEvent;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 
 /**
  * The postmortem half of the report, before the evidence: what happened, impact, detection, causes,

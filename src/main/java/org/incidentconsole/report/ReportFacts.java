@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentState;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.incident.StepOutcome;
+import org.incidentconsole.severity.Severity;
 
 /** What the report needs, derived from the journal records in one pass. */
 final class ReportFacts {
@@ -122,7 +123,7 @@ final class ReportFacts {
             breakerActions.add(b);
         } else if (e instanceof IncidentEvent.StepStarted st && st.values() != null) {
             valuesByStep.put(st.step(), st.values());
-        } else if (e instanceof IncidentEvent.StepFinished f && "OK".equals(f.outcome())) {
+        } else if (e instanceof IncidentEvent.StepFinished f && f.outcome() == StepOutcome.OK) {
             Matcher m = RESTART.matcher(f.command());
             while (m.find()) {
                 servicesRestarted.add(m.group(1) != null ? m.group(1) : m.group(2));

@@ -79,8 +79,8 @@ final class TimelineText {
                 : " — skipped: " + in(String.join("; ", a.skipped()))));
         on(IncidentEvent.DecisionAnswered.class, d -> "Answered by " + in(d.by()) + ": " + in(d.question()) + " → "
                 + in(d.answer()) + (d.target() == null ? "" : " (leads to " + in(d.target()) + ")"));
-        on(IncidentEvent.ManualStepMarked.class, m -> "Manual step " + in(m.mark()) + " by " + in(m.by()) + ": "
-                + in(m.step()) + (m.reason() == null || m.reason().isBlank() ? "" : " — " + in(m.reason())));
+        on(IncidentEvent.ManualStepMarked.class, m -> "Manual step " + in(m.mark() == null ? null : m.mark().word())
+                + " by " + in(m.by()) + ": " + in(m.step()) + (m.reason() == null || m.reason().isBlank() ? "" : " — " + in(m.reason())));
         on(IncidentEvent.WatchEnded.class, w -> "Watch ended " + (w.stable() ? "stable" : "NOT stable") + " on "
                 + Markdown.code(w.host()) + " by " + in(w.by()) + " (" + in(w.how()) + ", "
                 + ReportTimes.millis(w.afterMs()) + "): " + in(w.step()));

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
+import org.incidentconsole.incident.StepOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,7 +95,7 @@ class DrillWalkKindsTest {
             assertThat(w.afterMs()).isGreaterThanOrEqualTo(1000);
         });
         assertThat(journaled(IncidentEvent.StepFinished.class)).filteredOn(f -> f.step().contains("Watch the log"))
-                .singleElement().satisfies(f -> assertThat(f.outcome()).isEqualTo("OK"));
+                .singleElement().satisfies(f -> assertThat(f.outcome()).isEqualTo(StepOutcome.OK));
         assertThat(Files.readString(report)).contains("Alternative chosen by jana: Or if the good release was tagged:",
                 "skipped: OPTION A: wipe the whole database", "Manual step skipped-unattended by jana",
                 "Watch ended stable");

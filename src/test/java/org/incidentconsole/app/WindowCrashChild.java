@@ -8,7 +8,7 @@ import javafx.beans.property.SimpleStringProperty;
 import org.incidentconsole.incident.IncidentBinding;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;

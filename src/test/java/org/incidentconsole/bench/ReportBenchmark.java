@@ -12,7 +12,8 @@ import java.util.Map;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.incident.StepOutcome;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.report.ReportRenderer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -33,7 +34,7 @@ class ReportBenchmark {
         for (int i = 2; i <= 10_000; i++) {
             IncidentEvent e = switch (i % 5) {
                 case 0 -> new IncidentEvent.StepFinished("Step " + i / 50, "web-" + i % 20, "set -e\nsystemctl restart x",
-                        "OK", 0, 120, null, "line one\nline two\nline three", Map.of());
+                        StepOutcome.OK, 0, 120, null, "line one\nline two\nline three", Map.of());
                 case 1 -> new IncidentEvent.StepStarted("Step " + i / 50, "web-" + i % 20, "set -e\nsystemctl restart x");
                 case 2 -> new IncidentEvent.ChecklistToggled("Checks", i, "item " + i, i % 3 == 0, "jane");
                 case 3 -> new IncidentEvent.HealthTransition("web-" + i % 20, "api", "OK", "CRITICAL", "HTTP 500");

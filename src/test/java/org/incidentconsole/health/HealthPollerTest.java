@@ -1,6 +1,7 @@
 package org.incidentconsole.health;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.incidentconsole.inventory.HealthCheckSpec;
 import org.incidentconsole.inventory.Host;
+import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
 import org.incidentconsole.testing.TestKeys;
@@ -59,11 +61,12 @@ class HealthPollerTest {
                 assertThat(results).filteredOn(r -> r.host().equals("hung")).as("still waiting on the hung host")
                         .isEmpty();
                 List<CheckResult> all = round.get(60, TimeUnit.SECONDS);
-                assertThat(all).extracting(CheckResult::host, CheckResult::status, CheckResult::value)
+                assertThat(all)
+                        .extracting(CheckResult::host, CheckResult::status, CheckResult::value, CheckResult::reach)
                         .containsExactlyInAnyOrder(
-                                org.assertj.core.groups.Tuple.tuple("good", HealthStatus.OK, "ready"),
-                                org.assertj.core.groups.Tuple.tuple("hung", HealthStatus.UNKNOWN, "TIMEOUT"),
-                                org.assertj.core.groups.Tuple.tuple("dead", HealthStatus.UNKNOWN, "unreachable"));
+                                tuple("good", HealthStatus.OK, "ready", Reachability.ANSWERED),
+                                tuple("hung", HealthStatus.UNKNOWN, "TIMEOUT", Reachability.TIMEOUT),
+                                tuple("dead", HealthStatus.UNKNOWN, "unreachable", Reachability.UNREACHABLE));
                 assertThat(all).filteredOn(r -> r.host().equals("dead")).singleElement()
                         .satisfies(r -> assertThat(r.detail()).contains("connection refused"));
                 assertThat(transitions).extracting(HealthTransition::host).containsExactlyInAnyOrder("good", "hung", "dead");
@@ -72,6 +75,33 @@ class HealthPollerTest {
 
                 poller.pollOnce().get(60, TimeUnit.SECONDS);
                 assertThat(transitions).as("no change, no new transition").hasSize(3);
+            }
+        }
+    }
+
+    @Test
+    void a_poller_that_may_not_connect_reads_not_connected_and_leaves_the_host_alone() throws Exception {
+        Path key = TestKeys.generate(dir, "id_ed25519");
+        try (SshKit kit = new SshKit(dir); MinaSshServer server = MinaSshServer.start(TestKeys.publicKey(key))) {
+            kit.trust(server);
+            HealthCheck check = HealthChecks.of(new HealthCheckSpec("ready", "command",
+                    Map.of("command", "echo ready", "expect_regex", "ready", "timeout_s", 2)), Map.of());
+            Host host = SshKit.host("web-01", server.port(), key);
+            SshConnections ssh = kit.connections();
+            try (HealthPoller poller = new HealthPoller(ssh, Map.of(host, List.of(check)),
+                    Clock.systemUTC(), ConnectPolicy.ONLY_CONNECTED)) {
+                List<CheckResult> before = poller.pollOnce().get(60, TimeUnit.SECONDS);
+
+                assertThat(before).singleElement().satisfies(r -> {
+                    assertThat(r.reach()).isEqualTo(Reachability.NOT_CONNECTED);
+                    assertThat(r.status()).isEqualTo(HealthStatus.UNKNOWN);
+                    assertThat(r.value()).isEqualTo("not connected");
+                });
+                assertThat(ssh.connection(host).isConnected()).as("connecting is the operator's act").isFalse();
+
+                ssh.connection(host).connect().get(60, TimeUnit.SECONDS);
+                assertThat(poller.pollOnce().get(60, TimeUnit.SECONDS)).singleElement()
+                        .satisfies(r -> assertThat(r.reach()).isEqualTo(Reachability.ANSWERED));
             }
         }
     }

@@ -11,7 +11,7 @@ import org.incidentconsole.breaker.BreakerPanel;
 import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.breaker.BreakerView;
 import org.incidentconsole.health.SeverityAdvisor.Action;
-import org.incidentconsole.health.SeverityAdvisor.Priority;
+import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,7 +41,7 @@ class SeverityAdvisorTest {
             command,    CRITICAL, 1,   P2,   INVESTIGATE
             http,       UNKNOWN,  30,  none, WATCH
             """)
-    void each_trigger_of_the_decision_matrix(String kind, HealthStatus status, long seconds, Priority priority,
+    void each_trigger_of_the_decision_matrix(String kind, HealthStatus status, long seconds, Severity priority,
                                              Action action) {
         var advice = advisor.advise(List.of(state(kind, status, seconds)), List.of(),
                 SeverityAdvisor.Thresholds.defaults(), now);
@@ -66,7 +66,7 @@ class SeverityAdvisorTest {
     void a_breaker_open_longer_than_the_threshold_is_p1_and_a_rollback_trigger() {
         var stuck = advisor.advise(List.of(), List.of(breakerOpen(Duration.ofMinutes(7))),
                 SeverityAdvisor.Thresholds.defaults(), now);
-        assertThat(stuck.priority()).isEqualTo(Priority.P1);
+        assertThat(stuck.priority()).isEqualTo(Severity.P1);
         assertThat(stuck.action()).isEqualTo(Action.ROLLBACK_NOW);
         assertThat(stuck.reasons().get(0).text()).contains("calcom stuck open for more than 5 min");
         var young = advisor.advise(List.of(), List.of(breakerOpen(Duration.ofMinutes(3))),
@@ -80,9 +80,9 @@ class SeverityAdvisorTest {
         var advice = advisor.advise(List.of(state("log-errors", HealthStatus.CRITICAL, 300),
                         state("pii-scan", HealthStatus.CRITICAL, 5), state("http", HealthStatus.UNKNOWN, 5)),
                 List.of(breakerOpen(Duration.ofMinutes(7))), t, now);
-        assertThat(advice.priority()).isEqualTo(Priority.P0);
+        assertThat(advice.priority()).isEqualTo(Severity.P0);
         assertThat(advice.action()).isEqualTo(Action.ROLLBACK_NOW);
         assertThat(advice.reasons()).extracting(SeverityAdvisor.Reason::priority)
-                .containsExactly(Priority.P0, Priority.P2, null);
+                .containsExactly(Severity.P0, Severity.P2, null);
     }
 }

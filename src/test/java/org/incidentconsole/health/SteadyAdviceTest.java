@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.incidentconsole.health.SeverityAdvisor.Action;
 import org.incidentconsole.health.SeverityAdvisor.Advice;
-import org.incidentconsole.health.SeverityAdvisor.Priority;
 import org.incidentconsole.health.SeverityAdvisor.Reason;
+import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class SteadyAdviceTest {
     private static final Instant T0 = Instant.parse("2026-11-24T10:00:00Z");
 
-    private static Reason reason(Priority p, Action a, String check) {
+    private static Reason reason(Severity p, Action a, String check) {
         return new Reason(p, a, "web-01", check, "v", T0, check + " failing");
     }
 
@@ -42,7 +42,7 @@ class SteadyAdviceTest {
     void a_reason_is_shown_after_it_holds_and_dropped_after_it_clears(int raise, int clear, String polls,
                                                                        String shown) {
         SteadyAdvice steady = new SteadyAdvice(new SteadyAdvice.Settings(raise, clear, Duration.ofMinutes(10)));
-        Reason r = reason(Priority.P0, Action.ROLLBACK_NOW, "pii");
+        Reason r = reason(Severity.P0, Action.ROLLBACK_NOW, "pii");
         StringBuilder seen = new StringBuilder();
         for (int i = 0; i < polls.length(); i++) {
             Instant round = T0.plusSeconds(5L * i);
@@ -55,7 +55,7 @@ class SteadyAdviceTest {
     @Test
     void the_same_poll_read_twice_counts_once() {
         SteadyAdvice steady = new SteadyAdvice(SteadyAdvice.Settings.defaults());
-        Reason r = reason(Priority.P1, Action.ROLLBACK_NOW, "api");
+        Reason r = reason(Severity.P1, Action.ROLLBACK_NOW, "api");
         for (int tick = 0; tick < 5; tick++) {
             assertThat(steady.next(raw(r), T0, false, T0.plusSeconds(2L * tick)).action()).isEqualTo(Action.NONE);
         }
@@ -67,13 +67,13 @@ class SteadyAdviceTest {
     @CsvSource({"0, WATCHING_ROLLBACK", "9, WATCHING_ROLLBACK", "11, INVESTIGATE"})
     void after_the_rollback_milestone_roll_back_now_reads_watching_then_investigate(long minutes, Action expected) {
         SteadyAdvice steady = new SteadyAdvice(new SteadyAdvice.Settings(1, 1, Duration.ofMinutes(10)));
-        Reason r = reason(Priority.P1, Action.ROLLBACK_NOW, "api-health");
+        Reason r = reason(Severity.P1, Action.ROLLBACK_NOW, "api-health");
         assertThat(steady.next(raw(r), T0, false, T0).action()).isEqualTo(Action.ROLLBACK_NOW);
         steady.next(raw(r), T0.plusSeconds(5), true, T0.plusSeconds(5));
         Instant later = T0.plusSeconds(5).plus(Duration.ofMinutes(minutes));
         Advice a = steady.next(raw(r), later, true, later);
         assertThat(a.action()).isEqualTo(expected);
-        assertThat(a.priority()).isEqualTo(Priority.P1);
+        assertThat(a.priority()).isEqualTo(Severity.P1);
         assertThat(a.reasons()).singleElement().satisfies(x -> assertThat(x.text()).contains("api-health failing"));
     }
 
@@ -105,8 +105,9 @@ class SteadyAdviceTest {
         List<CheckState> checks = new ArrayList<>();
         for (int h = 0; h < hosts; h++) {
             boolean up = h < reachable;
-            CheckResult r = new CheckResult("web-0" + h, "api", "http", T0, up ? HealthStatus.OK : HealthStatus.UNKNOWN,
-                    up ? "HTTP 200" : "unreachable", "", Duration.ZERO);
+            CheckResult r = up ? new CheckResult("web-0" + h, "api", "http", T0, HealthStatus.OK, "HTTP 200", "",
+                    Duration.ZERO) : CheckResult.unanswered("web-0" + h, "api", "http", T0, Reachability.UNREACHABLE,
+                    "connection refused", Duration.ZERO);
             checks.add(new CheckState(r, T0));
         }
         Advice a = new SeverityAdvisor().advise(checks, List.of(), SeverityAdvisor.Thresholds.defaults(), T0);
@@ -119,8 +120,8 @@ class SteadyAdviceTest {
 
     @Test
     void a_check_waiting_for_its_host_to_connect_reads_connecting_not_cannot_tell() {
-        CheckResult r = new CheckResult("web-01", "api", "http", T0, HealthStatus.UNKNOWN,
-                SeverityAdvisor.CONNECTING_VALUE, "", Duration.ZERO);
+        CheckResult r = CheckResult.unanswered("web-01", "api", "http", T0, Reachability.CONNECTING, "",
+                Duration.ZERO);
         Advice a = new SeverityAdvisor().advise(List.of(new CheckState(r, T0)), List.of(),
                 SeverityAdvisor.Thresholds.defaults(), T0);
         assertThat(a.action()).isEqualTo(Action.CONNECTING);

@@ -14,6 +14,7 @@ import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.OutputListener;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
@@ -133,7 +134,7 @@ class DangerousStepEndToEndTest {
         var outcomes = runner.run(session, remove, List.of(web1), StepRunner.defaultMode(remove), Map.of(),
                 "production", "jane", OutputListener.IGNORE).outcomes().get(60, TimeUnit.SECONDS);
 
-        assertThat(outcomes.get("web-01").outcome()).isEqualTo("OK");
+        assertThat(outcomes.get("web-01").outcome()).isEqualTo(StepOutcome.OK);
         assertThat(dir.resolve("app/release")).doesNotExist();
         assertThat(journal()).filteredOn(e -> e instanceof IncidentEvent.DangerConfirmed).singleElement()
                 .satisfies(e -> assertThat(((IncidentEvent.DangerConfirmed) e).reason())

@@ -79,7 +79,8 @@ class EventScrubberTest {
 
     @Test
     void output_redaction_counts_grow_by_what_the_whole_text_pass_finds() {
-        var f = new IncidentEvent.StepFinished("1", "web-01", "cat x", "OK", 0, 5, null, "{\"password\":\n \"x y\"}",
+        var f = new IncidentEvent.StepFinished("1", "web-01", "cat x", StepOutcome.OK, 0, 5, null,
+                "{\"password\":\n \"x y\"}",
                 Map.of("email", 1));
         var scrubbed = (IncidentEvent.StepFinished) scrubber.scrub(f);
         assertThat(scrubbed.output()).isEqualTo("{\"password\":\n [REDACTED:password]}");
@@ -95,10 +96,8 @@ class EventScrubberTest {
             return 1L;
         } else if (type == boolean.class) {
             return true;
-        } else if (type == Severity.class) {
-            return Severity.values()[0];
-        } else if (type == IncidentStatus.class) { // #15
-            return IncidentStatus.values()[0];
+        } else if (type.isEnum()) { // Severity, IncidentStatus, StepOutcome: kept as they are, never text
+            return type.getEnumConstants()[0];
         } else if (type == Map.class) {
             return Map.of();
         } else if (type == List.class) {

@@ -42,7 +42,7 @@ class IncidentStateWalkActsTest {
                 case "proc" -> new IncidentEvent.ProcedureChosen(value, 3, "jana");
                 case "alt" -> new IncidentEvent.AlternativeChosen(CHOICE, value, 7, List.of("other"), "jana");
                 case "answer" -> new IncidentEvent.DecisionAnswered(CHOICE, QUESTION, value, null, "jana");
-                case "manual" -> new IncidentEvent.ManualStepMarked(CHOICE, value, null, "jana");
+                case "manual" -> new IncidentEvent.ManualStepMarked(CHOICE, ManualMark.journaled(value), null, "jana");
                 default -> new IncidentEvent.RunbookLoaded(value, "Rollback", List.of());
             };
             records.add(record(records, event));
@@ -54,7 +54,7 @@ class IncidentStateWalkActsTest {
         assertThat(walk.chosen().get(CHOICE)).satisfies(a -> assertThat(a == null ? null : a.chosen())
                 .isEqualTo(alternative));
         assertThat(walk.answers().get(IncidentState.Walk.answerKey(CHOICE, QUESTION))).isEqualTo(answer);
-        assertThat(walk.manual().get(CHOICE)).isEqualTo(manual);
+        assertThat(walk.manual().get(CHOICE)).isEqualTo(manual == null ? null : ManualMark.journaled(manual));
     }
 
     @Test

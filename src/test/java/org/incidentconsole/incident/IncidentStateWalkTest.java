@@ -29,7 +29,8 @@ class IncidentStateWalkTest {
             String host = e.substring(e.indexOf(':') + 1);
             IncidentEvent event = switch (e.substring(0, e.indexOf(':'))) {
                 case "start" -> new IncidentEvent.StepStarted(STEP, host, "echo");
-                case "finish" -> new IncidentEvent.StepFinished(STEP, host, "echo", "OK", 0, 1, null, "", null);
+                case "finish" -> new IncidentEvent.StepFinished(STEP, host, "echo", StepOutcome.OK, 0, 1, null, "",
+                        null);
                 default -> new IncidentEvent.StepSkipped(STEP, host, "cancelled");
             };
             records.add(new JournalRecord(records.size() + 1, Instant.EPOCH, JournalRecord.SCHEMA_VERSION, event));

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
+import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -191,7 +192,8 @@ class IncidentStoreBindingTest {
             id = s.id();
             s.record(new IncidentEvent.StepStarted("Rollback › Switch", "drill-web-01", "git checkout v1")).get();
             s.record(new IncidentEvent.StepStarted("Rollback › Look", "drill-web-01", "git log")).get();
-            s.record(new IncidentEvent.StepFinished("Rollback › Look", "drill-web-01", "git log", "OK", 0, 5, null,
+            s.record(new IncidentEvent.StepFinished("Rollback › Look", "drill-web-01", "git log", StepOutcome.OK, 0,
+                    5, null,
                     "", null)).get();
         }
         try (IncidentSession back = store.resume(id, binding("drill"), "ana")) {

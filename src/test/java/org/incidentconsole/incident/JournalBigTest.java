@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,7 +45,8 @@ class JournalBigTest {
                 for (int i = 0; i < 100; i++) {
                     t = t.plusMillis(250);
                     IncidentEvent e = switch (i % 4) {
-                        case 0 -> new IncidentEvent.StepFinished("Step " + i, "web-01", "tail -n 500 app.log", "OK", 0,
+                        case 0 -> new IncidentEvent.StepFinished("Step " + i, "web-01", "tail -n 500 app.log",
+                                StepOutcome.OK, 0,
                                 40, "exit status 0", output(random), Map.of());
                         case 1 -> new IncidentEvent.HealthTransition("web-01", "api-health", "OK", "CRITICAL", "500");
                         default -> new IncidentEvent.NoteAdded("note " + seq + " ü " + random.nextLong(), "jane");

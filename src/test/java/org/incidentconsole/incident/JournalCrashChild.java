@@ -3,6 +3,7 @@ package org.incidentconsole.incident;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Random;
+import org.incidentconsole.severity.Severity;
 
 /**
  * Run in a child JVM by {@link JournalCrashTest}: starts (or resumes) an incident and appends notes forever,

@@ -11,6 +11,7 @@ import java.util.Random;
 import java.util.concurrent.ExecutionException;
 import org.incidentconsole.report.RecordSource;
 import org.incidentconsole.report.ReportRenderer;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.testing.SmallTmpfs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

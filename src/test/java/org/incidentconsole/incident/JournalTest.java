@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +30,8 @@ class JournalTest {
         s.record(new IncidentEvent.DangerConfirmed("Roll back › Step 2", "git checkout def5678",
                 "changes the code that serves users", "production", "jane")).get();
         s.record(new IncidentEvent.StepStarted("Roll back › Step 2", "web-01", "git checkout def5678")).get();
-        s.record(new IncidentEvent.StepFinished("Roll back › Step 2", "web-01", "git checkout def5678", "OK", 0, 812,
+        s.record(new IncidentEvent.StepFinished("Roll back › Step 2", "web-01", "git checkout def5678",
+                StepOutcome.OK, 0, 812,
                 "exit status 0", "HEAD is now at def5678", Map.of())).get();
         s.record(new IncidentEvent.ChecklistToggled("After › Confirm", 94, "Health answers 200", true, "jane")).get();
         s.record(new IncidentEvent.SeverityChanged(Severity.P1, Severity.P0, "PII in logs", "jane")).get();

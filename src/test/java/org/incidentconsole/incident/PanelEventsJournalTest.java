@@ -22,6 +22,7 @@ import org.incidentconsole.inventory.HealthCheckSpec;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.RedisEndpoint;
 import org.incidentconsole.redact.Redactor;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.ConnectionState;
 import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.testing.MinaSshServer;

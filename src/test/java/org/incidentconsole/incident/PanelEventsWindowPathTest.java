@@ -14,6 +14,7 @@ import org.incidentconsole.breaker.BreakerPanel;
 import org.incidentconsole.drill.DrillEnvironment;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
+import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -23,6 +23,7 @@ import org.incidentconsole.redact.SecretCorpus;
 import org.incidentconsole.report.ReportRenderer;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.OutputListener;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
@@ -118,7 +119,7 @@ class SecretCorpusEndToEndTest {
         Map<String, StepRunner.HostOutcome> outcomes = runner.run(session, step, List.of(web1),
                 StepRunner.Mode.PARALLEL, Map.of(), null, "jane", OutputListener.IGNORE).outcomes()
                 .get(60, TimeUnit.SECONDS);
-        assertThat(outcomes.get("web-01").outcome()).isEqualTo("OK");
+        assertThat(outcomes.get("web-01").outcome()).isEqualTo(StepOutcome.OK);
         session.record(new IncidentEvent.Resolved(oneLine.get(5).text(), "jane")).get(30, TimeUnit.SECONDS);
         session.close();
 

@@ -13,6 +13,7 @@ import org.incidentconsole.redact.RedactionPropertyTestAccess;
 import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.redact.StreamRedactor;
 import org.incidentconsole.report.ReportRenderer;
+import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,8 @@ class SecretsNeverReachDiskTest {
             StreamRedactor stream = new StreamRedactor(redactor);
             StringBuilder captured = new StringBuilder();
             output.lines().forEach(line -> captured.append(stream.line(line)).append('\n'));
-            session.record(new IncidentEvent.StepFinished("dump logs", "web-01", "tail -n 500 app.log", "OK", 0, 5,
+            session.record(new IncidentEvent.StepFinished("dump logs", "web-01", "tail -n 500 app.log",
+                    StepOutcome.OK, 0, 5,
                     null, captured.toString(), stream.counts())).get();
         }
         session.close();

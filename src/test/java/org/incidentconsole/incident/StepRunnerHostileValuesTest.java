@@ -17,6 +17,7 @@ import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.ValueType;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.testing.HostileValues;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
@@ -119,7 +120,7 @@ class StepRunnerHostileValuesTest {
         List<String> seen = new CopyOnWriteArrayList<>();
         var outcomes = runner.run(session, rb.steps().get(0), List.of(web), StepRunner.Mode.PARALLEL,
                 filled.values(), null, "jane", (h, s, line) -> seen.add(line)).outcomes().get(60, TimeUnit.SECONDS);
-        assertThat(outcomes.get("web-01").outcome()).isEqualTo("OK");
+        assertThat(outcomes.get("web-01").outcome()).isEqualTo(StepOutcome.OK);
         assertThat(seen).hasSize(2).startsWith("tag " + tag);
         assertThat(commit).startsWith(seen.get(1));
         assertThat(seen.get(1)).hasSizeGreaterThanOrEqualTo(7);
@@ -178,7 +179,7 @@ class StepRunnerHostileValuesTest {
             var outcomes = runner.run(session, rb.steps().get(0), List.of(web), StepRunner.Mode.PARALLEL,
                     Map.of("value", value), null, "jane", (h, s, line) -> seen.add(line))
                     .outcomes().get(60, TimeUnit.SECONDS);
-            if (!"OK".equals(outcomes.get("web-01").outcome()) || !seen.equals(List.of("<" + value + ">",
+            if (StepOutcome.OK != outcomes.get("web-01").outcome() || !seen.equals(List.of("<" + value + ">",
                     "<" + value + ">"))) {
                 wrong.add(value + " → " + seen);
             }

@@ -16,6 +16,7 @@ import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.OutputListener;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
@@ -123,7 +124,7 @@ class StepRunnerTest {
         var outcomes = runner.run(session, restart, List.of(web1), StepRunner.Mode.ROLLING, Map.of(), "production",
                 "jane", OutputListener.IGNORE).outcomes().get(60, TimeUnit.SECONDS);
 
-        assertThat(outcomes.get("web-01").outcome()).isEqualTo("OK");
+        assertThat(outcomes.get("web-01").outcome()).isEqualTo(StepOutcome.OK);
         assertThat(journal()).filteredOn(e -> e instanceof IncidentEvent.DangerConfirmed).singleElement()
                 .satisfies(e -> assertThat(((IncidentEvent.DangerConfirmed) e).typed()).isEqualTo("production"));
     }
@@ -137,8 +138,8 @@ class StepRunnerTest {
                 Map.of("stable_ref", "def5678"), null, "jane", (h, s, line) -> seen.add(h + ": " + line))
                 .outcomes().get(60, TimeUnit.SECONDS);
 
-        assertThat(outcomes.get("web-01").outcome()).isEqualTo("OK");
-        assertThat(outcomes.get("web-02").outcome()).isEqualTo("FAILED");
+        assertThat(outcomes.get("web-01").outcome()).isEqualTo(StepOutcome.OK);
+        assertThat(outcomes.get("web-02").outcome()).isEqualTo(StepOutcome.FAILED);
         assertThat(outcomes.get("web-02").exitStatus()).isEqualTo(1);
         assertThat(seen).contains("web-01: checking out def5678 for [REDACTED:email]", "web-01: done on good")
                 .doesNotContain("web-02: done on broken");
@@ -160,7 +161,7 @@ class StepRunnerTest {
         List<String> seen = new CopyOnWriteArrayList<>();
         var outcomes = runner.run(session, step(2), List.of(web1), StepRunner.Mode.PARALLEL, Map.of(), null, "jane",
                 (h, s, line) -> seen.add(line)).outcomes().get(60, TimeUnit.SECONDS);
-        assertThat(outcomes.get("web-01").outcome()).isEqualTo("FAILED");
+        assertThat(outcomes.get("web-01").outcome()).isEqualTo(StepOutcome.FAILED);
         assertThat(seen).containsExactly("one");
     }
 
@@ -169,8 +170,8 @@ class StepRunnerTest {
         var outcomes = runner.run(session, step(0), List.of(web2, web1), StepRunner.Mode.ROLLING,
                 Map.of("stable_ref", "def5678"), null, "jane", OutputListener.IGNORE)
                 .outcomes().get(60, TimeUnit.SECONDS);
-        assertThat(outcomes.get("web-02").outcome()).isEqualTo("FAILED");
-        assertThat(outcomes.get("web-01").outcome()).isEqualTo(StepRunner.NOT_RUN);
+        assertThat(outcomes.get("web-02").outcome()).isEqualTo(StepOutcome.FAILED);
+        assertThat(outcomes.get("web-01").outcome()).isEqualTo(StepOutcome.NOT_RUN);
         assertThat(journal()).filteredOn(e -> e instanceof IncidentEvent.StepSkipped).singleElement()
                 .satisfies(e -> assertThat(((IncidentEvent.StepSkipped) e).reason()).isEqualTo("not run: web-02 ended FAILED"));
     }
@@ -187,7 +188,7 @@ class StepRunnerTest {
                 Map.of("stable_ref", "def5678"), null, "jane", OutputListener.IGNORE)
                 .outcomes().get(60, TimeUnit.SECONDS);
 
-        assertThat(outcomes.get("web-03").outcome()).isEqualTo(StepRunner.NOT_RUN);
+        assertThat(outcomes.get("web-03").outcome()).isEqualTo(StepOutcome.NOT_RUN);
         assertThat(outcomes.get("web-03").notRun()).isTrue();
         assertThat(outcomes.get("web-03").reason()).startsWith("not run: web-03 is not connected: ");
         assertThat(outcomes.get("web-01").ok()).isTrue();
@@ -213,7 +214,7 @@ class StepRunnerTest {
                 .outcomes().get(60, TimeUnit.SECONDS);
 
         assertThat(outcomes.values()).extracting(StepRunner.HostOutcome::outcome)
-                .containsExactly(StepRunner.NOT_RUN, StepRunner.NOT_RUN);
+                .containsExactly(StepOutcome.NOT_RUN, StepOutcome.NOT_RUN);
         assertThat(outcomes.get("web-01").reason()).isEqualTo("not run: web-03 ended NOT_RUN");
         assertThat(journal()).noneMatch(e -> e instanceof IncidentEvent.StepStarted);
     }
@@ -247,9 +248,10 @@ class StepRunnerTest {
 
         run.cancel();
 
-        assertThat(run.outcomes().get(60, TimeUnit.SECONDS).get("web-01").outcome()).isEqualTo("CANCELLED");
+        assertThat(run.outcomes().get(60, TimeUnit.SECONDS).get("web-01").outcome()).isEqualTo(StepOutcome.CANCELLED);
         assertThat(journal()).filteredOn(e -> e instanceof IncidentEvent.StepFinished).singleElement()
-                .satisfies(e -> assertThat(((IncidentEvent.StepFinished) e).outcome()).isEqualTo("CANCELLED"));
+                .satisfies(e -> assertThat(((IncidentEvent.StepFinished) e).outcome())
+                        .isEqualTo(StepOutcome.CANCELLED));
     }
 
     @Test

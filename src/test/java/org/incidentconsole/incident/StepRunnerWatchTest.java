@@ -15,6 +15,7 @@ import org.incidentconsole.runbook.CommandFlag;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.runbook.StepKind;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
 import org.incidentconsole.testing.TestKeys;
@@ -78,7 +79,8 @@ class StepRunnerWatchTest {
 
     @ParameterizedTest(name = "ended {0}: {1}")
     @CsvSource({"true, OK", "false, FAILED"})
-    void a_watch_streams_until_the_operator_ends_it_and_the_end_decides_the_outcome(boolean stable, String outcome)
+    void a_watch_streams_until_the_operator_ends_it_and_the_end_decides_the_outcome(boolean stable,
+                                                                                 StepOutcome outcome)
             throws Exception {
         CountDownLatch streaming = new CountDownLatch(2);
         StepRunner.StepRun run = runner.run(session, watchStep(), List.of(web1), StepRunner.Mode.PARALLEL, Map.of(),
@@ -119,7 +121,7 @@ class StepRunnerWatchTest {
 
         var outcomes = run.outcomes().get(30, TimeUnit.SECONDS);
 
-        assertThat(outcomes.get("web-01").outcome()).isIn("OK");
+        assertThat(outcomes.get("web-01").outcome()).isEqualTo(StepOutcome.OK);
     }
 
     @Test

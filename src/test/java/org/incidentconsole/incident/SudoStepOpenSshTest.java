@@ -24,6 +24,7 @@ import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.report.ReportRenderer;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.ssh.StreamKind;
 import org.incidentconsole.ssh.SudoPasswordPrompt;
@@ -159,8 +160,8 @@ class SudoStepOpenSshTest {
         StepRunner.HostOutcome first = run(runner, 0, web1);
         StepRunner.HostOutcome second = run(runner, 1, web1);
 
-        assertThat(first.outcome()).as(first.reason() + " " + output).isEqualTo("OK");
-        assertThat(second.outcome()).as(second.reason() + " " + output).isEqualTo("OK");
+        assertThat(first.outcome()).as(first.reason() + " " + output).isEqualTo(StepOutcome.OK);
+        assertThat(second.outcome()).as(second.reason() + " " + output).isEqualTo(StepOutcome.OK);
         assertThat(output).contains("STDOUT 0", "STDOUT root", "STDOUT still root");
         assertThat(asked).containsExactly("web-01 ic-sudo-test null"); // three sudo prompts, one question
         assertNoFileHolds(password);
@@ -170,11 +171,11 @@ class SudoStepOpenSshTest {
     void the_password_is_forgotten_when_the_host_disconnects_and_asked_again_after() throws Exception {
         StepRunner runner = runner(answering(password, password));
 
-        assertThat(run(runner, 1, web1).outcome()).isEqualTo("OK");
+        assertThat(run(runner, 1, web1).outcome()).isEqualTo(StepOutcome.OK);
         connections.connection(web1).disconnect();
         StepRunner.HostOutcome after = run(runner, 1, web1);
 
-        assertThat(after.outcome()).as(after.reason() + " " + output).isEqualTo("OK");
+        assertThat(after.outcome()).as(after.reason() + " " + output).isEqualTo(StepOutcome.OK);
         assertThat(asked).containsExactly("web-01 ic-sudo-test null", "web-01 ic-sudo-test null");
     }
 
@@ -184,7 +185,7 @@ class SudoStepOpenSshTest {
 
         StepRunner.HostOutcome outcome = run(runner, 1, web1);
 
-        assertThat(outcome.outcome()).as(outcome.reason() + " " + output).isEqualTo("OK");
+        assertThat(outcome.outcome()).as(outcome.reason() + " " + output).isEqualTo(StepOutcome.OK);
         assertThat(asked).containsExactly("web-01 ic-sudo-test null",
                 "web-01 ic-sudo-test sudo refused the password for ic-sudo-test on web-01");
         assertThat(output).contains("STDERR Sorry, try again.", "STDOUT still root");
@@ -196,7 +197,7 @@ class SudoStepOpenSshTest {
     void no_password_given_fails_the_host_with_the_reason_and_never_hangs() throws Exception {
         StepRunner.HostOutcome outcome = run(runner(SudoPasswordPrompt.NONE), 1, web1);
 
-        assertThat(outcome.outcome()).isEqualTo("FAILED");
+        assertThat(outcome.outcome()).isEqualTo(StepOutcome.FAILED);
         assertThat(outcome.reason()).isEqualTo("sudo needs the password of ic-sudo-test on web-01 and none was given");
     }
 
@@ -206,7 +207,7 @@ class SudoStepOpenSshTest {
 
         StepRunner.HostOutcome outcome = run(runner, 2, web1);
 
-        assertThat(outcome.outcome()).as(outcome.reason() + " " + output).isEqualTo("OK");
+        assertThat(outcome.outcome()).as(outcome.reason() + " " + output).isEqualTo(StepOutcome.OK);
         assertThat(output).contains("STDOUT the password is [REDACTED:sudo-password]");
         assertNoFileHolds(password);
     }
@@ -215,7 +216,7 @@ class SudoStepOpenSshTest {
     void a_step_marked_tty_runs_in_a_terminal_with_merged_output_and_sudo_still_answered() throws Exception {
         StepRunner.HostOutcome outcome = run(runner(answering(password)), 3, web1);
 
-        assertThat(outcome.outcome()).as(outcome.reason() + " " + output).isEqualTo("OK");
+        assertThat(outcome.outcome()).as(outcome.reason() + " " + output).isEqualTo(StepOutcome.OK);
         assertThat(output.get(0)).startsWith("STDOUT [terminal allocated");
         assertThat(output).anyMatch(l -> l.startsWith("STDOUT /dev/pts/"))
                 .contains("STDOUT to-stderr", "STDOUT root")
@@ -229,7 +230,7 @@ class SudoStepOpenSshTest {
 
         StepRunner.HostOutcome outcome = run(runner(answering(password)), 0, withTty);
 
-        assertThat(outcome.outcome()).as(outcome.reason() + " " + output).isEqualTo("OK");
+        assertThat(outcome.outcome()).as(outcome.reason() + " " + output).isEqualTo(StepOutcome.OK);
         assertThat(output).first().asString().startsWith("STDOUT [terminal allocated");
         assertThat(output).contains("STDOUT 0", "STDOUT root");
     }
@@ -241,7 +242,7 @@ class SudoStepOpenSshTest {
 
         StepRunner.HostOutcome outcome = run(runner(answering()), 4, asRoot);
 
-        assertThat(outcome.outcome()).as(outcome.reason() + " " + output).isEqualTo("OK");
+        assertThat(outcome.outcome()).as(outcome.reason() + " " + output).isEqualTo(StepOutcome.OK);
         assertThat(output).containsExactly("STDOUT input closed"); // sudo cat read EOF at once, as with ssh -n
         assertThat(asked).isEmpty();
     }

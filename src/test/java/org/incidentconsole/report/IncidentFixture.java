@@ -7,7 +7,8 @@ import java.util.Map;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentEvent.RunbookLoaded;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.incident.StepOutcome;
+import org.incidentconsole.severity.Severity;
 
 /** A whole incident as journal records, at fixed times: the input of the report tests. */
 final class IncidentFixture {
@@ -46,7 +47,8 @@ final class IncidentFixture {
                 .add(4, new IncidentEvent.DangerConfirmed(step2, "git checkout --detach def5678",
                         "changes the code that serves users", "production", "jane"))
                 .add(1, new IncidentEvent.StepStarted(step2, "web-01", "set -e\ngit checkout --detach def5678"))
-                .add(2, new IncidentEvent.StepFinished(step2, "web-01", "set -e\ngit checkout --detach def5678", "OK", 0,
+                .add(2, new IncidentEvent.StepFinished(step2, "web-01", "set -e\ngit checkout --detach def5678",
+                        StepOutcome.OK, 0,
                         1234, "exit status 0", "HEAD is now at def5678 Fix booking timeout\n```nested fence```",
                         Map.of()))
                 .add(0, new IncidentEvent.Milestone("ROLLED_BACK", step2 + " → def5678"))
@@ -54,7 +56,7 @@ final class IncidentFixture {
                         "restarts or stops a service", "production", "jane"))
                 .add(1, new IncidentEvent.StepStarted(step5, "web-01", "set -e\nsudo systemctl restart php8.3-fpm"))
                 .add(3, new IncidentEvent.StepFinished(step5, "web-01", "set -e\nsudo systemctl restart php8.3-fpm",
-                        "OK", 0, 2950, "exit status 0", "", Map.of()))
+                        StepOutcome.OK, 0, 2950, "exit status 0", "", Map.of()))
                 .add(0, new IncidentEvent.StepSkipped(step5, "web-02", "cancelled by the operator"))
                 .add(0, new IncidentEvent.BreakerAction("reset", "circuit_breaker:calcom:state", "open", "closed", "ok"))
                 .add(40, new IncidentEvent.HealthTransition("web-01", "api-health", "CRITICAL", "OK", "HTTP 200"))

@@ -17,7 +17,7 @@ class PostmortemTemplatesTest {
             new ReportRenderer().render(IncidentFixture.postmortem()));
     private static final ReportSections BARE = new ReportSections(
             new ReportRenderer().render(new IncidentFixture().add(0, new org.incidentconsole.incident.IncidentEvent
-                    .Started("INC-1", "t", "x", org.incidentconsole.incident.Severity.P1, "staging", "jane", null,
+                    .Started("INC-1", "t", "x", org.incidentconsole.severity.Severity.P1, "staging", "jane", null,
                     "UTC")).records()));
 
     @ParameterizedTest(name = "{0}: {1} → {2}")

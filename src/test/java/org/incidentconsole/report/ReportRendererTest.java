@@ -23,7 +23,8 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.incident.StepOutcome;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.redact.RedactionPropertyTestAccess;
 import org.junit.jupiter.api.Test;
 
@@ -131,7 +132,7 @@ class ReportRendererTest {
         String output = RedactionPropertyTestAccess.embed(secrets);
         List<JournalRecord> records = new ArrayList<>(IncidentFixture.rollback());
         records.add(new JournalRecord(records.size() + 1, records.get(records.size() - 1).ts(), 1,
-                new IncidentEvent.StepFinished("leaky step", "web-01", "cat app.log", "OK", 0, 10, null,
+                new IncidentEvent.StepFinished("leaky step", "web-01", "cat app.log", StepOutcome.OK, 0, 10, null,
                         redactor.scrub(output), Map.of())));
         String report = renderer.render(records);
         assertThat(secrets).allSatisfy(s -> assertThat(report).doesNotContain(s.value()));
@@ -147,7 +148,8 @@ class ReportRendererTest {
                 .add(1, new IncidentEvent.VariableSet("stable_ref", "8cc1d2d", "rollback-to")) // typed over
                 .add(1, new IncidentEvent.StepStarted(step, "web-01", "git checkout --detach 8cc1d2d",
                         Map.of("stable_ref", "8cc1d2d", "deployed_ref", "843cd6f")))
-                .add(1, new IncidentEvent.StepFinished(step, "web-01", "git checkout --detach 8cc1d2d", "OK", 0, 10,
+                .add(1, new IncidentEvent.StepFinished(step, "web-01", "git checkout --detach 8cc1d2d",
+                        StepOutcome.OK, 0, 10,
                         null, "HEAD is now at 8cc1d2d", Map.of()))
                 .add(0, new IncidentEvent.Milestone("ROLLED_BACK", step + " → 8cc1d2d"))
                 .add(30, new IncidentEvent.VariableSet("stable_ref", "0000aaa", "rollback-to")) // edited afterwards

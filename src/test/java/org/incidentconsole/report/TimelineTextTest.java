@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.incidentconsole.incident.IncidentEvent;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
 
 /** The timeline's table of renderers: every event type gets a line, and none ends at a bare arrow. */

@@ -21,7 +21,7 @@ import org.incidentconsole.incident.IncidentStatus;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.incident.IncidentBarViewModel;
 import org.incidentconsole.ui.incident.IncidentDetails;
 import org.incidentconsole.ui.incident.IncidentGateway;

@@ -24,7 +24,7 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.incident.IncidentBarController;
 import org.incidentconsole.ui.incident.IncidentBarViewModel;
 import org.incidentconsole.ui.incident.IncidentGateway;

@@ -37,8 +37,8 @@ class PanelViewModelsTest {
         assertThat(vm.rows().get(0).statusProperty().get()).isEqualTo(HealthStatus.OK);
         assertThat(vm.rows().get(0).valueProperty().get()).isEqualTo("HTTP 200");
 
-        vm.advice(new SeverityAdvisor.Advice(SeverityAdvisor.Priority.P1, SeverityAdvisor.Action.ROLLBACK_NOW,
-                List.of(new SeverityAdvisor.Reason(SeverityAdvisor.Priority.P1, SeverityAdvisor.Action.ROLLBACK_NOW,
+        vm.advice(new SeverityAdvisor.Advice(org.incidentconsole.severity.Severity.P1, SeverityAdvisor.Action.ROLLBACK_NOW,
+                List.of(new SeverityAdvisor.Reason(org.incidentconsole.severity.Severity.P1, SeverityAdvisor.Action.ROLLBACK_NOW,
                         "web-01", "api", "HTTP 500", now, "health endpoint failing"))));
         assertThat(vm.adviceProperty().get()).isEqualTo("Suggested P1 · ROLL BACK NOW");
         assertThat(vm.adviceLevelProperty().get()).isEqualTo("ROLLBACK_NOW");

@@ -17,7 +17,7 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.report.PostmortemField;
 import org.incidentconsole.report.RecordSource;
 import org.incidentconsole.report.ReportRenderer;

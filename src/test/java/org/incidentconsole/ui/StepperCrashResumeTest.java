@@ -22,6 +22,7 @@ import org.incidentconsole.testing.KilledChild;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
 import org.incidentconsole.testing.TestKeys;
+import org.incidentconsole.ui.runbook.StepMark;
 import org.incidentconsole.ui.runbook.StepperViewModel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,9 +88,11 @@ class StepperCrashResumeTest {
 
             List<Step> steps = model.steps();
             assertThat(steps).hasSize(5);
-            assertThat(model.marks()).containsEntry(steps.get(0).pathText(), "✓")
-                    .containsEntry(steps.get(1).pathText(), "✓").containsEntry(steps.get(2).pathText(), "✓")
-                    .containsEntry(steps.get(3).pathText(), "?").doesNotContainKey(steps.get(4).pathText());
+            assertThat(model.marks()).containsEntry(steps.get(0).pathText(), StepMark.SUCCEEDED)
+                    .containsEntry(steps.get(1).pathText(), StepMark.SUCCEEDED)
+                    .containsEntry(steps.get(2).pathText(), StepMark.SUCCEEDED)
+                    .containsEntry(steps.get(3).pathText(), StepMark.UNKNOWN)
+                    .doesNotContainKey(steps.get(4).pathText());
             assertThat(model.selectedProperty().get()).isEqualTo(steps.get(3));
             assertThat(model.hostOutputs()).singleElement()
                     .satisfies(o -> assertThat(o.statusProperty().get()).isEqualTo("UNKNOWN"));

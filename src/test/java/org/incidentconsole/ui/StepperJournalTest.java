@@ -14,7 +14,8 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.incident.StepOutcome;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.inventory.Environment;
 import org.incidentconsole.inventory.Host;
@@ -25,6 +26,7 @@ import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
 import org.incidentconsole.testing.TestKeys;
 import org.incidentconsole.ui.hosts.HostListViewModel;
+import org.incidentconsole.ui.runbook.StepMark;
 import org.incidentconsole.ui.runbook.StepperViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -112,7 +114,7 @@ class StepperJournalTest {
         var outcomes = model.run(null).get(60, TimeUnit.SECONDS);
 
         assertThat(outcomes.get("web-01").ok()).isTrue();
-        assertThat(model.marks()).containsEntry(model.steps().get(0).pathText(), "✓");
+        assertThat(model.marks()).containsEntry(model.steps().get(0).pathText(), StepMark.SUCCEEDED);
         List<IncidentEvent> journal = JournalReader.read(session.journalFile()).records().stream()
                 .map(JournalRecord::data).toList();
         int set = journal.indexOf(new IncidentEvent.VariableSet("stable_ref", "ccc3333", "rollback-to"));
@@ -143,11 +145,12 @@ class StepperJournalTest {
 
         var outcomes = model.run(null).get(60, TimeUnit.SECONDS);
 
-        assertThat(outcomes.get("web-03").outcome()).isEqualTo(StepRunner.NOT_RUN);
+        assertThat(outcomes.get("web-03").outcome()).isEqualTo(StepOutcome.NOT_RUN);
         StepperViewModel.HostOutput tab = model.hostOutputs().get(0);
         assertThat(tab.statusProperty().get()).isEqualTo("NOT_RUN");
         assertThat(tab.lines()).singleElement().asString().startsWith("— not run: web-03 is not connected: ");
-        assertThat(model.marks()).as("never ran is not failed").containsEntry(model.steps().get(0).pathText(), "–");
+        assertThat(model.marks()).as("never ran is not failed").containsEntry(model.steps().get(0).pathText(),
+                StepMark.NOT_RUN);
     }
 
     @Test

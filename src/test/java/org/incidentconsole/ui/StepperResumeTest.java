@@ -15,7 +15,8 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.incident.StepOutcome;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
@@ -25,6 +26,7 @@ import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
 import org.incidentconsole.testing.TestKeys;
+import org.incidentconsole.ui.runbook.StepMark;
 import org.incidentconsole.ui.runbook.StepperViewModel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,14 +153,14 @@ class StepperResumeTest {
                 .containsExactly("Look (30 seconds)", "Switch (1 minute)", "Clear caches", "Tell people");
         List<Step> steps = model.steps();
         for (int i = 0; i < 3; i++) {
-            assertThat(model.marks()).containsEntry(steps.get(i).pathText(), "✓");
+            assertThat(model.marks()).containsEntry(steps.get(i).pathText(), StepMark.SUCCEEDED);
         }
         assertThat(model.marks()).doesNotContainKey(steps.get(3).pathText());
         assertThat(model.selectedProperty().get()).as("resumes at the step after the last one run")
                 .isEqualTo(steps.get(3));
         assertThat(model.journaledResults(steps.get(1))).singleElement().satisfies(r -> {
             assertThat(r.host()).isEqualTo("web-01");
-            assertThat(r.outcome()).isEqualTo("OK");
+            assertThat(r.outcome()).isEqualTo(StepOutcome.OK);
             assertThat(r.output()).contains("switching to ccc3333");
         });
         assertThat(model.hostOutputs()).singleElement().satisfies(o -> {
@@ -186,7 +188,8 @@ class StepperResumeTest {
         first.record(IncidentEvent.RunbookLoaded.of(new RunbookParser().parse(file))).join();
         first.record(new IncidentEvent.VariableSet("stable_ref", "ccc3333", "rollback-to")).join();
         first.record(new IncidentEvent.StepStarted("Rollback › Look (30 seconds)", "web-01", "echo x")).join();
-        first.record(new IncidentEvent.StepFinished("Rollback › Look (30 seconds)", "web-01", "echo x", "OK", 0,
+        first.record(new IncidentEvent.StepFinished("Rollback › Look (30 seconds)", "web-01", "echo x",
+                StepOutcome.OK, 0,
                 12, null, "x", null)).join();
         // what a SIGKILL mid-step leaves: started on two hosts, one of them skipped, no end for the other
         first.record(new IncidentEvent.StepStarted("Rollback › Switch (1 minute)", "web-01", "echo y")).join();
@@ -199,8 +202,8 @@ class StepperResumeTest {
 
         Step sw = model.steps().get(1);
         assertThat(s.state().walk().interrupted()).containsOnlyKeys("Rollback › Switch (1 minute) @ web-01");
-        assertThat(model.marks()).containsEntry(model.steps().get(0).pathText(), "✓")
-                .containsEntry(sw.pathText(), "?");
+        assertThat(model.marks()).containsEntry(model.steps().get(0).pathText(), StepMark.SUCCEEDED)
+                .containsEntry(sw.pathText(), StepMark.UNKNOWN);
         assertThat(model.selectedProperty().get()).as("the operator lands on the interrupted step").isEqualTo(sw);
         assertThat(model.hostOutputs()).singleElement().satisfies(o -> {
             assertThat(o.host()).isEqualTo("web-01");

@@ -5,7 +5,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.incidentconsole.incident.IncidentBinding;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.incident.IncidentGateway;
 
 /**

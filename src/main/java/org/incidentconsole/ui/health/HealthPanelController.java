@@ -32,11 +32,11 @@ public final class HealthPanelController {
 
     @FXML
     private javafx.scene.control.Button applyButton;
-    private final java.util.function.BiConsumer<org.incidentconsole.incident.Severity, String> apply;
+    private final java.util.function.BiConsumer<org.incidentconsole.severity.Severity, String> apply;
 
     /** @param apply sets the incident's severity to the suggestion, with the reason */
     public HealthPanelController(HealthPanelViewModel model,
-                                 java.util.function.BiConsumer<org.incidentconsole.incident.Severity, String> apply) {
+                                 java.util.function.BiConsumer<org.incidentconsole.severity.Severity, String> apply) {
         this.model = model;
         this.apply = apply;
     }

@@ -51,8 +51,7 @@ public final class HealthPanelViewModel {
         String text = (a.priority() == null ? "" : "Suggested " + a.priority() + " · ") + headline;
         String why = a.reasons().stream().limit(6).map(r -> "• " + r.text() + " — " + r.host() + " " + r.check()
                 + ": " + r.value() + " (since " + TIME.format(r.since()) + ")").collect(Collectors.joining("\n"));
-        org.incidentconsole.incident.Severity sev = a.priority() == null ? null
-                : org.incidentconsole.incident.Severity.valueOf(a.priority().name());
+        org.incidentconsole.severity.Severity sev = a.priority();
         String because = "the advisor: " + headline + (a.reasons().isEmpty() ? ""
                 : " — " + a.reasons().get(0).text() + " (" + a.reasons().get(0).host() + " "
                 + a.reasons().get(0).check() + ")");
@@ -66,18 +65,18 @@ public final class HealthPanelViewModel {
         });
     }
 
-    private final javafx.beans.property.SimpleObjectProperty<org.incidentconsole.incident.Severity> suggested =
+    private final javafx.beans.property.SimpleObjectProperty<org.incidentconsole.severity.Severity> suggested =
             new javafx.beans.property.SimpleObjectProperty<>();
-    private volatile org.incidentconsole.incident.Severity latestSuggestion;
+    private volatile org.incidentconsole.severity.Severity latestSuggestion;
     private String suggestedBecause = "";
 
     /** The advisor's suggested severity (UI thread), null while it suggests none. */
-    public javafx.beans.property.ReadOnlyObjectProperty<org.incidentconsole.incident.Severity> suggestedProperty() {
+    public javafx.beans.property.ReadOnlyObjectProperty<org.incidentconsole.severity.Severity> suggestedProperty() {
         return suggested;
     }
 
     /** Readable from any thread: the latest suggestion, to preselect when an incident starts. */
-    public org.incidentconsole.incident.Severity latestSuggestion() {
+    public org.incidentconsole.severity.Severity latestSuggestion() {
         return latestSuggestion;
     }
 

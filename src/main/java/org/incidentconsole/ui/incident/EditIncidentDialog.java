@@ -10,7 +10,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.stage.Window;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 
 /** Title, trigger, severity, impact and detection time, editable after the start; each change is journaled. */
 final class EditIncidentDialog {

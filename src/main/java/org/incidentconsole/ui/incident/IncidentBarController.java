@@ -19,7 +19,7 @@ import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import org.incidentconsole.incident.IncidentStatus;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.common.ErrorPresenter;
 
 /** The incident bar's view; state and acts live in {@link IncidentBarViewModel}. */
@@ -92,8 +92,7 @@ public final class IncidentBarController {
             severityChip.getStyleClass().add(SeverityText.styleClass(now));
         });
         for (Severity s : Severity.values()) {
-            MenuItem item = new MenuItem(SeverityText.of(s) + " — " + s.meaning().substring(s.meaning().indexOf(':') + 1)
-                    .strip());
+            MenuItem item = new MenuItem(SeverityText.withMeaning(s));
             item.setId("severity-" + s.name().toLowerCase());
             item.setOnAction(e -> model.setSeverity(s, "set by the operator")
                     .whenComplete((v, err) -> failed("Severity not changed", err)));

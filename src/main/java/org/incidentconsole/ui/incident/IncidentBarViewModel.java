@@ -17,7 +17,7 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentState;
 import org.incidentconsole.incident.IncidentStatus;
 import org.incidentconsole.incident.IncidentStore;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.report.CommsTemplates;
 
 /**

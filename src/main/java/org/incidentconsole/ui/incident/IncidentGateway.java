@@ -3,7 +3,7 @@ package org.incidentconsole.ui.incident;
 import java.util.List;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 
 /** Where the window's incident lives: the composition root implements it over the data directory. */
 public interface IncidentGateway {

@@ -1,7 +1,7 @@
 package org.incidentconsole.ui.incident;
 
 import java.util.Locale;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 
 /** How a severity reads in the window: "P1 · major", always with words, never colour alone. */
 public final class SeverityText {
@@ -12,9 +12,12 @@ public final class SeverityText {
         if (s == null) {
             return "no severity";
         }
-        String meaning = s.meaning();
-        int colon = meaning.indexOf(':');
-        return s.name() + " · " + (colon < 0 ? meaning : meaning.substring(0, colon));
+        return s.name() + " · " + s.label();
+    }
+
+    /** "P1 · major — core feature down or degraded for many users": a menu entry. */
+    public static String withMeaning(Severity s) {
+        return of(s) + " — " + s.meaning();
     }
 
     public static String styleClass(Severity s) {

@@ -11,6 +11,7 @@ import java.util.Optional;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.IncidentState;
+import org.incidentconsole.incident.StepOutcome;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.runbook.ChecklistItem;
 import org.incidentconsole.runbook.Runbook;
@@ -22,12 +23,12 @@ import org.incidentconsole.runbook.Step;
  * file), each step's mark and per-host results, the ticks with who/when, and the walk's acts (procedure, choices,
  * answers, manual marks: {@code acts}). Toolkit-free and pure.
  */
-public record RestoredWalk(Runbook runbook, String warning, Map<String, String> marks,
+public record RestoredWalk(Runbook runbook, String warning, Map<String, StepMark> marks,
                     Map<String, List<HostResult>> results, Map<String, Boolean> ticked, Map<String, String> tickedBy,
                     Step resumeAt, String lastStep, IncidentState.Walk acts) {
 
     /** What a host's last run of a step ended with, as journaled; UNKNOWN for a run the journal never saw end. */
-    public record HostResult(String host, String outcome, Integer exitStatus, String reason, String output) {
+    public record HostResult(String host, StepOutcome outcome, Integer exitStatus, String reason, String output) {
         public String status() {
             return outcome + (exitStatus == null ? "" : " · exit " + exitStatus);
         }
@@ -65,7 +66,7 @@ public record RestoredWalk(Runbook runbook, String warning, Map<String, String> 
                 file == null ? List.of() : file.variables(), file == null ? List.of() : file.defaultHostTags(),
                 List.of());
         Map<String, List<HostResult>> results = results(state);
-        Map<String, String> marks = new LinkedHashMap<>();
+        Map<String, StepMark> marks = new LinkedHashMap<>();
         results.forEach((step, hosts) -> marks.put(step, mark(hosts)));
         Map<String, Boolean> ticked = new LinkedHashMap<>();
         Map<String, String> tickedBy = new LinkedHashMap<>();
@@ -82,7 +83,7 @@ public record RestoredWalk(Runbook runbook, String warning, Map<String, String> 
     }
 
     /** The step the walk stopped in when it did not end well (or was interrupted), else the one after it. */
-    private static Step resumeAt(List<Step> steps, String last, Map<String, String> marks) {
+    private static Step resumeAt(List<Step> steps, String last, Map<String, StepMark> marks) {
         if (steps.isEmpty()) {
             return null;
         }
@@ -95,7 +96,7 @@ public record RestoredWalk(Runbook runbook, String warning, Map<String, String> 
         if (at < 0) {
             return steps.get(0);
         }
-        boolean done = StepOutcomeText.SUCCEEDED.equals(marks.get(last));
+        boolean done = marks.get(last) == StepMark.SUCCEEDED;
         return steps.get(done && at + 1 < steps.size() ? at + 1 : at);
     }
 
@@ -108,21 +109,21 @@ public record RestoredWalk(Runbook runbook, String warning, Map<String, String> 
         }
         for (IncidentEvent.StepStarted s : state.walk().interrupted().values()) {
             byStep.computeIfAbsent(s.step(), k -> new LinkedHashMap<>()).put(s.host(),
-                    new HostResult(s.host(), "UNKNOWN", null, INTERRUPTED, null));
+                    new HostResult(s.host(), StepOutcome.UNKNOWN, null, INTERRUPTED, null));
         }
         Map<String, List<HostResult>> out = new LinkedHashMap<>();
         byStep.forEach((step, hosts) -> out.put(step, List.copyOf(hosts.values())));
         return out;
     }
 
-    private static String mark(List<HostResult> hosts) {
+    private static StepMark mark(List<HostResult> hosts) {
         if (hosts.stream().anyMatch(h -> INTERRUPTED.equals(h.reason()))) {
-            return StepOutcomeText.UNKNOWN;
+            return StepMark.UNKNOWN;
         }
         Map<String, StepRunner.HostOutcome> outcomes = new LinkedHashMap<>();
         hosts.forEach(h -> outcomes.put(h.host(), new StepRunner.HostOutcome(h.host(), h.outcome(), h.exitStatus(),
                 h.reason())));
-        return StepOutcomeText.mark(outcomes);
+        return StepMark.after(outcomes);
     }
 
     /** The output tab's lines for a journaled result: its output excerpt, then the reason if it did not end OK. */
@@ -131,7 +132,7 @@ public record RestoredWalk(Runbook runbook, String warning, Map<String, String> 
         if (r.output() != null && !r.output().isEmpty()) {
             lines.addAll(r.output().lines().toList());
         }
-        if (!"OK".equals(r.outcome()) && r.reason() != null && !r.reason().isBlank()) {
+        if (r.outcome() != StepOutcome.OK && r.reason() != null && !r.reason().isBlank()) {
             lines.add(StepOutcomeText.reasonLine(r.outcome(), r.reason()));
         }
         return lines;

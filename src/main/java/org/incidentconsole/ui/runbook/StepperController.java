@@ -94,8 +94,8 @@ public final class StepperController {
             @Override
             protected void updateItem(Step step, boolean empty) {
                 super.updateItem(step, empty);
-                String mark = empty || step == null ? null : model.marks().get(step.pathText());
-                setText(empty || step == null ? null : (mark == null ? "" : mark + " ") + step.title()
+                StepMark mark = empty || step == null ? null : model.marks().get(step.pathText());
+                setText(empty || step == null ? null : (mark == null ? "" : mark.glyph() + " ") + step.title()
                         + (step.dangers().isEmpty() ? "" : "  ⚠"));
                 setId(empty || step == null ? null : "step-" + getIndex());
                 boolean aside = !empty && step != null && (!model.walk().inProcedure(step)
@@ -129,7 +129,7 @@ public final class StepperController {
         showRunBlocked();
         showWarning();
         cancelButton.disableProperty().bind(model.runningProperty().not());
-        model.marks().addListener((javafx.collections.MapChangeListener<String, String>) c -> steps.refresh());
+        model.marks().addListener((javafx.collections.MapChangeListener<String, StepMark>) c -> steps.refresh());
         modeChoice.getItems().setAll(org.incidentconsole.incident.StepRunner.Mode.values());
         modeChoice.setConverter(new javafx.util.StringConverter<>() {
             @Override

@@ -21,6 +21,7 @@ import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentState;
 import org.incidentconsole.incident.StepNotReadyException;
+import org.incidentconsole.incident.StepOutcome;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.incident.VariableDefaults;
 import org.incidentconsole.inventory.Host;
@@ -60,7 +61,7 @@ public final class StepperViewModel {
     private final Map<String, Boolean> ticked = new LinkedHashMap<>();
     private final Map<String, String> tickedBy = new LinkedHashMap<>();
     private final ObservableList<HostOutput> hostOutputs = FXCollections.observableArrayList();
-    private final ObservableMap<String, String> marks = FXCollections.observableHashMap();
+    private final ObservableMap<String, StepMark> marks = FXCollections.observableHashMap();
     private final SimpleObjectProperty<StepRunner.Mode> mode = new SimpleObjectProperty<>(StepRunner.Mode.PARALLEL);
     private final SimpleObjectProperty<org.incidentconsole.ui.incident.StepClock> stepClock =
             new SimpleObjectProperty<>();
@@ -389,7 +390,7 @@ public final class StepperViewModel {
         journaledResults = Map.copyOf(restored);
         output.clear();
         hostOutputs.setAll(on.stream().map(h -> new HostOutput(h.name())).toList());
-        marks.put(step.pathText(), "▶");
+        marks.put(step.pathText(), StepMark.RUNNING);
         message.set("Running " + step.title() + " on " + on.size() + (on.size() == 1 ? " host" : " hosts")
                 + (on.size() > 1 ? ", " + how.name().toLowerCase() : "") + "…");
         CompletableFuture<Map<String, StepRunner.HostOutcome>> done = new CompletableFuture<>();
@@ -421,10 +422,10 @@ public final class StepperViewModel {
                     runs.forEach(s -> outputs.put(s.pathText(), seen));
                     running.set(false);
                     message.set(summary(step, ended));
-                    marks.put(step.pathText(), StepOutcomeText.mark(ended));
+                    marks.put(step.pathText(), StepMark.after(ended));
                     for (HostOutput o : hostOutputs) {
                         StepRunner.HostOutcome r = ended.get(o.host);
-                        o.status.set(r == null ? StepRunner.NOT_RUN : r.outcome()
+                        o.status.set(r == null ? StepOutcome.NOT_RUN.name() : r.outcome()
                                 + (r.exitStatus() == null ? "" : " · exit " + r.exitStatus()));
                         if (r != null && !r.ok() && r.reason() != null && !r.reason().isBlank()) {
                             o.lines.add(StepOutcomeText.reasonLine(r.outcome(), r.reason()));
@@ -439,10 +440,10 @@ public final class StepperViewModel {
                     running.set(false);
                     marks.remove(step.pathText());
                     for (HostOutput o : hostOutputs) {
-                        o.status.set(StepRunner.NOT_RUN);
-                        o.lines.add(StepOutcomeText.reasonLine(StepRunner.NOT_RUN, e.getMessage()));
+                        o.status.set(StepOutcome.NOT_RUN.name());
+                        o.lines.add(StepOutcomeText.reasonLine(StepOutcome.NOT_RUN, e.getMessage()));
                     }
-                    output.add(StepOutcomeText.reasonLine(StepRunner.NOT_RUN, e.getMessage()));
+                    output.add(StepOutcomeText.reasonLine(StepOutcome.NOT_RUN, e.getMessage()));
                     message.set(e.getMessage());
                 });
                 done.completeExceptionally(e);
@@ -450,7 +451,7 @@ public final class StepperViewModel {
                 ui.execute(() -> {
                     watchSince.set(null);
                     running.set(false);
-                    marks.put(step.pathText(), "✗");
+                    marks.put(step.pathText(), StepMark.FAILED);
                     message.set("The step could not run: " + e.getMessage());
                 });
                 done.completeExceptionally(e);
@@ -552,7 +553,7 @@ public final class StepperViewModel {
      * Step path → progress mark: ▶ running, ✓ every host ended OK, – it ran on no host, ? started but never seen
      * to end (restored after a crash), ✗ otherwise.
      */
-    public ObservableMap<String, String> marks() {
+    public ObservableMap<String, StepMark> marks() {
         return marks;
     }
 

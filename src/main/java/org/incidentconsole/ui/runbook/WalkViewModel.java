@@ -14,6 +14,7 @@ import javafx.collections.ObservableMap;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentState;
+import org.incidentconsole.incident.ManualMark;
 import org.incidentconsole.incident.ProcedureWalk;
 import org.incidentconsole.incident.WalkActs;
 import org.incidentconsole.runbook.Alternative;
@@ -29,15 +30,11 @@ import org.incidentconsole.runbook.StepKind;
  * (signed by the session) and shown once it is on disk; {@link #changes()} ticks so views redraw.
  */
 public final class WalkViewModel {
-    /** List marks for steps the walk did not run: skipped, passed over by an answer, done by hand. */
-    public static final String MARK_SKIPPED = "⤼";
-    public static final String MARK_DONE = "✓";
-
     private final Executor ui;
     private final Executor io;
     private final Supplier<IncidentSession> incident;
     private final String operator;
-    private final ObservableMap<String, String> marks;
+    private final ObservableMap<String, StepMark> marks;
     private final ObservableList<Procedure> procedures = FXCollections.observableArrayList();
     private final SimpleObjectProperty<Procedure> procedure = new SimpleObjectProperty<>();
     private final SimpleIntegerProperty changes = new SimpleIntegerProperty();
@@ -45,7 +42,7 @@ public final class WalkViewModel {
     private final javafx.collections.ObservableSet<String> onHost = FXCollections.observableSet();
 
     WalkViewModel(Executor ui, Executor io, Supplier<IncidentSession> incident, String operator,
-                  ReadOnlyObjectProperty<Runbook> runbook, ObservableMap<String, String> marks) {
+                  ReadOnlyObjectProperty<Runbook> runbook, ObservableMap<String, StepMark> marks) {
         this.ui = ui;
         this.io = io;
         this.incident = incident;
@@ -101,11 +98,11 @@ public final class WalkViewModel {
         }
         return act(() -> new WalkActs(incident.get()).answered(step, decision, answer, operator).join(), () -> {
             w.answer(step, decision, answer);
-            marks.put(step.pathText(), MARK_DONE);
+            marks.put(step.pathText(), StepMark.DONE);
             w.runbook().steps().forEach(s -> {
                 if (w.gatedOut(s)) {
-                    marks.putIfAbsent(s.pathText(), MARK_SKIPPED);
-                } else if (MARK_SKIPPED.equals(marks.get(s.pathText())) && w.inProcedure(s)) {
+                    marks.putIfAbsent(s.pathText(), StepMark.SKIPPED);
+                } else if (StepMark.SKIPPED.equals(marks.get(s.pathText())) && w.inProcedure(s)) {
                     marks.remove(s.pathText()); // a changed answer lets a passed-over section back in
                 }
             });
@@ -114,8 +111,8 @@ public final class WalkViewModel {
 
     /** A manual step (or one whose commands wait for a terminal) marked done or skipped by the operator. */
     public CompletableFuture<Void> mark(Step step, boolean done) {
-        return act(() -> new WalkActs(incident.get()).manual(step, done ? WalkActs.DONE : WalkActs.SKIPPED, null,
-                operator).join(), () -> marks.put(step.pathText(), done ? MARK_DONE : MARK_SKIPPED));
+        return act(() -> new WalkActs(incident.get()).manual(step, done ? ManualMark.DONE : ManualMark.SKIPPED, null,
+                operator).join(), () -> marks.put(step.pathText(), done ? StepMark.DONE : StepMark.SKIPPED));
     }
 
     /** Journals that {@code step}, outside the walked procedure, is run on purpose; done when on disk. */
@@ -178,16 +175,16 @@ public final class WalkViewModel {
                 ProcedureWalk at = w;
                 d.answers().stream().filter(x -> x.text().equals(given)).findFirst().ifPresent(x -> {
                     at.answer(s, d, x);
-                    marks.put(s.pathText(), MARK_DONE);
+                    marks.put(s.pathText(), StepMark.DONE);
                 });
             }
-            String manual = acts.manual().get(s.pathText());
+            ManualMark manual = acts.manual().get(s.pathText());
             if (manual != null) {
-                marks.put(s.pathText(), WalkActs.DONE.equals(manual) ? MARK_DONE : MARK_SKIPPED);
+                marks.put(s.pathText(), manual == ManualMark.DONE ? StepMark.DONE : StepMark.SKIPPED);
             }
         }
         ProcedureWalk gated = w;
-        rb.steps().stream().filter(gated::gatedOut).forEach(s -> marks.putIfAbsent(s.pathText(), MARK_SKIPPED));
+        rb.steps().stream().filter(gated::gatedOut).forEach(s -> marks.putIfAbsent(s.pathText(), StepMark.SKIPPED));
         changed();
     }
 

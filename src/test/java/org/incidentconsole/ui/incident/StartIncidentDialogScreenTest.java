@@ -19,7 +19,7 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.incidentconsole.incident.IncidentStore;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -13,7 +13,7 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
@@ -105,9 +105,9 @@ class StepperWalkResumeTest {
         assertThat(walk.chosen(restoredChoice)).get().extracting(a -> a.label()).asString().contains("OPTION B");
         assertThat(walk.answered(restoredWho, restoredWho.decisions().get(0))).contains(staff);
         assertThat(walk.gatedOut(step(model, "Status page"))).isTrue();
-        assertThat(model.marks()).containsEntry(step(model, "Team channel").pathText(), WalkViewModel.MARK_DONE)
-                .containsEntry(step(model, "Status page").pathText(), WalkViewModel.MARK_SKIPPED)
-                .containsEntry(restoredWho.pathText(), WalkViewModel.MARK_DONE);
+        assertThat(model.marks()).containsEntry(step(model, "Team channel").pathText(), StepMark.DONE)
+                .containsEntry(step(model, "Status page").pathText(), StepMark.SKIPPED)
+                .containsEntry(restoredWho.pathText(), StepMark.DONE);
 
         model.select(restoredChoice);
         var outcomes = model.run(null).get(60, TimeUnit.SECONDS);

@@ -11,6 +11,8 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.incidentconsole.incident.IncidentEvent;
+import org.incidentconsole.incident.ManualMark;
+import org.incidentconsole.incident.StepOutcome;
 import org.incidentconsole.runbook.Step;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -76,7 +78,8 @@ class StepperWalkScreenTest {
         assertThat(chosen.by()).isEqualTo("jana");
         waitFor(10, () -> !robot.lookup("#run-step").queryButton().isDisabled());
         clickWhenVisible(robot, "#run-step");
-        waitFor(60, () -> "✓".equals(screen.model.marks().get(screen.model.steps().get(screen.index("Step 1"))
+        waitFor(60, () -> StepMark.SUCCEEDED.equals(screen.model.marks().get(screen.model.steps()
+                .get(screen.index("Step 1"))
                 .pathText())));
         assertThat(screen.model.output()).anyMatch(l -> l.endsWith("clearing-breakers"))
                 .noneMatch(l -> l.contains("wiping-everything"));
@@ -101,7 +104,7 @@ class StepperWalkScreenTest {
         assertThat(answered.by()).isEqualTo("jana");
         String statusPage = screen.model.steps().get(screen.index("Status page")).pathText();
         String team = screen.model.steps().get(screen.index("Team channel")).pathText();
-        waitFor(10, () -> WalkViewModel.MARK_SKIPPED.equals(screen.model.marks().get(statusPage)));
+        waitFor(10, () -> StepMark.SKIPPED.equals(screen.model.marks().get(statusPage)));
         assertThat(screen.model.marks()).doesNotContainKey(team);
         assertThat(screen.model.walk().gatedOut(screen.model.steps().get(screen.index("Status page")))).isTrue();
     }
@@ -125,9 +128,9 @@ class StepperWalkScreenTest {
             assertThat(w.how()).isEqualTo("operator");
             assertThat(w.by()).isEqualTo("jana");
         });
-        assertThat(screen.journaled(IncidentEvent.StepFinished.class).get(0).outcome()).isEqualTo("OK");
+        assertThat(screen.journaled(IncidentEvent.StepFinished.class).get(0).outcome()).isEqualTo(StepOutcome.OK);
         String path = screen.model.steps().get(screen.index("Step 3")).pathText();
-        waitFor(10, () -> "✓".equals(screen.model.marks().get(path)));
+        waitFor(10, () -> StepMark.SUCCEEDED.equals(screen.model.marks().get(path)));
         waitFor(10, () -> !robot.lookup("#watch-stable").query().getParent().isVisible());
     }
 
@@ -144,10 +147,10 @@ class StepperWalkScreenTest {
         waitFor(30, () -> !screen.journaled(IncidentEvent.ManualStepMarked.class).isEmpty());
         assertThat(screen.journaled(IncidentEvent.ManualStepMarked.class)).singleElement().satisfies(m -> {
             assertThat(m.step()).endsWith("Team channel");
-            assertThat(m.mark()).isEqualTo("done");
+            assertThat(m.mark()).isEqualTo(ManualMark.DONE);
             assertThat(m.by()).isEqualTo("jana");
         });
         String path = screen.model.steps().get(screen.index("Team channel")).pathText();
-        waitFor(10, () -> WalkViewModel.MARK_DONE.equals(screen.model.marks().get(path)));
+        waitFor(10, () -> StepMark.DONE.equals(screen.model.marks().get(path)));
     }
 }

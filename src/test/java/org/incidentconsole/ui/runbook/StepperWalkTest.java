@@ -13,7 +13,8 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.Severity;
+import org.incidentconsole.incident.ManualMark;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
@@ -128,8 +129,8 @@ class StepperWalkTest {
         model.walk().mark(team, false).get(10, TimeUnit.SECONDS);
 
         assertThat(journal()).filteredOn(IncidentEvent.ManualStepMarked.class::isInstance).singleElement()
-                .isEqualTo(new IncidentEvent.ManualStepMarked(team.pathText(), "skipped", null, "jana"));
-        assertThat(model.marks()).containsEntry(team.pathText(), WalkViewModel.MARK_SKIPPED);
+                .isEqualTo(new IncidentEvent.ManualStepMarked(team.pathText(), ManualMark.SKIPPED, null, "jana"));
+        assertThat(model.marks()).containsEntry(team.pathText(), StepMark.SKIPPED);
     }
 
     @Test
