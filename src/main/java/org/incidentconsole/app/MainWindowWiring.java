@@ -19,6 +19,7 @@ import org.incidentconsole.breaker.ActionResult;
 import org.incidentconsole.breaker.BreakerCommand;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
+import org.incidentconsole.incident.Severity;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.incident.VariableDefaults;
 import org.incidentconsole.inventory.Inventory;
@@ -27,6 +28,7 @@ import org.incidentconsole.ui.MainWindowController;
 import org.incidentconsole.ui.breakers.BreakerPanelController;
 import org.incidentconsole.ui.breakers.BreakerPanelViewModel;
 import org.incidentconsole.ui.common.DialogSizes;
+import org.incidentconsole.ui.common.ErrorPresenter;
 import org.incidentconsole.ui.common.FxmlView;
 import org.incidentconsole.ui.common.Theme;
 import org.incidentconsole.ui.common.ViewLoader;
@@ -128,7 +130,7 @@ public final class MainWindowWiring {
                 MainWindowController.class, () -> mainView,
                 IncidentBarController.class, () -> barView,
                 StepperController.class, () -> stepperView,
-                HealthPanelController.class, () -> new HealthPanelController(health, barView::applySuggestion),
+                HealthPanelController.class, () -> new HealthPanelController(health, this::applySuggestion),
                 BreakerPanelController.class, () -> new BreakerPanelController(breakers, this::breakerCommand,
                         guard, services.io()));
     }
@@ -204,6 +206,15 @@ public final class MainWindowWiring {
 
     private ActionResult breakerCommand(String source, BreakerCommand command, String service) throws Exception {
         return services.breakerActions().run(source, command, service, journal());
+    }
+
+    /** The health panel's Apply: the advisor's severity, journaled with its reason. */
+    private void applySuggestion(Severity severity, String reason) {
+        guard.withIncident(() -> bar.setSeverity(severity, reason).whenComplete((v, err) -> {
+            if (err != null) {
+                Platform.runLater(() -> ErrorPresenter.show(stage, "Severity not changed", err));
+            }
+        }));
     }
 
     /** A suggestion command run on the first host: its first choice (blocking). */

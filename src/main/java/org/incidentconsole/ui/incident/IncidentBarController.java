@@ -181,12 +181,6 @@ public final class IncidentBarController {
         }
     }
 
-    /** Applies the advisor's suggestion (the health panel's Apply), journaled with its reason. */
-    public void applySuggestion(Severity severity, String reason) {
-        guard.withIncident(() -> model.setSeverity(severity, reason)
-                .whenComplete((v, err) -> failed("Severity not changed", err)));
-    }
-
     @FXML
     public void export() {
         guard.withIncident(() -> model.export().whenComplete((report, err) -> Platform.runLater(() -> {
