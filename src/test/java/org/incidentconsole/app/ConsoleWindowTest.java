@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.incidentconsole.ssh.SudoPasswordPrompt;
 import static org.incidentconsole.testing.FxScreen.clickWhenVisible;
 import static org.incidentconsole.testing.FxScreen.text;
 import static org.incidentconsole.testing.FxScreen.waitFor;
@@ -60,8 +61,8 @@ class ConsoleWindowTest {
                   - {name: web-02, address: 127.0.0.1, port: %d}
                 """.formatted(System.getProperty("user.name"), key, server.port(), closedPort));
         services = new ConsoleServices(new AppHome(dir.resolve("home")), dir.resolve("user-home"), Map.of(),
-                new FxHostKeyPrompt(() -> stage), PassphrasePrompt.NONE);
-        ConsoleApplication.showWindow(stage, services, inventory);
+                new FxHostKeyPrompt(() -> stage), PassphrasePrompt.NONE, SudoPasswordPrompt.NONE);
+        MainWindowWiring.show(stage, services, inventory, false);
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package org.incidentconsole.app;
 import java.nio.file.Path;
 import javafx.stage.Stage;
 import org.incidentconsole.drill.DrillEnvironment;
+import org.incidentconsole.ui.common.FxSudoPasswordPrompt;
 
 /** The console's real window on a fresh local drill, for the GUI tests; close() ends the services and the drill. */
 final class DrillOnScreen implements AutoCloseable {
@@ -17,8 +18,9 @@ final class DrillOnScreen implements AutoCloseable {
     /** Starts the drill ({@code fast}: the sandbox's sleep waits 1/100 of the time) and shows the window on it. */
     static DrillOnScreen open(Stage stage, Path home, boolean fast) throws Exception {
         DrillEnvironment drill = DrillEnvironment.start(fast);
-        ConsoleServices services = ConsoleServices.forDrill(new AppHome(home), drill);
-        ConsoleApplication.showWindow(stage, services, drill.inventory(), true);
+        ConsoleServices services = ConsoleServices.forDrill(new AppHome(home), drill,
+                new FxSudoPasswordPrompt(() -> stage));
+        MainWindowWiring.show(stage, services, drill.inventory(), true);
         return new DrillOnScreen(drill, services);
     }
 

@@ -50,8 +50,8 @@ class DrillSeedShapedWindowTest {
         try (InputStream in = DrillSeedShapedWindowTest.class.getResourceAsStream(FIXTURE)) {
             Files.copy(in, runbooks.resolve("laravel-emergency-rollback.md"));
         }
-        runbooksBefore = System.getProperty(ConsoleApplication.RUNBOOKS_PROPERTY);
-        System.setProperty(ConsoleApplication.RUNBOOKS_PROPERTY, runbooks.toString());
+        runbooksBefore = System.getProperty(ShippedRunbooks.PROPERTY);
+        System.setProperty(ShippedRunbooks.PROPERTY, runbooks.toString());
         window = DrillOnScreen.open(stage, dir.resolve("home"), true);
     }
 
@@ -59,9 +59,9 @@ class DrillSeedShapedWindowTest {
     void tearDown() {
         window.close();
         if (runbooksBefore == null) {
-            System.clearProperty(ConsoleApplication.RUNBOOKS_PROPERTY);
+            System.clearProperty(ShippedRunbooks.PROPERTY);
         } else {
-            System.setProperty(ConsoleApplication.RUNBOOKS_PROPERTY, runbooksBefore);
+            System.setProperty(ShippedRunbooks.PROPERTY, runbooksBefore);
         }
     }
 

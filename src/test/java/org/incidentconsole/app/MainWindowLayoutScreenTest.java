@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.incidentconsole.ssh.SudoPasswordPrompt;
 
 /**
  * The main window on a production inventory: a full-width red bar that says PRODUCTION, three columns the operator
@@ -58,8 +59,8 @@ class MainWindowLayoutScreenTest {
                   - {name: web-01, address: 127.0.0.1, port: %d}
                 """.formatted(closed));
         services = new ConsoleServices(new AppHome(dir.resolve("home")), dir.resolve("user-home"), Map.of(),
-                new FxHostKeyPrompt(() -> stage), PassphrasePrompt.NONE);
-        ConsoleApplication.showWindow(stage, services, inventory);
+                new FxHostKeyPrompt(() -> stage), PassphrasePrompt.NONE, SudoPasswordPrompt.NONE);
+        MainWindowWiring.show(stage, services, inventory, false);
     }
 
     @AfterEach
@@ -111,7 +112,7 @@ class MainWindowLayoutScreenTest {
         CompletableFuture<Stage> again = new CompletableFuture<>();
         Platform.runLater(() -> {
             Stage next = new Stage();
-            ConsoleApplication.showWindow(next, services, inventory);
+            MainWindowWiring.show(next, services, inventory, false);
             again.complete(next);
         });
         Stage next = again.get(30, TimeUnit.SECONDS);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ShippedRunbooksTest {
     @AfterEach
     void forgetTheFolder() {
-        System.clearProperty(ConsoleApplication.RUNBOOKS_PROPERTY);
+        System.clearProperty(ShippedRunbooks.PROPERTY);
     }
 
     @Test
@@ -20,21 +20,21 @@ class ShippedRunbooksTest {
         Files.writeString(dir.resolve("b-safe-mode.md"), "# B\n");
         Files.writeString(dir.resolve("a-rollback.md"), "# A\n");
         Files.writeString(dir.resolve("notes.txt"), "not a runbook\n");
-        System.setProperty(ConsoleApplication.RUNBOOKS_PROPERTY, dir.toString());
+        System.setProperty(ShippedRunbooks.PROPERTY, dir.toString());
 
-        assertThat(ConsoleApplication.shippedRunbooks())
+        assertThat(ShippedRunbooks.list())
                 .containsExactly(dir.resolve("a-rollback.md"), dir.resolve("b-safe-mode.md"));
     }
 
     @Test
     void from_the_source_tree_it_lists_runbooks_in_the_working_directory() {
-        assertThat(ConsoleApplication.shippedRunbooks()).extracting(p -> p.getFileName().toString())
+        assertThat(ShippedRunbooks.list()).extracting(p -> p.getFileName().toString())
                 .contains("emergency-rollback.md", "safe-mode.md", "breaker-recovery.md", "verification.md");
     }
 
     @Test
     void a_missing_folder_gives_an_empty_list(@TempDir Path dir) {
-        System.setProperty(ConsoleApplication.RUNBOOKS_PROPERTY, dir.resolve("gone").toString());
-        assertThat(ConsoleApplication.shippedRunbooks()).isEmpty();
+        System.setProperty(ShippedRunbooks.PROPERTY, dir.resolve("gone").toString());
+        assertThat(ShippedRunbooks.list()).isEmpty();
     }
 }

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.incidentconsole.app.AppHome;
-import org.incidentconsole.app.ConsoleApplication;
+import org.incidentconsole.app.MainWindowWiring;
 import org.incidentconsole.app.ConsoleServices;
 import org.incidentconsole.breaker.Breaker;
 import org.incidentconsole.breaker.BreakerPanel;
@@ -36,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.incidentconsole.ssh.SudoPasswordPrompt;
 
 /**
  * The real window with 100 hosts (3 health checks each) and 1,000 breakers, all refreshed once a second for
@@ -48,7 +49,7 @@ class FxLoadBenchmark {
     @TempDir
     Path dir;
     ConsoleServices services;
-    ConsoleApplication.WindowModels window;
+    MainWindowWiring.WindowModels window;
 
     @Start
     void start(Stage stage) throws Exception {
@@ -59,8 +60,8 @@ class FxLoadBenchmark {
         }
         Path inventory = Files.writeString(dir.resolve("inventory.yaml"), yaml);
         services = new ConsoleServices(new AppHome(dir.resolve("home")), dir.resolve("user-home"), Map.of(),
-                new FxHostKeyPrompt(() -> stage), PassphrasePrompt.NONE);
-        window = ConsoleApplication.showWindow(stage, services, inventory);
+                new FxHostKeyPrompt(() -> stage), PassphrasePrompt.NONE, SudoPasswordPrompt.NONE);
+        window = MainWindowWiring.show(stage, services, inventory, false);
     }
 
     @AfterEach

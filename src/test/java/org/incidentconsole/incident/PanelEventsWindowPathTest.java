@@ -19,6 +19,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.incidentconsole.ssh.SudoPasswordPrompt;
+import org.incidentconsole.breaker.BreakerCommand;
 
 /**
  * The window's path, without a toolkit: the composition root's live panels on the real drill journal what they see
@@ -33,7 +35,7 @@ class PanelEventsWindowPathTest {
     @BeforeEach
     void setUp() throws Exception {
         drill = DrillEnvironment.start(true);
-        services = ConsoleServices.forDrill(new AppHome(dir.resolve("home")), drill);
+        services = ConsoleServices.forDrill(new AppHome(dir.resolve("home")), drill, SudoPasswordPrompt.NONE);
     }
 
     @AfterEach
@@ -70,12 +72,12 @@ class PanelEventsWindowPathTest {
 
     @Test
     void the_windows_panels_journal_health_breaker_transitions_and_the_connection() throws Exception {
-        Inventory inventory = services.loadInventory(drill.inventory()).get(60, TimeUnit.SECONDS);
+        Inventory inventory = services.inventories().load(drill.inventory()).get(60, TimeUnit.SECONDS);
         Host host = inventory.hosts().get(0);
-        IncidentSession session = services.startIncident("Checkout 500s", "alert", Severity.P1,
-                inventory.environment().label(), "jana");
+        IncidentSession session = services.incidents().start("Checkout 500s", "alert", Severity.P1,
+                new IncidentBinding(inventory.environment().label(), null, null), "jana");
         AtomicReference<String> source = new AtomicReference<>();
-        services.startPanels(inventory, r -> { }, (BreakerPanel p) -> source.set(p.source()), a -> { });
+        services.panels().start(inventory, r -> { }, (BreakerPanel p) -> source.set(p.source()), a -> { });
         services.ssh().connection(host).connect().get(60, TimeUnit.SECONDS);
 
         await(session, e -> has(e, x -> x instanceof IncidentEvent.HealthTransition h && h.check().equals("api-health")
@@ -86,7 +88,7 @@ class PanelEventsWindowPathTest {
                 .extracting(x -> ((IncidentEvent.ConnectionChanged) x).host() + " "
                         + ((IncidentEvent.ConnectionChanged) x).change()).containsExactly(host.name() + " connected");
 
-        services.breakerAction(source.get(), org.incidentconsole.breaker.BreakerCommand.RESET, "calcom", inventory.environment().label());
+        services.breakerActions().run(source.get(), BreakerCommand.RESET, "calcom", session);
 
         await(session, e -> has(e, x -> x instanceof IncidentEvent.BreakerTransition b && b.service().equals("calcom")
                 && "OPEN".equals(b.from()) && "CLOSED".equals(b.to())));

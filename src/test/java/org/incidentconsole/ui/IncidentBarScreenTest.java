@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -25,9 +26,11 @@ import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
 import org.incidentconsole.severity.Severity;
+import org.incidentconsole.ui.incident.AskingIncidentGuard;
 import org.incidentconsole.ui.incident.IncidentBarController;
 import org.incidentconsole.ui.incident.IncidentBarViewModel;
 import org.incidentconsole.ui.incident.IncidentGateway;
+import org.incidentconsole.ui.incident.StartIncidentPrompt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -66,7 +69,9 @@ class IncidentBarScreenTest {
         IncidentGateway gateway = new StoreGateway(store, DRILL, List.of(), current);
         IncidentBarViewModel model = new IncidentBarViewModel(Platform::runLater, io, gateway, Clock.systemUTC(),
                 "root");
-        IncidentBarController controller = new IncidentBarController(model, () -> "drill", () -> null, () -> null, io);
+        AskingIncidentGuard guard = new AskingIncidentGuard(model,
+                new StartIncidentPrompt(() -> stage, () -> "drill", () -> null, model::operator), Platform::runLater);
+        IncidentBarController controller = new IncidentBarController(model, guard, new SimpleObjectProperty<>(), io);
         FXMLLoader loader = new FXMLLoader(IncidentBarController.class.getResource("/fxml/incident_bar.fxml"));
         loader.setControllerFactory(type -> controller);
         Parent bar = loader.load();

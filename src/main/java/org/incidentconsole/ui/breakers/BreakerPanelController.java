@@ -10,6 +10,7 @@ import javafx.scene.control.TableView;
 import javafx.application.Platform;
 import org.incidentconsole.breaker.BreakerCommand;
 import org.incidentconsole.breaker.BreakerState;
+import org.incidentconsole.ui.incident.IncidentGuard;
 
 /** The breaker table and rate limits; state lives in {@link BreakerPanelViewModel}. */
 public final class BreakerPanelController {
@@ -41,15 +42,14 @@ public final class BreakerPanelController {
     private javafx.scene.control.Button clearButton;
 
     private final BreakerActionRunner runner;
-    private final java.util.function.Consumer<Runnable> ensureIncident;
+    private final IncidentGuard guard;
 
-    /** @param ensureIncident runs its argument once an incident is active: every action is journaled */
-    public BreakerPanelController(BreakerPanelViewModel model, BreakerCommands commands,
-                                  java.util.function.Consumer<Runnable> ensureIncident,
+    /** @param guard asks for an incident before an action: every action is journaled */
+    public BreakerPanelController(BreakerPanelViewModel model, BreakerCommands commands, IncidentGuard guard,
                                   java.util.concurrent.Executor io) {
         this.model = model;
         this.runner = new BreakerActionRunner(commands, io);
-        this.ensureIncident = ensureIncident;
+        this.guard = guard;
     }
 
     @FXML
@@ -161,7 +161,7 @@ public final class BreakerPanelController {
         if (confirm.showAndWait().orElse(null) != yes) {
             return;
         }
-        ensureIncident.accept(() -> {
+        guard.withIncident(() -> {
             actionResult.setText(title + "…");
             runner.run(command, title, rows).thenAccept(line -> Platform.runLater(() -> actionResult.setText(line)));
         });

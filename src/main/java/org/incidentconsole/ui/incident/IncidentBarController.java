@@ -1,12 +1,11 @@
 package org.incidentconsole.ui.incident;
 
-import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
-import java.util.function.Supplier;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -25,9 +24,8 @@ import org.incidentconsole.ui.common.ErrorPresenter;
 /** The incident bar's view; state and acts live in {@link IncidentBarViewModel}. */
 public final class IncidentBarController {
     private final IncidentBarViewModel model;
-    private final Supplier<String> environment;
-    private final Supplier<Severity> suggested;
-    private final Supplier<StepPosition> position;
+    private final AskingIncidentGuard guard;
+    private final ObservableValue<StepPosition> position;
     private final Executor io;
 
     @FXML
@@ -58,14 +56,13 @@ public final class IncidentBarController {
     private Button resolveButton;
 
     /**
-     * @param suggested the advisor's current suggestion, to preselect when starting
-     * @param position  where the operator is in the runbook (null: no runbook open)
+     * @param guard    asks for an incident before an act that needs one (export, the advisor's severity)
+     * @param position where the operator is in the runbook (null: no runbook open)
      */
-    public IncidentBarController(IncidentBarViewModel model, Supplier<String> environment,
-                                 Supplier<Severity> suggested, Supplier<StepPosition> position, Executor io) {
+    public IncidentBarController(IncidentBarViewModel model, AskingIncidentGuard guard,
+                                 ObservableValue<StepPosition> position, Executor io) {
         this.model = model;
-        this.environment = environment;
-        this.suggested = suggested;
+        this.guard = guard;
         this.position = position;
         this.io = io;
     }
@@ -152,7 +149,7 @@ public final class IncidentBarController {
         MenuItem item = new MenuItem(text);
         item.setId("comms-" + kind);
         item.setOnAction(e -> {
-            StepPosition p = position.get();
+            StepPosition p = position.getValue();
             String msg = p == null ? model.comms(kind, 0, 0, "no runbook open yet")
                     : model.comms(kind, p.number(), p.of(), p.title());
             if (msg != null) {
@@ -174,59 +171,18 @@ public final class IncidentBarController {
         return item;
     }
 
-    /** Runs {@code then} once an incident is active, asking to start or resume one first if needed. */
-    public void ensureIncident(Runnable then) {
-        if (model.hasIncident()) {
-            then.run();
-            return;
-        }
-        ask(then, false);
-    }
-
-    private void ask(Runnable then, boolean evenIfOpen) {
-        model.candidates().whenComplete((list, err) -> Platform.runLater(() ->
-                askStart(err == null ? list : List.of(), then, evenIfOpen)));
-    }
-
     @FXML
     private void start() {
-        ask(() -> { }, model.resolvedProperty().get());
-    }
-
-    private void askStart(List<org.incidentconsole.incident.IncidentStore.Candidate> candidates, Runnable then,
-                          boolean evenIfOpen) {
-        if (model.hasIncident() && !evenIfOpen) {
-            then.run();
-            return;
+        if (model.resolvedProperty().get()) {
+            guard.askForAnother(() -> { });
+        } else {
+            guard.withIncident(() -> { });
         }
-        StartIncidentDialog.ask(window(), environment.get(), suggested.get(), model.operator(), candidates)
-                .ifPresent(choice -> {
-                    var opened = choice instanceof StartIncidentDialog.Start s
-                            ? model.start(s.title(), s.trigger(), s.severity(), s.operator())
-                            : model.resume(((StartIncidentDialog.Resume) choice).id(),
-                            ((StartIncidentDialog.Resume) choice).operator());
-                    opened.whenComplete((session, err) -> Platform.runLater(() -> {
-                        if (err != null) {
-                            ErrorPresenter.show(window(), "The incident could not be opened", err);
-                        } else {
-                            if (!session.warnings().isEmpty()) {
-                                model.showMessage("Resumed with a warning: " + session.warnings().get(0));
-                            }
-                            then.run();
-                        }
-                    }));
-                });
-    }
-
-    /** Applies the advisor's suggestion (the health panel's Apply), journaled with its reason. */
-    public void applySuggestion(Severity severity, String reason) {
-        ensureIncident(() -> model.setSeverity(severity, reason)
-                .whenComplete((v, err) -> failed("Severity not changed", err)));
     }
 
     @FXML
     public void export() {
-        ensureIncident(() -> model.export().whenComplete((report, err) -> Platform.runLater(() -> {
+        guard.withIncident(() -> model.export().whenComplete((report, err) -> Platform.runLater(() -> {
             if (err != null) {
                 ErrorPresenter.show(window(), "The report could not be written", err);
             } else {

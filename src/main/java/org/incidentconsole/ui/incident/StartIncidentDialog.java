@@ -18,6 +18,9 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.severity.Severity;
+import org.incidentconsole.ui.incident.AskingIncidentGuard.Choice;
+import org.incidentconsole.ui.incident.AskingIncidentGuard.Resume;
+import org.incidentconsole.ui.incident.AskingIncidentGuard.Start;
 
 /**
  * Start a new incident (title, trigger, severity, operator) or resume an unfinished one of this environment and
@@ -28,15 +31,6 @@ final class StartIncidentDialog {
     static final ButtonType RESUME = new ButtonType("Resume selected", ButtonBar.ButtonData.OTHER);
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
             .withZone(ZoneId.systemDefault());
-
-    sealed interface Choice {
-    }
-
-    record Start(String title, String trigger, Severity severity, String operator) implements Choice {
-    }
-
-    record Resume(String id, String operator) implements Choice {
-    }
 
     private StartIncidentDialog() {
     }

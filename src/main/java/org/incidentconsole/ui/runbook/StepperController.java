@@ -19,13 +19,14 @@ import org.incidentconsole.runbook.ChecklistItem;
 import org.incidentconsole.runbook.CodeBlock;
 import org.incidentconsole.runbook.Danger;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.ui.incident.IncidentGuard;
 
 /** The runbook stepper's view; state and actions live in {@link StepperViewModel}. */
 public final class StepperController {
     private final StepperViewModel model;
     private final List<Path> runbooks;
     private final Supplier<String> environment;
-    private final java.util.function.Consumer<Runnable> ensureIncident;
+    private final IncidentGuard guard;
     private final java.util.function.Function<String, java.util.concurrent.CompletableFuture<Void>> note;
 
     @FXML
@@ -56,16 +57,16 @@ public final class StepperController {
     private KindPanes kinds;
 
     /**
-     * @param ensureIncident runs its argument once an incident is active (asks to start one first if needed)
-     * @param note           journals a note for the timeline
+     * @param guard asks for an incident before an act that is journaled (open, run, tick, note)
+     * @param note  journals a note for the timeline
      */
     public StepperController(StepperViewModel model, List<Path> runbooks, Supplier<String> environment,
-                             java.util.function.Consumer<Runnable> ensureIncident,
+                             IncidentGuard guard,
                              java.util.function.Function<String, java.util.concurrent.CompletableFuture<Void>> note) {
         this.model = model;
         this.runbooks = List.copyOf(runbooks);
         this.environment = environment;
-        this.ensureIncident = ensureIncident;
+        this.guard = guard;
         this.note = note;
     }
 
@@ -120,7 +121,7 @@ public final class StepperController {
                         || !model.runBlockedProperty().get().isEmpty(),
                 model.runningProperty(), model.selectedProperty(), model.runBlockedProperty(),
                 model.walk().changes()));
-        kinds = new KindPanes(model.walk(), ensureIncident);
+        kinds = new KindPanes(model.walk(), guard::withIncident);
         model.walk().changes().addListener((obs, old, now) -> {
             steps.refresh();
             show(model.selectedProperty().get());
@@ -238,7 +239,7 @@ public final class StepperController {
         if (text == null || text.isBlank()) {
             return;
         }
-        ensureIncident.accept(() -> {
+        guard.withIncident(() -> {
             noteField.setDisable(true);
             note.apply(text).whenComplete((v, err) -> javafx.application.Platform.runLater(() -> {
                 noteField.setDisable(false);
@@ -256,7 +257,7 @@ public final class StepperController {
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Markdown", "*.md"));
         java.io.File file = chooser.showOpenDialog(title.getScene().getWindow());
         if (file != null) {
-            ensureIncident.accept(() -> model.open(file.toPath()));
+            guard.withIncident(() -> model.open(file.toPath()));
         }
     }
 
@@ -264,7 +265,7 @@ public final class StepperController {
     private void open() {
         Path chosen = runbookChoice.getValue();
         if (chosen != null) {
-            ensureIncident.accept(() -> model.open(chosen));
+            guard.withIncident(() -> model.open(chosen));
         }
     }
 
@@ -347,7 +348,7 @@ public final class StepperController {
             box.setOnAction(e -> {
                 boolean wanted = box.isSelected();
                 box.setSelected(!wanted); // shown once it is on disk
-                ensureIncident.accept(() -> {
+                guard.withIncident(() -> {
                     box.setDisable(true);
                     model.tick(step, item, wanted).whenComplete((v, err) ->
                             javafx.application.Platform.runLater(() -> {
@@ -372,7 +373,7 @@ public final class StepperController {
     public void run() {
         Step step = model.selectedProperty().get();
         if (step != null && !runButton.isDisabled()) {
-            ensureIncident.accept(() -> run(step));
+            guard.withIncident(() -> run(step));
         }
     }
 

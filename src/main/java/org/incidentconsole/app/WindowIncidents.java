@@ -1,0 +1,62 @@
+package org.incidentconsole.app;
+
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.incidentconsole.incident.IncidentSession;
+import org.incidentconsole.incident.IncidentStore;
+import org.incidentconsole.severity.Severity;
+import org.incidentconsole.ui.incident.IncidentGateway;
+
+/** The incident bar's gateway: the console's incident service, bound to the window's inventory. Blocking. */
+final class WindowIncidents implements IncidentGateway {
+    private final IncidentService incidents;
+    private final WindowInventory inventory;
+    private final Supplier<List<String>> criticalChecks;
+    private final Consumer<IncidentSession> onResumed;
+
+    /**
+     * @param criticalChecks the health checks reading CRITICAL now, as "host check"
+     * @param onResumed      told of a resumed incident once it is current (off the FX thread)
+     */
+    WindowIncidents(IncidentService incidents, WindowInventory inventory, Supplier<List<String>> criticalChecks,
+                    Consumer<IncidentSession> onResumed) {
+        this.incidents = incidents;
+        this.inventory = inventory;
+        this.criticalChecks = criticalChecks;
+        this.onResumed = onResumed;
+    }
+
+    @Override
+    public IncidentSession current() {
+        return incidents.current();
+    }
+
+    @Override
+    public IncidentSession start(String title, String trigger, Severity severity, String operator) throws Exception {
+        return incidents.start(title, trigger, severity, inventory.settledBinding(), operator);
+    }
+
+    @Override
+    public IncidentSession resume(String id, String operator) throws Exception {
+        IncidentSession resumed = incidents.resume(id, inventory.settledBinding(), operator);
+        onResumed.accept(resumed);
+        return resumed;
+    }
+
+    @Override
+    public List<IncidentStore.Candidate> candidates() throws Exception {
+        return incidents.candidates(inventory.settledBinding());
+    }
+
+    @Override
+    public List<String> criticalChecks() {
+        return criticalChecks.get();
+    }
+
+    @Override
+    public ReportExport export() throws Exception {
+        IncidentService.Report report = incidents.exportReport();
+        return new ReportExport(report.markdown(), report.file(), report.suggestedName());
+    }
+}

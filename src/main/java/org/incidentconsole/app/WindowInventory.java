@@ -1,0 +1,62 @@
+package org.incidentconsole.app;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.incidentconsole.incident.IncidentBinding;
+import org.incidentconsole.inventory.Host;
+import org.incidentconsole.inventory.Inventory;
+
+/**
+ * The window's inventory once it is read (none before, or when it could not be), and what follows from it: the
+ * environment, the hosts, and the binding incidents carry. Read from any thread.
+ */
+final class WindowInventory {
+    private static final String NO_ENVIRONMENT = "production";
+
+    private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    private volatile Inventory loaded;
+
+    /** The inventory was read ({@code inventory}) or could not be (null): incidents may be opened from now on. */
+    void settle(Inventory inventory) {
+        loaded = inventory;
+        settled.complete(null);
+    }
+
+    /** The environment's label; "production" until an inventory says otherwise (the careful default). */
+    String environment() {
+        Inventory inv = loaded;
+        return inv == null ? NO_ENVIRONMENT : inv.environment().label();
+    }
+
+    List<Host> hosts() {
+        Inventory inv = loaded;
+        return inv == null ? List.of() : inv.hosts();
+    }
+
+    /** The binding of incidents started or resumed here: the environment, and the inventory file and hosts. */
+    IncidentBinding binding() {
+        Inventory inv = loaded;
+        return inv == null ? new IncidentBinding(environment(), null, null)
+                : IncidentBinding.of(environment(), String.valueOf(inv.source().getFileName()),
+                inv.hosts().stream().map(Host::name).toList());
+    }
+
+    /**
+     * As {@link #binding()}, once the inventory is settled: incidents are bound to the environment, so none is
+     * started, resumed or listed before it is known. Blocking (call off the FX thread).
+     */
+    IncidentBinding settledBinding() {
+        try {
+            settled.get(2, TimeUnit.MINUTES);
+        } catch (TimeoutException | ExecutionException e) {
+            throw new IllegalStateException("the inventory is still loading; try again once the hosts are listed");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the inventory loaded");
+        }
+        return binding();
+    }
+}
