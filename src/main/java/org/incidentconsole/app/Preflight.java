@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -121,7 +122,7 @@ final class Preflight {
         if (Integer.valueOf(0).equals(out.result.exitStatus())) {
             return "ok without a password";
         }
-        return out.text.toString().toLowerCase().contains("password") ? "needs a password"
+        return out.text.toString().toLowerCase(Locale.ROOT).contains("password") ? "needs a password"
                 : "fails: " + firstLine(out.text.toString(), out.result.reason());
     }
 
@@ -153,7 +154,7 @@ final class Preflight {
     private List<String> health(Host host) {
         try (HealthPoller poller = new HealthPoller(ssh, Map.of(host, HealthChecks.of(host)), clock, false)) {
             List<CheckResult> results = poller.pollOnce().get(COMMAND.toMillis() * 3, TimeUnit.MILLISECONDS);
-            return results.stream().map(r -> r.check() + " " + r.status().name().toLowerCase()
+            return results.stream().map(r -> r.check() + " " + r.status().name().toLowerCase(Locale.ROOT)
                     + (r.value() == null || r.value().isBlank() ? "" : " " + r.value())).toList();
         } catch (ExecutionException | TimeoutException e) {
             return List.of("not checked: " + PlainMessage.of(e));

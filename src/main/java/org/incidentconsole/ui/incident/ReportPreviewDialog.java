@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.incidentconsole.ui.common.ErrorPresenter;
+import org.incidentconsole.ui.common.StyleClasses;
 
 /** The exported report: what it says, where it was written, save a copy elsewhere, copy to the clipboard. */
 final class ReportPreviewDialog {
@@ -30,7 +31,7 @@ final class ReportPreviewDialog {
         TextArea text = new TextArea(report.markdown());
         text.setId("report-text");
         text.setEditable(false);
-        text.getStyleClass().add("script");
+        text.getStyleClass().add(StyleClasses.SCRIPT);
         // as many lines and columns as the report has, up to what fits on the screen; the dialog resizes
         javafx.geometry.Rectangle2D screen = (owner == null ? javafx.stage.Screen.getPrimary()
                 : javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),

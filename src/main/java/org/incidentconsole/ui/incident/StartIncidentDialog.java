@@ -3,6 +3,7 @@ package org.incidentconsole.ui.incident;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
@@ -18,6 +19,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.Severity;
+import org.incidentconsole.ui.common.StyleClasses;
 
 /**
  * Start a new incident (title, trigger, severity, operator) or resume an unfinished one of this environment and
@@ -48,8 +50,8 @@ final class StartIncidentDialog {
         List<IncidentStore.Candidate> elsewhere = candidates.stream().filter(c -> !c.resumable()).toList();
         Dialog<Choice> dialog = new Dialog<>();
         dialog.setTitle("Incident");
-        dialog.setHeaderText("Start an incident on " + environment.toUpperCase() + (unfinished.isEmpty() ? ""
-                : ", or resume one that is not resolved"));
+        dialog.setHeaderText("Start an incident on " + environment.toUpperCase(Locale.ROOT)
+                + (unfinished.isEmpty() ? "" : ", or resume one that is not resolved"));
         if (owner != null) {
             dialog.initOwner(owner);
         }
@@ -115,7 +117,7 @@ final class StartIncidentDialog {
                     setText(empty || c == null ? null : line(c.summary()) + " — " + c.refusal());
                 }
             });
-            other.getStyleClass().add("greyed");
+            other.getStyleClass().add(StyleClasses.GREYED);
             other.setOpacity(0.6);
             content.getChildren().addAll(new Label("Not resumable here:"), other);
         }
