@@ -77,7 +77,7 @@ final class ReportPreviewDialog {
                     javafx.application.Platform.runLater(() -> status.setText("Saved a copy to " + target));
                 } catch (java.io.IOException ex) {
                     javafx.application.Platform.runLater(() -> status.setText(
-                            ErrorPresenter.plain("Not saved", ex)));
+                            ErrorPresenter.logged("Not saved", ex)));
                 }
             });
         });
