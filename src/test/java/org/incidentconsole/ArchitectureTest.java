@@ -2,15 +2,30 @@ package org.incidentconsole;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The package rules of ARCHITECTURE.md, checked on the main code. */
 @AnalyzeClasses(packages = "org.incidentconsole", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    private static final String ROOT = "org.incidentconsole";
+    private static final List<String> PACKAGES = List.of("inventory", "redact", "shell", "runbook", "ssh", "breaker",
+            "health", "incident", "report", "drill", "ui", "app");
+    private static final JavaClasses MAIN = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
+
     @ArchTest
     static final ArchRule only_ui_and_app_use_javafx = noClasses()
             .that().resideOutsideOfPackages("org.incidentconsole.ui..", "org.incidentconsole.app..")
@@ -75,4 +90,51 @@ class ArchitectureTest {
     static final ArchRule host_key_checking_is_never_disabled = noClasses()
             .should().dependOnClassesThat()
             .haveFullyQualifiedName("net.schmizz.sshj.transport.verification.PromiscuousVerifier");
+
+    /** The "may use" column of docs/ARCHITECTURE.md: a package depends on nothing of ours outside its row. */
+    @ParameterizedTest(name = "{0} may use only: {1}")
+    @CsvSource(delimiter = '|', value = {
+            "inventory |",
+            "redact    |",
+            "shell     |",
+            "runbook   | shell",
+            "ssh       | inventory",
+            "breaker   | ssh inventory",
+            "health    | ssh inventory breaker redact",
+            "incident  | ssh inventory runbook redact breaker health",
+            "report    | incident",
+            "drill     | ssh breaker",
+            "ui        | inventory redact shell runbook ssh breaker health incident report drill",
+            "app       | inventory redact shell runbook ssh breaker health incident report drill ui"})
+    void a_package_uses_only_the_packages_its_row_allows(String pkg, String mayUse) {
+        Set<String> allowed = mayUse == null ? Set.of() : Set.of(mayUse.strip().split("\\s+"));
+        String[] forbidden = PACKAGES.stream().filter(p -> !p.equals(pkg) && !allowed.contains(p))
+                .map(p -> ROOT + "." + p + "..").toArray(String[]::new);
+        ArchRule rule = noClasses().that().resideInAPackage(ROOT + "." + pkg + "..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden)
+                .because("docs/ARCHITECTURE.md lets " + pkg + " use " + (allowed.isEmpty() ? "nothing of ours"
+                        : String.join(", ", allowed)));
+        if (forbidden.length > 0) {
+            rule.check(MAIN);
+        }
+    }
+
+    @Test
+    void every_package_of_the_main_code_has_a_row_in_the_table() {
+        Set<String> found = new TreeSet<>();
+        MAIN.forEach(c -> {
+            String name = c.getPackageName();
+            if (name.startsWith(ROOT + ".")) {
+                found.add(name.substring(ROOT.length() + 1).split("\\.")[0]);
+            }
+        });
+        assertThat(PACKAGES).as("packages with a row in the table").containsAll(found);
+    }
+
+    @ArchTest
+    static final ArchRule view_models_never_touch_the_scene_graph = noClasses()
+            .that().haveSimpleNameEndingWith("ViewModel")
+            .should().dependOnClassesThat().resideInAPackage("javafx.scene..")
+            .because("a view model holds state and behaviour and is tested without a toolkit; controls belong to "
+                    + "the controller");
 }

@@ -1,24 +1,23 @@
 package org.incidentconsole.app;
 
-import javafx.scene.control.Alert;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.stage.Stage;
+import org.incidentconsole.ui.common.ConfirmDialog;
 
 /** Closing the window while a step runs asks first; the journal already holds everything done so far. */
 final class CloseGuard {
+    static final String DIALOG_ID = "close-during-run";
+
     private CloseGuard() {
     }
 
     static boolean confirm(Stage stage) {
-        ButtonType close = new ButtonType("Close anyway", ButtonBar.ButtonData.OK_DONE);
-        ButtonType stay = new ButtonType("Keep the window open", ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert ask = new Alert(Alert.AlertType.WARNING, "A step is still running on the hosts. Closing the console "
-                + "disconnects and stops following it; what ran so far is already in the journal.", stay, close);
-        ask.setHeaderText("A step is running");
-        ask.getDialogPane().setId("close-during-run");
-        ask.initOwner(stage);
-        ((javafx.scene.control.Button) ask.getDialogPane().lookupButton(stay)).setDefaultButton(true);
-        return ask.showAndWait().orElse(stay) == close;
+        return dialog(stage).ask();
+    }
+
+    static ConfirmDialog dialog(Stage stage) {
+        return ConfirmDialog.warning(DIALOG_ID, "A step is running", "Close anyway", "Keep the window open")
+                .text("A step is still running on the hosts. Closing the console disconnects and stops following "
+                        + "it; what ran so far is already in the journal.")
+                .owner(stage);
     }
 }

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.incidentconsole.runbook.Problem;
@@ -59,7 +60,7 @@ final class LintCommand implements Callable<Integer> {
             for (Problem p : runbook.problems()) {
                 errors |= p.severity() == Problem.Severity.ERROR;
                 (outline && json ? err : out).println(file + ":" + p.line() + ": "
-                        + p.severity().name().toLowerCase() + ": " + p.message());
+                        + p.severity().name().toLowerCase(Locale.ROOT) + ": " + p.message());
             }
             if (outline && json) {
                 outlines.add(jsonOutline(runbook));

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -123,7 +124,7 @@ final class Preflight {
         if (out.result.outcome() == ExecOutcome.OK) {
             return "ok without a password";
         }
-        return out.text.toString().toLowerCase().contains("password") ? "needs a password"
+        return out.text.toString().toLowerCase(Locale.ROOT).contains("password") ? "needs a password"
                 : "fails: " + firstLine(out.text.toString(), out.result.reason());
     }
 
@@ -156,7 +157,7 @@ final class Preflight {
         try (HealthPoller poller = new HealthPoller(ssh, Map.of(host, HealthChecks.of(host)), clock,
                 ConnectPolicy.ONLY_CONNECTED)) {
             List<CheckResult> results = poller.pollOnce().get(COMMAND.toMillis() * 3, TimeUnit.MILLISECONDS);
-            return results.stream().map(r -> r.check() + " " + r.status().name().toLowerCase()
+            return results.stream().map(r -> r.check() + " " + r.status().name().toLowerCase(Locale.ROOT)
                     + (r.value() == null || r.value().isBlank() ? "" : " " + r.value())).toList();
         } catch (ExecutionException | TimeoutException e) {
             return List.of("not checked: " + PlainMessage.of(e));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import org.incidentconsole.incident.PrivateFiles;
 import org.incidentconsole.ui.common.Theme;
@@ -38,7 +39,7 @@ final class WindowPrefsFile {
         }
         Theme theme = Theme.DARK;
         try {
-            theme = Theme.valueOf(p.getProperty("theme", "DARK").strip().toUpperCase());
+            theme = Theme.valueOf(p.getProperty("theme", "DARK").strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             LOG.warn("{}: theme '{}' is neither dark nor light; dark is used", file, p.getProperty("theme"));
         }
@@ -54,7 +55,7 @@ final class WindowPrefsFile {
         p.setProperty("maximized", String.valueOf(prefs.maximized()));
         p.setProperty("columns", join(prefs.columns()));
         p.setProperty("panels", join(prefs.panels()));
-        p.setProperty("theme", prefs.theme().name().toLowerCase());
+        p.setProperty("theme", prefs.theme().name().toLowerCase(Locale.ROOT));
         StringWriter text = new StringWriter();
         try {
             p.store(text, "Incident Console: the main window as last left (sizes, dividers, theme)");

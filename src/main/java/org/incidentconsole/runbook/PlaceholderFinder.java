@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,12 +151,12 @@ final class PlaceholderFinder {
     private static boolean fits(PlaceholderScript s, Placeholder.Kind kind, int at, String inner) {
         ShellContexts.Context c = s.shell().contextAt(at);
         if (kind == Placeholder.Kind.ANGLE) {
-            return !PlaceholderRules.MARKUP_TAGS.contains(inner.toLowerCase()) && !s.inMarkup(at);
+            return !PlaceholderRules.MARKUP_TAGS.contains(inner.toLowerCase(Locale.ROOT)) && !s.inMarkup(at);
         }
         if (kind != Placeholder.Kind.BRACKET) {
             return true;
         }
-        if (s.shell().inTest(at) || PlaceholderRules.LOG_TAGS.contains(inner.toLowerCase())) {
+        if (s.shell().inTest(at) || PlaceholderRules.LOG_TAGS.contains(inner.toLowerCase(Locale.ROOT))) {
             return false;
         }
         if (inner.indexOf(' ') >= 0) {
@@ -170,7 +171,7 @@ final class PlaceholderFinder {
             }
             return true;
         }
-        if (inner.length() >= 2 && inner.equals(inner.toUpperCase())) {
+        if (inner.length() >= 2 && inner.equals(inner.toUpperCase(Locale.ROOT))) {
             return true; // [REASON]
         }
         return inner.length() >= 3 && c == ShellContexts.Context.BARE; // git checkout [tag]

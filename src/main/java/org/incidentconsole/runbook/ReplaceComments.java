@@ -2,6 +2,7 @@ package org.incidentconsole.runbook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +52,7 @@ final class ReplaceComments {
                 continue;
             }
             List<ShellReading.Word> words = wordsBefore(s, start, hash);
-            Token token = token(words, comment.toLowerCase());
+            Token token = token(words, comment.toLowerCase(Locale.ROOT));
             if (token != null && !token.text().isEmpty() && !s.taken(token.at(), token.at() + token.text().length())) {
                 String hint = comment.replaceFirst("^#+\\s*", "");
                 found.add(new Placeholder(Placeholder.Kind.REPLACE_LITERAL, token.text(), token.name(),

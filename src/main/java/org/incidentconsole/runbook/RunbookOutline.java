@@ -3,6 +3,7 @@ package org.incidentconsole.runbook;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -118,7 +119,7 @@ public final class RunbookOutline {
     }
 
     private static void lines(Step s, String indent, List<String> out) {
-        out.add(String.format("%5d  %s%s  [%s]", s.line(), indent, s.pathText(), s.kind().name().toLowerCase()));
+        out.add(String.format("%5d  %s%s  [%s]", s.line(), indent, s.pathText(), s.kind().name().toLowerCase(Locale.ROOT)));
         String pad = "       " + indent;
         out.add(pad + "budget " + (s.budget() == null ? "none" : s.budget()) + " · " + s.shellBlocks().size()
                 + " shell block(s) · " + s.shownBlocks().size() + " shown block(s) · " + s.checklist().size()
@@ -134,7 +135,7 @@ public final class RunbookOutline {
             out.add(pad + "danger at line " + d.line() + ": " + d.reason() + " — " + d.command());
         }
         for (CommandFlag f : s.flags()) {
-            out.add(pad + f.kind().name().toLowerCase() + " at line " + f.line() + ": " + f.command() + " ("
+            out.add(pad + f.kind().name().toLowerCase(Locale.ROOT) + " at line " + f.line() + ": " + f.command() + " ("
                     + f.reason() + ")");
         }
         for (Decision d : s.decisions()) {

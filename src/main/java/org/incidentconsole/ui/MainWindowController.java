@@ -1,11 +1,13 @@
 package org.incidentconsole.ui;
 
 import java.nio.file.Path;
+import java.util.Locale;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import org.incidentconsole.ui.common.StateStyles;
 import org.incidentconsole.ui.common.StyleClasses;
 import org.incidentconsole.ui.common.WindowPrefs;
 import org.incidentconsole.ui.hosts.HostCell;
@@ -83,7 +85,7 @@ public final class MainWindowController {
         help.setTitle("Keyboard shortcuts");
         help.setHeaderText("Keyboard shortcuts");
         javafx.scene.control.Label keys = new javafx.scene.control.Label(SHORTCUTS);
-        keys.getStyleClass().add("shortcut-list");
+        keys.getStyleClass().add(StyleClasses.SHORTCUT_LIST);
         keys.setId("shortcut-list");
         help.getDialogPane().setContent(keys);
         help.getDialogPane().setId("shortcuts-dialog");
@@ -108,15 +110,11 @@ public final class MainWindowController {
         lightTheme.textProperty().bind(Bindings.when(lightTheme.selectedProperty())
                 .then("Dark theme").otherwise("Light theme"));
         environmentBadge.textProperty().bind(Bindings.createStringBinding(
-                () -> hosts.environmentProperty().get().toUpperCase(), hosts.environmentProperty()));
+                () -> hosts.environmentProperty().get().toUpperCase(Locale.ROOT), hosts.environmentProperty()));
         environmentBadge.visibleProperty().bind(hosts.environmentProperty().isNotEmpty());
         hosts.environmentProperty().addListener((obs, old, now) -> {
-            environmentBadge.getStyleClass().removeIf(c -> c.startsWith("env-"));
-            incidentBar.getStyleClass().removeIf(c -> c.startsWith("env-"));
-            if (!now.isEmpty()) {
-                environmentBadge.getStyleClass().add(StyleClasses.environment(now));
-                incidentBar.getStyleClass().add(StyleClasses.environment(now));
-            }
+            StateStyles.replace(environmentBadge, old, now);
+            StateStyles.replace(incidentBar, old, now);
         });
         productionNotice.visibleProperty().bind(hosts.environmentProperty().isEqualTo("production"));
         productionNotice.managedProperty().bind(productionNotice.visibleProperty());

@@ -19,6 +19,7 @@ import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.incidentconsole.ssh.PassphrasePrompt;
 import org.incidentconsole.ui.common.FxHostKeyPrompt;
+import org.incidentconsole.ui.common.StyleClasses;
 import org.incidentconsole.ui.common.Theme;
 import org.incidentconsole.ui.common.WindowPrefs;
 import org.junit.jupiter.api.AfterEach;
@@ -71,7 +72,7 @@ class MainWindowLayoutScreenTest {
     @Test
     void production_is_a_full_width_red_bar_with_its_words(FxRobot robot) throws Exception {
         Node bar = robot.lookup(".incident-bar").query();
-        waitFor(30, () -> bar.getStyleClass().contains("env-production"));
+        waitFor(30, () -> bar.getPseudoClassStates().contains(StyleClasses.pseudoClass("production")));
         waitForText(robot, "#environment-badge", "PRODUCTION");
         Node notice = robot.lookup("#production-notice").query();
         assertThat(notice.isVisible()).isTrue();

@@ -86,19 +86,26 @@ public class RedactionPropertyTest {
     void ten_thousand_generated_secrets_none_survives() {
         long seed = Long.getLong("redaction.seed", System.nanoTime());
         Random r = new Random(seed);
-        List<Secret> secrets = generate(r, 10_000);
-        Redactor redactor = new Redactor();
-
         List<String> survivors = new ArrayList<>();
-        for (int chunk = 0; chunk < secrets.size(); chunk += 50) {
-            List<Secret> batch = secrets.subList(chunk, Math.min(secrets.size(), chunk + 50));
-            String redacted = redactor.scrub(embed(r, batch));
-            for (Secret s : batch) {
-                if (redacted.contains(s.value())) {
-                    survivors.add(s.kind() + ": " + s.value());
+        try {
+            List<Secret> secrets = generate(r, 10_000);
+            Redactor redactor = new Redactor();
+            for (int chunk = 0; chunk < secrets.size(); chunk += 50) {
+                List<Secret> batch = secrets.subList(chunk, Math.min(secrets.size(), chunk + 50));
+                String redacted = redactor.scrub(embed(r, batch));
+                for (Secret s : batch) {
+                    if (redacted.contains(s.value())) {
+                        survivors.add(s.kind() + ": " + s.value());
+                    }
                 }
             }
+        } catch (RuntimeException e) {
+            throw new AssertionError(seedNote(seed) + " threw " + e, e);
         }
-        assertThat(survivors).as("seed " + seed).isEmpty();
+        assertThat(survivors).as(seedNote(seed)).isEmpty();
+    }
+
+    static String seedNote(long seed) {
+        return "redaction seed " + seed + " (rerun with -Dredaction.seed=" + seed + ")";
     }
 }

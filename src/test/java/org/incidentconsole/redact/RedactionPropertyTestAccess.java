@@ -5,9 +5,15 @@ import java.util.Random;
 
 /** Lets other test packages generate the property test's secrets and embed them in random text. */
 public final class RedactionPropertyTestAccess {
-    private static final Random RANDOM = new Random(Long.getLong("redaction.seed", System.nanoTime()));
+    private static final long SEED = Long.getLong("redaction.seed", System.nanoTime());
+    private static final Random RANDOM = new Random(SEED);
 
     private RedactionPropertyTestAccess() {
+    }
+
+    /** For a failure message: "redaction seed 123 (rerun with -Dredaction.seed=123)". */
+    public static String seed() {
+        return RedactionPropertyTest.seedNote(SEED);
     }
 
     public static List<RedactionPropertyTest.Secret> secrets(int n) {

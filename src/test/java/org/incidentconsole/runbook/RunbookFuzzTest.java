@@ -33,10 +33,17 @@ class RunbookFuzzTest {
         for (int round = 0; round < rounds; round++) {
             byte[] input = round % 10 == 0 ? randomBytes(random) : mutate(random, compose(random));
             try {
-                parser.parse("fuzz-" + round + ".md", input);
+                Runbook runbook = parser.parse("fuzz-" + round + ".md", input);
+                int lines = new String(input, StandardCharsets.UTF_8).split("\r\n|\r|\n", -1).length;
+                assertThat(runbook.steps()).as("steps' lines within the document, seed " + seed + " round " + round)
+                        .allSatisfy(st -> assertThat(st.line()).isBetween(1, lines));
+                assertThat(parser.parse("fuzz-" + round + ".md", input))
+                        .as("the same bytes parse to the same runbook, seed " + seed + " round " + round)
+                        .isEqualTo(runbook);
                 loaded++;
             } catch (RunbookException e) {
-                assertThat(e.line()).as("line of: " + e.getMessage()).isPositive();
+                assertThat(e.line()).as("line of: " + e.getMessage() + ", seed " + seed + " round " + round)
+                        .isPositive();
                 refused++;
             } catch (Throwable t) {
                 Path saved = Path.of("target", "fuzz-failure-" + seed + "-" + round + ".md");
@@ -46,8 +53,9 @@ class RunbookFuzzTest {
                         + saved, t);
             }
         }
-        assertThat(loaded).as("most generated documents load").isGreaterThan(rounds / 3);
-        assertThat(loaded + refused).isEqualTo(rounds);
+        String again = " (seed " + seed + ", rerun with -Dfuzz.seed=" + seed + ")";
+        assertThat(loaded).as("a third of the generated documents load" + again).isGreaterThan(rounds / 3);
+        assertThat(refused).as("some generated documents are refused, so the refusal path ran" + again).isPositive();
     }
 
     private static final List<String> SHELL = List.of("$(", ")", "(", "((", "))", "${", "}", "[[ ", " ]]", "[", "]",

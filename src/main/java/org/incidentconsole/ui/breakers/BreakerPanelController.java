@@ -1,5 +1,7 @@
 package org.incidentconsole.ui.breakers;
 
+import java.util.List;
+import java.util.Locale;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -11,6 +13,8 @@ import javafx.application.Platform;
 import org.incidentconsole.breaker.BreakerCommand;
 import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.ui.incident.IncidentGuard;
+import org.incidentconsole.ui.common.StateStyles;
+import org.incidentconsole.ui.common.StyleClasses;
 
 /** The breaker table and rate limits; state lives in {@link BreakerPanelViewModel}. */
 public final class BreakerPanelController {
@@ -43,6 +47,7 @@ public final class BreakerPanelController {
 
     private final BreakerActionRunner runner;
     private final IncidentGuard guard;
+    private BreakerActionsViewModel actions;
 
     /** @param guard asks for an incident before an action: every action is journaled */
     public BreakerPanelController(BreakerPanelViewModel model, BreakerCommands commands, IncidentGuard guard,
@@ -54,11 +59,13 @@ public final class BreakerPanelController {
 
     @FXML
     private void initialize() {
+        actions = new BreakerActionsViewModel(Platform::runLater, runner);
+        actionResult.textProperty().bind(actions.resultProperty());
         javafx.collections.transformation.FilteredList<BreakerRow> filtered =
                 new javafx.collections.transformation.FilteredList<>(model.breakers());
         filter.textProperty().addListener((obs, old, now) -> {
-            String f = now == null ? "" : now.strip().toLowerCase();
-            filtered.setPredicate(f.isEmpty() ? null : r -> r.service().toLowerCase().contains(f)
+            String f = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
+            filtered.setPredicate(f.isEmpty() ? null : r -> r.service().toLowerCase(Locale.ROOT).contains(f)
                     || r.stateText().contains(f));
         });
         javafx.collections.transformation.SortedList<BreakerRow> sorted =
@@ -108,77 +115,49 @@ public final class BreakerPanelController {
 
     @FXML
     private void reset() {
-        act(BreakerCommand.RESET, "Reset");
+        act(BreakerCommand.RESET, breakers.getSelectionModel().getSelectedItems());
     }
 
     @FXML
     private void trip() {
-        act(BreakerCommand.TRIP, "Trip");
+        act(BreakerCommand.TRIP, breakers.getSelectionModel().getSelectedItems());
     }
 
     @FXML
     private void clearFailures() {
-        act(BreakerCommand.CLEAR_FAILURES, "Clear failures of");
+        act(BreakerCommand.CLEAR_FAILURES, breakers.getSelectionModel().getSelectedItems());
     }
 
     @FXML
     private void resetAll() {
-        java.util.List<BreakerRow> all = java.util.List.copyOf(model.breakers());
-        if (!all.isEmpty()) {
-            confirmAndRun(BreakerCommand.RESET_ALL, "Reset all " + all.size() + " breakers", all);
-        }
+        act(BreakerCommand.RESET_ALL, model.breakers());
     }
 
-    private void act(BreakerCommand command, String verb) {
-        java.util.List<BreakerRow> rows = java.util.List.copyOf(breakers.getSelectionModel().getSelectedItems());
-        if (!rows.isEmpty()) {
-            confirmAndRun(command, verb + (rows.size() == 1 ? " " + rows.get(0).service() : " " + rows.size()
-                    + " breakers"), rows);
-        }
-    }
-
-    /** Shows before → after and runs only on an explicit yes; the result, key by key, is journaled. */
-    private void confirmAndRun(BreakerCommand command, String title, java.util.List<BreakerRow> rows) {
-        javafx.scene.control.Alert confirm = new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.CONFIRMATION);
-        confirm.setTitle("Confirm breaker action");
-        confirm.setHeaderText(title + "?");
-        String preview = BreakerPanelViewModel.preview(command, rows.stream().limit(12).toList())
-                + (rows.size() > 12 ? "\n… and " + (rows.size() - 12) + " more" : "");
-        javafx.scene.control.TextArea text = new javafx.scene.control.TextArea(preview);
-        text.setEditable(false);
-        text.setId("breaker-preview");
-        text.setPrefRowCount(Math.min(12, rows.size() + 1));
-        confirm.getDialogPane().setContent(text);
-        confirm.getDialogPane().setId("breaker-confirm");
-        javafx.scene.control.ButtonType yes = new javafx.scene.control.ButtonType(title,
-                javafx.scene.control.ButtonBar.ButtonData.OK_DONE);
-        confirm.getButtonTypes().setAll(javafx.scene.control.ButtonType.CANCEL, yes);
-        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(javafx.scene.control.ButtonType.CANCEL))
-                .setDefaultButton(true);
-        ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(yes)).setDefaultButton(false);
-        confirm.initOwner(breakers.getScene().getWindow());
-        if (confirm.showAndWait().orElse(null) != yes) {
-            return;
-        }
-        guard.withIncident(() -> {
-            actionResult.setText(title + "…");
-            runner.run(command, title, rows).thenAccept(line -> Platform.runLater(() -> actionResult.setText(line)));
-        });
+    /** Shows before → after and runs only on an explicit yes, once an incident is active: every act is journaled. */
+    private void act(BreakerCommand command, List<BreakerRow> rows) {
+        actions.ask(command, List.copyOf(rows))
+                .filter(c -> BreakerConfirmDialog.of(c, breakers.getScene().getWindow()).ask())
+                .ifPresent(c -> guard.withIncident(() -> actions.run(c)));
     }
 
     private static final class StateCell extends TableCell<BreakerRow, BreakerRow> {
+        StateCell() {
+            getStyleClass().add(StyleClasses.BREAKER_STATE);
+        }
+
         @Override
         protected void updateItem(BreakerRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeIf(s -> s.startsWith("breaker-"));
-            if (empty || row == null) {
+            boolean shown = !empty && row != null;
+            // stuck open is shown instead of the state it is stuck in
+            StateStyles.show(this, BreakerState.class, shown && !row.stuck() ? row.state() : null);
+            pseudoClassStateChanged(StyleClasses.STUCK, shown && row.stuck());
+            if (!shown) {
                 setText(null);
                 setTooltip(null);
                 return;
             }
             setText((row.state() == BreakerState.CLOSED ? "● " : "▲ ") + row.stateText());
-            getStyleClass().add(row.stuck() ? "breaker-stuck" : "breaker-" + row.state().name().toLowerCase());
             setTooltip(row.error().isEmpty() ? null : new javafx.scene.control.Tooltip(row.error()));
         }
     }

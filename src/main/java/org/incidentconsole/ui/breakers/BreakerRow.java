@@ -1,6 +1,7 @@
 package org.incidentconsole.ui.breakers;
 
 import java.time.Duration;
+import java.util.Locale;
 import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.breaker.BreakerView;
 
@@ -19,7 +20,7 @@ public record BreakerRow(String source, String service, BreakerState state, Stri
     }
 
     public String stateText() {
-        String text = state.name().toLowerCase().replace('_', ' ');
+        String text = state.name().toLowerCase(Locale.ROOT).replace('_', ' ');
         return stuck ? text + " · STUCK" : text;
     }
 }

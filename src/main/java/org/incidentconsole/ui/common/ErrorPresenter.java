@@ -26,10 +26,16 @@ public final class ErrorPresenter {
         return what + ": " + m;
     }
 
-    /** Logs the details and shows the plain message in a dialog (FX thread). */
-    public static void show(Window owner, String what, Throwable error) {
+    /** Logs the details and returns the plain message, for a label or a status line (any thread). */
+    public static String logged(String what, Throwable error) {
         String text = plain(what, error);
         LOG.error(text, error);
+        return text;
+    }
+
+    /** Logs the details and shows the plain message in a dialog (FX thread). */
+    public static void show(Window owner, String what, Throwable error) {
+        String text = logged(what, error);
         Alert alert = new Alert(Alert.AlertType.ERROR, text + "\n\nDetails are in the log.", ButtonType.OK);
         alert.setHeaderText(what);
         alert.getDialogPane().setId("error-dialog");

@@ -1,10 +1,6 @@
 package org.incidentconsole.ui.common;
 
 import java.util.function.Supplier;
-import javafx.scene.control.Alert;
-import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
@@ -33,12 +29,6 @@ public final class FxHostKeyPrompt implements HostKeyPrompt {
     }
 
     private boolean ask(UnknownHostKey key) {
-        ButtonType trust = new ButtonType(TRUST, ButtonBar.ButtonData.OK_DONE);
-        ButtonType refuse = new ButtonType(REFUSE, ButtonBar.ButtonData.CANCEL_CLOSE);
-        Alert alert = new Alert(Alert.AlertType.WARNING, "", refuse, trust);
-        alert.initOwner(owner.get());
-        alert.setTitle("Unknown host key");
-        alert.setHeaderText("First connection to " + key.hostName() + ": is this its key?");
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(6);
@@ -51,10 +41,7 @@ public final class FxHostKeyPrompt implements HostKeyPrompt {
         grid.addRow(2, new Label("Fingerprint"), fingerprint);
         grid.add(new Label("Compare it with the fingerprint published by the host's administrators.\n"
                 + "Trusted keys are saved to the console's own known_hosts."), 0, 3, 2, 1);
-        alert.getDialogPane().setContent(grid);
-        alert.getDialogPane().setId(DIALOG_ID);
-        ((Button) alert.getDialogPane().lookupButton(trust)).setDefaultButton(false);
-        ((Button) alert.getDialogPane().lookupButton(refuse)).setDefaultButton(true);
-        return alert.showAndWait().filter(trust::equals).isPresent();
+        return ConfirmDialog.warning(DIALOG_ID, "First connection to " + key.hostName() + ": is this its key?",
+                TRUST, REFUSE).title("Unknown host key").content(grid).owner(owner.get()).ask();
     }
 }

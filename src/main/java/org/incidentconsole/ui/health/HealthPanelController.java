@@ -7,6 +7,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.incidentconsole.health.HealthStatus;
+import org.incidentconsole.ui.common.StateStyles;
 import org.incidentconsole.ui.common.StyleClasses;
 
 /** The health table and the advisor's line; state lives in {@link HealthPanelViewModel}. */
@@ -66,23 +67,25 @@ public final class HealthPanelController {
                 () -> model.suggestedProperty().get() == null ? "Apply" : "Apply " + model.suggestedProperty().get(),
                 model.suggestedProperty()));
         model.adviceLevelProperty().addListener((obs, old, now) -> {
-            advice.getStyleClass().removeIf(s -> s.startsWith("advice-"));
-            advice.getStyleClass().add("advice-" + now.toLowerCase().replace('_', '-'));
+            StateStyles.replace(advice, old, now);
         });
     }
 
     /** Status as text and colour, never colour alone. */
     private static final class StatusCell extends TableCell<HealthRow, HealthStatus> {
+        StatusCell() {
+            getStyleClass().add(StyleClasses.HEALTH_STATUS);
+        }
+
         @Override
         protected void updateItem(HealthStatus status, boolean empty) {
             super.updateItem(status, empty);
-            getStyleClass().removeIf(s -> s.startsWith("state-"));
+            StateStyles.show(this, HealthStatus.class, empty ? null : status);
             if (empty || status == null) {
                 setText(null);
                 return;
             }
             setText((status == HealthStatus.OK ? "● " : status == HealthStatus.UNKNOWN ? "? " : "▲ ") + status.name());
-            getStyleClass().add(StyleClasses.state(status));
         }
     }
 }

@@ -10,6 +10,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.incidentconsole.ssh.ConnectionState;
+import org.incidentconsole.ui.common.StateStyles;
 import org.incidentconsole.ui.common.StyleClasses;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
@@ -110,12 +111,8 @@ public final class HostCell extends ListCell<HostItemViewModel> {
     }
 
     private void showState(ConnectionState state) {
-        for (ConnectionState s : ConnectionState.values()) {
-            dot.getStyleClass().remove(StyleClasses.state(s));
-            stateLabel.getStyleClass().remove(StyleClasses.state(s));
-        }
-        dot.getStyleClass().add(StyleClasses.state(state));
-        stateLabel.getStyleClass().add(StyleClasses.state(state));
+        StateStyles.show(dot, ConnectionState.class, state);
+        StateStyles.show(stateLabel, ConnectionState.class, state);
         stateLabel.setText(HostItemViewModel.label(state));
         setTooltip(new Tooltip(shown.name() + ": " + HostItemViewModel.label(state)
                 + (reason.getText().isEmpty() ? "" : "\n" + reason.getText())));

@@ -1,5 +1,7 @@
 package org.incidentconsole.ui.incident;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.BiConsumer;
 import javafx.animation.KeyFrame;
@@ -20,6 +22,7 @@ import javafx.util.Duration;
 import org.incidentconsole.incident.IncidentStatus;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.common.ErrorPresenter;
+import org.incidentconsole.ui.common.StateStyles;
 
 /** The incident bar's view; state and acts live in {@link IncidentBarViewModel}. */
 public final class IncidentBarController {
@@ -78,19 +81,17 @@ public final class IncidentBarController {
         budget.visibleProperty().bind(model.budgetProperty().isNotEmpty());
         budget.managedProperty().bind(budget.visibleProperty());
         model.budgetLevelProperty().addListener((obs, old, now) -> {
-            budget.getStyleClass().removeIf(c -> c.startsWith("budget-"));
-            budget.getStyleClass().add("budget-" + now.name().toLowerCase());
+            StateStyles.show(budget, StepClock.Level.class, now);
         });
         message.textProperty().bind(model.messageProperty());
         severityChip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> SeverityText.of(model.severityProperty().get()), model.severityProperty()));
         model.severityProperty().addListener((obs, old, now) -> {
-            severityChip.getStyleClass().removeIf(c -> c.startsWith("sev-"));
-            severityChip.getStyleClass().add(SeverityText.styleClass(now));
+            StateStyles.show(severityChip, Severity.class, now);
         });
         for (Severity s : Severity.values()) {
             MenuItem item = new MenuItem(SeverityText.withMeaning(s));
-            item.setId("severity-" + s.name().toLowerCase());
+            item.setId("severity-" + s.name().toLowerCase(Locale.ROOT));
             item.setOnAction(e -> model.setSeverity(s, "set by the operator")
                     .whenComplete((v, err) -> failed("Severity not changed", err)));
             severityChip.getItems().add(item);
@@ -223,14 +224,7 @@ public final class IncidentBarController {
     private void resolve() {
         String warning = model.resolveWarning();
         if (warning != null) {
-            javafx.scene.control.Alert sure = new javafx.scene.control.Alert(
-                    javafx.scene.control.Alert.AlertType.CONFIRMATION, warning,
-                    javafx.scene.control.ButtonType.CANCEL, javafx.scene.control.ButtonType.OK);
-            sure.setTitle("A health check is CRITICAL");
-            sure.setHeaderText("Resolve while a health check is still CRITICAL?");
-            sure.getDialogPane().setId("resolve-critical-dialog");
-            sure.initOwner(window());
-            if (sure.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isEmpty()) {
+            if (!ResolveCriticalDialog.of(warning, window()).ask()) {
                 return;
             }
         }

@@ -138,7 +138,7 @@ final class PostmortemDialog {
         status.setText("Saving…");
         saving.whenComplete((msg, err) -> Platform.runLater(() -> {
             if (err != null) {
-                status.setText(ErrorPresenter.plain("Not saved", err));
+                status.setText(ErrorPresenter.logged("Not saved", err));
                 return;
             }
             status.setText(msg);

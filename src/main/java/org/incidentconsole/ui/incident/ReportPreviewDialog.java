@@ -13,6 +13,7 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.incidentconsole.ui.common.ErrorPresenter;
+import org.incidentconsole.ui.common.StyleClasses;
 
 /** The exported report: what it says, where it was written, save a copy elsewhere, copy to the clipboard. */
 final class ReportPreviewDialog {
@@ -30,7 +31,7 @@ final class ReportPreviewDialog {
         TextArea text = new TextArea(report.markdown());
         text.setId("report-text");
         text.setEditable(false);
-        text.getStyleClass().add("script");
+        text.getStyleClass().add(StyleClasses.SCRIPT);
         // as many lines and columns as the report has, up to what fits on the screen; the dialog resizes
         javafx.geometry.Rectangle2D screen = (owner == null ? javafx.stage.Screen.getPrimary()
                 : javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
@@ -76,7 +77,7 @@ final class ReportPreviewDialog {
                     javafx.application.Platform.runLater(() -> status.setText("Saved a copy to " + target));
                 } catch (java.io.IOException ex) {
                     javafx.application.Platform.runLater(() -> status.setText(
-                            ErrorPresenter.plain("Not saved", ex)));
+                            ErrorPresenter.logged("Not saved", ex)));
                 }
             });
         });

@@ -3,6 +3,7 @@ package org.incidentconsole.ui.incident;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Platform;
 import javafx.scene.control.ButtonBar;
@@ -21,6 +22,7 @@ import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.incident.AskingIncidentGuard.Choice;
 import org.incidentconsole.ui.incident.AskingIncidentGuard.Resume;
 import org.incidentconsole.ui.incident.AskingIncidentGuard.Start;
+import org.incidentconsole.ui.common.StyleClasses;
 
 /**
  * Start a new incident (title, trigger, severity, operator) or resume an unfinished one of this environment and
@@ -42,8 +44,8 @@ final class StartIncidentDialog {
         List<IncidentStore.Candidate> elsewhere = candidates.stream().filter(c -> !c.resumable()).toList();
         Dialog<Choice> dialog = new Dialog<>();
         dialog.setTitle("Incident");
-        dialog.setHeaderText("Start an incident on " + environment.toUpperCase() + (unfinished.isEmpty() ? ""
-                : ", or resume one that is not resolved"));
+        dialog.setHeaderText("Start an incident on " + environment.toUpperCase(Locale.ROOT)
+                + (unfinished.isEmpty() ? "" : ", or resume one that is not resolved"));
         if (owner != null) {
             dialog.initOwner(owner);
         }
@@ -109,7 +111,7 @@ final class StartIncidentDialog {
                     setText(empty || c == null ? null : line(c.summary()) + " — " + c.refusal());
                 }
             });
-            other.getStyleClass().add("greyed");
+            other.getStyleClass().add(StyleClasses.GREYED);
             other.setOpacity(0.6);
             content.getChildren().addAll(new Label("Not resumable here:"), other);
         }

@@ -7,6 +7,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.incidentconsole.ui.common.StyleClasses;
 
 /** The typed confirmation of a dangerous step: shows a {@link DangerConfirmation}, gives what was typed or null. */
 final class DangerDialog {
@@ -25,13 +26,13 @@ final class DangerDialog {
             Label reason = new Label("⚠ " + confirmation.dangers().get(i));
             reason.setId("danger-reason-" + i);
             reason.setWrapText(true);
-            reason.getStyleClass().add("danger-badge");
+            reason.getStyleClass().add(StyleClasses.DANGER_BADGE);
             reasons.getChildren().add(reason);
         }
         TextArea commands = new TextArea(confirmation.commands());
         commands.setId("danger-commands");
         commands.setEditable(false);
-        commands.getStyleClass().add("script");
+        commands.getStyleClass().add(StyleClasses.SCRIPT);
         commands.setPrefRowCount((int) Math.min(10, confirmation.commands().lines().count() + 1));
         Label hosts = new Label(confirmation.hosts());
         hosts.setId("danger-hosts");

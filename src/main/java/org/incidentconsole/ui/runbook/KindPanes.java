@@ -16,6 +16,7 @@ import org.incidentconsole.runbook.CommandFlag;
 import org.incidentconsole.runbook.Decision;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.runbook.StepKind;
+import org.incidentconsole.ui.common.StyleClasses;
 
 /**
  * The part of a step's view that depends on its kind: a choice's alternatives to pick from, a question's answers,
@@ -62,7 +63,7 @@ final class KindPanes {
             for (CommandFlag f : step.interactiveCommands()) {
                 Label never = new Label("Never run blind (line " + f.line() + "): " + f.command() + " — " + f.reason());
                 never.setWrapText(true);
-                never.getStyleClass().add("danger-badge");
+                never.getStyleClass().add(StyleClasses.DANGER_BADGE);
                 nodes.add(never);
             }
             nodes.add(manual(step));
@@ -74,7 +75,7 @@ final class KindPanes {
         TextArea area = new TextArea(text);
         area.setEditable(false);
         area.setId(id);
-        area.getStyleClass().add("script");
+        area.getStyleClass().add(StyleClasses.SCRIPT);
         area.setPrefRowCount(Math.min(10, (int) text.lines().count() + 1));
         return area;
     }

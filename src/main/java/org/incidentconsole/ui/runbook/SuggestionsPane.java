@@ -3,6 +3,7 @@ package org.incidentconsole.ui.runbook;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -31,7 +32,7 @@ final class SuggestionsPane {
             String key = key(step, model, source.token());
             VBox box = new VBox(2);
             box.setId("suggestions-" + n);
-            Label from = new Label("Values for " + source.token() + " (" + source.shape().name().toLowerCase()
+            Label from = new Label("Values for " + source.token() + " (" + source.shape().name().toLowerCase(Locale.ROOT)
                     .replace('_', ' ') + ") come from " + source.stepPath().replaceAll(".* › ", "") + ", line "
                     + source.line() + ": " + source.command());
             from.setWrapText(true);

@@ -21,10 +21,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * AtlantaFX's own theme. Text needs 4.5:1, an icon colour (state glyphs) and a badge on its bar 3:1.
  * <ul>
  * <li>a rule with both colours: that pair;</li>
- * <li>a descendant rule ({@code .bar.env-drill .title}): its text on the ancestor rule's background;</li>
+ * <li>a descendant rule ({@code .bar:drill .title}): its text on the ancestor rule's background;</li>
  * <li>a text rule with no background of its own: on the window's backgrounds (bg-default, bg-subtle);</li>
  * <li>a background rule whose text is not set under it: the default text colour, or the text of the rule it refines
- * ({@code .advice.advice-watch} takes {@code .advice}'s).</li>
+ * ({@code .advice:watch} takes {@code .advice}'s).</li>
  * </ul>
  */
 class ThemeContrastTest {
@@ -100,10 +100,10 @@ class ThemeContrastTest {
         return s.contains(" ") ? s.substring(0, s.lastIndexOf(' ')).strip() : s;
     }
 
-    /** The backgrounds of the variants of a rule ({@code .badge.env-drill} for {@code .badge}). */
+    /** The backgrounds of the variants of a rule ({@code .badge:drill} for {@code .badge}). */
     private static List<String> refinedBackgrounds(String selector, Map<String, Map<String, String>> rules) {
-        return rules.entrySet().stream().filter(e -> e.getKey().startsWith(selector + ".")
-                && !e.getKey().contains(" ") && e.getValue().containsKey("-fx-background-color"))
+        return rules.entrySet().stream().filter(e -> (e.getKey().startsWith(selector + ".")
+                || e.getKey().startsWith(selector + ":")) && !e.getKey().contains(" ") && e.getValue().containsKey("-fx-background-color"))
                 .map(e -> e.getValue().get("-fx-background-color")).distinct().toList();
     }
 
@@ -124,7 +124,7 @@ class ThemeContrastTest {
                 && e.getValue().containsKey("-fx-text-fill"));
     }
 
-    /** {@code .advice.advice-watch} draws the text of {@code .advice}; with nothing set, the default text. */
+    /** {@code .advice:watch} draws the text of {@code .advice}; with nothing set, the default text. */
     private static String refinedText(String selector, Map<String, Map<String, String>> rules) {
         String best = null;
         for (Map.Entry<String, Map<String, String>> e : rules.entrySet()) {
