@@ -180,6 +180,7 @@ public final class ConsoleApplication extends Application {
         javafx.beans.property.SimpleStringProperty refreshed = new javafx.beans.property.SimpleStringProperty("");
         MainWindowController main = new MainWindowController(hosts, inventory, services.home().logFile(), services.io(),
                 journal, refreshed);
+        main.checkAllHostsWith(() -> loaded.get() == null ? null : new PreflightInWindow(services, loaded.get()));
         Map<Class<?>, Supplier<?>> controllers = Map.of(
                 MainWindowController.class, () -> main,
                 IncidentBarController.class, () -> bar,

@@ -34,6 +34,9 @@ public final class ConsoleServices implements AutoCloseable {
     private final AppExecutors executors = new AppExecutors();
     private final InventoryLoader inventoryLoader;
     private final SshConnections ssh;
+    private final HostKeyStore keys;
+    private final SshAuth auth;
+    private final HostPaths paths;
     private SudoPasswords sudo;
 
     /**
@@ -51,6 +54,9 @@ public final class ConsoleServices implements AutoCloseable {
                             HostPaths paths) {
         this.home = home;
         this.inventoryLoader = new InventoryLoader(userHome);
+        this.keys = keys;
+        this.auth = auth;
+        this.paths = paths;
         this.ssh = new SshConnections(SshSettings.defaults(), keys, auth, hostKeys, executors.io(),
                 executors.scheduler(), paths);
     }
@@ -77,6 +83,15 @@ public final class ConsoleServices implements AutoCloseable {
 
     public SshConnections ssh() {
         return ssh;
+    }
+
+    /**
+     * Connections of their own with this console's known_hosts, keys and ssh_config (Check all hosts): the live
+     * ones are not touched. The caller closes them.
+     */
+    public SshConnections separateConnections(HostKeyPrompt prompt, java.util.concurrent.ExecutorService io,
+                                              java.util.concurrent.ScheduledExecutorService scheduler) {
+        return new SshConnections(SshSettings.defaults(), keys, auth, prompt, io, scheduler, paths);
     }
 
     /** The session's sudo passwords, asked through {@code prompt} (the first caller's); wiped at close. */
