@@ -75,7 +75,9 @@ public final class SshAuth {
                 agent = AgentClient.connect(agentSocket);
                 for (AgentClient.Identity id : agent.identities()) {
                     for (AgentClient.Identity certified : certifiedAgentKeys(id, certificates)) {
-                        methods.add(new AgentAuthMethod(agent, certified, id.blob()));
+                        AgentAuthMethod method = new AgentAuthMethod(agent, certified, id.blob());
+                        methods.add(method);
+                        tried.add(method.toString());
                     }
                     AgentAuthMethod method = new AgentAuthMethod(agent, id);
                     methods.add(method);

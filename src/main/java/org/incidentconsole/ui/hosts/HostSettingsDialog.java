@@ -8,6 +8,7 @@ import javafx.scene.control.ButtonType;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.stage.Modality;
 import javafx.stage.Window;
 import org.incidentconsole.ssh.SettingLine;
@@ -58,6 +59,7 @@ public final class HostSettingsDialog {
         for (int c = 0; c < HEADERS.size(); c++) {
             Label header = new Label(HEADERS.get(c));
             header.setStyle("-fx-font-weight: bold");
+            header.setMinWidth(Region.USE_PREF_SIZE);
             grid.add(header, c, 0);
         }
         int row = 1;
@@ -70,7 +72,9 @@ public final class HostSettingsDialog {
             origin.setId("setting-origin-" + line.name());
             origin.setWrapText(true);
             origin.setMaxWidth(420);
-            grid.addRow(row++, new Label(line.name()), value, origin);
+            Label name = new Label(line.name());
+            name.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(row++, name, value, origin);
         }
         return grid;
     }

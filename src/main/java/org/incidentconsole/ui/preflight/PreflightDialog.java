@@ -10,6 +10,7 @@ import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -49,6 +50,7 @@ public final class PreflightDialog {
             Label header = new Label(columns.get(c));
             header.getStyleClass().add("preflight-header");
             header.setStyle("-fx-font-weight: bold");
+            header.setMinWidth(Region.USE_PREF_SIZE); // a column of short answers ("yes") never cuts its title
             grid.add(header, c, 0);
         }
         List<String> hosts = source.hosts();
