@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import org.incidentconsole.drill.DrillEnvironment;
 import org.incidentconsole.incident.PanelJournal;
 import org.incidentconsole.redact.Redactor;
@@ -32,6 +33,9 @@ public final class ConsoleServices implements AutoCloseable {
     private final PanelJournal panelJournal;
     private final LivePanels panels;
     private final BreakerActionService breakerActions;
+    private final HostKeyStore keys;
+    private final SshAuth auth;
+    private final HostPaths paths;
 
     /**
      * @param userHome the user's home: ~/.ssh/known_hosts is read (never written), ~/.ssh/id_* are default keys
@@ -55,6 +59,9 @@ public final class ConsoleServices implements AutoCloseable {
     private ConsoleServices(AppHome home, Path userHome, Map<String, String> env, HostKeyStore keys, SshAuth auth,
                             HostKeyPrompt hostKeys, HostPaths paths, SudoPasswordPrompt sudo) {
         this.home = home;
+        this.keys = keys;
+        this.auth = auth;
+        this.paths = paths;
         this.ssh = new SshConnections(SshSettings.defaults(), keys, auth, hostKeys, executors.io(),
                 executors.scheduler(), paths);
         this.sudo = new SudoPasswords(sudo);
@@ -69,6 +76,15 @@ public final class ConsoleServices implements AutoCloseable {
     private static Path agentSocket(Map<String, String> env) {
         String agent = env.get("SSH_AUTH_SOCK");
         return agent == null || agent.isBlank() ? null : Path.of(agent);
+    }
+
+    /**
+     * Connections of their own with this console's known_hosts, keys and ssh_config (Check all hosts): the live
+     * ones are not touched. The caller closes them.
+     */
+    public SshConnections separateConnections(HostKeyPrompt prompt, ExecutorService io,
+                                              ScheduledExecutorService scheduler) {
+        return new SshConnections(SshSettings.defaults(), keys, auth, prompt, io, scheduler, paths);
     }
 
     public AppHome home() {

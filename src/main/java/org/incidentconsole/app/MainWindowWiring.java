@@ -104,6 +104,8 @@ public final class MainWindowWiring {
                 stepper.selectedProperty(), stepper.steps());
         mainView = new MainWindowController(hosts, inventoryFile, services.home().logFile(), services.io(),
                 journalText, refreshedText);
+        mainView.checkAllHostsWith(() -> inventory.current() == null ? null
+                : new PreflightInWindow(services, inventory.current()));
         barView = new IncidentBarController(bar, guard, position, services.io());
         barView.onCommsCopied((kind, text) -> services.io().execute(() -> services.panelJournal()
                 .commsCopied(kind, text)));

@@ -3,12 +3,18 @@ package org.incidentconsole.app;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.incidentconsole.breaker.RedisLinks;
 import org.incidentconsole.breaker.RedisPasswordPrompt;
 import org.incidentconsole.breaker.RedisUnavailableException;
@@ -29,10 +35,13 @@ import org.incidentconsole.ssh.UnknownHostKey;
 
 /**
  * Proves, before an outage, that every host of an inventory is usable: reached through its path with a known
- * host key, authenticated, sudo, Redis through the tunnel, first health results, clock skew. Hosts are checked
- * one after another so each refused key belongs to the host being checked.
+ * host key, authenticated, sudo, Redis through the tunnel, first health results, clock skew. Up to
+ * {@link #PARALLEL} hosts (by default) are checked at once, each on a connection of its own (a shared bastion's transport
+ * excepted); the rows come back in the inventory's order whatever order they finish in.
  */
 final class Preflight {
+    /** How many hosts are checked at once: a dead host waits out its timeouts without holding up the others. */
+    static final int PARALLEL = 8;
     private static final Duration CONNECT = Duration.ofSeconds(20);
     private static final Duration COMMAND = Duration.ofSeconds(10);
     /** How the target's own login failure begins (a hop's is prefixed with the hop): the key was accepted. */
@@ -42,31 +51,84 @@ final class Preflight {
     private final RefusingKeyRecorder keys;
     private final Map<String, String> environment;
     private final Clock clock;
+    private final int parallel;
 
     /** @param keys the prompt {@code ssh} was built with */
     Preflight(SshConnections ssh, RefusingKeyRecorder keys, Map<String, String> environment, Clock clock) {
+        this(ssh, keys, environment, clock, PARALLEL);
+    }
+
+    /** @param parallel how many hosts at most are checked at once */
+    Preflight(SshConnections ssh, RefusingKeyRecorder keys, Map<String, String> environment, Clock clock,
+              int parallel) {
         this.ssh = ssh;
         this.keys = keys;
         this.environment = environment;
         this.clock = clock;
+        this.parallel = Math.max(1, parallel);
+    }
+
+    /** Told about each host's row as soon as it is known (on a preflight thread); {@code index} is its place. */
+    @FunctionalInterface
+    interface Progress {
+        void finished(int index, PreflightRow row);
+
+        Progress NONE = (index, row) -> { };
     }
 
     List<PreflightRow> run(Inventory inventory) {
-        List<PreflightRow> rows = new ArrayList<>();
-        try (RedisLinks redis = new RedisLinks(ssh, environment, RedisPasswordPrompt.NONE)) {
-            for (Host host : inventory.hosts()) {
-                rows.add(check(host, redis));
-            }
+        return run(inventory, Progress.NONE);
+    }
+
+    /** Blocks until every host is checked; the rows are in the inventory's order. */
+    List<PreflightRow> run(Inventory inventory, Progress progress) {
+        List<Host> hosts = inventory.hosts();
+        if (hosts.isEmpty()) {
+            return List.of();
         }
-        return rows;
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, hosts.size()), r -> {
+            Thread t = new Thread(r, "preflight-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try (RedisLinks redis = new RedisLinks(ssh, environment, RedisPasswordPrompt.NONE)) {
+            List<Future<PreflightRow>> checks = new ArrayList<>();
+            for (int i = 0; i < hosts.size(); i++) {
+                int index = i;
+                checks.add(pool.submit(() -> {
+                    PreflightRow row = check(hosts.get(index), redis);
+                    progress.finished(index, row);
+                    return row;
+                }));
+            }
+            List<PreflightRow> rows = new ArrayList<>();
+            for (int i = 0; i < checks.size(); i++) {
+                rows.add(outcome(hosts.get(i), checks.get(i)));
+            }
+            return rows;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static PreflightRow outcome(Host host, Future<PreflightRow> check) {
+        try {
+            return check.get();
+        } catch (ExecutionException e) {
+            return new PreflightRow(host.name(), "not checked: " + PlainMessage.of(e.getCause()), "-", "-", "-", "-",
+                    List.of(), "-", false);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new PreflightRow(host.name(), "not checked: interrupted", "-", "-", "-", "-", List.of(), "-", false);
+        }
     }
 
     private PreflightRow check(Host host, RedisLinks redis) {
-        keys.drain();
         SshConnection connection = ssh.connection(host);
         Throwable failure = connect(connection);
         String via = via(connection.path());
-        List<UnknownHostKey> refused = keys.drain();
+        List<UnknownHostKey> refused = keys.refusedFor(servers(host, connection.path()));
         if (failure != null && refused.isEmpty() && PlainMessage.of(failure).startsWith(AUTH_REFUSED)) {
             return new PreflightRow(host.name(), "yes" + via, "known", PlainMessage.of(failure), "-",
                     host.redis() == null ? "not configured" : "not checked", List.of(), "-", false);
@@ -96,6 +158,16 @@ final class Preflight {
             Thread.currentThread().interrupt();
             return e;
         }
+    }
+
+    /** The names the host's servers are known by to the key prompt: the host and its jump hosts. */
+    private static Set<String> servers(Host host, HostPath path) {
+        Set<String> names = new HashSet<>();
+        names.add(host.name());
+        if (path != null) {
+            path.jumps().forEach(hop -> names.add(hop.name()));
+        }
+        return names;
     }
 
     private static String via(HostPath path) {

@@ -1,5 +1,6 @@
 package org.incidentconsole.app;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.incidentconsole.ssh.HostKeyPrompt;
@@ -15,10 +16,11 @@ final class RefusingKeyRecorder implements HostKeyPrompt {
         return false;
     }
 
-    /** The keys refused since the last call, then forgets them. */
-    synchronized List<UnknownHostKey> drain() {
-        List<UnknownHostKey> out = List.copyOf(seen);
-        seen.clear();
-        return out;
+    /**
+     * The keys refused for the named servers (a host and the jump hosts on its path): hosts checked at once each
+     * get their own, and a shared bastion's refused key is reported on every host behind it; each key once.
+     */
+    List<UnknownHostKey> refusedFor(Collection<String> names) {
+        return seen.stream().filter(k -> names.contains(k.hostName())).distinct().toList();
     }
 }

@@ -25,6 +25,11 @@ final class WindowInventory {
         settled.complete(null);
     }
 
+    /** The inventory as read, or null (not yet, or it could not be read). */
+    Inventory current() {
+        return loaded;
+    }
+
     /** The environment's label; "production" until an inventory says otherwise (the careful default). */
     String environment() {
         Inventory inv = loaded;

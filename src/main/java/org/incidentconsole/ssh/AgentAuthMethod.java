@@ -18,11 +18,22 @@ final class AgentAuthMethod extends AbstractAuthMethod implements DescribedKey {
     private final AgentClient.Identity identity;
     private final String algorithm;
     private final int flags;
+    private final byte[] signingKey;
 
     AgentAuthMethod(AgentClient agent, AgentClient.Identity identity) {
+        this(agent, identity, identity.blob());
+    }
+
+    /**
+     * Offers {@code identity} (a CertificateFile certificate) and has the agent sign with {@code signingKey}, the
+     * plain key it holds, as ssh does: an agent finds a key by its blob, and a certificate it was never given is
+     * not its.
+     */
+    AgentAuthMethod(AgentClient agent, AgentClient.Identity identity, byte[] signingKey) {
         super("publickey");
         this.agent = agent;
         this.identity = identity;
+        this.signingKey = signingKey.clone();
         // SHA-1 "ssh-rsa" signatures are refused by current OpenSSH, for RSA keys and RSA certificates alike;
         // ask the agent for rsa-sha2-512
         String sha2 = SHA2_512.get(identity.keyType());
@@ -49,7 +60,7 @@ final class AgentAuthMethod extends AbstractAuthMethod implements DescribedKey {
         byte[] toSign = new Buffer.PlainBuffer().putString(params.getTransport().getSessionID()).putBuffer(req)
                 .getCompactData();
         try {
-            req.putBytes(agent.sign(identity.blob(), toSign, flags));
+            req.putBytes(agent.sign(signingKey, toSign, flags));
         } catch (IOException e) {
             throw new UserAuthException("ssh-agent could not sign: " + e.getMessage(), e);
         }

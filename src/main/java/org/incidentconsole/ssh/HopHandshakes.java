@@ -48,6 +48,7 @@ final class HopHandshakes {
         }
         HostKeyStore k = hop.knownHosts() == null ? keys : new HostKeyStore(hop.knownHosts(), keys.appKnownHosts());
         SshAuth a = hop.identityAgent() == null ? auth : auth.withAgentSocket(hop.identityAgent());
+        a = hop.certificateFiles().isEmpty() ? a : a.withCertificateFiles(hop.certificateFiles());
         return new SshHandshake(host, s, k, a, prompt, scheduler, route);
     }
 }

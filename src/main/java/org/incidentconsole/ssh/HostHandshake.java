@@ -13,4 +13,9 @@ interface HostHandshake {
     default HostPath path() {
         return null;
     }
+
+    /** The path as it would be worked out now (ssh_config read again; blocking), or null for a direct handshake. */
+    default HostPath resolve() throws SshException {
+        return path();
+    }
 }

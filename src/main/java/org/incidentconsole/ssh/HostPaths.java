@@ -83,6 +83,9 @@ public final class HostPaths {
             } else {
                 String command = first(firstCfg, "proxycommand");
                 proxy = command == null || command.equalsIgnoreCase("none") ? null : command;
+                if (proxy != null) {
+                    origins.put(HostRoute.PROXY_COMMAND, SettingOrigin.sshConfig(config));
+                }
                 break;
             }
         }

@@ -46,6 +46,11 @@ final class RoutedHandshake implements HostHandshake {
     }
 
     @Override
+    public HostPath resolve() throws SshException {
+        return paths.resolve(host);
+    }
+
+    @Override
     public HostPath path() {
         return path;
     }

@@ -16,6 +16,11 @@ public record SettingOrigin(Source source, String detail) {
         return new SettingOrigin(Source.DEFAULT, what);
     }
 
+    /** For a settings table whose value column already says what the default is: "default" alone. */
+    public String label() {
+        return source == Source.DEFAULT ? "default" : toString();
+    }
+
     @Override
     public String toString() {
         return switch (source) {

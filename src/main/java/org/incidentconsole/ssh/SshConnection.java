@@ -61,6 +61,16 @@ public final class SshConnection implements Closeable {
         return handshake.path();
     }
 
+    /**
+     * The host's SSH settings (HostName, User, Port, IdentityFile, ProxyJump, ...) with where each came from:
+     * the inventory, ssh_config or the console's default. Blocking: ssh_config is read as a connect would read it.
+     * Empty when the connection has no path to work out.
+     */
+    public List<SettingLine> settingsWithOrigins() throws SshException {
+        HostPath p = handshake.resolve();
+        return p == null ? List.of() : PathSettings.of(p, settings);
+    }
+
     public ConnectionStatus status() {
         return status;
     }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import net.schmizz.sshj.common.Buffer;
@@ -22,8 +23,12 @@ final class UserCertificates {
     private UserCertificates() {
     }
 
-    /** What to offer for an identity file, in order; {@code certificateFiles} are CertificateFile entries. */
-    static List<KeyProvider> offers(KeyProvider loaded, Path identityFile, List<Path> certificateFiles)
+    /**
+     * What to offer for an identity file, in order: the CertificateFile certificates made for this key (those of
+     * other keys are left out: their signature would fail and use up the server's MaxAuthTries), then the one
+     * beside it, then the plain key.
+     */
+    static List<KeyProvider> offers(KeyProvider loaded, Path identityFile, List<Certificate<?>> certificates)
             throws IOException {
         List<KeyProvider> offers = new ArrayList<>();
         Path beside = Path.of(identityFile + "-cert.pub");
@@ -31,8 +36,8 @@ final class UserCertificates {
         // sshj reads <key>-cert.pub itself when it exists: then the loaded key's public half is the certificate
         PublicKey loadedPublic = besideExists ? loaded.getPublic() : null;
         KeyProvider plain = loadedPublic instanceof Certificate<?> ? plain(loaded) : loaded;
-        for (Path file : certificateFiles) {
-            offers.add(withCertificate(plain, read(file)));
+        for (Certificate<?> cert : forKey(certificates, plain.getPublic())) {
+            offers.add(withCertificate(plain, cert));
         }
         if (loadedPublic instanceof Certificate<?>) {
             offers.add(loaded);
@@ -41,6 +46,17 @@ final class UserCertificates {
         }
         offers.add(plain);
         return offers;
+    }
+
+    /** The certificates among {@code certificates} whose key is {@code key}. */
+    static List<Certificate<?>> forKey(List<Certificate<?>> certificates, PublicKey key) {
+        byte[] wanted = blob(key);
+        return certificates.stream().filter(c -> Arrays.equals(blob(c.getKey()), wanted)).toList();
+    }
+
+    /** A public key in SSH wire form: keys read by different providers compare equal this way. */
+    static byte[] blob(PublicKey key) {
+        return new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
     }
 
     /** The certificate in an OpenSSH {@code -cert.pub} file ("type base64 comment"). */

@@ -2,6 +2,7 @@ package org.incidentconsole.ui;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -13,6 +14,8 @@ import org.incidentconsole.ui.common.WindowPrefs;
 import org.incidentconsole.ui.hosts.HostCell;
 import org.incidentconsole.ui.hosts.HostItemViewModel;
 import org.incidentconsole.ui.hosts.HostListViewModel;
+import org.incidentconsole.ui.preflight.PreflightDialog;
+import org.incidentconsole.ui.preflight.PreflightSource;
 
 /** The main window: incident bar, hosts, the runbook area, status bar. Thin: state lives in view models. */
 public final class MainWindowController {
@@ -35,6 +38,9 @@ public final class MainWindowController {
     private ListView<HostItemViewModel> hostList;
     @FXML
     private Button connectAllButton;
+    @FXML
+    private Button checkAllButton;
+    private Supplier<PreflightSource> preflight = () -> null;
     @FXML
     private Label connectionSummary;
     @FXML
@@ -124,6 +130,7 @@ public final class MainWindowController {
         inventoryMessage.visibleProperty().bind(hosts.messageProperty().isNotEmpty());
         inventoryMessage.managedProperty().bind(inventoryMessage.visibleProperty());
         connectAllButton.disableProperty().bind(Bindings.isEmpty(hosts.hosts()));
+        checkAllButton.disableProperty().bind(Bindings.isEmpty(hosts.hosts()));
         connectionSummary.textProperty().bind(hosts.summaryProperty());
         inventoryPath.setText("inventory: " + inventory);
         logPath.setText("log: " + logFile);
@@ -165,5 +172,19 @@ public final class MainWindowController {
     @FXML
     private void connectAll() {
         hosts.connectAll();
+    }
+
+    /** What Check all hosts runs: a new check of the loaded inventory each time, or null before one is loaded. */
+    public void checkAllHostsWith(Supplier<PreflightSource> source) {
+        this.preflight = source;
+    }
+
+    @FXML
+    private void checkAllHosts() {
+        PreflightSource source = preflight.get();
+        if (source != null && !source.hosts().isEmpty()) {
+            PreflightDialog check = PreflightDialog.show(hostList.getScene().getWindow(), source);
+            checkAllButton.disableProperty().bind(Bindings.isEmpty(hosts.hosts()).or(check.runningProperty()));
+        }
     }
 }

@@ -66,8 +66,10 @@ class UserCertificateOpenSshTest {
 
         assertThat(c.isConnected()).isTrue();
         assertThat(c.status().recorded()).contains("-cert-v01@openssh.com");
-        assertThat(sshd.log()).contains("Accepted publickey for " + System.getProperty("user.name"))
-                .contains("ID operator");
+        // sshd's log line can arrive after the client has heard "success"
+        assertThat(sshd.awaitLog(0, java.util.regex.Pattern.compile("Accepted publickey for "
+                + System.getProperty("user.name") + ".*ID operator"), java.time.Duration.ofSeconds(30)))
+                .contains("Accepted publickey for " + System.getProperty("user.name")).contains("ID operator");
     }
 
     @ParameterizedTest(name = "{0} certificate for someone else")

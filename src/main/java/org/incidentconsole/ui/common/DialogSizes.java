@@ -3,6 +3,7 @@ package org.incidentconsole.ui.common;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
+import javafx.scene.control.Dialog;
 import javafx.scene.control.DialogPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
@@ -57,6 +58,21 @@ public final class DialogSizes {
                 Platform.runLater(fit);
             }
         });
+    }
+
+    /** Sized again now, for a dialog whose content grew after it was shown (rows filled in as they arrive). */
+    public static void refit(Dialog<?> dialog) {
+        DialogPane pane = dialog.getDialogPane();
+        if (pane.getScene() == null || !(pane.getScene().getWindow() instanceof Stage stage) || !stage.isShowing()) {
+            return;
+        }
+        pane.applyCss();
+        pane.layout();
+        // only when it no longer fits: fitting centres the dialog again, and the operator may have moved it
+        if (pane.prefWidth(-1) > pane.getScene().getWidth() + 0.5
+                || pane.prefHeight(pane.getScene().getWidth()) > pane.getScene().getHeight() + 0.5) {
+            fit(stage, pane);
+        }
     }
 
     /** Sized to the scene's preferred size, clamped to the screen the dialog is on, and centred on its owner. */

@@ -3,6 +3,7 @@ package org.incidentconsole.ui.hosts;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
@@ -24,6 +25,7 @@ public final class HostCell extends ListCell<HostItemViewModel> {
     private final Label reason = new Label();
     private final Button connect = new Button("Connect");
     private final Button disconnect = new Button("Disconnect");
+    private final Hyperlink settings = new Hyperlink("SSH settings");
     private final javafx.scene.control.CheckBox runOn = new javafx.scene.control.CheckBox("Run steps here");
     private final Label health = new Label();
     private final java.util.concurrent.Executor io;
@@ -53,7 +55,8 @@ public final class HostCell extends ListCell<HostItemViewModel> {
         disconnect.visibleProperty().bind(connect.disabledProperty());
         disconnect.managedProperty().bind(disconnect.visibleProperty());
         // the buttons wrap under each other in a narrow column rather than being cut off
-        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 4, connect, disconnect);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 4, connect, disconnect,
+                settings);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setMinWidth(0);
         actions.setPrefWrapLength(0);
@@ -67,6 +70,11 @@ public final class HostCell extends ListCell<HostItemViewModel> {
         connect.setOnAction(e -> {
             if (shown != null) {
                 shown.connect();
+            }
+        });
+        settings.setOnAction(e -> {
+            if (shown != null) {
+                HostSettingsDialog.show(getScene().getWindow(), shown, this.io);
             }
         });
         disconnect.setOnAction(e -> {
@@ -99,6 +107,7 @@ public final class HostCell extends ListCell<HostItemViewModel> {
         connect.disableProperty().bind(item.connectableProperty().not());
         connect.setId("connect-" + item.name());
         disconnect.setId("disconnect-" + item.name());
+        settings.setId("ssh-settings-" + item.name());
         health.textProperty().bind(item.healthProperty());
         health.setId("health-" + item.name());
         runOn.selectedProperty().bindBidirectional(item.runOnProperty());

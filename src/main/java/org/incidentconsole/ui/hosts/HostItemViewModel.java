@@ -1,7 +1,8 @@
 package org.incidentconsole.ui.hosts;
 
 import java.util.List;
-
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -14,6 +15,8 @@ import javafx.beans.property.StringProperty;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.ssh.ConnectionState;
 import org.incidentconsole.ssh.ConnectionStatus;
+import org.incidentconsole.ssh.SettingLine;
+import org.incidentconsole.ssh.SshException;
 import org.incidentconsole.ssh.SshConnection;
 
 /** One host row: its connection state and reason, updated on the UI thread; Connect never blocks. */
@@ -51,6 +54,17 @@ public final class HostItemViewModel {
 
     public Host host() {
         return host;
+    }
+
+    /** The host's SSH settings with their origins, worked out on {@code io} (ssh_config is read: blocking). */
+    public CompletableFuture<List<SettingLine>> sshSettings(Executor io) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return connection.settingsWithOrigins();
+            } catch (SshException e) {
+                throw new CompletionException(e);
+            }
+        }, io);
     }
 
     /** Whether the next step runs on this host (all hosts at first). */
