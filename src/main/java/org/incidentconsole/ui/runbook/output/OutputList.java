@@ -5,11 +5,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
-import javafx.geometry.Orientation;
 import javafx.scene.control.IndexedCell;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.ScrollBar;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
@@ -38,13 +36,8 @@ final class OutputList {
         list.getStyleClass().addAll("step-output", "output-list");
         list.setCellFactory(v -> new LineCell());
         list.getItems().addListener((ListChangeListener<String>) c -> followLater());
-        list.addEventFilter(ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() > 0) {
-                model.followProperty().set(false); // the operator reads back: the view stays put
-            } else {
-                Platform.runLater(this::resumeAtEnd);
-            }
-        });
+        // after the operator scrolls (wheel, keys, scroll bar): follow again at the end, else stay where they read
+        list.addEventFilter(ScrollEvent.SCROLL, e -> Platform.runLater(this::followIfAtEnd));
         list.addEventHandler(KeyEvent.KEY_RELEASED, e -> Platform.runLater(this::followIfAtEnd));
         list.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::followIfAtEnd));
         list.addEventFilter(MouseEvent.MOUSE_DRAGGED, e -> Platform.runLater(this::followIfAtEnd));
@@ -68,41 +61,32 @@ final class OutputList {
         Platform.runLater(() -> {
             scrollPending = false;
             if (model.followProperty().get() && !list.getItems().isEmpty()) {
-                list.scrollTo(list.getItems().size() - 1);
+                int newest = list.getItems().size() - 1;
+                if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
+                    list.layout(); // the flow learns the new line count in a layout pass: before it, it is ignored
+                    flow.scrollTo(newest); // wholly in view at the bottom (ListView.scrollTo puts it at the top)
+                } else {
+                    list.scrollTo(newest);
+                }
             }
         });
-    }
-
-    private void resumeAtEnd() {
-        if (atEnd()) {
-            model.followProperty().set(true);
-        }
     }
 
     private void followIfAtEnd() {
         model.followProperty().set(atEnd());
     }
 
-    /** The newest line is in view: the list is scrolled to its end, or everything fits. */
+    /** The newest line is wholly in view: the list is scrolled to its end, or everything fits. */
     boolean atEnd() {
         if (list.getItems().isEmpty()) {
             return true;
         }
-        for (var node : list.lookupAll(".scroll-bar")) {
-            if (node instanceof ScrollBar bar && bar.getOrientation() == Orientation.VERTICAL && bar.isVisible()) {
-                return bar.getValue() >= bar.getMax() - 1e-3;
-            }
-        }
-        return true;
-    }
-
-    /** The index of the last line in view, or -1 before the list is shown. */
-    int lastVisible() {
         if (list.lookup(".virtual-flow") instanceof VirtualFlow<?> flow) {
             IndexedCell<?> last = flow.getLastVisibleCell();
-            return last == null ? -1 : last.getIndex();
+            return last == null || last.getIndex() >= list.getItems().size() - 1
+                    && last.getLayoutY() + last.getHeight() <= flow.getHeight() + 1;
         }
-        return -1;
+        return true;
     }
 
     void scrollToLine(int index) {

@@ -47,8 +47,9 @@ public final class OutputPane {
         VBox.setVgrow(tabs, Priority.ALWAYS);
         root.getChildren().addAll(toolbar(), searchBar(), tabs);
         model.shownProperty().addListener((obs, old, now) -> showRun(now));
-        model.runsProperty().addListener((obs, old, now) -> runChoice.setItems(now));
-        runChoice.setItems(model.runsProperty().get());
+        // an invalidation listener: a change listener misses a switch between two empty (equal) lists
+        model.runsProperty().addListener(o -> showRuns());
+        showRuns();
         model.followProperty().addListener((obs, was, now) -> {
             if (now) {
                 lists.forEach(OutputList::followLater);
@@ -86,11 +87,6 @@ public final class OutputPane {
         runChoice.setValue(model.shownProperty().get());
         runChoice.valueProperty().addListener((obs, old, now) -> model.showRun(now));
         model.shownProperty().addListener((obs, old, now) -> runChoice.setValue(now));
-        runChoice.disableProperty().bind(Bindings.size(runChoice.getItems()).lessThan(2));
-        runChoice.itemsProperty().addListener((obs, old, now) -> {
-            runChoice.disableProperty().bind(Bindings.size(now).lessThan(2));
-            runChoice.setValue(model.shownProperty().get());
-        });
         CheckBox follow = toggle("follow-output", "Follow output");
         follow.selectedProperty().bindBidirectional(model.followProperty());
         CheckBox timestamps = toggle("output-timestamps", "Timestamps");
@@ -114,6 +110,17 @@ public final class OutputPane {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("output-toolbar");
         return bar;
+    }
+
+    /**
+     * The shown step's runs in the chooser, off with fewer than two. An invalidation listener calls this: a change
+     * listener misses a switch between two steps' empty (equal) lists.
+     */
+    private void showRuns() {
+        ObservableList<RunOutput> runs = model.runsProperty().get();
+        runChoice.setItems(runs);
+        runChoice.disableProperty().bind(Bindings.size(runs).lessThan(2));
+        runChoice.setValue(model.shownProperty().get());
     }
 
     private static CheckBox toggle(String id, String text) {
