@@ -73,6 +73,8 @@ public final class OutputPane {
 
     private HBox toolbar() {
         runChoice.setId("run-history");
+        runChoice.setPrefWidth(170);
+        runChoice.setMinWidth(Pane.USE_PREF_SIZE);
         runChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(RunOutput run) {
