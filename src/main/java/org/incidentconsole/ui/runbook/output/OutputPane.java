@@ -16,6 +16,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
@@ -71,7 +72,7 @@ public final class OutputPane {
         return detach;
     }
 
-    private HBox toolbar() {
+    private FlowPane toolbar() {
         runChoice.setId("run-history");
         runChoice.setPrefWidth(170);
         runChoice.setMinWidth(Pane.USE_PREF_SIZE);
@@ -106,9 +107,8 @@ public final class OutputPane {
         detach.setId("output-detach");
         detach.setMinWidth(Pane.USE_PREF_SIZE);
         detach.textProperty().bind(Bindings.when(model.detachedProperty()).then("Attach").otherwise("Detach"));
-        Pane gap = new Pane();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = new HBox(8, runChoice, follow, timestamps, wrap, gap, find, copy, detach);
+        // a flow, not a row: in a narrow column the controls wrap instead of holding the column wide
+        FlowPane bar = new FlowPane(8, 4, runChoice, follow, timestamps, wrap, find, copy, detach);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("output-toolbar");
         return bar;
