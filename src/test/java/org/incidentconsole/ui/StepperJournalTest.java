@@ -14,8 +14,8 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.incident.StepOutcome;
 import org.incidentconsole.severity.Severity;
+import org.incidentconsole.incident.StepOutcome;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.inventory.Environment;
 import org.incidentconsole.inventory.Host;
@@ -28,6 +28,7 @@ import org.incidentconsole.testing.TestKeys;
 import org.incidentconsole.ui.hosts.HostListViewModel;
 import org.incidentconsole.ui.runbook.StepMark;
 import org.incidentconsole.ui.runbook.StepperViewModel;
+import org.incidentconsole.ui.runbook.output.HostOutput;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,11 +147,10 @@ class StepperJournalTest {
         var outcomes = model.run(null).get(60, TimeUnit.SECONDS);
 
         assertThat(outcomes.get("web-03").outcome()).isEqualTo(StepOutcome.NOT_RUN);
-        StepperViewModel.HostOutput tab = model.hostOutputs().get(0);
+        HostOutput tab = model.hostOutputs().get(0);
         assertThat(tab.statusProperty().get()).isEqualTo("NOT_RUN");
         assertThat(tab.lines()).singleElement().asString().startsWith("— not run: web-03 is not connected: ");
-        assertThat(model.marks()).as("never ran is not failed").containsEntry(model.steps().get(0).pathText(),
-                StepMark.NOT_RUN);
+        assertThat(model.marks()).as("never ran is not failed").containsEntry(model.steps().get(0).pathText(), StepMark.NOT_RUN);
     }
 
     @Test
@@ -160,7 +160,7 @@ class StepperJournalTest {
 
         model.run(null).exceptionally(e -> Map.of()).get(10, TimeUnit.SECONDS);
 
-        StepperViewModel.HostOutput tab = model.hostOutputs().get(0);
+        HostOutput tab = model.hostOutputs().get(0);
         assertThat(tab.statusProperty().get()).isEqualTo("NOT_RUN");
         assertThat(tab.lines()).containsExactly("— not run: fill in before running: {{stable_ref}}");
         assertThat(journaled(IncidentEvent.StepStarted.class)).isEmpty();

@@ -163,6 +163,9 @@ class StepperResumeTest {
             assertThat(r.outcome()).isEqualTo(StepOutcome.OK);
             assertThat(r.output()).contains("switching to ccc3333");
         });
+        assertThat(model.hostOutputs()).as("the step resumed at never ran: no output of another step")
+                .isEmpty();
+        model.select(steps.get(2));
         assertThat(model.hostOutputs()).singleElement().satisfies(o -> {
             assertThat(o.host()).isEqualTo("web-01");
             assertThat(o.statusProperty().get()).startsWith("OK");

@@ -1,11 +1,22 @@
 package org.incidentconsole.ui.runbook;
 
+import java.io.File;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.WeakChangeListener;
+import javafx.collections.MapChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -14,20 +25,28 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.TextAlignment;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.runbook.ChecklistItem;
 import org.incidentconsole.runbook.CodeBlock;
 import org.incidentconsole.runbook.Danger;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.ui.incident.IncidentGuard;
+import org.incidentconsole.ui.runbook.output.OutputPane;
+import org.incidentconsole.ui.runbook.output.OutputWindow;
 
-/** The runbook stepper's view; state and actions live in {@link StepperViewModel}. */
+/** The runbook stepper's view: it binds; state and rules live in {@link StepperViewModel} and its parts. */
 public final class StepperController {
     private final StepperViewModel model;
     private final List<Path> runbooks;
     private final Supplier<String> environment;
     private final IncidentGuard guard;
-    private final java.util.function.Function<String, java.util.concurrent.CompletableFuture<Void>> note;
+    private final Function<String, CompletableFuture<Void>> note;
 
     @FXML
     private ComboBox<Path> runbookChoice;
@@ -46,23 +65,21 @@ public final class StepperController {
     @FXML
     private Button cancelButton;
     @FXML
-    private javafx.scene.control.ChoiceBox<org.incidentconsole.incident.StepRunner.Mode> modeChoice;
+    private ChoiceBox<StepRunner.Mode> modeChoice;
     @FXML
-    private javafx.scene.control.TabPane outputTabs;
-    @FXML
-    private CheckBox follow;
+    private VBox outputHolder;
     @FXML
     private TextField noteField;
-    private final ListView<String> output = new ListView<>();
     private KindPanes kinds;
+    private OutputPane output;
+    private OutputWindow outputWindow;
 
     /**
      * @param guard asks for an incident before an act that is journaled (open, run, tick, note)
-     * @param note  journals a note for the timeline
+     * @param note           journals a note for the timeline
      */
     public StepperController(StepperViewModel model, List<Path> runbooks, Supplier<String> environment,
-                             IncidentGuard guard,
-                             java.util.function.Function<String, java.util.concurrent.CompletableFuture<Void>> note) {
+                             IncidentGuard guard, Function<String, CompletableFuture<Void>> note) {
         this.model = model;
         this.runbooks = List.copyOf(runbooks);
         this.environment = environment;
@@ -73,7 +90,7 @@ public final class StepperController {
     @FXML
     private void initialize() {
         runbookChoice.getItems().setAll(runbooks);
-        runbookChoice.setConverter(new javafx.util.StringConverter<>() {
+        runbookChoice.setConverter(new StringConverter<>() {
             @Override
             public String toString(Path path) {
                 return path == null ? "" : path.getFileName().toString();
@@ -89,7 +106,7 @@ public final class StepperController {
         steps.setItems(model.steps());
         Label none = new Label("No runbook open.\nChoose one above and press Open.");
         none.setWrapText(true);
-        none.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+        none.setTextAlignment(TextAlignment.CENTER);
         steps.setPlaceholder(none);
         steps.setCellFactory(list -> new ListCell<>() {
             @Override
@@ -115,12 +132,7 @@ public final class StepperController {
         });
         model.runbookProperty().addListener((obs, old, now) -> title.setText(now == null ? "" : now.title()));
         message.textProperty().bind(model.messageProperty());
-        runButton.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
-                () -> model.runningProperty().get() || model.selectedProperty().get() == null
-                        || !model.walk().runnable(model.selectedProperty().get())
-                        || !model.runBlockedProperty().get().isEmpty(),
-                model.runningProperty(), model.selectedProperty(), model.runBlockedProperty(),
-                model.walk().changes()));
+        runButton.disableProperty().bind(model.runs().runEnabledProperty().not());
         kinds = new KindPanes(model.walk(), guard::withIncident);
         model.walk().changes().addListener((obs, old, now) -> {
             steps.refresh();
@@ -130,35 +142,33 @@ public final class StepperController {
         showRunBlocked();
         showWarning();
         cancelButton.disableProperty().bind(model.runningProperty().not());
-        model.marks().addListener((javafx.collections.MapChangeListener<String, StepMark>) c -> steps.refresh());
-        modeChoice.getItems().setAll(org.incidentconsole.incident.StepRunner.Mode.values());
-        modeChoice.setConverter(new javafx.util.StringConverter<>() {
+        model.marks().addListener((MapChangeListener<String, StepMark>) c -> steps.refresh());
+        modeChoice.getItems().setAll(StepRunner.Mode.values());
+        modeChoice.setConverter(new StringConverter<>() {
             @Override
-            public String toString(org.incidentconsole.incident.StepRunner.Mode m) {
-                return m == null ? "" : m == org.incidentconsole.incident.StepRunner.Mode.PARALLEL
-                        ? "all at once" : "host by host";
+            public String toString(StepRunner.Mode m) {
+                return m == null ? "" : m == StepRunner.Mode.PARALLEL ? "all at once" : "host by host";
             }
 
             @Override
-            public org.incidentconsole.incident.StepRunner.Mode fromString(String text) {
+            public StepRunner.Mode fromString(String text) {
                 return null;
             }
         });
         modeChoice.valueProperty().bindBidirectional(modeProperty());
         modeChoice.disableProperty().bind(model.runningProperty());
-        output.setItems(model.output());
-        output.setId("step-output");
-        output.getStyleClass().add("step-output");
-        outputTabs.getTabs().add(tab("All hosts", output, null));
-        model.hostOutputs().addListener((javafx.collections.ListChangeListener<StepperViewModel.HostOutput>) c -> {
-            outputTabs.getTabs().remove(1, outputTabs.getTabs().size());
-            for (StepperViewModel.HostOutput o : model.hostOutputs()) {
-                ListView<String> lines = new ListView<>(o.lines());
-                lines.setId("output-" + o.host());
-                lines.getStyleClass().add("step-output");
-                outputTabs.getTabs().add(tab(o.host(), lines, o));
-            }
-        });
+        output = new OutputPane(model.outputs());
+        VBox.setVgrow(output.node(), Priority.ALWAYS);
+        outputHolder.getChildren().add(output.node());
+        outputWindow = new OutputWindow(output, outputHolder, model.outputs().detachedProperty(),
+                () -> title.getScene() == null ? null : title.getScene().getWindow());
+        output.detachButton().setOnAction(e -> outputWindow.toggle());
+    }
+
+    /** Ctrl+F: the output's search bar, focused (in the output's own window when it is detached). */
+    public void focusOutputSearch() {
+        outputWindow.toFront();
+        output.focusSearch();
     }
 
     /** The resumed runbook's file is gone or changed since: one sentence under the title, while it holds. */
@@ -171,7 +181,7 @@ public final class StepperController {
         warning.textProperty().bind(model.warningProperty());
         warning.visibleProperty().bind(warning.textProperty().isNotEmpty());
         warning.managedProperty().bind(warning.visibleProperty());
-        if (title.getParent() instanceof HBox row && row.getParent() instanceof javafx.scene.layout.Pane pane) {
+        if (title.getParent() instanceof HBox row && row.getParent() instanceof Pane pane) {
             pane.getChildren().add(pane.getChildren().indexOf(row) + 1, warning);
         }
     }
@@ -184,15 +194,14 @@ public final class StepperController {
         why.textProperty().bind(model.runBlockedProperty());
         why.visibleProperty().bind(why.textProperty().isNotEmpty());
         why.managedProperty().bind(why.visibleProperty());
-        if (runButton.getParent() instanceof javafx.scene.layout.Pane pane) {
+        if (runButton.getParent() instanceof Pane pane) {
             pane.getChildren().add(pane.getChildren().indexOf(runButton) + 1, why);
         }
     }
 
     /** A bidirectional bridge: the model's mode is read-only outside, set through {@code setMode}. */
-    private javafx.beans.property.ObjectProperty<org.incidentconsole.incident.StepRunner.Mode> modeProperty() {
-        javafx.beans.property.SimpleObjectProperty<org.incidentconsole.incident.StepRunner.Mode> bridge =
-                new javafx.beans.property.SimpleObjectProperty<>(model.modeProperty().get());
+    private ObjectProperty<StepRunner.Mode> modeProperty() {
+        SimpleObjectProperty<StepRunner.Mode> bridge = new SimpleObjectProperty<>(model.modeProperty().get());
         model.modeProperty().addListener((obs, old, now) -> bridge.set(now));
         bridge.addListener((obs, old, now) -> {
             if (now != null) {
@@ -200,37 +209,6 @@ public final class StepperController {
             }
         });
         return bridge;
-    }
-
-    /** An output tab that scrolls with new lines unless the operator scrolled up (Follow output unticks). */
-    private javafx.scene.control.Tab tab(String name, ListView<String> lines, StepperViewModel.HostOutput host) {
-        javafx.scene.control.Tab tab = new javafx.scene.control.Tab(name, lines);
-        tab.setId("tab-" + name.replace(' ', '-'));
-        if (host != null) {
-            tab.textProperty().bind(javafx.beans.binding.Bindings.concat(name, " · ", host.statusProperty()));
-        }
-        lines.addEventFilter(javafx.scene.input.ScrollEvent.SCROLL, e -> {
-            if (e.getDeltaY() > 0) {
-                follow.setSelected(false);
-            }
-        });
-        lines.getItems().addListener((javafx.collections.ListChangeListener<String>) c -> {
-            if (follow.isSelected() && !lines.getItems().isEmpty()) {
-                lines.scrollTo(lines.getItems().size() - 1);
-            }
-        });
-        return tab;
-    }
-
-    @FXML
-    @SuppressWarnings("unchecked")
-    private void copyOutput() {
-        javafx.scene.control.Tab tab = outputTabs.getSelectionModel().getSelectedItem();
-        if (tab != null && tab.getContent() instanceof ListView<?> list) {
-            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
-            content.putString(String.join("\n", (List<String>) list.getItems()));
-            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
-        }
     }
 
     @FXML
@@ -241,7 +219,7 @@ public final class StepperController {
         }
         guard.withIncident(() -> {
             noteField.setDisable(true);
-            note.apply(text).whenComplete((v, err) -> javafx.application.Platform.runLater(() -> {
+            note.apply(text).whenComplete((v, err) -> Platform.runLater(() -> {
                 noteField.setDisable(false);
                 if (err == null) {
                     noteField.clear();
@@ -252,10 +230,10 @@ public final class StepperController {
 
     @FXML
     private void openFile() {
-        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        FileChooser chooser = new FileChooser();
         chooser.setTitle("Open a runbook");
-        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Markdown", "*.md"));
-        java.io.File file = chooser.showOpenDialog(title.getScene().getWindow());
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Markdown", "*.md"));
+        File file = chooser.showOpenDialog(title.getScene().getWindow());
         if (file != null) {
             guard.withIncident(() -> model.open(file.toPath()));
         }
@@ -295,11 +273,7 @@ public final class StepperController {
         form.setHgap(8);
         form.setVgap(4);
         int row = 0;
-        List<Step> runs = model.walk().runs(step);
-        List<org.incidentconsole.runbook.Placeholder> shownPlaceholders = runs.isEmpty() ? step.placeholders()
-                : runs.stream().flatMap(r -> r.placeholders().stream()).toList(); // a choice: the chosen one's
-        for (String name : shownPlaceholders.stream().map(p -> p.kind() == org.incidentconsole.runbook.Placeholder
-                .Kind.VARIABLE ? p.name() : p.token()).distinct().toList()) {
+        for (String name : model.stepValues().fieldNames(step)) {
             TextField field = new TextField(model.values().getOrDefault(name, ""));
             field.setId("var-" + name);
             field.textProperty().addListener((obs, old, now) -> model.setValue(name, now));
@@ -341,32 +315,33 @@ public final class StepperController {
             detail.getChildren().add(badge);
         }
         for (ChecklistItem item : step.checklist()) {
-            CheckBox box = new CheckBox(label(step, item));
-            box.setWrapText(true);
-            box.setId("check-" + item.line());
-            box.setSelected(model.isTicked(step, item));
-            box.setOnAction(e -> {
-                boolean wanted = box.isSelected();
-                box.setSelected(!wanted); // shown once it is on disk
-                guard.withIncident(() -> {
-                    box.setDisable(true);
-                    model.tick(step, item, wanted).whenComplete((v, err) ->
-                            javafx.application.Platform.runLater(() -> {
-                                box.setDisable(false);
-                                box.setSelected(err == null ? wanted : !wanted);
-                                box.setText(label(step, item));
-                                box.requestFocus();
-                            }));
-                });
-            });
-            detail.getChildren().add(box);
+            detail.getChildren().add(checkBox(model.checklist().state(step, item), item));
         }
     }
 
-    /** The item's text, and who ticked it when: "Health endpoint returns 200   ✓ alice 14:03:12". */
-    private String label(Step step, ChecklistItem item) {
-        String by = model.tickedBy(step, item);
-        return by == null ? item.text() : item.text() + "   ✓ " + by;
+    /** A checklist item's box: it shows the tick on disk; a click asks for the other state (see TickState). */
+    private CheckBox checkBox(TickState state, ChecklistItem item) {
+        CheckBox box = new CheckBox();
+        box.setWrapText(true);
+        box.setId("check-" + item.line());
+        box.textProperty().bind(state.labelProperty());
+        box.setSelected(state.checkedProperty().get());
+        box.disableProperty().bind(state.busyProperty());
+        ChangeListener<Boolean> shown = (obs, was, now) -> box.setSelected(now);
+        ChangeListener<Boolean> written = (obs, was, now) -> {
+            if (!now && box.getScene() != null) {
+                box.requestFocus();
+            }
+        };
+        box.getProperties().put(ChangeListener.class, List.of(shown, written)); // the box holds them, not the state
+        state.checkedProperty().addListener(new WeakChangeListener<>(shown));
+        state.busyProperty().addListener(new WeakChangeListener<>(written));
+        box.setOnAction(e -> {
+            boolean wanted = box.isSelected();
+            box.setSelected(state.checkedProperty().get()); // shown once it is on disk
+            guard.withIncident(() -> state.request(wanted));
+        });
+        return box;
     }
 
     @FXML
