@@ -17,6 +17,8 @@ import org.incidentconsole.ui.common.FxmlView;
 import org.incidentconsole.ui.common.Theme;
 import org.incidentconsole.ui.common.WindowPrefs;
 import org.incidentconsole.ui.common.ViewLoader;
+import org.incidentconsole.ui.ShortcutBindings;
+import org.incidentconsole.ui.inventory.InventoryProblemsViewModel;
 import org.incidentconsole.ui.breakers.BreakerPanelController;
 import org.incidentconsole.ui.breakers.BreakerPanelViewModel;
 import org.incidentconsole.ui.health.HealthPanelController;
@@ -123,9 +125,17 @@ public final class ConsoleApplication extends Application {
         HostListViewModel hosts = new HostListViewModel(Platform::runLater);
         HealthPanelViewModel health = new HealthPanelViewModel(Platform::runLater);
         BreakerPanelViewModel breakers = new BreakerPanelViewModel(Platform::runLater);
-        CompletableFuture<Void> inventorySettled = new CompletableFuture<>();
-        java.util.concurrent.atomic.AtomicReference<org.incidentconsole.inventory.Inventory> loaded =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        javafx.beans.property.SimpleStringProperty refreshed = new javafx.beans.property.SimpleStringProperty("");
+        java.time.format.DateTimeFormatter hhmmss = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                .withZone(java.time.ZoneId.systemDefault());
+        InventoryProblemsViewModel problems = new InventoryProblemsViewModel();
+        LiveInventory live = new LiveInventory(services, inventory, new LiveInventory.Views(hosts, health, breakers,
+                problems, what -> {
+            String text = "last refresh: " + what + " " + hhmmss.format(java.time.Instant.now());
+            Platform.runLater(() -> refreshed.set(text));
+        }), connectAll);
+        CompletableFuture<Void> inventorySettled = live.settled();
+        Supplier<org.incidentconsole.inventory.Inventory> loaded = live::current;
         Supplier<String> environment = () -> loaded.get() == null ? "production" : loaded.get().environment().label();
         Supplier<java.util.List<org.incidentconsole.inventory.Host>> inventoryHosts = () -> loaded.get() == null
                 ? java.util.List.of() : loaded.get().hosts();
@@ -177,7 +187,6 @@ public final class ConsoleApplication extends Application {
             var current = services.currentIncident();
             journal.set(current == null ? "" : "journal: " + current.journalFile());
         });
-        javafx.beans.property.SimpleStringProperty refreshed = new javafx.beans.property.SimpleStringProperty("");
         MainWindowController main = new MainWindowController(hosts, inventory, services.home().logFile(), services.io(),
                 journal, refreshed);
         Map<Class<?>, Supplier<?>> controllers = Map.of(
@@ -194,7 +203,8 @@ public final class ConsoleApplication extends Application {
         scene.setRoot(root);
         org.incidentconsole.ui.common.DialogSizes.install();
         Theme.DARK.apply(scene);
-        Shortcuts.install(scene, stepperView::run, stepperView::cancel, bar::export, main::showShortcutsNow);
+        main.showInventoryProblems(problems);
+        ShortcutBindings.install(scene, KeyActions.of(stepperView, bar, main, problems));
         stage.setOnCloseRequest(e -> {
             if (stepper.runningProperty().get() && !CloseGuard.confirm(stage)) {
                 e.consume();
@@ -207,41 +217,7 @@ public final class ConsoleApplication extends Application {
         MainWindowPlacement.remember(stage, main, prefs, services.home().windowPrefs());
         stage.show();
         FirstFrame.watch();
-        java.time.format.DateTimeFormatter hhmmss = java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
-                .withZone(java.time.ZoneId.systemDefault());
-        java.util.function.Consumer<String> refreshedAt = what -> {
-            String text = "last refresh: " + what + " " + hhmmss.format(java.time.Instant.now());
-            Platform.runLater(() -> refreshed.set(text));
-        };
-        services.loadInventory(inventory).whenComplete((inv, error) -> {
-            if (error == null && inv != null) {
-                loaded.set(inv);
-            }
-            inventorySettled.complete(null);
-        }).whenComplete((inv, error) -> Platform.runLater(() -> {
-            if (error != null) {
-                Throwable cause = error instanceof CompletionException && error.getCause() != null
-                        ? error.getCause() : error;
-                LOG.warn("Inventory not loaded: {}", cause.getMessage());
-                hosts.showProblem("The inventory could not be read:\n" + cause.getMessage());
-            } else if (inv == null) {
-                hosts.showProblem("No inventory at " + inventory + ".\nCopy inventory.example.yaml from the "
-                        + "Incident Console repository there and edit it, or start with --inventory PATH.");
-            } else {
-                hosts.showInventory(inv, services.ssh()::connection);
-                if (connectAll) {
-                    hosts.connectAll();
-                }
-                services.startPanels(inv, r -> {
-                    health.result(r);
-                    hosts.healthResult(r);
-                    refreshedAt.accept("health");
-                }, p -> {
-                    breakers.panel(p);
-                    refreshedAt.accept("breakers");
-                }, health::advice);
-            }
-        }));
+        live.load();
         return new WindowModels(hosts, health, breakers);
     }
 

@@ -256,9 +256,11 @@ public final class ConsoleServices implements AutoCloseable {
         health = new HealthPoller(ssh, checks, java.time.Clock.systemUTC(), false);
         health.onResult(results);
         health.onTransition(panels::health);
-        inventory.hosts().forEach(h -> ssh.connection(h).addListener(status -> panels.connection(h.name(), status)));
-        executors.scheduler().scheduleWithFixedDelay(panels::tick, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
+        inventory.hosts().forEach(h -> listen(ssh.connection(h), status -> panels.connection(h.name(), status)));
+        panelTasks.add(executors.scheduler().scheduleWithFixedDelay(panels::tick, 5, 5,
+                java.util.concurrent.TimeUnit.SECONDS));
         health.start(executors.scheduler(), java.time.Duration.ofSeconds(5));
+        HealthPoller polling = health;
         redis = new RedisLinks(ssh, System.getenv(), RedisPasswordPrompt.NONE);
         java.util.Map<String, BreakerPanel> latest = new java.util.concurrent.ConcurrentHashMap<>();
         java.util.Set<RedisLink> started = java.util.concurrent.ConcurrentHashMap.newKeySet();
@@ -267,7 +269,7 @@ public final class ConsoleServices implements AutoCloseable {
                 continue;
             }
             // breakers are read once the operator has connected the host: connecting stays their act
-            ssh.connection(host).addListener(status -> {
+            listen(ssh.connection(host), status -> { // told at once: a host still connected after a reload too
                 if (status.state() == org.incidentconsole.ssh.ConnectionState.CONNECTED) {
                     executors.io().execute(() -> startMonitor(host, started, latest, breakers));
                 }
@@ -279,9 +281,9 @@ public final class ConsoleServices implements AutoCloseable {
         org.incidentconsole.health.SteadyAdvice steady = new org.incidentconsole.health.SteadyAdvice(
                 org.incidentconsole.health.SteadyAdvice.Settings.of(inventory.hosts().isEmpty() ? java.util.Map.of()
                         : inventory.hosts().get(0).thresholds()));
-        executors.scheduler().scheduleWithFixedDelay(() -> {
+        panelTasks.add(executors.scheduler().scheduleWithFixedDelay(() -> {
             java.time.Instant now = java.time.Instant.now();
-            var states = health.states();
+            var states = polling.states();
             var raw = advisor.advise(states, latest.values(), thresholds, now);
             // a new poll is a newer health result or breaker reading than the last tick saw
             java.time.Instant round = java.util.stream.Stream.concat(states.stream().map(s -> s.latest().at()),
@@ -289,13 +291,51 @@ public final class ConsoleServices implements AutoCloseable {
             var incident = currentIncident();
             boolean rolledBack = incident != null && incident.state().milestones().contains("ROLLED_BACK");
             advice.accept(steady.next(raw, round, rolledBack, now));
-        }, 1, 2, java.util.concurrent.TimeUnit.SECONDS);
+        }, 1, 2, java.util.concurrent.TimeUnit.SECONDS));
+    }
+
+    // #19 inventory reload (h19-keys): what startPanels started, so a reload can stop it and start again
+    private final java.util.List<java.util.concurrent.Future<?>> panelTasks =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final java.util.List<Runnable> panelListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private void listen(org.incidentconsole.ssh.SshConnection connection,
+                        java.util.function.Consumer<org.incidentconsole.ssh.ConnectionStatus> listener) {
+        connection.addListener(listener);
+        panelListeners.add(() -> connection.removeListener(listener));
+    }
+
+    /**
+     * Stops what {@link #startPanels} started (polls, monitors, Redis links, listeners), so they can start again
+     * on a reloaded inventory; the incident and the SSH connections stay.
+     */
+    public synchronized void stopPanels() {
+        panelTasks.forEach(t -> t.cancel(false));
+        panelTasks.clear();
+        panelListeners.forEach(Runnable::run);
+        panelListeners.clear();
+        monitors.forEach(BreakerMonitor::close);
+        monitors.clear();
+        monitorBySource.clear();
+        actions.clear();
+        if (health != null) {
+            health.close();
+            health = null;
+        }
+        if (redis != null) {
+            redis.close();
+            redis = null;
+        }
     }
 
     private void startMonitor(Host host, java.util.Set<RedisLink> started, java.util.Map<String, BreakerPanel> latest,
                               java.util.function.Consumer<BreakerPanel> breakers) {
+        RedisLinks links = redis;
+        if (links == null) {
+            return; // the panels stopped (an inventory reload) before this host's monitor started
+        }
         try {
-            RedisLink link = redis.linkFor(host);
+            RedisLink link = links.linkFor(host);
             if (started.add(link)) {
                 BreakerMonitor monitor = new BreakerMonitor(link, host.breakers(), java.time.Clock.systemUTC());
                 monitorBySource.put(link.label(), monitor);

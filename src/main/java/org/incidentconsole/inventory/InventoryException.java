@@ -13,6 +13,7 @@ public class InventoryException extends Exception {
     private final int line;
     private final int column;
     private final String field;
+    private final String problem;
     private final List<InventoryException> problems;
 
     public InventoryException(Path file, int line, int column, String field, String problem) {
@@ -21,6 +22,7 @@ public class InventoryException extends Exception {
         this.line = line;
         this.column = column;
         this.field = field;
+        this.problem = oneLine(problem);
         this.problems = List.of(this);
     }
 
@@ -30,6 +32,7 @@ public class InventoryException extends Exception {
         this.line = first.line;
         this.column = first.column;
         this.field = first.field;
+        this.problem = first.problem;
         this.problems = all.stream().sorted(Comparator.comparingInt(InventoryException::line)
                 .thenComparingInt(InventoryException::column)).toList();
     }
@@ -79,6 +82,11 @@ public class InventoryException extends Exception {
 
     public int column() {
         return column;
+    }
+
+    /** What is wrong, without the place: "unknown field 'adress'; known fields: …". */
+    public String problem() {
+        return problem;
     }
 
     public String field() {

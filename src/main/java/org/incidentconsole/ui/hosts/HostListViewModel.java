@@ -33,13 +33,22 @@ public final class HostListViewModel {
         this.ui = ui;
     }
 
+    /** Lists the inventory's hosts; on a reload, a host listed before keeps its "Run here" tick. */
     public void showInventory(Inventory inventory, Function<Host, SshConnection> connections) {
-        hosts.setAll(inventory.hosts().stream().map(h -> new HostItemViewModel(connections.apply(h), ui)).toList());
+        java.util.Map<String, Boolean> runOn = new java.util.HashMap<>();
+        hosts.forEach(h -> runOn.put(h.name(), h.runOnProperty().get()));
+        hosts.forEach(HostItemViewModel::release);
+        hosts.setAll(inventory.hosts().stream().map(h -> {
+            HostItemViewModel item = new HostItemViewModel(connections.apply(h), ui);
+            item.runOnProperty().set(runOn.getOrDefault(h.name(), true));
+            return item;
+        }).toList());
         environment.set(inventory.environment().label());
         message.set("");
     }
 
     public void showProblem(String problem) {
+        hosts.forEach(HostItemViewModel::release);
         hosts.clear();
         environment.set("");
         message.set(problem);

@@ -194,6 +194,11 @@ public final class IncidentBarController {
         ask(() -> { }, model.resolvedProperty().get());
     }
 
+    /** Ctrl+N: the start-or-resume dialog, even while an incident is open (Cancel keeps it). */
+    public void startIncident() {
+        ask(() -> { }, true);
+    }
+
     private void askStart(List<org.incidentconsole.incident.IncidentStore.Candidate> candidates, Runnable then,
                           boolean evenIfOpen) {
         if (model.hasIncident() && !evenIfOpen) {

@@ -64,7 +64,6 @@ public final class StepperViewModel {
     private final SimpleObjectProperty<StepRunner.Mode> mode = new SimpleObjectProperty<>(StepRunner.Mode.PARALLEL);
     private final SimpleObjectProperty<org.incidentconsole.ui.incident.StepClock> stepClock =
             new SimpleObjectProperty<>();
-    private final Map<String, java.time.Instant> began = new LinkedHashMap<>();
     private final java.time.Clock clock;
     private volatile StepRunner.StepRun current;
     private final javafx.beans.value.ObservableStringValue runBlocked;
@@ -161,7 +160,7 @@ public final class StepperViewModel {
                     values.clear();
                     values.putAll(filled);
                     marks.clear();
-                    began.clear();
+                    stepClock.set(null);
                     ticked.clear();
                     tickedBy.clear();
                     warning.set("");
@@ -255,7 +254,7 @@ public final class StepperViewModel {
         marks.clear();
         marks.putAll(walk.marks());
         this.walk.restore(walk.acts());
-        began.clear();
+        stepClock.set(null);
         ticked.clear();
         ticked.putAll(walk.ticked());
         tickedBy.clear();
@@ -307,10 +306,7 @@ public final class StepperViewModel {
             showJournaled(journaled);
         }
         if (step != null) {
-            mode.set(StepRunner.defaultMode(step));
-            java.time.Instant start = began.computeIfAbsent(step.pathText(), k -> clock.instant());
-            stepClock.set(new org.incidentconsole.ui.incident.StepClock("Step " + (steps.indexOf(step) + 1),
-                    step.budget(), start));
+            mode.set(StepRunner.defaultMode(step)); // the step clock follows the running step, not this one
         }
     }
 
@@ -384,6 +380,8 @@ public final class StepperViewModel {
         StepRunner.Mode how = mode.get();
         Map<String, String> snapshot = new LinkedHashMap<>(values);
         running.set(true);
+        stepClock.set(new org.incidentconsole.ui.incident.StepClock("Step " + (steps.indexOf(step) + 1),
+                step.budget(), clock.instant())); // #19: counts from the run, stops when it ends
         Map<String, List<RestoredWalk.HostResult>> restored = new LinkedHashMap<>(journaledResults);
         restored.remove(step.pathText()); // run again here: its live output is what the tabs show from now on
         journaledResults = Map.copyOf(restored);
@@ -420,6 +418,7 @@ public final class StepperViewModel {
                     outputs.put(step.pathText(), seen);
                     runs.forEach(s -> outputs.put(s.pathText(), seen));
                     running.set(false);
+                    stopClock();
                     message.set(summary(step, ended));
                     marks.put(step.pathText(), StepOutcomeText.mark(ended));
                     for (HostOutput o : hostOutputs) {
@@ -437,6 +436,7 @@ public final class StepperViewModel {
                 ui.execute(() -> {
                     watchSince.set(null);
                     running.set(false);
+                    stopClock();
                     marks.remove(step.pathText());
                     for (HostOutput o : hostOutputs) {
                         o.status.set(StepRunner.NOT_RUN);
@@ -450,6 +450,7 @@ public final class StepperViewModel {
                 ui.execute(() -> {
                     watchSince.set(null);
                     running.set(false);
+                    stopClock();
                     marks.put(step.pathText(), "✗");
                     message.set("The step could not run: " + e.getMessage());
                 });
@@ -480,6 +481,14 @@ public final class StepperViewModel {
     /** When the watch running now began, or null: the window shows Stable / Not stable and a countdown. */
     public ReadOnlyObjectProperty<java.time.Instant> watchSinceProperty() {
         return watchSince;
+    }
+
+    /** The running step ended: its clock stands still (#19). UI thread. */
+    private void stopClock() {
+        var c = stepClock.get();
+        if (c != null) {
+            stepClock.set(c.stoppedAt(clock.instant()));
+        }
     }
 
     public void cancel() {
