@@ -90,6 +90,32 @@ class InventoryReloadScreenTest {
         }
     }
 
+    /** Each host card ends above the next one begins, whatever its text (a failure reason makes it taller). */
+    @SuppressWarnings("unchecked")
+    private static boolean cardsApart(FxRobot robot) {
+        List<javafx.scene.control.ListCell<HostItemViewModel>> cells = robot.lookup("#host-list .list-cell")
+                .match((Node n) -> n.getScene() != null && n.isVisible()).queryAll().stream()
+                .map(n -> (javafx.scene.control.ListCell<HostItemViewModel>) n)
+                .filter(c -> c.getItem() != null && !c.isEmpty())
+                .sorted(java.util.Comparator.comparingInt(javafx.scene.control.ListCell::getIndex)).toList();
+        if (cells.size() < 2) {
+            return false;
+        }
+        for (int i = 0; i < cells.size(); i++) {
+            javafx.geometry.Bounds card = cells.get(i).localToScene(cells.get(i).getBoundsInLocal());
+            Node reason = cells.get(i).lookup(".host-reason");
+            if (reason != null && reason.isVisible()
+                    && reason.localToScene(reason.getBoundsInLocal()).getMaxY() > card.getMaxY() + 0.5) {
+                return false; // the reason runs out of its card, over the next one
+            }
+            if (i > 0 && cells.get(i - 1).localToScene(cells.get(i - 1).getBoundsInLocal()).getMaxY()
+                    > card.getMinY() + 0.5) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @Test
     void a_broken_file_lists_every_problem_and_reload_after_the_fix_keeps_the_incident_and_the_connection(
             FxRobot robot) throws Exception {
@@ -99,6 +125,10 @@ class InventoryReloadScreenTest {
                 () -> robot.lookup("#" + FxHostKeyPrompt.DIALOG_ID).tryQuery().isPresent());
         clickWhenVisible(robot, FxHostKeyPrompt.TRUST);
         waitFor(30, () -> textNow(robot, "#state-web-01").equals("connected"));
+        KeyboardScreenTest.clickUntil(robot, "#connect-web-02", () -> textNow(robot, "#state-web-02").equals("failed"));
+        waitFor(30, () -> textNow(robot, "#reason-web-02").contains("connection refused"));
+        waitFor(30, () -> cardsApart(robot));
+
         clickWhenVisible(robot, "#start-incident");
         clickWhenVisible(robot, "#incident-title");
         robot.write("Payments slow");

@@ -19,7 +19,8 @@ import org.incidentconsole.ssh.SshConnection;
 public final class HostListViewModel {
     private final Executor ui;
     private final ObservableList<HostItemViewModel> hosts = FXCollections.observableArrayList(
-            h -> new Observable[] {h.stateProperty(), h.runOnProperty()});
+            // a new reason or health line changes a card's height: the list lays the cards out again
+            h -> new Observable[] {h.stateProperty(), h.runOnProperty(), h.reasonProperty(), h.healthProperty()});
     private final StringProperty environment = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("Loading the inventory…");
     private final StringBinding summary = Bindings.createStringBinding(() -> {
