@@ -158,7 +158,9 @@ public final class BreakerPanelController {
                 .setDefaultButton(true);
         ((javafx.scene.control.Button) confirm.getDialogPane().lookupButton(yes)).setDefaultButton(false);
         confirm.initOwner(breakers.getScene().getWindow());
-        if (confirm.showAndWait().orElse(null) != yes) {
+        boolean confirmed = confirm.showAndWait().orElse(null) == yes;
+        breakers.requestFocus(); // #19: back on the table, not on whichever button comes next ("Reset all…")
+        if (!confirmed) {
             return;
         }
         ensureIncident.accept(() -> {
