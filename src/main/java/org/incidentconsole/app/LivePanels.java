@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -33,6 +34,8 @@ import org.incidentconsole.incident.PanelJournal;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.ssh.ConnectionState;
+import org.incidentconsole.ssh.ConnectionStatus;
+import org.incidentconsole.ssh.SshConnection;
 import org.incidentconsole.ssh.SshConnections;
 
 /**
@@ -54,6 +57,9 @@ public final class LivePanels implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, ConnectedRedis> bySource = new ConcurrentHashMap<>();
     private final List<BreakerMonitor> monitors = new CopyOnWriteArrayList<>();
+    /** What {@link #start} started, so that {@link #stop} (an inventory reload) can end it and start again. */
+    private final List<Future<?>> tasks = new CopyOnWriteArrayList<>();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private volatile HealthPoller health;
     private volatile RedisLinks redis;
 
@@ -82,15 +88,15 @@ public final class LivePanels implements AutoCloseable {
         health = poller;
         poller.onResult(results);
         poller.onTransition(journal::health);
-        inventory.hosts().forEach(h -> ssh.connection(h).addListener(status -> journal.connection(h.name(), status)));
-        executors.scheduler().scheduleWithFixedDelay(journal::tick, 5, 5, TimeUnit.SECONDS);
+        inventory.hosts().forEach(h -> listen(ssh.connection(h), status -> journal.connection(h.name(), status)));
+        tasks.add(executors.scheduler().scheduleWithFixedDelay(journal::tick, 5, 5, TimeUnit.SECONDS));
         poller.start(executors.scheduler(), HEALTH_EVERY);
         redis = new RedisLinks(ssh, environment, RedisPasswordPrompt.NONE);
         Map<String, BreakerPanel> latest = new ConcurrentHashMap<>();
         Set<RedisLink> started = ConcurrentHashMap.newKeySet();
         for (Host host : inventory.hosts()) {
             if (host.redis() != null) {
-                ssh.connection(host).addListener(status -> {
+                listen(ssh.connection(host), status -> { // told at once: a host still connected after a reload too
                     if (status.state() == ConnectionState.CONNECTED) {
                         executors.io().execute(() -> startMonitor(host, started, latest, breakers));
                     }
@@ -108,7 +114,7 @@ public final class LivePanels implements AutoCloseable {
         SeverityAdvisor.Thresholds limits = inventory.hosts().isEmpty() ? SeverityAdvisor.Thresholds.defaults()
                 : SeverityAdvisor.Thresholds.of(thresholds);
         SteadyAdvice steady = new SteadyAdvice(SteadyAdvice.Settings.of(thresholds));
-        executors.scheduler().scheduleWithFixedDelay(() -> {
+        tasks.add(executors.scheduler().scheduleWithFixedDelay(() -> {
             Instant now = clock.instant();
             var states = poller.states();
             var raw = advisor.advise(states, latest.values(), limits, now);
@@ -118,13 +124,22 @@ public final class LivePanels implements AutoCloseable {
             IncidentSession working = incident.get();
             boolean rolledBack = working != null && working.state().milestones().contains("ROLLED_BACK");
             advice.accept(steady.next(raw, round, rolledBack, now));
-        }, 1, 2, TimeUnit.SECONDS);
+        }, 1, 2, TimeUnit.SECONDS));
+    }
+
+    private void listen(SshConnection connection, Consumer<ConnectionStatus> listener) {
+        connection.addListener(listener);
+        listeners.add(() -> connection.removeListener(listener));
     }
 
     private void startMonitor(Host host, Set<RedisLink> started, Map<String, BreakerPanel> latest,
                               Consumer<BreakerPanel> breakers) {
+        RedisLinks links = redis;
+        if (links == null) {
+            return; // the panels stopped (an inventory reload) before this host's monitor started
+        }
         try {
-            RedisLink link = redis.linkFor(host);
+            RedisLink link = links.linkFor(host);
             if (started.add(link)) {
                 BreakerMonitor monitor = new BreakerMonitor(link, host.breakers(), clock);
                 bySource.put(link.label(), new ConnectedRedis(new BreakerActions(link, host.breakers(), clock),
@@ -147,16 +162,32 @@ public final class LivePanels implements AutoCloseable {
         return bySource.get(source);
     }
 
-    @Override
-    public void close() {
+    /**
+     * Stops what {@link #start} started (polls, monitors, Redis links, listeners), so that it can start again on a
+     * reloaded inventory; the incident and the SSH connections stay.
+     */
+    public synchronized void stop() {
+        tasks.forEach(t -> t.cancel(false));
+        tasks.clear();
+        listeners.forEach(Runnable::run);
+        listeners.clear();
         monitors.forEach(BreakerMonitor::close);
+        monitors.clear();
+        bySource.clear();
         HealthPoller poller = health;
+        health = null;
         if (poller != null) {
             poller.close();
         }
         RedisLinks links = redis;
+        redis = null;
         if (links != null) {
             links.close();
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 }

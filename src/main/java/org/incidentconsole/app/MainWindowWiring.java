@@ -25,6 +25,7 @@ import org.incidentconsole.incident.VariableDefaults;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.ui.MainWindowController;
+import org.incidentconsole.ui.ShortcutBindings;
 import org.incidentconsole.ui.breakers.BreakerPanelController;
 import org.incidentconsole.ui.breakers.BreakerPanelViewModel;
 import org.incidentconsole.ui.common.DialogSizes;
@@ -41,6 +42,7 @@ import org.incidentconsole.ui.incident.IncidentBarController;
 import org.incidentconsole.ui.incident.IncidentBarViewModel;
 import org.incidentconsole.ui.incident.StartIncidentPrompt;
 import org.incidentconsole.ui.incident.StepPosition;
+import org.incidentconsole.ui.inventory.InventoryProblemsViewModel;
 import org.incidentconsole.ui.runbook.StepperController;
 import org.incidentconsole.ui.runbook.StepperViewModel;
 import org.slf4j.Logger;
@@ -70,6 +72,7 @@ public final class MainWindowWiring {
     private final HostListViewModel hosts = new HostListViewModel(Platform::runLater);
     private final HealthPanelViewModel health = new HealthPanelViewModel(Platform::runLater);
     private final BreakerPanelViewModel breakers = new BreakerPanelViewModel(Platform::runLater);
+    private final InventoryProblemsViewModel problems = new InventoryProblemsViewModel();
     private final IncidentBarViewModel bar;
     private final AskingIncidentGuard guard;
     private final StepperViewModel stepper;
@@ -138,7 +141,8 @@ public final class MainWindowWiring {
     }
 
     private void installShortcuts(Scene scene) {
-        Shortcuts.install(scene, stepperView::run, stepperView::cancel, barView::export, mainView::showShortcutsNow);
+        mainView.showInventoryProblems(problems);
+        ShortcutBindings.install(scene, KeyActions.of(stepperView, barView, mainView, problems));
     }
 
     private void show() {
@@ -163,37 +167,10 @@ public final class MainWindowWiring {
         FirstFrame.watch();
     }
 
+    /** Reads the inventory in the background (and again on Reload); the live panels start on what it lists. */
     private void readInventory(boolean connectAll) {
-        services.inventories().load(inventoryFile).whenComplete((inv, error) -> inventory.settle(inv))
-                .whenComplete((inv, error) -> Platform.runLater(() -> {
-                    if (error != null) {
-                        Throwable cause = error instanceof CompletionException && error.getCause() != null
-                                ? error.getCause() : error;
-                        LOG.warn("Inventory not loaded: {}", cause.getMessage());
-                        hosts.showProblem("The inventory could not be read:\n" + cause.getMessage());
-                    } else if (inv == null) {
-                        hosts.showProblem("No inventory at " + inventoryFile + ".\nCopy inventory.example.yaml from "
-                                + "the Incident Console repository there and edit it, or start with --inventory PATH.");
-                    } else {
-                        showInventory(inv, connectAll);
-                    }
-                }));
-    }
-
-    /** Feeds a read inventory to the panes (FX thread); the live panels start here. */
-    private void showInventory(Inventory inv, boolean connectAll) {
-        hosts.showInventory(inv, services.ssh()::connection);
-        if (connectAll) {
-            hosts.connectAll();
-        }
-        services.panels().start(inv, r -> {
-            health.result(r);
-            hosts.healthResult(r);
-            refreshed("health");
-        }, p -> {
-            breakers.panel(p);
-            refreshed("breakers");
-        }, health::advice);
+        new LiveInventory(services, inventoryFile, inventory, new LiveInventory.Views(hosts, health, breakers,
+                problems, this::refreshed), connectAll).load();
     }
 
     private void refreshed(String what) {

@@ -25,6 +25,11 @@ final class WindowInventory {
         settled.complete(null);
     }
 
+    /** A reload read the file again: the window works on {@code inventory} from now on. */
+    void replace(Inventory inventory) {
+        loaded = inventory;
+    }
+
     /** The inventory as read, or null (not yet, or it could not be read). */
     Inventory current() {
         return loaded;

@@ -60,7 +60,9 @@ public final class EventScrubber {
             "AlternativeChosen.by", "DecisionAnswered.step", "DecisionAnswered.target", "DecisionAnswered.by",
             "ManualStepMarked.step", "ManualStepMarked.by", "WatchEnded.step",
             "WatchEnded.host", "WatchEnded.how", "WatchEnded.by", "OutOfProcedure.step", "OutOfProcedure.procedure",
-            "OutOfProcedure.walking", "OutOfProcedure.by");
+            "OutOfProcedure.walking", "OutOfProcedure.by",
+            // #19 keys and inventory: a path and host names
+            "InventoryReloaded.file");
 
     private final Redactor redactor;
 
@@ -143,6 +145,8 @@ public final class EventScrubber {
             return w;
         } else if (e instanceof IncidentEvent.OutOfProcedure o) {
             return o;
+        } else if (e instanceof IncidentEvent.InventoryReloaded r) { // #19 keys and inventory: names only
+            return r;
         }
         throw new IllegalArgumentException("no redaction rule for event type " + e.getClass().getSimpleName());
     }

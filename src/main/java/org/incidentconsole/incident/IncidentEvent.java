@@ -43,7 +43,9 @@ import org.incidentconsole.severity.Severity;
         @JsonSubTypes.Type(value = IncidentEvent.DecisionAnswered.class, name = "decision-answered"),
         @JsonSubTypes.Type(value = IncidentEvent.ManualStepMarked.class, name = "manual-step-marked"),
         @JsonSubTypes.Type(value = IncidentEvent.WatchEnded.class, name = "watch-ended"),
-        @JsonSubTypes.Type(value = IncidentEvent.OutOfProcedure.class, name = "out-of-procedure")})
+        @JsonSubTypes.Type(value = IncidentEvent.OutOfProcedure.class, name = "out-of-procedure"),
+        // #19 keys and inventory (h19-keys): the inventory re-read without a restart
+        @JsonSubTypes.Type(value = IncidentEvent.InventoryReloaded.class, name = "inventory-reloaded")})
 public sealed interface IncidentEvent {
 
     /** An act of the operator: {@code by} names who did it (the session signs it, see ActSigner). */
@@ -263,5 +265,14 @@ public sealed interface IncidentEvent {
     /** A step of another procedure than the one walked ({@code walking}) run on purpose. */
     record OutOfProcedure(String step, String procedure, String walking, String by)
             implements IncidentEvent, Signed {
+    }
+
+    // #19 keys and inventory (h19-keys)
+    /**
+     * The inventory file was read again while the incident went on: the host names added, removed and changed
+     * (address, port, user or another setting), or, when it could not be read, how many problems it has.
+     */
+    record InventoryReloaded(String file, java.util.List<String> added, java.util.List<String> removed,
+                             java.util.List<String> changed, Integer problems) implements IncidentEvent {
     }
 }

@@ -1,13 +1,20 @@
 package org.incidentconsole.inventory;
 
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
 
-/** A problem in an inventory file, located at file:line:column and naming the field. */
+/**
+ * A problem in an inventory file, located at file:line:column and naming the field. When the file has several,
+ * the message is the first one found and {@link #problems()} lists them all, in the file's order.
+ */
 public class InventoryException extends Exception {
     private final Path file;
     private final int line;
     private final int column;
     private final String field;
+    private final String problem;
+    private final List<InventoryException> problems;
 
     public InventoryException(Path file, int line, int column, String field, String problem) {
         super(format(file, line, column, field, problem));
@@ -15,6 +22,30 @@ public class InventoryException extends Exception {
         this.line = line;
         this.column = column;
         this.field = field;
+        this.problem = oneLine(problem);
+        this.problems = List.of(this);
+    }
+
+    private InventoryException(InventoryException first, List<InventoryException> all) {
+        super(first.getMessage());
+        this.file = first.file;
+        this.line = first.line;
+        this.column = first.column;
+        this.field = first.field;
+        this.problem = first.problem;
+        this.problems = all.stream().sorted(Comparator.comparingInt(InventoryException::line)
+                .thenComparingInt(InventoryException::column)).toList();
+    }
+
+    /** One exception for every problem in {@code found} (each one's own problems), the first found as message. */
+    public static InventoryException of(List<InventoryException> found) {
+        List<InventoryException> all = found.stream().flatMap(e -> e.problems().stream()).distinct().toList();
+        return all.size() == 1 ? all.get(0) : new InventoryException(all.get(0), all);
+    }
+
+    /** Every problem found in the file, by line and column; just this one when there was one. */
+    public List<InventoryException> problems() {
+        return problems;
     }
 
     private static String format(Path file, int line, int column, String field, String problem) {
@@ -51,6 +82,11 @@ public class InventoryException extends Exception {
 
     public int column() {
         return column;
+    }
+
+    /** What is wrong, without the place: "unknown field 'adress'; known fields: …". */
+    public String problem() {
+        return problem;
     }
 
     public String field() {

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -66,15 +67,29 @@ public final class InventoryLoader {
             throw syntax(file, text, e);
         }
         InventoryFileSpec spec;
+        UnknownFields unknown = new UnknownFields();
+        List<InventoryException> problems = new ArrayList<>();
         try {
-            spec = yaml.readValue(text, InventoryFileSpec.class);
+            spec = yaml.readerFor(InventoryFileSpec.class).withHandler(unknown).readValue(text);
         } catch (JacksonException e) {
-            throw translate(file, text, e, keys);
+            unknown.found().forEach(u -> problems.add(translate(file, text, u, keys)));
+            problems.add(translate(file, text, e, keys));
+            throw InventoryException.of(problems);
         }
+        unknown.found().forEach(u -> problems.add(translate(file, text, u, keys)));
         if (spec == null) {
             throw new InventoryException(file, 1, 1, null, "the file is empty; expected 'environment' and 'hosts'");
         }
-        return new InventoryResolver(file, home, keys).resolve(spec);
+        Inventory inventory = null;
+        try {
+            inventory = new InventoryResolver(file, home, keys).resolve(spec);
+        } catch (InventoryException e) {
+            problems.add(e);
+        }
+        if (!problems.isEmpty()) {
+            throw InventoryException.of(problems);
+        }
+        return inventory;
     }
 
     private static String read(Path file) throws InventoryException {

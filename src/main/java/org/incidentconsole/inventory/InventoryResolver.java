@@ -39,6 +39,7 @@ final class InventoryResolver {
         SettingsSpec defaults = spec.defaults != null ? spec.defaults : new SettingsSpec();
         checks.settings(defaults);
         List<Host> hosts = new ArrayList<>();
+        List<InventoryException> problems = new ArrayList<>();
         if (spec.groups != null) {
             Map<String, Located<String>> groupNames = new HashMap<>();
             for (Map.Entry<String, GroupSpec> group : spec.groups.entrySet()) {
@@ -49,17 +50,32 @@ final class InventoryResolver {
                 GroupSpec g = group.getValue();
                 checks.settings(g);
                 for (Located<HostSpec> host : nonNull(g.hosts)) {
-                    hosts.add(host(host, group.getKey(), g, defaults));
+                    hostOrProblem(() -> host(host, group.getKey(), g, defaults), hosts, problems);
                 }
             }
         }
         for (Located<HostSpec> host : nonNull(spec.hosts)) {
-            hosts.add(host(host, null, new SettingsSpec(), defaults));
+            hostOrProblem(() -> host(host, null, new SettingsSpec(), defaults), hosts, problems);
+        }
+        if (!problems.isEmpty()) {
+            throw InventoryException.of(problems); // every host's problem at once, not one per attempt
         }
         if (hosts.isEmpty()) {
             throw new InventoryException(file, 1, 1, "hosts", "no hosts: list them under 'hosts' or in a group");
         }
         return new Inventory(file, spec.environment, hosts);
+    }
+
+    private interface HostRead {
+        Host read() throws InventoryException;
+    }
+
+    private static void hostOrProblem(HostRead read, List<Host> hosts, List<InventoryException> problems) {
+        try {
+            hosts.add(read.read());
+        } catch (InventoryException e) {
+            problems.add(e);
+        }
     }
 
     private Located<String> groupName(String name, Map<String, Located<String>> seen) throws InventoryException {

@@ -78,7 +78,7 @@ final class SpecChecks {
             throw new InventoryException(file, at.line(), at.column(), "health_checks",
                     "empty health check; expected at least 'type'");
         }
-        String label = "health check '" + (c.name != null ? c.name : c.type) + "':";
+        String label = "health check " + FieldRules.show(String.valueOf(c.name != null ? c.name : c.type)) + ":";
         for (Map.Entry<String, Role> field : CHECK_FIELDS.getOrDefault(c.type == null ? "" : c.type, Map.of()).entrySet()) {
             Located<Object> value = c.settings.get(field.getKey());
             if (value == null) {

@@ -49,6 +49,28 @@ public final class SshConnections implements Closeable {
                         scheduler));
     }
 
+    /**
+     * After the inventory was read again: the connections of hosts that are gone or whose settings changed are
+     * closed and forgotten (the next {@link #connection} opens one with the new settings). Returns the names of
+     * the changed hosts that were connected, to connect again.
+     */
+    public List<String> keepOnly(List<Host> hosts) {
+        Map<String, Host> wanted = new LinkedHashMap<>();
+        hosts.forEach(h -> wanted.put(h.name(), h));
+        List<String> reconnect = new java.util.ArrayList<>();
+        for (SshConnection c : List.copyOf(byHost.values())) {
+            Host now = wanted.get(c.host().name());
+            if (now == null || !now.equals(c.host())) {
+                if (now != null && c.isConnected()) {
+                    reconnect.add(now.name());
+                }
+                byHost.remove(c.host().name(), c);
+                c.close();
+            }
+        }
+        return reconnect;
+    }
+
     public Collection<SshConnection> all() {
         return byHost.values();
     }

@@ -16,6 +16,8 @@ import org.incidentconsole.ui.hosts.HostItemViewModel;
 import org.incidentconsole.ui.hosts.HostListViewModel;
 import org.incidentconsole.ui.preflight.PreflightDialog;
 import org.incidentconsole.ui.preflight.PreflightSource;
+import org.incidentconsole.ui.inventory.InventoryProblemsPane;
+import org.incidentconsole.ui.inventory.InventoryProblemsViewModel;
 
 /** The main window: incident bar, hosts, the runbook area, status bar. Thin: state lives in view models. */
 public final class MainWindowController {
@@ -59,6 +61,9 @@ public final class MainWindowController {
     private javafx.scene.control.SplitPane panels;
     @FXML
     private Label productionNotice;
+    @FXML
+    private javafx.scene.layout.VBox inventoryProblems;
+    private InventoryProblemsViewModel problems;
 
     /**
      * @param journal   the journal file of the incident, as text ("" before one is started)
@@ -76,13 +81,7 @@ public final class MainWindowController {
     }
 
     /** The keys an operator can use instead of the mouse; F1 shows this list in the window. */
-    public static final String SHORTCUTS = String.join("\n",
-            "Ctrl+Enter   run the selected step (asks first for dangerous ones)",
-            "Esc          cancel the step that is running",
-            "Ctrl+E       export the incident report (preview, save, copy)",
-            "Space        tick or untick the focused checklist item",
-            "Tab          move between fields and buttons",
-            "F1           this list");
+    public static final String SHORTCUTS = Shortcut.helpText();
 
     @FXML
     private void showShortcuts() {
@@ -167,6 +166,28 @@ public final class MainWindowController {
 
     private static java.util.List<Double> positions(javafx.scene.control.SplitPane pane) {
         return java.util.Arrays.stream(pane.getDividerPositions()).boxed().toList();
+    }
+
+    /** The inventory problems panel under the incident bar, with its Reload; the hosts column's Reload too. */
+    public void showInventoryProblems(InventoryProblemsViewModel model) {
+        problems = model;
+        InventoryProblemsPane.install(inventoryProblems, model);
+        reloadOutcome.textProperty().bind(model.outcomeProperty());
+        reloadOutcome.visibleProperty().bind(model.outcomeProperty().isNotEmpty());
+        reloadOutcome.managedProperty().bind(reloadOutcome.visibleProperty());
+        reloadHosts.disableProperty().bind(model.reloadingProperty());
+    }
+
+    @FXML
+    private Label reloadOutcome;
+    @FXML
+    private Button reloadHosts;
+
+    @FXML
+    private void reloadInventory() {
+        if (problems != null) {
+            problems.reload();
+        }
     }
 
     @FXML

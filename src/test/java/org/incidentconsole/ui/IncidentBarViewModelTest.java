@@ -111,6 +111,16 @@ class IncidentBarViewModelTest {
     }
 
     @Test
+    void a_step_clock_stopped_at_the_end_of_the_run_stands_still_in_no_warning_colour() {
+        StepClock running = new StepClock("Step 2", new Budget(Duration.ZERO, Duration.ofSeconds(60)), t0);
+        StepClock stopped = running.stoppedAt(t0.plusSeconds(95));
+        assertThat(running.level(t0.plusSeconds(95))).isEqualTo(StepClock.Level.OVER);
+        assertThat(stopped.level(t0.plusSeconds(500))).isEqualTo(StepClock.Level.NONE);
+        assertThat(stopped.text(t0.plusSeconds(500))).isEqualTo("Step 2 · took 1:35 of ≤ 1 min");
+        assertThat(stopped.stoppedAt(t0.plusSeconds(400))).as("stopping twice keeps the first end").isEqualTo(stopped);
+    }
+
+    @Test
     void a_step_without_budget_shows_no_countdown_and_severity_reads_in_words() {
         StepClock c = new StepClock("Step 1", null, t0);
         assertThat(c.level(t0)).isEqualTo(StepClock.Level.NONE);

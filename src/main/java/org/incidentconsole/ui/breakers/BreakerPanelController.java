@@ -136,7 +136,11 @@ public final class BreakerPanelController {
     /** Shows before → after and runs only on an explicit yes, once an incident is active: every act is journaled. */
     private void act(BreakerCommand command, List<BreakerRow> rows) {
         actions.ask(command, List.copyOf(rows))
-                .filter(c -> BreakerConfirmDialog.of(c, breakers.getScene().getWindow()).ask())
+                .filter(c -> {
+                    boolean yes = BreakerConfirmDialog.of(c, breakers.getScene().getWindow()).ask();
+                    breakers.requestFocus(); // back on the table, not on whichever button comes next ("Reset all…")
+                    return yes;
+                })
                 .ifPresent(c -> guard.withIncident(() -> actions.run(c)));
     }
 

@@ -25,6 +25,16 @@ public final class BreakerPanelViewModel {
         this.ui = ui;
     }
 
+    /** After an inventory reload (UI thread): the monitors start again, their first polls fill the table anew. */
+    public void clear() {
+        bySource.clear();
+        limitsBySource.clear();
+        summaries.clear();
+        breakers.clear();
+        rateLimits.clear();
+        summary.set("No breakers read yet");
+    }
+
     /** Called from a monitor's thread after each poll; several Redis sources are shown together. */
     public void panel(BreakerPanel p) {
         var rows = p.breakers().stream().map(v -> BreakerRow.of(p.source(), v)).toList();

@@ -37,6 +37,22 @@ public final class HealthPanelViewModel {
         }).apply(r, TIME.format(r.at())));
     }
 
+    // #19 inventory reload (h19-keys)
+    /** After an inventory reload (UI thread): the rows of hosts no longer listed go. */
+    public void keepHosts(java.util.Collection<String> hosts) {
+        rows.removeIf(r -> !hosts.contains(r.host()));
+        byKey.keySet().removeIf(k -> !hosts.contains(k.substring(0, k.indexOf('/'))));
+    }
+
+    /** No host is polled (the inventory could not be read): say so instead of waiting for results (UI thread). */
+    public void noHosts(String why) {
+        rows.clear();
+        byKey.clear();
+        advice.set("No health checks: " + why);
+        adviceLevel.set("NONE");
+        reasons.set("");
+    }
+
     /** Called from background threads after each round. */
     public void advice(SeverityAdvisor.Advice a) {
         String headline = switch (a.action()) {

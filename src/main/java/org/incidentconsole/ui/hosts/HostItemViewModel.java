@@ -35,7 +35,14 @@ public final class HostItemViewModel {
     public HostItemViewModel(SshConnection connection, Executor ui) {
         this.host = connection.host();
         this.connection = connection;
-        connection.addListener(status -> ui.execute(() -> apply(status)));
+        connection.addListener(listener = status -> ui.execute(() -> apply(status)));
+    }
+
+    private final java.util.function.Consumer<ConnectionStatus> listener;
+
+    /** The item leaves the list (the inventory was reloaded): it stops following its connection. */
+    public void release() {
+        connection.removeListener(listener);
     }
 
     private void apply(ConnectionStatus status) {

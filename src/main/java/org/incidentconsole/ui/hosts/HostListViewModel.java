@@ -19,7 +19,8 @@ import org.incidentconsole.ssh.SshConnection;
 public final class HostListViewModel {
     private final Executor ui;
     private final ObservableList<HostItemViewModel> hosts = FXCollections.observableArrayList(
-            h -> new Observable[] {h.stateProperty(), h.runOnProperty()});
+            // a new reason or health line changes a card's height: the list lays the cards out again
+            h -> new Observable[] {h.stateProperty(), h.runOnProperty(), h.reasonProperty(), h.healthProperty()});
     private final StringProperty environment = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("Loading the inventory…");
     private final StringBinding summary = Bindings.createStringBinding(() -> {
@@ -33,13 +34,22 @@ public final class HostListViewModel {
         this.ui = ui;
     }
 
+    /** Lists the inventory's hosts; on a reload, a host listed before keeps its "Run here" tick. */
     public void showInventory(Inventory inventory, Function<Host, SshConnection> connections) {
-        hosts.setAll(inventory.hosts().stream().map(h -> new HostItemViewModel(connections.apply(h), ui)).toList());
+        java.util.Map<String, Boolean> runOn = new java.util.HashMap<>();
+        hosts.forEach(h -> runOn.put(h.name(), h.runOnProperty().get()));
+        hosts.forEach(HostItemViewModel::release);
+        hosts.setAll(inventory.hosts().stream().map(h -> {
+            HostItemViewModel item = new HostItemViewModel(connections.apply(h), ui);
+            item.runOnProperty().set(runOn.getOrDefault(h.name(), true));
+            return item;
+        }).toList());
         environment.set(inventory.environment().label());
         message.set("");
     }
 
     public void showProblem(String problem) {
+        hosts.forEach(HostItemViewModel::release);
         hosts.clear();
         environment.set("");
         message.set(problem);

@@ -181,6 +181,11 @@ public final class IncidentBarController {
         }
     }
 
+    /** Ctrl+N: the start-or-resume dialog, even while an incident is open (Cancel keeps it). */
+    public void startIncident() {
+        guard.askForAnother(() -> { });
+    }
+
     @FXML
     public void export() {
         guard.withIncident(() -> model.export().whenComplete((report, err) -> Platform.runLater(() -> {

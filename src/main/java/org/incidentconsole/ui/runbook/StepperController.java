@@ -357,11 +357,28 @@ public final class StepperController {
         model.cancel();
     }
 
+    // #19 keys (h19-keys): what Ctrl+O, Ctrl+L and Ctrl+F do in this region
+    /** Ctrl+O: the list of shipped runbooks, opened; with none shipped, the file chooser. */
+    public void openRunbook() {
+        if (runbookChoice.getItems().isEmpty()) {
+            openFile();
+        } else {
+            runbookChoice.requestFocus();
+            runbookChoice.show();
+        }
+    }
+
+    /** Ctrl+L: the note field, ready to type. */
+    public void focusNote() {
+        noteField.requestFocus();
+    }
+
     private void run(Step step) {
         String typed = null;
         DangerConfirmation confirmation = model.dangerConfirmation(environment.get());
         if (confirmation != null) {
             typed = DangerDialog.ask(title.getScene().getWindow(), confirmation);
+            steps.requestFocus(); // back to the step, whatever the answer
             if (typed == null) {
                 return;
             }

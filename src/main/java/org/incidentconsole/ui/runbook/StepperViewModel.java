@@ -62,7 +62,6 @@ public final class StepperViewModel {
     private final SimpleStringProperty warning = new SimpleStringProperty("");
     private final ObservableMap<String, StepMark> marks = FXCollections.observableHashMap();
     private final SimpleObjectProperty<StepClock> stepClock = new SimpleObjectProperty<>();
-    private final Map<String, Instant> began = new LinkedHashMap<>();
     private volatile Map<String, List<RestoredWalk.HostResult>> journaledResults = Map.of();
     /** Counts runbooks opened, so a restore that finishes after the operator opened another one is dropped. */
     private final AtomicLong opened = new AtomicLong();
@@ -101,6 +100,18 @@ public final class StepperViewModel {
         this.checklist = new ChecklistViewModel(ui, io, incident, operator, clock);
         this.runs = new StepRunViewModel(ui, io, incident, runner, targets, operator, clock, runBlocked, walk,
                 values, selected, marks, message, output);
+        // the step clock counts from a run's start and stands still when it ends; it follows the running step
+        runs.runningProperty().addListener((obs, was, now) -> clockRun(now));
+    }
+
+    private void clockRun(boolean running) {
+        Step step = selected.get();
+        StepClock c = stepClock.get();
+        if (running && step != null) {
+            stepClock.set(new StepClock("Step " + (steps.indexOf(step) + 1), step.budget(), clock.instant()));
+        } else if (!running && c != null) {
+            stepClock.set(c.stoppedAt(clock.instant()));
+        }
     }
 
     public void open(Path file) {
@@ -117,7 +128,7 @@ public final class StepperViewModel {
                     steps.setAll(rb.steps());
                     values.show(filled);
                     marks.clear();
-                    began.clear();
+                    stepClock.set(null);
                     checklist.show(Map.of(), Map.of());
                     warning.set("");
                     journaledResults = Map.of();
@@ -207,7 +218,7 @@ public final class StepperViewModel {
         marks.clear();
         marks.putAll(walk.marks());
         this.walk.restore(walk.acts());
-        began.clear();
+        stepClock.set(null);
         checklist.show(walk.ticked(), walk.tickedBy());
         journaledResults = walk.results();
         output.clear();
@@ -250,10 +261,6 @@ public final class StepperViewModel {
     public void select(Step step) {
         selected.set(step);
         output.showStep(step == null ? null : step.pathText());
-        if (step != null) {
-            Instant start = began.computeIfAbsent(step.pathText(), k -> clock.instant());
-            stepClock.set(new StepClock("Step " + (steps.indexOf(step) + 1), step.budget(), start));
-        }
     }
 
     /** Where the operator is, for the progress message; null with no runbook open. */

@@ -59,6 +59,48 @@ class ThemeContrastTest {
         assertThat(failing).as("pairs below WCAG AA in the " + theme + " theme").isEmpty();
     }
 
+    /** #19: every focusable control has a ring, at 3:1 against the page or the bar it sits on (WCAG 2.4.11). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "dark,  /atlantafx/base/theme/primer-dark.css,  /styles/dark.css",
+            "light, /atlantafx/base/theme/primer-light.css, /styles/light.css"})
+    void every_focusable_control_shows_a_focus_ring_that_stands_out_from_its_background(String theme,
+            String atlantafx, String ours) throws IOException {
+        Map<String, String> tokens = new LinkedHashMap<>(rootTokens(read(atlantafx)));
+        tokens.putAll(rootTokens(read(ours)));
+        Map<String, Map<String, String>> rules = rules(read("/styles/base.css"));
+        Map<String, String> rings = new LinkedHashMap<>();
+        rules.forEach((selector, decl) -> {
+            if (selector.contains(":focused") && decl.containsKey("-fx-border-color")) {
+                rings.put(selector, decl.get("-fx-border-color"));
+            }
+        });
+        for (String control : FOCUSABLE) {
+            assertThat(rings.keySet()).as("a focus ring on " + control)
+                    .anyMatch(s -> s.startsWith(control + ":focused"));
+        }
+        List<String> failing = new ArrayList<>();
+        rings.forEach((selector, ring) -> {
+            String bar = ancestorBackground(selector, rules);
+            for (String background : bar != null ? List.of(bar) : PAGE) {
+                int[] bg = color(background, tokens, null);
+                double ratio = contrast(color(ring, tokens, bg), bg);
+                String line = String.format("%-6s %5.2f:1 (needs 3.0) focus ring %s: %s on %s", theme, ratio,
+                        selector, ring, background);
+                System.out.println(line);
+                if (ratio < 3.0) {
+                    failing.add(line);
+                }
+            }
+        });
+        assertThat(failing).as("focus rings below 3:1 in the " + theme + " theme").isEmpty();
+    }
+
+    /** The controls an operator reaches with Tab in the window and its dialogs. */
+    private static final List<String> FOCUSABLE = List.of(".button", ".toggle-button", ".menu-button",
+            ".combo-box-base", ".choice-box", ".text-field", ".text-area", ".list-view", ".table-view",
+            ".check-box", ".radio-button", ".hyperlink");
+
     @ParameterizedTest(name = "{0} on {1} = {2}")
     @CsvSource({"#ffffff, #000000, 21.0", "#ffffff, #ffffff, 1.0", "#777777, #ffffff, 4.48"})
     void the_contrast_formula_is_wcag_s(String a, String b, double expected) {
