@@ -27,6 +27,8 @@ import org.incidentconsole.ui.incident.IncidentBarViewModel;
 import org.incidentconsole.ui.incident.IncidentGateway;
 import org.incidentconsole.ui.runbook.StepperController;
 import org.incidentconsole.ui.runbook.StepperViewModel;
+import org.incidentconsole.ui.timeline.TimelineController;
+import org.incidentconsole.ui.timeline.TimelineViewModel;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.redact.Redactor;
 import org.slf4j.Logger;
@@ -177,6 +179,8 @@ public final class ConsoleApplication extends Application {
             var current = services.currentIncident();
             journal.set(current == null ? "" : "journal: " + current.journalFile());
         });
+        TimelineViewModel timeline = new TimelineViewModel(Platform::runLater, services.io());
+        services.onIncident(timeline::follow);
         javafx.beans.property.SimpleStringProperty refreshed = new javafx.beans.property.SimpleStringProperty("");
         MainWindowController main = new MainWindowController(hosts, inventory, services.home().logFile(), services.io(),
                 journal, refreshed);
@@ -187,7 +191,8 @@ public final class ConsoleApplication extends Application {
                 BreakerPanelController.class, () -> new BreakerPanelController(breakers,
                         (source, action, service) -> services.breakerAction(source, action, service,
                                 environment.get()), bar::ensureIncident, services.io()),
-                StepperController.class, () -> stepperView);
+                StepperController.class, () -> stepperView,
+                TimelineController.class, () -> new TimelineController(timeline));
         Parent root = new ViewLoader(controllers).load(FxmlView.MAIN_WINDOW);
         // the drill's placeholder scene is kept: a new scene on a maximized window leaves it laid out at the old size
         Scene scene = stage.getScene() != null ? stage.getScene() : new Scene(root);

@@ -148,6 +148,22 @@ public final class ConsoleServices implements AutoCloseable {
             incident.close();
         }
         incident = next;
+        incidentListeners.forEach(l -> l.accept(next));
+    }
+
+    private final java.util.List<java.util.function.Consumer<org.incidentconsole.incident.IncidentSession>>
+            incidentListeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    /**
+     * Issue 19 (timeline pane): {@code listener} gets each incident that becomes the current one (started,
+     * resumed, or started for an act), on the thread that opened it; and the current one now, if any.
+     */
+    public synchronized void onIncident(
+            java.util.function.Consumer<org.incidentconsole.incident.IncidentSession> listener) {
+        incidentListeners.add(listener);
+        if (incident != null) {
+            listener.accept(incident);
+        }
     }
 
     /** Unresolved incidents, with why those of another environment or inventory cannot be resumed here. */
