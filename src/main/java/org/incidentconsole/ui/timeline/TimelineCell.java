@@ -32,6 +32,7 @@ final class TimelineCell extends ListCell<TimelineEntry> {
         what.setMinWidth(0);
         what.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(what, Priority.ALWAYS);
+        setPrefWidth(0); // as wide as the list, never wider: long lines are elided, not scrolled sideways
         tip.setWrapText(true);
         tip.setMaxWidth(600);
     }

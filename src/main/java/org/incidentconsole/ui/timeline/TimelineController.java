@@ -18,6 +18,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Screen;
 import org.incidentconsole.ui.common.ErrorPresenter;
 
 /**
@@ -29,12 +30,14 @@ public final class TimelineController {
     static final String ORDER = "timeline.order";
     static final String PANE = "timeline.pane";
     private static final double LIST_CELL_HEIGHT = 24;
-    private static final double EXPANDED_DIVIDER = 0.62;
+    private static final double EXPANDED_DIVIDER = 0.68;
+    static final int ROOMY_SCREEN = 880;
 
     private final TimelineViewModel model;
     private SplitPane dock;
     private double expandedAt = EXPANDED_DIVIDER;
     private boolean scrollPending;
+    private boolean restored;
 
     @FXML
     private VBox root;
@@ -160,10 +163,21 @@ public final class TimelineController {
         }
     }
 
-    /** Puts order and folding back as the operator left them (keys of other panes are ignored). */
+    /**
+     * Puts order and folding back as the operator left them (keys of other panes are ignored). Never chosen: the
+     * pane starts folded on a screen under {@value #ROOMY_SCREEN} px high (at 1280×800 health and breakers need
+     * the column), open on a taller one. Only the first call counts: the window restores its layout again once
+     * shown and maximized, by which time the operator may already have opened or folded the pane.
+     */
     public void restore(Map<String, String> choices) {
+        if (restored) {
+            return;
+        }
+        restored = true;
         newestFirst.setSelected("newest-first".equals(choices.get(ORDER)));
-        collapse.setSelected("folded".equals(choices.get(PANE)));
+        String pane = choices.get(PANE);
+        collapse.setSelected(pane == null ? Screen.getPrimary().getVisualBounds().getHeight() < ROOMY_SCREEN
+                : "folded".equals(pane));
     }
 
     /** This pane's choices, to be remembered with the window. */
