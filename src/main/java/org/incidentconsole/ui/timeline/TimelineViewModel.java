@@ -122,11 +122,6 @@ public final class TimelineViewModel {
         return shown;
     }
 
-    /** Every line kept, unfiltered, oldest first by arrival. */
-    public ObservableList<TimelineEntry> allEntries() {
-        return FXCollections.unmodifiableObservableList(all);
-    }
-
     public BooleanProperty newestFirstProperty() {
         return newestFirst;
     }

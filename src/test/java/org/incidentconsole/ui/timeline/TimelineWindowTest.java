@@ -44,15 +44,18 @@ class TimelineWindowTest {
     @TempDir
     Path dir;
     ConsoleServices services;
+    Path inventory;
+    Stage stage;
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         FxScreen.forgetEarlierTestsExceptions();
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Path inventory = Files.writeString(dir.resolve("inventory.yaml"), """
+        inventory = Files.writeString(dir.resolve("inventory.yaml"), """
                 environment: production
                 defaults: {user: nobody, agent: false}
                 hosts:
@@ -100,6 +103,34 @@ class TimelineWindowTest {
         waitFor(30, () -> !textNow(robot, "#timeline-output").isEmpty());
         assertThat(textNow(robot, "#timeline-output")).contains("a1b2c3d Release v42").doesNotContain("s3cr3t");
         assertThat(textNow(robot, "#timeline-command")).isEqualTo("git log -1 --oneline");
+    }
+
+    @Test
+    void newest_on_top_and_the_open_pane_are_remembered_with_the_window(FxRobot robot) throws Exception {
+        unfold(robot);
+        clickWhenVisible(robot, "#timeline-newest-first");
+        FxScreen.waitForText(robot, "#timeline-newest-first", "Newest on top");
+        robot.interact(stage::close);
+        Path prefs = services.home().windowPrefs();
+        waitFor(10, () -> Files.exists(prefs));
+        java.util.Properties saved = new java.util.Properties();
+        saved.load(new java.io.StringReader(Files.readString(prefs)));
+        assertThat(saved).containsEntry("choice.timeline.order", "newest-first")
+                .containsEntry("choice.timeline.pane", "open");
+
+        java.util.concurrent.CompletableFuture<Stage> again = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            Stage next = new Stage();
+            ConsoleApplication.showWindow(next, services, inventory);
+            again.complete(next);
+        });
+        Stage next = again.get(30, TimeUnit.SECONDS);
+        ToggleButton order = (ToggleButton) next.getScene().lookup("#timeline-newest-first");
+        ToggleButton fold = (ToggleButton) next.getScene().lookup("#timeline-fold");
+        waitFor(10, order::isSelected);
+        assertThat(order.getText()).isEqualTo("Newest on top");
+        assertThat(fold.isSelected()).as("left open, opens open").isFalse();
+        robot.interact(next::close);
     }
 
     /** Under a short screen the pane starts folded to its title row: the operator opens it. */
