@@ -3,6 +3,8 @@ package org.incidentconsole.app;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.function.Consumer;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,6 +35,7 @@ public final class IncidentService implements AutoCloseable {
     private final Clock clock;
     private final ZoneId zone;
     private volatile IncidentSession current;
+    private final List<Consumer<IncidentSession>> listeners = new CopyOnWriteArrayList<>();
 
     /** @param dataDir the data directory: incidents and reports are written below it */
     public IncidentService(Path dataDir, Clock clock, ZoneId zone) {
@@ -117,6 +120,19 @@ public final class IncidentService implements AutoCloseable {
         current = next;
         if (previous != null) {
             previous.close();
+        }
+        listeners.forEach(l -> l.accept(next));
+    }
+
+    /**
+     * {@code listener} gets each incident that becomes the current one (started, resumed, or started for an act),
+     * on the thread that opened it; and the current one now, if any (the timeline pane follows it).
+     */
+    public synchronized void onIncident(Consumer<IncidentSession> listener) {
+        listeners.add(listener);
+        IncidentSession now = current;
+        if (now != null) {
+            listener.accept(now);
         }
     }
 

@@ -45,6 +45,8 @@ import org.incidentconsole.ui.incident.StepPosition;
 import org.incidentconsole.ui.inventory.InventoryProblemsViewModel;
 import org.incidentconsole.ui.runbook.StepperController;
 import org.incidentconsole.ui.runbook.StepperViewModel;
+import org.incidentconsole.ui.timeline.TimelineController;
+import org.incidentconsole.ui.timeline.TimelineViewModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,6 +78,7 @@ public final class MainWindowWiring {
     private final IncidentBarViewModel bar;
     private final AskingIncidentGuard guard;
     private final StepperViewModel stepper;
+    private final TimelineViewModel timeline;
     /** The status line: the current incident's journal file, when the panels last refreshed. */
     private final SimpleStringProperty journalText = new SimpleStringProperty("journal: none yet (start an incident)");
     private final SimpleStringProperty refreshedText = new SimpleStringProperty("");
@@ -97,6 +100,8 @@ public final class MainWindowWiring {
                 new StepRunner(services.ssh(), new Redactor(), services.io(), services.sudo()),
                 inventory::hosts, hosts::selectedHosts, this::firstSuggestion, operator, Clock.systemUTC(),
                 hosts.runBlockedProperty());
+        timeline = new TimelineViewModel(Platform::runLater, services.io());
+        services.incidents().onIncident(timeline::follow);
         stepper.stepClockProperty().addListener((obs, old, now) -> bar.setStepClock(now));
         // the title changes whenever another incident is started or resumed: show that one's journal
         bar.titleProperty().addListener((obs, old, now) -> {
@@ -135,6 +140,7 @@ public final class MainWindowWiring {
                 MainWindowController.class, () -> mainView,
                 IncidentBarController.class, () -> barView,
                 StepperController.class, () -> stepperView,
+                TimelineController.class, () -> new TimelineController(timeline),
                 HealthPanelController.class, () -> new HealthPanelController(health, this::applySuggestion),
                 BreakerPanelController.class, () -> new BreakerPanelController(breakers, this::breakerCommand,
                         guard, services.io()));

@@ -22,6 +22,7 @@ import org.slf4j.LoggerFactory;
  */
 final class WindowPrefsFile {
     private static final Logger LOG = LoggerFactory.getLogger(WindowPrefsFile.class);
+    private static final String CHOICE = "choice.";
 
     private WindowPrefsFile() {
     }
@@ -45,7 +46,18 @@ final class WindowPrefsFile {
         }
         return new WindowPrefs(number(file, p, "width"), number(file, p, "height"),
                 Boolean.parseBoolean(p.getProperty("maximized", "false").strip()),
-                fractions(file, p, "columns"), fractions(file, p, "panels"), theme);
+                fractions(file, p, "columns"), fractions(file, p, "panels"), theme, choices(p));
+    }
+
+    /** The panes' choices, kept as {@code choice.KEY = value}. */
+    private static java.util.Map<String, String> choices(Properties p) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        for (String key : p.stringPropertyNames()) {
+            if (key.startsWith(CHOICE)) {
+                out.put(key.substring(CHOICE.length()), p.getProperty(key).strip());
+            }
+        }
+        return out;
     }
 
     static void save(Path file, WindowPrefs prefs) {
@@ -56,6 +68,7 @@ final class WindowPrefsFile {
         p.setProperty("columns", join(prefs.columns()));
         p.setProperty("panels", join(prefs.panels()));
         p.setProperty("theme", prefs.theme().name().toLowerCase(Locale.ROOT));
+        prefs.choices().forEach((key, value) -> p.setProperty(CHOICE + key, value));
         StringWriter text = new StringWriter();
         try {
             p.store(text, "Incident Console: the main window as last left (sizes, dividers, theme)");

@@ -17,6 +17,7 @@ public final class IncidentSession implements AutoCloseable {
     private final EventScrubber scrubber;
     private final List<String> warnings;
     private final List<Consumer<IncidentState>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<JournalRecord>> recordListeners = new CopyOnWriteArrayList<>();
     private volatile IncidentState state;
     private String operator;
     private boolean closedForActs;
@@ -74,6 +75,11 @@ public final class IncidentSession implements AutoCloseable {
         listeners.add(listener);
     }
 
+    /** Issue 19 (timeline pane): each record once it is on disk, on the journal's writer thread, in journal order. */
+    public void addRecordListener(Consumer<JournalRecord> listener) {
+        recordListeners.add(listener);
+    }
+
     /**
      * Redacts every free-text field of the event, signs it if it is an act (with {@link #operator()}, whoever the
      * caller named), journals it; the future completes once it is on disk and the state includes it. Nothing
@@ -107,6 +113,13 @@ public final class IncidentSession implements AutoCloseable {
                     l.accept(next);
                 } catch (RuntimeException e) {
                     LOG.warn("incident listener failed", e);
+                }
+            }
+            for (Consumer<JournalRecord> l : recordListeners) {
+                try {
+                    l.accept(r);
+                } catch (RuntimeException e) {
+                    LOG.warn("journal record listener failed", e);
                 }
             }
             return r;

@@ -18,6 +18,7 @@ import org.incidentconsole.ui.preflight.PreflightDialog;
 import org.incidentconsole.ui.preflight.PreflightSource;
 import org.incidentconsole.ui.inventory.InventoryProblemsPane;
 import org.incidentconsole.ui.inventory.InventoryProblemsViewModel;
+import org.incidentconsole.ui.timeline.TimelineController;
 
 /** The main window: incident bar, hosts, the runbook area, status bar. Thin: state lives in view models. */
 public final class MainWindowController {
@@ -64,6 +65,9 @@ public final class MainWindowController {
     @FXML
     private javafx.scene.layout.VBox inventoryProblems;
     private InventoryProblemsViewModel problems;
+    /** The timeline pane's controller (#19), injected by its fx:include. */
+    @FXML
+    private TimelineController timelinePaneController;
 
     /**
      * @param journal   the journal file of the incident, as text ("" before one is started)
@@ -133,6 +137,7 @@ public final class MainWindowController {
         connectionSummary.textProperty().bind(hosts.summaryProperty());
         inventoryPath.setText("inventory: " + inventory);
         logPath.setText("log: " + logFile);
+        timelinePaneController.dockIn(panels);
     }
 
     private void applyTheme() {
@@ -151,6 +156,7 @@ public final class MainWindowController {
         lightTheme.setSelected(prefs.theme() == org.incidentconsole.ui.common.Theme.LIGHT);
         restoreDividers(columns, prefs.columns());
         restoreDividers(panels, prefs.panels());
+        timelinePaneController.restore(prefs.choices());
     }
 
     private static void restoreDividers(javafx.scene.control.SplitPane pane, java.util.List<Double> fractions) {
@@ -161,7 +167,8 @@ public final class MainWindowController {
 
     /** The layout as it is now, to be remembered; {@code width}/{@code height} are the un-maximized size. */
     public WindowPrefs layout(double width, double height, boolean maximized) {
-        return new WindowPrefs(width, height, maximized, positions(columns), positions(panels), theme());
+        return new WindowPrefs(width, height, maximized, positions(columns), positions(panels), theme(),
+                timelinePaneController.choices());
     }
 
     private static java.util.List<Double> positions(javafx.scene.control.SplitPane pane) {

@@ -86,7 +86,7 @@ class MainWindowLayoutScreenTest {
         SplitPane columns = robot.lookup("#main-columns").query();
         SplitPane panels = robot.lookup("#side-panels").query();
         assertThat(columns.getDividers()).hasSize(2);
-        assertThat(panels.getDividers()).hasSize(1);
+        assertThat(panels.getDividers()).as("health | breakers | timeline").hasSize(2);
         List<Node> items = columns.getItems();
         waitFor(10, () -> items.get(1).getLayoutBounds().getWidth() > 0);
         assertThat(items.get(1).getLayoutBounds().getWidth()).as("the runbook column is the widest")
@@ -99,7 +99,7 @@ class MainWindowLayoutScreenTest {
         waitFor(10, () -> theme.getText().equals("Dark theme"));
         robot.interact(() -> {
             columns.setDividerPositions(0.3, 0.6);
-            panels.setDividerPositions(0.4);
+            panels.setDividerPositions(0.4, 0.7);
         });
         robot.interact(stage::close);
         Path prefs = services.home().windowPrefs();
@@ -108,7 +108,7 @@ class MainWindowLayoutScreenTest {
         assertThat(saved.theme()).isEqualTo(Theme.LIGHT);
         assertThat(saved.columns()).satisfiesExactly(d -> assertThat(d).isCloseTo(0.3, within()),
                 d -> assertThat(d).isCloseTo(0.6, within()));
-        assertThat(saved.panels()).singleElement().satisfies(d -> assertThat(d).isCloseTo(0.4, within()));
+        assertThat(saved.panels()).hasSize(2).first().satisfies(d -> assertThat(d).isCloseTo(0.4, within()));
 
         CompletableFuture<Stage> again = new CompletableFuture<>();
         Platform.runLater(() -> {

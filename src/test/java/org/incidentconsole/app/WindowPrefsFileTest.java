@@ -20,7 +20,8 @@ class WindowPrefsFileTest {
     @Test
     void the_layout_is_read_back_as_it_was_saved_into_an_owner_only_file() throws Exception {
         Path file = new AppHome(dir).windowPrefs();
-        WindowPrefs saved = new WindowPrefs(1500, 900, true, List.of(0.2, 0.7), List.of(0.45), Theme.LIGHT);
+        WindowPrefs saved = new WindowPrefs(1500, 900, true, List.of(0.2, 0.7), List.of(0.45, 0.7), Theme.LIGHT,
+                java.util.Map.of("timeline.order", "newest-first", "timeline.pane", "folded"));
         WindowPrefsFile.save(file, saved);
         assertThat(WindowPrefsFile.load(file)).isEqualTo(saved);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");

@@ -1,6 +1,7 @@
 package org.incidentconsole.ui.common;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What the operator last made of the main window, remembered per user: its size when not maximized, whether it
@@ -8,14 +9,22 @@ import java.util.List;
  *
  * @param width   the window's width when not maximized; 0 when never saved
  * @param columns the dividers between hosts | runbook | panels
- * @param panels  the divider between health and breakers
+ * @param panels  the dividers between health, breakers and the timeline
+ * @param choices what the operator chose in a pane, by key (e.g. {@code timeline.order = newest-first}); a pane
+ *                reads its own keys and ignores the others, so a new choice needs no new field
  */
 public record WindowPrefs(double width, double height, boolean maximized, List<Double> columns, List<Double> panels,
-                          Theme theme) {
+                          Theme theme, Map<String, String> choices) {
     public WindowPrefs {
         columns = List.copyOf(columns);
         panels = List.copyOf(panels);
         theme = theme == null ? Theme.DARK : theme;
+        choices = choices == null ? Map.of() : Map.copyOf(choices);
+    }
+
+    public WindowPrefs(double width, double height, boolean maximized, List<Double> columns, List<Double> panels,
+                       Theme theme) {
+        this(width, height, maximized, columns, panels, theme, Map.of());
     }
 
     /** Nothing remembered yet: the first launch. */
@@ -28,6 +37,6 @@ public record WindowPrefs(double width, double height, boolean maximized, List<D
     }
 
     public WindowPrefs withTheme(Theme t) {
-        return new WindowPrefs(width, height, maximized, columns, panels, t);
+        return new WindowPrefs(width, height, maximized, columns, panels, t, choices);
     }
 }
