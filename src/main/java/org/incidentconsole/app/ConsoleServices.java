@@ -256,6 +256,7 @@ public final class ConsoleServices implements AutoCloseable {
         health = new HealthPoller(ssh, checks, java.time.Clock.systemUTC(), false);
         health.onResult(results);
         health.onTransition(panels::health);
+        health.onResult(panels::healthResult); // #19 trends: throttled health-sample events
         inventory.hosts().forEach(h -> ssh.connection(h).addListener(status -> panels.connection(h.name(), status)));
         executors.scheduler().scheduleWithFixedDelay(panels::tick, 5, 5, java.util.concurrent.TimeUnit.SECONDS);
         health.start(executors.scheduler(), java.time.Duration.ofSeconds(5));

@@ -60,7 +60,10 @@ public final class EventScrubber {
             "AlternativeChosen.by", "DecisionAnswered.step", "DecisionAnswered.target", "DecisionAnswered.by",
             "ManualStepMarked.step", "ManualStepMarked.mark", "ManualStepMarked.by", "WatchEnded.step",
             "WatchEnded.host", "WatchEnded.how", "WatchEnded.by", "OutOfProcedure.step", "OutOfProcedure.procedure",
-            "OutOfProcedure.walking", "OutOfProcedure.by");
+            "OutOfProcedure.walking", "OutOfProcedure.by",
+            // #19 trends
+            "HealthSample.host", "HealthSample.check", "HealthSample.kind", "HealthSample.unit",
+            "HealthSample.status");
 
     private final Redactor redactor;
 
@@ -143,6 +146,8 @@ public final class EventScrubber {
             return w;
         } else if (e instanceof IncidentEvent.OutOfProcedure o) {
             return o;
+        } else if (e instanceof IncidentEvent.HealthSample h) { // #19 trends: identifiers and a number only
+            return h;
         }
         throw new IllegalArgumentException("no redaction rule for event type " + e.getClass().getSimpleName());
     }

@@ -42,7 +42,9 @@ import java.util.Map;
         @JsonSubTypes.Type(value = IncidentEvent.DecisionAnswered.class, name = "decision-answered"),
         @JsonSubTypes.Type(value = IncidentEvent.ManualStepMarked.class, name = "manual-step-marked"),
         @JsonSubTypes.Type(value = IncidentEvent.WatchEnded.class, name = "watch-ended"),
-        @JsonSubTypes.Type(value = IncidentEvent.OutOfProcedure.class, name = "out-of-procedure")})
+        @JsonSubTypes.Type(value = IncidentEvent.OutOfProcedure.class, name = "out-of-procedure"),
+        // #19 trends: health values over time (throttled, see health/HealthSampler)
+        @JsonSubTypes.Type(value = IncidentEvent.HealthSample.class, name = "health-sample")})
 public sealed interface IncidentEvent {
 
     /** An act of the operator: {@code by} names who did it (the session signs it, see ActSigner). */
@@ -259,5 +261,15 @@ public sealed interface IncidentEvent {
     /** A step of another procedure than the one walked ({@code walking}) run on purpose. */
     record OutOfProcedure(String step, String procedure, String walking, String by)
             implements IncidentEvent, Signed {
+    }
+
+    // #19 trends: the numbers behind the health panel, so the report can draw the recovery.
+
+    /**
+     * A check's number at the record's time ({@code unit}: "ms", "%", "hits" or ""), with its status then; at most
+     * one per check per minute, sooner on a status change or a significant change (health/HealthSampler).
+     */
+    record HealthSample(String host, String check, String kind, double value, String unit, String status)
+            implements IncidentEvent {
     }
 }

@@ -93,6 +93,8 @@ class EventScrubberTest {
             return 1;
         } else if (type == long.class || type == Long.class) {
             return 1L;
+        } else if (type == double.class) { // #19 trends
+            return 1.5;
         } else if (type == boolean.class) {
             return true;
         } else if (type == Severity.class) {
