@@ -10,6 +10,10 @@ import javafx.scene.control.TableView;
 import javafx.application.Platform;
 import org.incidentconsole.breaker.BreakerCommand;
 import org.incidentconsole.breaker.BreakerState;
+import org.incidentconsole.ui.trend.BreakerTrends;
+import org.incidentconsole.ui.trend.Sparkline;
+import org.incidentconsole.ui.trend.SparklineCell;
+import org.incidentconsole.ui.trend.TrendText;
 
 /** The breaker table and rate limits; state lives in {@link BreakerPanelViewModel}. */
 public final class BreakerPanelController {
@@ -78,6 +82,7 @@ public final class BreakerPanelController {
         stateColumn.setCellFactory(col -> new StateCell());
         failuresColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().failures()));
         openColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().openFor()));
+        addTrendColumn();
         rateLimits.setItems(model.rateLimits());
         summary.textProperty().bind(model.summaryProperty());
     }
@@ -165,6 +170,29 @@ public final class BreakerPanelController {
             actionResult.setText(title + "…");
             runner.run(command, title, rows).thenAccept(line -> Platform.runLater(() -> actionResult.setText(line)));
         });
+    }
+
+    /**
+     * #19 trends: the breaker's state as a band (closed, half-open, open) with its failure count as a line; the
+     * column's value is the number of readings, so a cell draws again on each poll.
+     */
+    private void addTrendColumn() {
+        TableColumn<BreakerRow, Long> trend = new TableColumn<>("Trend");
+        trend.setId("breaker-trend");
+        trend.setSortable(false);
+        trend.setPrefWidth(Sparkline.WIDTH + 8);
+        trend.setMinWidth(60);
+        trend.setCellValueFactory(c -> {
+            BreakerTrends.Trend t = model.trendOf(c.getValue());
+            return new javafx.beans.property.ReadOnlyObjectWrapper<>(t == null ? 0L : t.polls());
+        });
+        trend.setCellFactory(col -> new SparklineCell<>(row -> {
+            BreakerTrends.Trend t = model.trendOf(row);
+            return t == null ? null : new SparklineCell.Trend(t.failures(), t.state(),
+                    TrendText.of(row.service() + " failures", t.failures(), "") + " (band: green closed, amber "
+                            + "half-open, red open)");
+        }, model.trendMarkers()));
+        breakers.getColumns().add(trend);
     }
 
     private static final class StateCell extends TableCell<BreakerRow, BreakerRow> {

@@ -8,6 +8,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.ui.common.StyleClasses;
+import org.incidentconsole.ui.trend.Sparkline;
+import org.incidentconsole.ui.trend.SparklineCell;
+import org.incidentconsole.ui.trend.TrendText;
 
 /** The health table and the advisor's line; state lives in {@link HealthPanelViewModel}. */
 public final class HealthPanelController {
@@ -59,6 +62,7 @@ public final class HealthPanelController {
         statusColumn.setCellFactory(col -> new StatusCell());
         valueColumn.setCellValueFactory(c -> c.getValue().valueProperty());
         updatedColumn.setCellValueFactory(c -> c.getValue().updatedProperty());
+        addTrendColumn();
         advice.textProperty().bind(model.adviceProperty());
         reasons.textProperty().bind(model.reasonsProperty());
         applyButton.disableProperty().bind(model.suggestedProperty().isNull());
@@ -69,6 +73,19 @@ public final class HealthPanelController {
             advice.getStyleClass().removeIf(s -> s.startsWith("advice-"));
             advice.getStyleClass().add("advice-" + now.toLowerCase().replace('_', '-'));
         });
+    }
+
+    /** #19 trends: a sparkline of the check's number after the value; redrawn when the row's trend moves. */
+    private void addTrendColumn() {
+        TableColumn<HealthRow, Number> trend = new TableColumn<>("Trend");
+        trend.setId("health-trend");
+        trend.setSortable(false);
+        trend.setPrefWidth(Sparkline.WIDTH + 8);
+        trend.setMinWidth(60);
+        trend.setCellValueFactory(c -> c.getValue().trendVersionProperty());
+        trend.setCellFactory(col -> new SparklineCell<>(row -> new SparklineCell.Trend(row.trend(), null,
+                TrendText.of(row.host() + " " + row.check(), row.trend(), row.unit())), model.trendMarkers()));
+        checks.getColumns().add(checks.getColumns().indexOf(valueColumn) + 1, trend);
     }
 
     /** Status as text and colour, never colour alone. */
