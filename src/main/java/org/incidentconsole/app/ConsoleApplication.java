@@ -15,6 +15,7 @@ import org.incidentconsole.ui.common.FxHostKeyPrompt;
 import org.incidentconsole.ui.common.FxPassphrasePrompt;
 import org.incidentconsole.ui.common.FxmlView;
 import org.incidentconsole.ui.common.Theme;
+import org.incidentconsole.ui.trend.TrendMarkers;
 import org.incidentconsole.ui.common.WindowPrefs;
 import org.incidentconsole.ui.common.ViewLoader;
 import org.incidentconsole.ui.breakers.BreakerPanelController;
@@ -163,6 +164,13 @@ public final class ConsoleApplication extends Application {
                 org.incidentconsole.incident.IncidentStore.defaultOperator(), java.time.Clock.systemUTC(),
                 hosts.runBlockedProperty());
         stepperRef.set(stepper);
+        TrendMarkers marks = health.trendMarkers(); // #19 trends: one set of step and rollback marks for both panels
+        breakers.useTrendMarkers(marks);
+        stepper.runningProperty().addListener((obs, was, running) -> {
+            if (running) {
+                marks.step(java.time.Instant.now());
+            }
+        });
         stepper.stepClockProperty().addListener((obs, old, now) -> barModel.setStepClock(now));
         IncidentBarController bar = new IncidentBarController(barModel, environment,
                 health::latestSuggestion, stepper::position, services.io());
@@ -239,7 +247,12 @@ public final class ConsoleApplication extends Application {
                 }, p -> {
                     breakers.panel(p);
                     refreshedAt.accept("breakers");
-                }, health::advice);
+                }, advice -> {
+                    health.advice(advice);
+                    var incident = services.currentIncident(); // #19 trends: mark the rollback when it happens
+                    marks.rolledBack(incident == null ? null : incident.id(), incident != null
+                            && incident.state().milestones().contains("ROLLED_BACK"), java.time.Instant.now());
+                });
             }
         }));
         return new WindowModels(hosts, health, breakers);
