@@ -1,5 +1,6 @@
 package org.incidentconsole.ui.breakers;
 
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -184,11 +185,11 @@ public final class BreakerPanelController {
         trend.setMinWidth(60);
         trend.setCellValueFactory(c -> {
             BreakerTrends.Trend t = model.trendOf(c.getValue());
-            return new javafx.beans.property.ReadOnlyObjectWrapper<>(t == null ? 0L : t.polls());
+            return new ReadOnlyObjectWrapper<>(t == null ? 0L : t.polls());
         });
         trend.setCellFactory(col -> new SparklineCell<>(row -> {
             BreakerTrends.Trend t = model.trendOf(row);
-            return t == null ? null : new SparklineCell.Trend(t.failures(), t.state(),
+            return t == null ? null : new SparklineCell.Trend(t.failures(), t.state(), null,
                     TrendText.of(row.service() + " failures", t.failures(), "") + " (band: green closed, amber "
                             + "half-open, red open)");
         }, model.trendMarkers()));

@@ -75,6 +75,8 @@ public final class HealthPanelController {
         });
     }
 
+    private static final double[] PERCENT = {0, 100};
+
     /** #19 trends: a sparkline of the check's number after the value; redrawn when the row's trend moves. */
     private void addTrendColumn() {
         TableColumn<HealthRow, Number> trend = new TableColumn<>("Trend");
@@ -84,7 +86,8 @@ public final class HealthPanelController {
         trend.setMinWidth(60);
         trend.setCellValueFactory(c -> c.getValue().trendVersionProperty());
         trend.setCellFactory(col -> new SparklineCell<>(row -> new SparklineCell.Trend(row.trend(), null,
-                TrendText.of(row.host() + " " + row.check(), row.trend(), row.unit())), model.trendMarkers()));
+                "%".equals(row.unit()) ? PERCENT : null, TrendText.of(row.host() + " " + row.check(), row.trend(),
+                row.unit())), model.trendMarkers()));
         checks.getColumns().add(checks.getColumns().indexOf(valueColumn) + 1, trend);
     }
 

@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Where a sparkline's parts go in a w × h box, without the toolkit: the last value of each bucket as a line, each
  * bucket's min..max as a bar, marks as x positions, and for a state band the level of each bucket as a segment.
- * The time axis runs from the series' first bucket to its latest; values from the lowest min to the highest max
- * (or a fixed range).
+ * The time axis runs from the series' first bucket to its latest; values from zero (or the lowest min, when
+ * below zero) to the highest max, or a fixed range: a steady 100 % error rate reads high, not flat at the bottom.
  */
 public record SparkGeometry(List<double[]> line, List<double[]> bars, List<Mark> marks, List<Band> bands) {
     public record Mark(double x, TrendMarkers.Kind kind) {
@@ -28,7 +28,7 @@ public record SparkGeometry(List<double[]> line, List<double[]> bars, List<Mark>
             return new SparkGeometry(line, bars, marks, bands);
         }
         double[] range = fixedRange != null ? fixedRange : s.range();
-        double lo = range[0];
+        double lo = fixedRange != null ? range[0] : Math.min(0, range[0]);
         double hi = range[1] - range[0] < 1e-9 ? range[0] + 1 : range[1];
         int n = s.size();
         double step = w / n;

@@ -10,8 +10,11 @@ import javafx.scene.control.Tooltip;
  * number, or the row itself when rows are rebuilt on each poll), so the cell draws again exactly then.
  */
 public final class SparklineCell<R, V> extends TableCell<R, V> {
-    /** What a row draws: a line series and/or a state band (either may be null), and a tooltip line. */
-    public record Trend(TrendSeries series, TrendSeries band, String tip) {
+    /**
+     * What a row draws: a line series and/or a state band (either may be null), the line's value range (null: from
+     * zero to its highest), and a tooltip line.
+     */
+    public record Trend(TrendSeries series, TrendSeries band, double[] range, String tip) {
     }
 
     private final Sparkline sparkline = new Sparkline();
@@ -37,7 +40,7 @@ public final class SparklineCell<R, V> extends TableCell<R, V> {
             return;
         }
         sparkline.show(empty(trend.series()) ? null : trend.series(), empty(trend.band()) ? null : trend.band(),
-                markers, null);
+                markers, trend.range());
         setGraphic(sparkline);
         tip.setText(trend.tip());
         setTooltip(tip);

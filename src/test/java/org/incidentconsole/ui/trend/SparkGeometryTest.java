@@ -64,11 +64,22 @@ class SparkGeometryTest {
     }
 
     @Test
-    void a_flat_series_is_drawn_in_the_middle_rather_than_dividing_by_zero() {
+    void a_steady_high_value_reads_high_rather_than_flat_at_the_bottom() {
         TrendSeries s = new TrendSeries(10, Duration.ofSeconds(10));
         s.add(T0, 42);
         s.add(T0.plusSeconds(10), 42);
-        assertThat(SparkGeometry.of(s, List.of(), 20, 20, null, false).line())
-                .allSatisfy(p -> assertThat(p[1]).isBetween(1.0, 19.0));
+        assertThat(SparkGeometry.of(s, List.of(), 20, 20, null, false).line()).extracting(p -> p[1])
+                .containsExactly(1.0, 1.0);
+        assertThat(SparkGeometry.of(s, List.of(), 20, 20, new double[] {0, 100}, false).line())
+                .allSatisfy(p -> assertThat(p[1]).isCloseTo(11.44, org.assertj.core.data.Offset.offset(0.01)));
+    }
+
+    @Test
+    void an_all_zero_series_is_drawn_at_the_bottom_without_dividing_by_zero() {
+        TrendSeries s = new TrendSeries(10, Duration.ofSeconds(10));
+        s.add(T0, 0);
+        s.add(T0.plusSeconds(10), 0);
+        assertThat(SparkGeometry.of(s, List.of(), 20, 20, null, false).line()).extracting(p -> p[1])
+                .containsExactly(19.0, 19.0);
     }
 }
