@@ -29,7 +29,7 @@ public record SparkGeometry(List<double[]> line, List<double[]> bars, List<Mark>
         }
         double[] range = fixedRange != null ? fixedRange : s.range();
         double lo = fixedRange != null ? range[0] : Math.min(0, range[0]);
-        double hi = range[1] - range[0] < 1e-9 ? range[0] + 1 : range[1];
+        double hi = range[1] - lo < 1e-9 ? lo + 1 : range[1];
         int n = s.size();
         double step = w / n;
         double held = Double.NaN;
