@@ -15,7 +15,7 @@ import org.incidentconsole.incident.JournalRecord;
 /**
  * The report's "Trends" section: one mermaid chart per health check (a line per host: the highest sample in each
  * column, held until the next sample) and one for the breakers' states and failures (from breaker-transition
- * events, closed until first seen otherwise). The rollback's column is marked in its label; the columns in which
+ * events; before its first one a breaker is drawn in that event's "from" state, or as first seen). The rollback's column is marked in its label; the columns in which
  * steps ran are named below each chart. Memory is bounded by the columns, not by the journal's length.
  */
 final class ReportTrends {
@@ -31,6 +31,8 @@ final class ReportTrends {
     private final Map<String, Map<String, double[]>> checks = new TreeMap<>();
     private final Map<String, double[]> breakerStates = new TreeMap<>();
     private final Map<String, double[]> breakerFailures = new TreeMap<>();
+    /** A breaker's level before its first transition: its {@code from} (null: it was already as first seen). */
+    private final Map<String, Double> breakerBefore = new TreeMap<>();
     private final Set<Integer> stepColumns = new TreeSet<>();
 
     ReportTrends(Instant from, Instant to, Instant rolledBackAt) {
@@ -46,6 +48,10 @@ final class ReportTrends {
         } else if (r.data() instanceof IncidentEvent.BreakerTransition b) {
             String name = b.service() == null ? b.key() : b.service();
             Double level = STATE_LEVEL.get(b.to());
+            if (!breakerBefore.containsKey(name)) {
+                Double from = b.from() == null ? level : STATE_LEVEL.get(b.from());
+                breakerBefore.put(name, from == null ? Double.NaN : from);
+            }
             if (level != null) {
                 worst(breakerStates, name, col, level);
             }
@@ -82,12 +88,14 @@ final class ReportTrends {
                 .append(rolledBackAt == null ? "" : " ⟲ marks the column in which the rollback completed.")
                 .append("\n\n");
         checks.forEach((check, hosts) -> chart(md, check + (units.get(check).isEmpty() ? ""
-                : " (" + units.get(check) + ")"), labels, units.get(check), null, hosts, Double.NaN));
+                : " (" + units.get(check) + ")"), labels, units.get(check), "%".equals(units.get(check)) ? 100.0
+                : null, hosts, Map.of()));
         if (!breakerStates.isEmpty()) {
-            chart(md, "Breaker state (0 closed, 1 half-open, 2 open)", labels, "state", 2.0, breakerStates, 0);
+            chart(md, "Breaker state (0 closed, 1 half-open, 2 open)", labels, "state", 2.0, breakerStates,
+                    breakerBefore);
         }
         if (!breakerFailures.isEmpty()) {
-            chart(md, "Breaker failures", labels, "failures", null, breakerFailures, 0);
+            chart(md, "Breaker failures", labels, "failures", null, breakerFailures, Map.of());
         }
     }
 
@@ -100,15 +108,16 @@ final class ReportTrends {
         return labels;
     }
 
-    /** @param before the value before a line's first record (NaN: its first value, held back to the start) */
+    /** @param before each line's value before its first record (none or NaN: its first value, held back) */
     private void chart(StringBuilder md, String title, List<String> labels, String yAxis, Double yMax,
-                       Map<String, double[]> lines, double before) {
+                       Map<String, double[]> lines, Map<String, Double> before) {
         List<Map.Entry<String, double[]>> shown = lines.entrySet().stream()
                 .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -peak(e.getValue()))
                         .thenComparing(Map.Entry::getKey))
                 .limit(MAX_LINES).sorted(Map.Entry.comparingByKey()).toList();
         List<TrendChart.Series> series = shown.stream()
-                .map(e -> new TrendChart.Series(e.getKey(), held(e.getValue(), before))).toList();
+                .map(e -> new TrendChart.Series(e.getKey(), held(e.getValue(),
+                        before.getOrDefault(e.getKey(), Double.NaN)))).toList();
         md.append(TrendChart.mermaid(title, labels, yAxis.isEmpty() ? "value" : yAxis, yMax, series)).append('\n');
         md.append("Lines in order: ").append(String.join(", ", shown.stream().map(e -> Markdown.inline(e.getKey()))
                 .toList()));

@@ -42,6 +42,21 @@ class ReportTrendsTest {
     }
 
     @Test
+    void before_its_first_transition_a_breaker_is_drawn_in_the_state_it_came_from() {
+        List<JournalRecord> r = new ArrayList<>();
+        Instant t = Instant.parse("2026-11-24T10:00:00Z");
+        r.add(record(r, t, started()));
+        r.add(record(r, t.plusSeconds(1), sample("web-01", "error-rate", 0, "%")));
+        r.add(record(r, t.plusSeconds(3), new IncidentEvent.BreakerTransition("redis", "maps", "k1", null, "OPEN",
+                3L, null)));
+        r.add(record(r, t.plusSeconds(3), new IncidentEvent.BreakerTransition("redis", "stripe", "k2", "CLOSED",
+                "HALF_OPEN", 1L, null)));
+        String md = new ReportRenderer().render(r);
+        assertThat(md).contains("y-axis \"state\" 0 --> 2\n    line [2, 2, 2]\n    line [0, 0, 1]")
+                .contains("Lines in order: maps, stripe.");
+    }
+
+    @Test
     void a_journal_without_samples_or_breaker_changes_has_no_trends_section() {
         String md = new ReportRenderer().render(IncidentFixture.rollback());
         assertThat(md).doesNotContain("## Trends").doesNotContain("xychart-beta");
