@@ -174,15 +174,15 @@ public final class BreakerPanelController {
     }
 
     /**
-     * #19 trends: the breaker's state as a band (closed, half-open, open) with its failure count as a line; the
-     * column's value is the number of readings, so a cell draws again on each poll.
+     * #19 trends: the breaker's state as a band (closed, half-open, open) with its failure count as a line, after
+     * the failures; the column's value is the number of readings, so a cell draws again on each poll.
      */
     private void addTrendColumn() {
         TableColumn<BreakerRow, Long> trend = new TableColumn<>("Trend");
         trend.setId("breaker-trend");
         trend.setSortable(false);
         trend.setPrefWidth(Sparkline.WIDTH + 8);
-        trend.setMinWidth(60);
+        trend.setMinWidth(44);
         trend.setCellValueFactory(c -> {
             BreakerTrends.Trend t = model.trendOf(c.getValue());
             return new ReadOnlyObjectWrapper<>(t == null ? 0L : t.polls());
@@ -193,7 +193,7 @@ public final class BreakerPanelController {
                     TrendText.of(row.service() + " failures", t.failures(), "") + " (band: green closed, amber "
                             + "half-open, red open)");
         }, model.trendMarkers()));
-        breakers.getColumns().add(trend);
+        breakers.getColumns().add(breakers.getColumns().indexOf(failuresColumn) + 1, trend);
     }
 
     private static final class StateCell extends TableCell<BreakerRow, BreakerRow> {

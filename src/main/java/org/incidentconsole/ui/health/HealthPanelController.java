@@ -77,18 +77,21 @@ public final class HealthPanelController {
 
     private static final double[] PERCENT = {0, 100};
 
-    /** #19 trends: a sparkline of the check's number after the value; redrawn when the row's trend moves. */
+    /**
+     * #19 trends: a sparkline of the check's number beside its status, redrawn when the row's trend moves; before
+     * the value so a narrow panel elides the value's text rather than pushing the trend out of sight.
+     */
     private void addTrendColumn() {
         TableColumn<HealthRow, Number> trend = new TableColumn<>("Trend");
         trend.setId("health-trend");
         trend.setSortable(false);
         trend.setPrefWidth(Sparkline.WIDTH + 8);
-        trend.setMinWidth(60);
+        trend.setMinWidth(44);
         trend.setCellValueFactory(c -> c.getValue().trendVersionProperty());
         trend.setCellFactory(col -> new SparklineCell<>(row -> new SparklineCell.Trend(row.trend(), null,
                 "%".equals(row.unit()) ? PERCENT : null, TrendText.of(row.host() + " " + row.check(), row.trend(),
                 row.unit())), model.trendMarkers()));
-        checks.getColumns().add(checks.getColumns().indexOf(valueColumn) + 1, trend);
+        checks.getColumns().add(checks.getColumns().indexOf(valueColumn), trend);
     }
 
     /** Status as text and colour, never colour alone. */

@@ -15,7 +15,7 @@ import javafx.scene.shape.Polyline;
  * and the rollback as thin vertical marks. {@link #show} keeps the data; the shapes follow the cell's size.
  */
 public final class Sparkline extends Region {
-    public static final double WIDTH = 96;
+    public static final double WIDTH = 72;
     public static final double HEIGHT = 18;
     private static final double[] STATES = {0, 2};
     private static final String[] BAND_CLASSES = {"trend-band-closed", "trend-band-half-open", "trend-band-open"};
