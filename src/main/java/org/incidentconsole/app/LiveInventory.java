@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Consumer;
 import javafx.application.Platform;
+import org.incidentconsole.health.SeverityAdvisor;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.inventory.Host;
@@ -35,7 +36,8 @@ final class LiveInventory {
 
     /** The window's view models the inventory feeds. */
     record Views(HostListViewModel hosts, HealthPanelViewModel health, BreakerPanelViewModel breakers,
-                 InventoryProblemsViewModel problems, Consumer<String> refreshedAt) {
+                 InventoryProblemsViewModel problems, Consumer<String> refreshedAt,
+                 Consumer<SeverityAdvisor.Advice> advice) {
     }
 
     private final ConsoleServices services;
@@ -123,7 +125,7 @@ final class LiveInventory {
         }, p -> {
             views.breakers().panel(p);
             views.refreshedAt().accept("breakers");
-        }, views.health()::advice);
+        }, views.advice());
     }
 
     /** No inventory could be read at all: the problems panel lists why, the panels say there is nothing to poll. */

@@ -88,6 +88,7 @@ public final class LivePanels implements AutoCloseable {
         health = poller;
         poller.onResult(results);
         poller.onTransition(journal::health);
+        poller.onResult(journal::healthResult); // throttled health-sample events: the report's trends
         inventory.hosts().forEach(h -> listen(ssh.connection(h), status -> journal.connection(h.name(), status)));
         tasks.add(executors.scheduler().scheduleWithFixedDelay(journal::tick, 5, 5, TimeUnit.SECONDS));
         poller.start(executors.scheduler(), HEALTH_EVERY);

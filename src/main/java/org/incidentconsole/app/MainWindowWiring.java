@@ -17,6 +17,7 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.incidentconsole.breaker.ActionResult;
 import org.incidentconsole.breaker.BreakerCommand;
+import org.incidentconsole.health.SeverityAdvisor;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.severity.Severity;
@@ -47,6 +48,7 @@ import org.incidentconsole.ui.runbook.StepperController;
 import org.incidentconsole.ui.runbook.StepperViewModel;
 import org.incidentconsole.ui.timeline.TimelineController;
 import org.incidentconsole.ui.timeline.TimelineViewModel;
+import org.incidentconsole.ui.trend.TrendMarkers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -79,6 +81,7 @@ public final class MainWindowWiring {
     private final AskingIncidentGuard guard;
     private final StepperViewModel stepper;
     private final TimelineViewModel timeline;
+    private final TrendMarkers trendMarks;
     /** The status line: the current incident's journal file, when the panels last refreshed. */
     private final SimpleStringProperty journalText = new SimpleStringProperty("journal: none yet (start an incident)");
     private final SimpleStringProperty refreshedText = new SimpleStringProperty("");
@@ -102,6 +105,14 @@ public final class MainWindowWiring {
                 hosts.runBlockedProperty());
         timeline = new TimelineViewModel(Platform::runLater, services.io());
         services.incidents().onIncident(timeline::follow);
+        // one set of step and rollback marks for the health and breaker trends
+        trendMarks = health.trendMarkers();
+        breakers.useTrendMarkers(trendMarks);
+        stepper.runningProperty().addListener((obs, was, running) -> {
+            if (running) {
+                trendMarks.step(Instant.now());
+            }
+        });
         stepper.stepClockProperty().addListener((obs, old, now) -> bar.setStepClock(now));
         // the title changes whenever another incident is started or resumed: show that one's journal
         bar.titleProperty().addListener((obs, old, now) -> {
@@ -176,7 +187,15 @@ public final class MainWindowWiring {
     /** Reads the inventory in the background (and again on Reload); the live panels start on what it lists. */
     private void readInventory(boolean connectAll) {
         new LiveInventory(services, inventoryFile, inventory, new LiveInventory.Views(hosts, health, breakers,
-                problems, this::refreshed), connectAll).load();
+                problems, this::refreshed, this::advice), connectAll).load();
+    }
+
+    /** The advisor's reading: shown, and the rollback marked on the trends when it happens. */
+    private void advice(SeverityAdvisor.Advice advice) {
+        health.advice(advice);
+        IncidentSession incident = services.incidents().current();
+        trendMarks.rolledBack(incident == null ? null : incident.id(), incident != null
+                && incident.state().milestones().contains("ROLLED_BACK"), Instant.now());
     }
 
     private void refreshed(String what) {

@@ -74,6 +74,7 @@ final class UnattendedWalk {
         BreakerMonitor breakers = breakerMonitor(host, panels);
         try (HealthPoller poller = new HealthPoller(ssh, Map.of(host, HealthChecks.of(host)), Clock.systemUTC())) {
             poller.onTransition(panels::health);
+            poller.onResult(panels::healthResult); // #19 trends
             poller.pollOnce().get(2, TimeUnit.MINUTES);
             pollBreakers(breakers);
             Map<String, String> values = new java.util.LinkedHashMap<>();

@@ -62,7 +62,10 @@ public final class EventScrubber {
             "WatchEnded.host", "WatchEnded.how", "WatchEnded.by", "OutOfProcedure.step", "OutOfProcedure.procedure",
             "OutOfProcedure.walking", "OutOfProcedure.by",
             // #19 keys and inventory: a path and host names
-            "InventoryReloaded.file");
+            "InventoryReloaded.file",
+            // #19 trends
+            "HealthSample.host", "HealthSample.check", "HealthSample.kind", "HealthSample.unit",
+            "HealthSample.status");
 
     private final Redactor redactor;
 
@@ -147,6 +150,8 @@ public final class EventScrubber {
             return o;
         } else if (e instanceof IncidentEvent.InventoryReloaded r) { // #19 keys and inventory: names only
             return r;
+        } else if (e instanceof IncidentEvent.HealthSample h) { // #19 trends: identifiers and a number only
+            return h;
         }
         throw new IllegalArgumentException("no redaction rule for event type " + e.getClass().getSimpleName());
     }

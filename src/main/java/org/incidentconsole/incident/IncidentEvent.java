@@ -45,7 +45,9 @@ import org.incidentconsole.severity.Severity;
         @JsonSubTypes.Type(value = IncidentEvent.WatchEnded.class, name = "watch-ended"),
         @JsonSubTypes.Type(value = IncidentEvent.OutOfProcedure.class, name = "out-of-procedure"),
         // #19 keys and inventory (h19-keys): the inventory re-read without a restart
-        @JsonSubTypes.Type(value = IncidentEvent.InventoryReloaded.class, name = "inventory-reloaded")})
+        @JsonSubTypes.Type(value = IncidentEvent.InventoryReloaded.class, name = "inventory-reloaded"),
+        // #19 trends: health values over time (throttled, see health/HealthSampler)
+        @JsonSubTypes.Type(value = IncidentEvent.HealthSample.class, name = "health-sample")})
 public sealed interface IncidentEvent {
 
     /** An act of the operator: {@code by} names who did it (the session signs it, see ActSigner). */
@@ -274,5 +276,15 @@ public sealed interface IncidentEvent {
      */
     record InventoryReloaded(String file, java.util.List<String> added, java.util.List<String> removed,
                              java.util.List<String> changed, Integer problems) implements IncidentEvent {
+    }
+
+    // #19 trends: the numbers behind the health panel, so the report can draw the recovery.
+
+    /**
+     * A check's number at the record's time ({@code unit}: "ms", "%", "hits" or ""), with its status then; at most
+     * one per check per minute, sooner on a status change or a significant change (health/HealthSampler).
+     */
+    record HealthSample(String host, String check, String kind, double value, String unit, String status)
+            implements IncidentEvent {
     }
 }

@@ -12,6 +12,8 @@ import org.incidentconsole.breaker.Breaker;
 import org.incidentconsole.breaker.BreakerPanel;
 import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.breaker.BreakerView;
+import org.incidentconsole.health.CheckResult;
+import org.incidentconsole.health.HealthSampler;
 import org.incidentconsole.health.HealthTransition;
 import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.ssh.ConnectionState;
@@ -39,6 +41,7 @@ public final class PanelJournal {
     private final FlapDebounce<List<String>, Breaker> breakers;
     private final FlapDebounce<String, String> connections;
     private final Set<String> everConnected = ConcurrentHashMap.newKeySet();
+    private final HealthSampler sampler = new HealthSampler(); // #19 trends
     private IncidentSession baselined;
 
     /** @param session the incident to write to now, or null before one is started */
@@ -59,6 +62,16 @@ public final class PanelJournal {
         baselineIfNew(session.get());
         healthChanges(health.offer(List.of(t.host(), t.check()), t.to().name(), t.value(), t.at()));
         due(t.at());
+    }
+
+    /** #19 trends: each poll's result; its number is journaled as a health-sample when the sampler says so. */
+    public void healthResult(CheckResult r) {
+        if (session.get() == null) {
+            return;
+        }
+        baselineIfNew(session.get());
+        sampler.offer(r).ifPresent(s -> write(new IncidentEvent.HealthSample(s.host(), s.check(), s.kind(),
+                s.value(), s.unit(), s.status().name())));
     }
 
     /** One poll of one Redis: each breaker whose state changed; a breaker first seen not closed is journaled too. */
@@ -173,6 +186,7 @@ public final class PanelJournal {
         }
         baselined = s;
         everConnected.clear();
+        sampler.reset();
         healthChanges(health.baseline());
         breakerChanges(breakers.baseline());
         connectionChanges(connections.baseline());

@@ -33,6 +33,8 @@ final class ReportFacts {
     final Set<String> servicesRestarted = new LinkedHashSet<>();
     IncidentEvent.RunbookLoaded runbook;
     Instant rolledBackAt;
+    /** #19 trends: the first health sample or breaker transition, where the trend charts start. */
+    Instant trendsFrom;
     Instant recoveredAt;
     /** What marked the recovery: a milestone, health after the rollback, all checks OK, or only the Resolve. */
     String recoveredBy;
@@ -76,6 +78,10 @@ final class ReportFacts {
         }
         lastAt = r.ts();
         IncidentEvent e = r.data();
+        if (trendsFrom == null && (e instanceof IncidentEvent.HealthSample
+                || e instanceof IncidentEvent.BreakerTransition)) {
+            trendsFrom = r.ts();
+        }
         if (e instanceof IncidentEvent.Started s && started == null) {
             started = s;
             operators.add(s.operator());

@@ -81,9 +81,27 @@ public final class ReportRenderer {
                 md.append("No commands were run from the console.\n\n");
             }
             healthAndBreakers(md, f);
+            out.append(md);
+            md.setLength(0);
+            trends(md);
             checklists(md, f, t);
             list(md, "Notes", f.state.notes(), "None recorded.");
             out.append(md);
+        }
+
+        /** #19 trends: another pass, the samples and breaker changes into columns, then the charts. */
+        private void trends(StringBuilder md) throws JournalException {
+            if (f.trendsFrom == null) {
+                return; // journals without samples report as before
+            }
+            ReportTrends trends = new ReportTrends(f.trendsFrom, f.lastAt, f.rolledBackAt);
+            long[] seen = new long[1];
+            source.each(r -> {
+                if (seen[0]++ < f.records) {
+                    trends.accept(r);
+                }
+            });
+            trends.writeTo(md);
         }
 
         /** Another pass over the records the facts came from (a live journal may have grown since). */
@@ -160,6 +178,9 @@ public final class ReportRenderer {
     }
 
     private static void timeline(StringBuilder md, JournalRecord r, ReportTimes t) {
+        if (r.data() instanceof IncidentEvent.HealthSample) {
+            return; // #19 trends: samples are drawn in "Trends", one line each would bury the timeline
+        }
         md.append("- ").append(t.time(r.ts())).append(" — ").append(TimelineText.of(r.data())).append('\n');
     }
 

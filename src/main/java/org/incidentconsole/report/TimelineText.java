@@ -86,6 +86,9 @@ final class TimelineText {
                 + ReportTimes.millis(w.afterMs()) + "): " + in(w.step()));
         on(IncidentEvent.OutOfProcedure.class, o -> "Out of procedure, run on purpose by " + in(o.by()) + ": "
                 + in(o.step()) + " (of " + in(o.procedure()) + ", walking " + in(o.walking()) + ")");
+        // #19 trends (left out of the report's timeline: the trend charts show them)
+        on(IncidentEvent.HealthSample.class, h -> "Health " + Markdown.code(h.host()) + " " + in(h.check()) + ": "
+                + TrendChart.number(h.value()) + (h.unit() == null ? "" : h.unit()) + " (" + in(h.status()) + ")");
     }
 
     private static String state(String s) {

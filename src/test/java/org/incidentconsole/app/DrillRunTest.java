@@ -80,6 +80,8 @@ class DrillRunTest {
         assertThat(md).doesNotContain("maria.schmidt@example.org");
         assertThat(md.lines().filter(l -> l.startsWith("- ") && l.contains("UTC —")).count())
                 .as("timeline lines").isGreaterThan(40);
+        // #19 trends: the journal's health samples drawn as charts, the rollback's column marked
+        assertThat(md).contains("## Trends", "```mermaid\nxychart-beta", "title \"error-rate (%)\"", "⟲");
         // issue 15: the breakers the reset step closed, as the monitor saw them, and the values each step ran with
         List<org.incidentconsole.incident.IncidentEvent> journal = journalEvents();
         assertThat(journal).filteredOn(e -> e instanceof org.incidentconsole.incident.IncidentEvent.BreakerTransition)

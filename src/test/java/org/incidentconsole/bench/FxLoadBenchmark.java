@@ -40,7 +40,9 @@ import org.incidentconsole.ssh.SudoPasswordPrompt;
 
 /**
  * The real window with 100 hosts (3 health checks each) and 1,000 breakers, all refreshed once a second for
- * 30 s: how busy the FX thread is and its longest stall, seen by a probe posted every 10 ms.
+ * 30 s, with the trend sparklines live (#19: each check's number and each breaker's state and failures go into
+ * its trend, marks for steps and the rollback): how busy the FX thread is and its longest stall, seen by a probe
+ * posted every 10 ms. Only the console is measured: the feed's values are made on the feeder thread.
  * Goal: under 10% busy, no stall over 50 ms. Run with {@code ./mvnw -Pbench verify}.
  */
 @Tag("bench")
@@ -79,8 +81,21 @@ class FxLoadBenchmark {
         AtomicLong worst = new AtomicLong();
         AtomicLong probes = new AtomicLong();
         AtomicLong round = new AtomicLong();
+        AtomicLong over50 = new AtomicLong();
+        // the FX thread's own CPU between two probes: its longest burst of work, whatever else the machine runs
+        long[] lastCpu = {-1};
+        AtomicLong burst = new AtomicLong();
+        java.util.concurrent.atomic.AtomicReference<RuntimeException> feedFailed =
+                new java.util.concurrent.atomic.AtomicReference<>();
         try {
-            feeder.scheduleAtFixedRate(() -> feed(round.incrementAndGet()), 0, 1, TimeUnit.SECONDS);
+            feeder.scheduleAtFixedRate(() -> {
+                try {
+                    feed(round.incrementAndGet());
+                } catch (RuntimeException e) { // a scheduled task that throws stops silently: say so instead
+                    feedFailed.compareAndSet(null, e);
+                    throw e;
+                }
+            }, 0, 1, TimeUnit.SECONDS);
             // warm up for 10 s (JIT, first layouts), then measure 30 s
             CountDownLatch warm = new CountDownLatch(1);
             feeder.schedule(warm::countDown, 10, TimeUnit.SECONDS);
@@ -88,7 +103,16 @@ class FxLoadBenchmark {
             prober.scheduleAtFixedRate(() -> {
                 long posted = System.nanoTime();
                 Platform.runLater(() -> {
-                    worst.accumulateAndGet((System.nanoTime() - posted) / 1_000_000, Math::max);
+                    long waited = (System.nanoTime() - posted) / 1_000_000;
+                    worst.accumulateAndGet(waited, Math::max);
+                    if (waited > 50) {
+                        over50.incrementAndGet();
+                    }
+                    long cpuNow = mx.getCurrentThreadCpuTime();
+                    if (lastCpu[0] >= 0) {
+                        burst.accumulateAndGet((cpuNow - lastCpu[0]) / 1_000_000, Math::max);
+                    }
+                    lastCpu[0] = cpuNow;
                     probes.incrementAndGet();
                 });
             }, 0, 10, TimeUnit.MILLISECONDS);
@@ -100,13 +124,22 @@ class FxLoadBenchmark {
             long cpu = mx.getThreadCpuTime(fx.getId()) - cpu0;
             long wall = System.nanoTime() - wall0;
             double busy = 100.0 * cpu / wall;
+            assertThat(feedFailed.get()).as("the feed ran every round").isNull();
             assertThat(probes.get()).as("the probe ran").isGreaterThan(100);
             assertThat(window.breakers().breakers()).hasSize(1000);
             assertThat(window.health().rows()).hasSize(300);
+            long drawn = robot.lookup("#health-table .sparkline").queryAll().size()
+                    + robot.lookup("#breaker-table .sparkline").queryAll().size();
+            assertThat(drawn).as("sparklines on screen").isPositive();
+            assertThat(window.health().rows().get(0).trend().size()).as("trend buckets").isGreaterThan(1)
+                    .isLessThanOrEqualTo(window.health().rows().get(0).trend().capacity());
             String report = String.format("| FX thread, 100 hosts × 3 checks + 1,000 breakers refreshed every second "
-                            + "(30 s) | value |%n|---|---|%n| busy (FX thread CPU / wall) | %.1f%% |%n"
-                            + "| longest stall seen by a 10 ms probe | %d ms |%n| probes run | %d |%n",
-                    busy, worst.get(), probes.get());
+                            + "(30 s), sparklines live | value |%n|---|---|%n| busy (FX thread CPU / wall) | %.1f%% |%n"
+                            + "| longest stall seen by a 10 ms probe | %d ms |%n| probes run | %d |%n"
+                            + "| probes that waited over 50 ms | %d |%n"
+                            + "| longest FX-thread CPU burst between two probes | %d ms |%n"
+                            + "| sparklines on screen | %d |%n", busy, worst.get(), probes.get(), over50.get(),
+                    burst.get(), drawn);
             Path out = Path.of("target", "bench", "fx-load.md");
             Files.createDirectories(out.getParent());
             Files.writeString(out, report);
@@ -119,11 +152,20 @@ class FxLoadBenchmark {
 
     private void feed(long round) {
         Instant now = Instant.now();
+        if (round % 10 == 0) {
+            window.health().trendMarkers().step(now); // a step run every 10 s
+        }
+        window.health().trendMarkers().rolledBack("INC-bench", round >= 20, now);
         for (int h = 0; h < 100; h++) {
             String host = String.format("web-%03d", h);
-            for (String check : new String[] {"api-health", "disk", "error-rate"}) {
-                HealthStatus status = (h + round) % 17 == 0 ? HealthStatus.CRITICAL : HealthStatus.OK;
-                CheckResult r = new CheckResult(host, check, "http", now, status, "value " + round, "",
+            HealthStatus status = (h + round) % 17 == 0 ? HealthStatus.CRITICAL : HealthStatus.OK;
+            // numbers that move, as in an outage: slow answers and errors that fall after the rollback
+            String[][] checks = {{"api-health", "http", "HTTP 200 in " + (40 + (h * 7 + round * 13) % 400) + " ms"},
+                    {"disk", "disk", (60 + (h + round) % 30) + "% used"},
+                    {"error-rate", "log-errors", String.format(java.util.Locale.ROOT, "%.1f%% (x of 15 lines)",
+                            Math.max(0.0, 100 - round * 3 - h % 10))}};
+            for (String[] check : checks) {
+                CheckResult r = new CheckResult(host, check[0], check[1], now, status, check[2], "",
                         Duration.ofMillis(4));
                 window.health().result(r);
                 window.hosts().healthResult(r);

@@ -94,6 +94,8 @@ class EventScrubberTest {
             return 1;
         } else if (type == long.class || type == Long.class) {
             return 1L;
+        } else if (type == double.class) { // #19 trends
+            return 1.5;
         } else if (type == boolean.class) {
             return true;
         } else if (type.isEnum()) { // Severity, IncidentStatus, StepOutcome: kept as they are, never text

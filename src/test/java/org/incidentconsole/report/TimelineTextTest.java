@@ -51,6 +51,8 @@ class TimelineTextTest {
             return 1;
         } else if (t == long.class) {
             return 1L;
+        } else if (t == double.class) { // #19 trends
+            return 1.5;
         } else if (t == boolean.class) {
             return true;
         } else if (t == Severity.class) {

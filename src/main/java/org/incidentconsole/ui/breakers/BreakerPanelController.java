@@ -2,6 +2,7 @@ package org.incidentconsole.ui.breakers;
 
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -15,6 +16,10 @@ import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.ui.incident.IncidentGuard;
 import org.incidentconsole.ui.common.StateStyles;
 import org.incidentconsole.ui.common.StyleClasses;
+import org.incidentconsole.ui.trend.BreakerTrends;
+import org.incidentconsole.ui.trend.Sparkline;
+import org.incidentconsole.ui.trend.SparklineCell;
+import org.incidentconsole.ui.trend.TrendText;
 
 /** The breaker table and rate limits; state lives in {@link BreakerPanelViewModel}. */
 public final class BreakerPanelController {
@@ -85,6 +90,7 @@ public final class BreakerPanelController {
         stateColumn.setCellFactory(col -> new StateCell());
         failuresColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().failures()));
         openColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().openFor()));
+        addTrendColumn();
         rateLimits.setItems(model.rateLimits());
         summary.textProperty().bind(model.summaryProperty());
     }
@@ -142,6 +148,29 @@ public final class BreakerPanelController {
                     return yes;
                 })
                 .ifPresent(c -> guard.withIncident(() -> actions.run(c)));
+    }
+
+    /**
+     * #19 trends: the breaker's state as a band (closed, half-open, open) with its failure count as a line, after
+     * the failures; the column's value is the number of readings, so a cell draws again on each poll.
+     */
+    private void addTrendColumn() {
+        TableColumn<BreakerRow, Long> trend = new TableColumn<>("Trend");
+        trend.setId("breaker-trend");
+        trend.setSortable(false);
+        trend.setPrefWidth(Sparkline.WIDTH + 8);
+        trend.setMinWidth(44);
+        trend.setCellValueFactory(c -> {
+            BreakerTrends.Trend t = model.trendOf(c.getValue());
+            return new ReadOnlyObjectWrapper<>(t == null ? 0L : t.polls());
+        });
+        trend.setCellFactory(col -> new SparklineCell<>(row -> {
+            BreakerTrends.Trend t = model.trendOf(row);
+            return t == null ? null : new SparklineCell.Trend(t.failures(), t.state(), null,
+                    TrendText.of(row.service() + " failures", t.failures(), "") + " (band: green closed, amber "
+                            + "half-open, red open)");
+        }, model.trendMarkers()));
+        breakers.getColumns().add(breakers.getColumns().indexOf(failuresColumn) + 1, trend);
     }
 
     private static final class StateCell extends TableCell<BreakerRow, BreakerRow> {

@@ -7,6 +7,8 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.incidentconsole.breaker.BreakerPanel;
 import org.incidentconsole.breaker.BreakerState;
+import org.incidentconsole.ui.trend.BreakerTrends;
+import org.incidentconsole.ui.trend.TrendMarkers;
 
 /** The breaker panel: breakers and rate limiters of the latest poll, and a one-line summary. */
 public final class BreakerPanelViewModel {
@@ -20,6 +22,9 @@ public final class BreakerPanelViewModel {
     /** The rows the operator chose, by source and service: a poll replaces every row, the choice stays. */
     private final java.util.Set<String> chosen = new java.util.HashSet<>();
     private boolean refreshing;
+    // #19 trends: each breaker's state and failures over the incident (FX thread)
+    private final BreakerTrends trends = new BreakerTrends();
+    private volatile TrendMarkers trendMarkers = new TrendMarkers();
 
     public BreakerPanelViewModel(Executor ui) {
         this.ui = ui;
@@ -49,6 +54,7 @@ public final class BreakerPanelViewModel {
             if (p.error() == null) {
                 bySource.put(p.source(), rows);
                 limitsBySource.put(p.source(), limits);
+                trends.poll(p, bySource.keySet());
             }
             summaries.put(p.source(), text);
             refreshing = true;
@@ -89,6 +95,19 @@ public final class BreakerPanelViewModel {
 
     private static String choiceKey(BreakerRow r) {
         return r.source() + "\n" + r.service();
+    }
+
+    /** #19 trends: the state band and failure count of one row's breaker (FX thread). */
+    public BreakerTrends.Trend trendOf(BreakerRow row) {
+        return trends.of(row.source(), row.service());
+    }
+
+    public TrendMarkers trendMarkers() {
+        return trendMarkers;
+    }
+
+    public void useTrendMarkers(TrendMarkers markers) {
+        this.trendMarkers = markers;
     }
 
     public ObservableList<BreakerRow> breakers() {

@@ -9,6 +9,9 @@ import javafx.scene.control.TableView;
 import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.ui.common.StateStyles;
 import org.incidentconsole.ui.common.StyleClasses;
+import org.incidentconsole.ui.trend.Sparkline;
+import org.incidentconsole.ui.trend.SparklineCell;
+import org.incidentconsole.ui.trend.TrendText;
 
 /** The health table and the advisor's line; state lives in {@link HealthPanelViewModel}. */
 public final class HealthPanelController {
@@ -60,6 +63,7 @@ public final class HealthPanelController {
         statusColumn.setCellFactory(col -> new StatusCell());
         valueColumn.setCellValueFactory(c -> c.getValue().valueProperty());
         updatedColumn.setCellValueFactory(c -> c.getValue().updatedProperty());
+        addTrendColumn();
         advice.textProperty().bind(model.adviceProperty());
         reasons.textProperty().bind(model.reasonsProperty());
         applyButton.disableProperty().bind(model.suggestedProperty().isNull());
@@ -69,6 +73,25 @@ public final class HealthPanelController {
         model.adviceLevelProperty().addListener((obs, old, now) -> {
             StateStyles.replace(advice, old, now);
         });
+    }
+
+    private static final double[] PERCENT = {0, 100};
+
+    /**
+     * #19 trends: a sparkline of the check's number beside its status, redrawn when the row's trend moves; before
+     * the value so a narrow panel elides the value's text rather than pushing the trend out of sight.
+     */
+    private void addTrendColumn() {
+        TableColumn<HealthRow, Number> trend = new TableColumn<>("Trend");
+        trend.setId("health-trend");
+        trend.setSortable(false);
+        trend.setPrefWidth(Sparkline.WIDTH + 8);
+        trend.setMinWidth(44);
+        trend.setCellValueFactory(c -> c.getValue().trendVersionProperty());
+        trend.setCellFactory(col -> new SparklineCell<>(row -> new SparklineCell.Trend(row.trend(), null,
+                "%".equals(row.unit()) ? PERCENT : null, TrendText.of(row.host() + " " + row.check(), row.trend(),
+                row.unit())), model.trendMarkers()));
+        checks.getColumns().add(checks.getColumns().indexOf(valueColumn), trend);
     }
 
     /** Status as text and colour, never colour alone. */

@@ -12,6 +12,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.incidentconsole.health.CheckResult;
 import org.incidentconsole.health.SeverityAdvisor;
+import org.incidentconsole.ui.trend.TrendMarkers;
 
 /** The health panel: every check of every host, and the advisor's suggestion with its reasons. */
 public final class HealthPanelViewModel {
@@ -24,8 +25,19 @@ public final class HealthPanelViewModel {
     private final SimpleStringProperty adviceLevel = new SimpleStringProperty("NONE");
     private final SimpleStringProperty reasons = new SimpleStringProperty("");
 
+    private volatile TrendMarkers trendMarkers = new TrendMarkers();
+
     public HealthPanelViewModel(Executor ui) {
         this.ui = ui;
+    }
+
+    /** #19 trends: the step and rollback marks the sparklines show (the window shares one with the breakers). */
+    public TrendMarkers trendMarkers() {
+        return trendMarkers;
+    }
+
+    public void useTrendMarkers(TrendMarkers markers) {
+        this.trendMarkers = markers;
     }
 
     /** Called from poller threads. */
