@@ -86,9 +86,20 @@ final class TimelineText {
                 + ReportTimes.millis(w.afterMs()) + "): " + in(w.step()));
         on(IncidentEvent.OutOfProcedure.class, o -> "Out of procedure, run on purpose by " + in(o.by()) + ": "
                 + in(o.step()) + " (of " + in(o.procedure()) + ", walking " + in(o.walking()) + ")");
+        on(IncidentEvent.InventoryReloaded.class, r -> r.problems() != null && r.problems() > 0
+                ? "Inventory " + Markdown.code(r.file()) + " not reloaded: " + r.problems()
+                        + (r.problems() == 1 ? " problem" : " problems")
+                : "Inventory " + Markdown.code(r.file()) + " reloaded: " + hosts(r.added(), "added") + ", "
+                        + hosts(r.removed(), "removed") + ", " + hosts(r.changed(), "changed"));
         // #19 trends (left out of the report's timeline: the trend charts show them)
         on(IncidentEvent.HealthSample.class, h -> "Health " + Markdown.code(h.host()) + " " + in(h.check()) + ": "
                 + TrendChart.number(h.value()) + (h.unit() == null ? "" : h.unit()) + " (" + in(h.status()) + ")");
+    }
+
+    private static String hosts(java.util.List<String> names, String what) {
+        java.util.List<String> all = names == null ? java.util.List.of() : names;
+        return all.size() + (all.size() == 1 ? " host " : " hosts ") + what + (all.isEmpty() ? ""
+                : " (" + String.join(", ", all.stream().map(Markdown::code).toList()) + ")");
     }
 
     private static String state(String s) {

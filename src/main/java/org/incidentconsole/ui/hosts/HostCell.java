@@ -55,13 +55,13 @@ public final class HostCell extends ListCell<HostItemViewModel> {
         disconnect.visibleProperty().bind(connect.disabledProperty());
         disconnect.managedProperty().bind(disconnect.visibleProperty());
         // the buttons wrap under each other in a narrow column rather than being cut off
-        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 4, connect, disconnect,
-                settings);
+        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 4, connect, disconnect);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setMinWidth(0);
         actions.setPrefWrapLength(0);
         runOn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        VBox text = new VBox(3, title, detail, health, reason, actions, runOn);
+        // the settings link has a row of its own: in the buttons' flow it made the card's height depend on how they wrap
+        VBox text = new VBox(3, title, detail, health, reason, actions, runOn, settings);
         HBox.setHgrow(text, Priority.ALWAYS);
         text.setMinWidth(0);
         root = new HBox(10, dot, text);

@@ -26,6 +26,7 @@ import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.runbook.Danger;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.ui.common.ErrorPresenter;
 import org.incidentconsole.ssh.StreamKind;
 import org.incidentconsole.ui.runbook.output.HostOutput;
 import org.incidentconsole.ui.runbook.output.OutputViewModel;
@@ -183,7 +184,7 @@ public final class StepRunViewModel {
                     watchSince.set(null);
                     running.set(false);
                     marks.put(step.pathText(), StepMark.FAILED);
-                    message.set("The step could not run: " + e.getMessage());
+                    message.set(ErrorPresenter.logged("The step could not run", e));
                 });
                 done.completeExceptionally(e);
             }

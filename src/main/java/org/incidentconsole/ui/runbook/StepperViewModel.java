@@ -34,6 +34,7 @@ import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.RunbookException;
 import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.ui.common.ErrorPresenter;
 import org.incidentconsole.ui.incident.StepClock;
 import org.incidentconsole.ui.incident.StepPosition;
 import org.incidentconsole.ui.runbook.output.HostOutput;
@@ -138,7 +139,7 @@ public final class StepperViewModel {
                     message.set(openMessage(rb, prefilled.reasons()));
                 });
             } catch (Exception e) {
-                ui.execute(() -> message.set("Could not open " + file + ": " + e.getMessage()));
+                ui.execute(() -> message.set(ErrorPresenter.logged("Could not open " + file, e)));
             }
         });
     }
@@ -204,7 +205,7 @@ public final class StepperViewModel {
                     done.complete(null);
                 });
             } catch (RuntimeException e) {
-                ui.execute(() -> message.set("Could not restore the runbook: " + e.getMessage()));
+                ui.execute(() -> message.set(ErrorPresenter.logged("Could not restore the runbook", e)));
                 done.completeExceptionally(e);
             }
         });
