@@ -5,18 +5,18 @@ import org.incidentconsole.breaker.ActionResult;
 import org.incidentconsole.breaker.BreakerCommand;
 import org.incidentconsole.breaker.RedisUnavailableException;
 import org.incidentconsole.incident.IncidentSession;
-import org.incidentconsole.incident.PanelEvents;
+import org.incidentconsole.incident.PanelJournalEvents;
 import org.incidentconsole.redact.Redactor;
 
 /** Runs the operator's breaker commands on the Redis a panel was read from, and journals what each did. */
 public final class BreakerActionService {
     private final LivePanels panels;
-    private final PanelEvents events;
+    private final PanelJournalEvents events;
     private final Executor io;
 
     public BreakerActionService(LivePanels panels, Redactor redactor, Executor io) {
         this.panels = panels;
-        this.events = new PanelEvents(redactor);
+        this.events = new PanelJournalEvents(redactor);
         this.io = io;
     }
 

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.incidentconsole.breaker.BreakerActions;
 import org.incidentconsole.breaker.BreakerMonitor;
-import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.RedisLink;
 import org.incidentconsole.breaker.RedisLinks;
 import org.incidentconsole.breaker.RedisPasswordPrompt;
@@ -80,7 +80,7 @@ public final class LivePanels implements AutoCloseable {
      * Starts the panels for an inventory: health every 5 s on all hosts, the breakers of each distinct Redis once
      * its host is connected (connecting stays the operator's act), the advisor's reading every 2 s.
      */
-    public void start(Inventory inventory, Consumer<CheckResult> results, Consumer<BreakerPanel> breakers,
+    public void start(Inventory inventory, Consumer<CheckResult> results, Consumer<BreakerPoll> breakers,
                       Consumer<SeverityAdvisor.Advice> advice) {
         Map<Host, List<HealthCheck>> checks = new LinkedHashMap<>();
         inventory.hosts().forEach(h -> checks.put(h, HealthChecks.of(h)));
@@ -93,7 +93,7 @@ public final class LivePanels implements AutoCloseable {
         tasks.add(executors.scheduler().scheduleWithFixedDelay(journal::tick, 5, 5, TimeUnit.SECONDS));
         poller.start(executors.scheduler(), HEALTH_EVERY);
         redis = new RedisLinks(ssh, environment, RedisPasswordPrompt.NONE);
-        Map<String, BreakerPanel> latest = new ConcurrentHashMap<>();
+        Map<String, BreakerPoll> latest = new ConcurrentHashMap<>();
         Set<RedisLink> started = ConcurrentHashMap.newKeySet();
         for (Host host : inventory.hosts()) {
             if (host.redis() != null) {
@@ -107,7 +107,7 @@ public final class LivePanels implements AutoCloseable {
         startAdvisor(inventory, poller, latest, advice);
     }
 
-    private void startAdvisor(Inventory inventory, HealthPoller poller, Map<String, BreakerPanel> latest,
+    private void startAdvisor(Inventory inventory, HealthPoller poller, Map<String, BreakerPoll> latest,
                               Consumer<SeverityAdvisor.Advice> advice) {
         Map<String, Object> thresholds = inventory.hosts().isEmpty() ? Map.of()
                 : inventory.hosts().get(0).thresholds();
@@ -121,7 +121,7 @@ public final class LivePanels implements AutoCloseable {
             var raw = advisor.advise(states, latest.values(), limits, now);
             // a new poll is a newer health result or breaker reading than the last tick saw
             Instant round = Stream.concat(states.stream().map(s -> s.latest().at()),
-                    latest.values().stream().map(BreakerPanel::at)).max(Comparator.naturalOrder()).orElse(null);
+                    latest.values().stream().map(BreakerPoll::at)).max(Comparator.naturalOrder()).orElse(null);
             IncidentSession working = incident.get();
             boolean rolledBack = working != null && working.state().milestones().contains("ROLLED_BACK");
             advice.accept(steady.next(raw, round, rolledBack, now));
@@ -133,8 +133,8 @@ public final class LivePanels implements AutoCloseable {
         listeners.add(() -> connection.removeListener(listener));
     }
 
-    private void startMonitor(Host host, Set<RedisLink> started, Map<String, BreakerPanel> latest,
-                              Consumer<BreakerPanel> breakers) {
+    private void startMonitor(Host host, Set<RedisLink> started, Map<String, BreakerPoll> latest,
+                              Consumer<BreakerPoll> breakers) {
         RedisLinks links = redis;
         if (links == null) {
             return; // the panels stopped (an inventory reload) before this host's monitor started
@@ -154,7 +154,7 @@ public final class LivePanels implements AutoCloseable {
                 monitor.start(executors.scheduler(), executors.io());
             }
         } catch (RedisUnavailableException e) {
-            breakers.accept(BreakerPanel.unavailable(host.name(), clock.instant(), e.getMessage()));
+            breakers.accept(BreakerPoll.unavailable(host.name(), clock.instant(), e.getMessage()));
         }
     }
 

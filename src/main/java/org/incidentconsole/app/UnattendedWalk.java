@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.incidentconsole.breaker.BreakerMonitor;
-import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.breaker.RedisLinks;
 import org.incidentconsole.breaker.RedisUnavailableException;
@@ -174,9 +174,9 @@ final class UnattendedWalk {
         List<String> problems = new ArrayList<>();
         health.stream().filter(r -> r.status() != HealthStatus.OK)
                 .forEach(r -> problems.add("health " + r.check() + ": " + r.status() + " " + r.value()));
-        List<BreakerPanel> panels = new ArrayList<>();
+        List<BreakerPoll> panels = new ArrayList<>();
         try {
-            BreakerPanel panel = new BreakerMonitor(redis.linkFor(host), host.breakers(), Clock.systemUTC()).poll();
+            BreakerPoll panel = new BreakerMonitor(redis.linkFor(host), host.breakers(), Clock.systemUTC()).poll();
             panels.add(panel);
             if (panel.error() != null) {
                 problems.add("breakers: " + panel.error());
@@ -186,8 +186,8 @@ final class UnattendedWalk {
         } catch (RedisUnavailableException e) {
             problems.add("breakers: " + e.getMessage());
         }
-        var checks = new ArrayList<org.incidentconsole.health.CheckState>();
-        health.forEach(r -> checks.add(new org.incidentconsole.health.CheckState(r, r.at())));
+        var checks = new ArrayList<org.incidentconsole.health.LatestCheck>();
+        health.forEach(r -> checks.add(new org.incidentconsole.health.LatestCheck(r, r.at())));
         var advice = new SeverityAdvisor().advise(checks, panels, SeverityAdvisor.Thresholds.of(host.thresholds()),
                 java.time.Instant.now());
         if (advice.action() == SeverityAdvisor.Action.ROLLBACK_NOW) {

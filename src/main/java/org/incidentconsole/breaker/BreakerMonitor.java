@@ -30,11 +30,11 @@ public final class BreakerMonitor implements AutoCloseable {
     private final BreakerSettings settings;
     private final BreakerReader reader;
     private final Clock clock;
-    private final List<Consumer<BreakerPanel>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<BreakerPoll>> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, BreakerState> lastState = new HashMap<>();
     private final Map<String, Instant> openSince = new HashMap<>();
-    private final Map<String, List<BreakerView.Transition>> history = new HashMap<>();
-    private volatile BreakerPanel latest;
+    private final Map<String, List<TrackedBreaker.Transition>> history = new HashMap<>();
+    private volatile BreakerPoll latest;
     private ScheduledFuture<?> task;
     private final AtomicBoolean inFlight = new AtomicBoolean();
 
@@ -45,11 +45,11 @@ public final class BreakerMonitor implements AutoCloseable {
         this.clock = clock;
     }
 
-    public void addListener(Consumer<BreakerPanel> listener) {
+    public void addListener(Consumer<BreakerPoll> listener) {
         listeners.add(listener);
     }
 
-    public BreakerPanel latest() {
+    public BreakerPoll latest() {
         return latest;
     }
 
@@ -94,7 +94,7 @@ public final class BreakerMonitor implements AutoCloseable {
     }
 
     /** One poll, now, on the calling thread. */
-    public synchronized BreakerPanel poll() {
+    public synchronized BreakerPoll poll() {
         Instant now = clock.instant();
         BreakerSnapshot snapshot;
         try {
@@ -102,12 +102,12 @@ public final class BreakerMonitor implements AutoCloseable {
         } catch (RedisUnavailableException e) {
             snapshot = BreakerSnapshot.failed(now, e.getMessage());
         }
-        BreakerPanel panel = snapshot.error() != null
-                ? new BreakerPanel(link.label(), now, latest == null ? List.of() : latest.breakers(), List.of(),
+        BreakerPoll panel = snapshot.error() != null
+                ? new BreakerPoll(link.label(), now, latest == null ? List.of() : latest.breakers(), List.of(),
                 snapshot.error())
-                : new BreakerPanel(link.label(), now, views(snapshot, now), snapshot.rateLimits(), null);
+                : new BreakerPoll(link.label(), now, views(snapshot, now), snapshot.rateLimits(), null);
         latest = panel;
-        for (Consumer<BreakerPanel> l : listeners) {
+        for (Consumer<BreakerPoll> l : listeners) {
             try {
                 l.accept(panel);
             } catch (RuntimeException e) {
@@ -117,14 +117,14 @@ public final class BreakerMonitor implements AutoCloseable {
         return panel;
     }
 
-    private List<BreakerView> views(BreakerSnapshot snapshot, Instant now) {
-        List<BreakerView> views = new ArrayList<>();
+    private List<TrackedBreaker> views(BreakerSnapshot snapshot, Instant now) {
+        List<TrackedBreaker> views = new ArrayList<>();
         for (Breaker b : snapshot.breakers()) {
             String key = b.stateKey();
             BreakerState before = lastState.put(key, b.state());
-            List<BreakerView.Transition> h = history.computeIfAbsent(key, k -> new ArrayList<>());
+            List<TrackedBreaker.Transition> h = history.computeIfAbsent(key, k -> new ArrayList<>());
             if (before != null && before != b.state()) {
-                h.add(new BreakerView.Transition(now, before, b.state()));
+                h.add(new TrackedBreaker.Transition(now, before, b.state()));
                 LOG.info("Breaker {} on {}: {} -> {}", b.service(), link.label(), before, b.state());
                 if (h.size() > HISTORY) {
                     h.remove(0);
@@ -139,7 +139,7 @@ public final class BreakerMonitor implements AutoCloseable {
             }
             Duration openFor = since == null ? null : Duration.between(since, now);
             boolean stuck = openFor != null && openFor.compareTo(settings.stuckOpenAfter()) > 0;
-            views.add(new BreakerView(b, since, openFor, stuck, h));
+            views.add(new TrackedBreaker(b, since, openFor, stuck, h));
         }
         return views;
     }

@@ -41,7 +41,7 @@ public final class HealthPoller implements AutoCloseable {
     private final Clock clock;
     private final ExecutorService pool;
     private final Map<String, SshHostProbe> probes = new ConcurrentHashMap<>();
-    private final Map<String, CheckState> states = new ConcurrentHashMap<>();
+    private final Map<String, LatestCheck> states = new ConcurrentHashMap<>();
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final List<Consumer<CheckResult>> resultListeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<HealthTransition>> transitionListeners = new CopyOnWriteArrayList<>();
@@ -74,7 +74,7 @@ public final class HealthPoller implements AutoCloseable {
         transitionListeners.add(listener);
     }
 
-    public Collection<CheckState> states() {
+    public Collection<LatestCheck> states() {
         return List.copyOf(states.values());
     }
 
@@ -151,9 +151,9 @@ public final class HealthPoller implements AutoCloseable {
     private void record(CheckResult r) {
         String key = r.host() + "/" + r.check();
         Instant now = r.at();
-        CheckState before = states.get(key);
+        LatestCheck before = states.get(key);
         boolean changed = before == null || before.latest().status() != r.status();
-        states.put(key, new CheckState(r, changed ? now : before.since()));
+        states.put(key, new LatestCheck(r, changed ? now : before.since()));
         resultListeners.forEach(l -> safely(l, r));
         if (changed) {
             // one INFO line per change of state; each poll's result only at DEBUG

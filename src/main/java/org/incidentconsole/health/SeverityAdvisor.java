@@ -7,8 +7,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.incidentconsole.breaker.BreakerPanel;
-import org.incidentconsole.breaker.BreakerView;
+import org.incidentconsole.breaker.BreakerPoll;
+import org.incidentconsole.breaker.TrackedBreaker;
 import org.incidentconsole.severity.Severity;
 
 /**
@@ -52,14 +52,14 @@ public final class SeverityAdvisor {
     public record Advice(Severity priority, Action action, List<Reason> reasons) {
     }
 
-    public Advice advise(Collection<CheckState> checks, Collection<BreakerPanel> breakers, Thresholds t, Instant now) {
+    public Advice advise(Collection<LatestCheck> checks, Collection<BreakerPoll> breakers, Thresholds t, Instant now) {
         List<Reason> reasons = new ArrayList<>();
-        for (CheckState state : checks) {
+        for (LatestCheck state : checks) {
             reason(state, t, now, reasons);
         }
         blind(checks, now).ifPresent(reasons::add);
-        for (BreakerPanel panel : breakers) {
-            for (BreakerView b : panel.breakers()) {
+        for (BreakerPoll panel : breakers) {
+            for (TrackedBreaker b : panel.breakers()) {
                 if (b.openFor() != null && b.openFor().compareTo(t.breakerStuckOpen()) > 0) {
                     reasons.add(new Reason(Severity.P1, Action.ROLLBACK_NOW, panel.source(), b.breaker().service(),
                             "open " + b.openFor().toMinutes() + " min", b.openSince(), "circuit breaker "
@@ -76,7 +76,7 @@ public final class SeverityAdvisor {
         return new Advice(priority, action, reasons);
     }
 
-    private static void reason(CheckState state, Thresholds t, Instant now, List<Reason> out) {
+    private static void reason(LatestCheck state, Thresholds t, Instant now, List<Reason> out) {
         CheckResult r = state.latest();
         Duration lasting = Duration.between(state.since(), now);
         HealthStatus s = r.status();
@@ -128,10 +128,10 @@ public final class SeverityAdvisor {
     }
 
     /** Fewer than half of the hosts reachable (every check of a host unreachable): production cannot be seen. */
-    private static java.util.Optional<Reason> blind(Collection<CheckState> checks, Instant now) {
+    private static java.util.Optional<Reason> blind(Collection<LatestCheck> checks, Instant now) {
         Map<String, Boolean> reachable = new java.util.TreeMap<>();
         Map<String, Instant> since = new java.util.HashMap<>();
-        for (CheckState s : checks) {
+        for (LatestCheck s : checks) {
             boolean unreachable = s.latest().reach().unseen();
             reachable.merge(s.latest().host(), !unreachable, Boolean::logicalOr);
             if (unreachable) {
@@ -149,7 +149,7 @@ public final class SeverityAdvisor {
                 + " of " + reachable.size() + " hosts answer; connect them before trusting any reading"));
     }
 
-    private static Reason of(Severity p, Action a, CheckResult r, CheckState s, String text) {
+    private static Reason of(Severity p, Action a, CheckResult r, LatestCheck s, String text) {
         return new Reason(p, a, r.host(), r.check(), r.value(), s.since(), text);
     }
 }

@@ -9,9 +9,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.incidentconsole.breaker.Breaker;
-import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.BreakerState;
-import org.incidentconsole.breaker.BreakerView;
+import org.incidentconsole.breaker.TrackedBreaker;
 import org.incidentconsole.health.CheckResult;
 import org.incidentconsole.health.HealthSampler;
 import org.incidentconsole.health.HealthTransition;
@@ -35,7 +35,7 @@ public final class PanelJournal {
     private static final String DOWN = "down";
 
     private final Supplier<IncidentSession> session;
-    private final PanelEvents events;
+    private final PanelJournalEvents events;
     private final Clock clock;
     private final FlapDebounce<List<String>, String> health;
     private final FlapDebounce<List<String>, Breaker> breakers;
@@ -47,7 +47,7 @@ public final class PanelJournal {
     /** @param session the incident to write to now, or null before one is started */
     public PanelJournal(Supplier<IncidentSession> session, Redactor redactor, Clock clock, Duration dwell) {
         this.session = session;
-        this.events = new PanelEvents(redactor);
+        this.events = new PanelJournalEvents(redactor);
         this.clock = clock;
         this.health = new FlapDebounce<>(dwell);
         this.breakers = new FlapDebounce<>(dwell);
@@ -75,12 +75,12 @@ public final class PanelJournal {
     }
 
     /** One poll of one Redis: each breaker whose state changed; a breaker first seen not closed is journaled too. */
-    public void breakers(BreakerPanel panel) {
+    public void breakers(BreakerPoll panel) {
         if (panel.error() != null) {
             return;
         }
         baselineIfNew(session.get());
-        for (BreakerView v : panel.breakers()) {
+        for (TrackedBreaker v : panel.breakers()) {
             Breaker b = v.breaker();
             breakerChanges(breakers.offer(List.of(panel.source(), b.stateKey()), b.state().name(), b,
                     panel.at()));

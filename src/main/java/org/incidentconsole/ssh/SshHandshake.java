@@ -67,7 +67,7 @@ final class SshHandshake implements HostHandshake {
         SSHClient c = new SSHClient(config);
         RecordingVerifier verifier = new RecordingVerifier(keys, List.of(host.name()));
         c.addHostKeyVerifier(verifier);
-        c.setSocketFactory(new NoDelaySocketFactory());
+        c.setSocketFactory(new LowLatencySocketFactory());
         int connectMs = (int) settings.connectTimeout().toMillis();
         c.setConnectTimeout(connectMs);
         // sshj waits for the key exchange with the transport's timeout (30 s unless set) and closing the client

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.incidentconsole.breaker.BreakerMonitor;
-import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.RedisLinks;
 import org.incidentconsole.breaker.RedisPasswordPrompt;
 import org.incidentconsole.inventory.BreakerSettings;
@@ -116,7 +116,7 @@ class BreakerReadBenchmark {
         long[] ms = new long[11];
         for (int i = 0; i < ms.length; i++) {
             long t0 = System.nanoTime();
-            BreakerPanel panel = monitor.poll();
+            BreakerPoll panel = monitor.poll();
             ms[i] = (System.nanoTime() - t0) / 1_000_000;
             assertThat(panel.breakers()).hasSize(10_000);
         }

@@ -21,9 +21,9 @@ import org.incidentconsole.app.AppHome;
 import org.incidentconsole.app.MainWindowWiring;
 import org.incidentconsole.app.ConsoleServices;
 import org.incidentconsole.breaker.Breaker;
-import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.BreakerState;
-import org.incidentconsole.breaker.BreakerView;
+import org.incidentconsole.breaker.TrackedBreaker;
 import org.incidentconsole.health.CheckResult;
 import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.ssh.PassphrasePrompt;
@@ -171,15 +171,15 @@ class FxLoadBenchmark {
                 window.hosts().healthResult(r);
             }
         }
-        List<BreakerView> views = new ArrayList<>();
+        List<TrackedBreaker> views = new ArrayList<>();
         for (int b = 0; b < 1000; b++) {
             boolean open = (b + round) % 10 == 0;
             Breaker breaker = new Breaker("svc" + b, "circuit_breaker:svc" + b + ":state",
                     open ? BreakerState.OPEN : BreakerState.CLOSED, open ? "open" : "closed", round % 7, null, null, null);
-            views.add(new BreakerView(breaker, open ? now : null, open ? Duration.ofSeconds(round) : null, false,
+            views.add(new TrackedBreaker(breaker, open ? now : null, open ? Duration.ofSeconds(round) : null, false,
                     List.of()));
         }
-        window.breakers().panel(new BreakerPanel("redis via web-000", now, views, List.of(), null));
+        window.breakers().panel(new BreakerPoll("redis via web-000", now, views, List.of(), null));
     }
 
     private static Thread fxThread() throws Exception {

@@ -87,12 +87,12 @@ class BreakerTunnelTest {
             j.expire("calcom_api_rate_limit:minute", 42);
             j.set("unrelated:key", "x");
         }
-        BreakerPanel panel = monitor(web1()).poll();
+        BreakerPoll panel = monitor(web1()).poll();
 
         assertThat(panel.error()).isNull();
         assertThat(panel.breakers()).extracting(v -> v.breaker().service()).containsExactly("calcom", "geo", "mailer",
                 "sms", "stripe");
-        Map<String, BreakerView> by = new java.util.HashMap<>();
+        Map<String, TrackedBreaker> by = new java.util.HashMap<>();
         panel.breakers().forEach(v -> by.put(v.breaker().service(), v));
         assertThat(by.get("calcom").breaker().state()).isEqualTo(BreakerState.OPEN);
         assertThat(by.get("calcom").breaker().failures()).isEqualTo(17L);
@@ -117,7 +117,7 @@ class BreakerTunnelTest {
             j.set("circuit_breaker:ok:state", "closed");
             j.rpush("circuit_breaker:ok:failures", "1", "2");
         }
-        BreakerPanel panel = monitor(web1()).poll();
+        BreakerPoll panel = monitor(web1()).poll();
         assertThat(panel.error()).isNull();
         assertThat(panel.breakers()).hasSize(2);
         assertThat(panel.breakers().get(0).breaker()).satisfies(b -> {
@@ -141,7 +141,7 @@ class BreakerTunnelTest {
             }
             p.sync();
         }
-        BreakerPanel panel = monitor(web1()).poll();
+        BreakerPoll panel = monitor(web1()).poll();
         assertThat(panel.breakers()).hasSize(10_000);
         assertThat(panel.breakers().stream().filter(v -> v.breaker().state() == BreakerState.OPEN)).hasSize(1000);
         assertThat(panel.breakers().stream().mapToLong(v -> v.breaker().failures()).sum())
@@ -242,14 +242,14 @@ class BreakerTunnelTest {
         Host h = web1();
         BreakerSettings fast = new BreakerSettings(h.breakers().schemes(), h.breakers().rateLimitPatterns(),
                 Duration.ofMinutes(5), Duration.ofMillis(100));
-        LinkedBlockingQueue<BreakerPanel> panels = new LinkedBlockingQueue<>();
+        LinkedBlockingQueue<BreakerPoll> panels = new LinkedBlockingQueue<>();
         try (BreakerMonitor monitor = new BreakerMonitor(links.linkFor(h), fast, Clock.systemUTC())) {
             monitor.addListener(panels::add);
             monitor.start(kit.scheduler);
             awaitPanel(panels, p -> p.error() == null && p.breakers().size() == 1);
 
             redis.stop();
-            BreakerPanel down = awaitPanel(panels, p -> p.error() != null);
+            BreakerPoll down = awaitPanel(panels, p -> p.error() != null);
             assertThat(down.error()).contains("not reachable");
             assertThat(down.breakers()).as("the last known breakers stay on screen").hasSize(1);
 
@@ -257,18 +257,18 @@ class BreakerTunnelTest {
             try (Jedis j = redis.direct()) {
                 j.set("circuit_breaker:calcom:state", "closed");
             }
-            BreakerPanel back = awaitPanel(panels, p -> p.error() == null && p.breakers().size() == 1
+            BreakerPoll back = awaitPanel(panels, p -> p.error() == null && p.breakers().size() == 1
                     && p.breakers().get(0).breaker().state() == BreakerState.CLOSED);
-            assertThat(back.breakers().get(0).history()).extracting(BreakerView.Transition::to)
+            assertThat(back.breakers().get(0).history()).extracting(TrackedBreaker.Transition::to)
                     .containsExactly(BreakerState.CLOSED);
         }
     }
 
-    private static BreakerPanel awaitPanel(LinkedBlockingQueue<BreakerPanel> panels, Predicate<BreakerPanel> match)
+    private static BreakerPoll awaitPanel(LinkedBlockingQueue<BreakerPoll> panels, Predicate<BreakerPoll> match)
             throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (System.nanoTime() < deadline) {
-            BreakerPanel p = panels.poll(1, TimeUnit.SECONDS);
+            BreakerPoll p = panels.poll(1, TimeUnit.SECONDS);
             if (p != null && match.test(p)) {
                 return p;
             }
@@ -306,7 +306,7 @@ class BreakerTunnelTest {
             }
             assertThat(timeoutFired.await(10, TimeUnit.SECONDS)).as("the scheduler stayed free").isTrue();
             assertThat(handedOff.get()).as("one poll in flight, none queued behind it").isEqualTo(1);
-            LinkedBlockingQueue<BreakerPanel> panels = new LinkedBlockingQueue<>();
+            LinkedBlockingQueue<BreakerPoll> panels = new LinkedBlockingQueue<>();
             monitor.addListener(panels::add);
             release.countDown();
             awaitPanel(panels, p -> p.error() == null);

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.incidentconsole.breaker.Breaker;
-import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.BreakerState;
-import org.incidentconsole.breaker.BreakerView;
+import org.incidentconsole.breaker.TrackedBreaker;
 import org.incidentconsole.health.SeverityAdvisor.Action;
 import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
@@ -20,9 +20,9 @@ class SeverityAdvisorTest {
     private final SeverityAdvisor advisor = new SeverityAdvisor();
     private final Instant now = Instant.parse("2026-11-23T17:00:00Z");
 
-    private CheckState state(String kind, HealthStatus status, long forSeconds) {
+    private LatestCheck state(String kind, HealthStatus status, long forSeconds) {
         CheckResult r = new CheckResult("web-01", kind + "-check", kind, now, status, "v", "d", Duration.ZERO);
-        return new CheckState(r, now.minusSeconds(forSeconds));
+        return new LatestCheck(r, now.minusSeconds(forSeconds));
     }
 
     @ParameterizedTest(name = "{0} {1} for {2}s -> {3} {4}")
@@ -55,10 +55,10 @@ class SeverityAdvisorTest {
         }
     }
 
-    private BreakerPanel breakerOpen(Duration openFor) {
+    private BreakerPoll breakerOpen(Duration openFor) {
         Breaker b = new Breaker("calcom", "circuit_breaker:calcom:state", BreakerState.OPEN, "open", 3L, null, null,
                 null);
-        return new BreakerPanel("redis via web-01", now, List.of(new BreakerView(b, now.minus(openFor), openFor,
+        return new BreakerPoll("redis via web-01", now, List.of(new TrackedBreaker(b, now.minus(openFor), openFor,
                 false, List.of())), List.of(), null);
     }
 

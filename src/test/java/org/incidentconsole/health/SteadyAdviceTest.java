@@ -102,13 +102,13 @@ class SteadyAdviceTest {
     @ParameterizedTest(name = "{0} of {1} hosts reachable -> {2}")
     @CsvSource({"0, 2, true", "1, 2, false", "1, 3, true", "2, 3, false", "0, 1, true", "3, 3, false"})
     void production_cannot_be_seen_when_fewer_than_half_the_hosts_answer(int reachable, int hosts, boolean blind) {
-        List<CheckState> checks = new ArrayList<>();
+        List<LatestCheck> checks = new ArrayList<>();
         for (int h = 0; h < hosts; h++) {
             boolean up = h < reachable;
             CheckResult r = up ? new CheckResult("web-0" + h, "api", "http", T0, HealthStatus.OK, "HTTP 200", "",
                     Duration.ZERO) : CheckResult.unanswered("web-0" + h, "api", "http", T0, Reachability.UNREACHABLE,
                     "connection refused", Duration.ZERO);
-            checks.add(new CheckState(r, T0));
+            checks.add(new LatestCheck(r, T0));
         }
         Advice a = new SeverityAdvisor().advise(checks, List.of(), SeverityAdvisor.Thresholds.defaults(), T0);
         assertThat(a.action() == Action.CANNOT_SEE).isEqualTo(blind);
@@ -122,7 +122,7 @@ class SteadyAdviceTest {
     void a_check_waiting_for_its_host_to_connect_reads_connecting_not_cannot_tell() {
         CheckResult r = CheckResult.unanswered("web-01", "api", "http", T0, Reachability.CONNECTING, "",
                 Duration.ZERO);
-        Advice a = new SeverityAdvisor().advise(List.of(new CheckState(r, T0)), List.of(),
+        Advice a = new SeverityAdvisor().advise(List.of(new LatestCheck(r, T0)), List.of(),
                 SeverityAdvisor.Thresholds.defaults(), T0);
         assertThat(a.action()).isEqualTo(Action.CONNECTING);
     }

@@ -6,9 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.incidentconsole.breaker.Breaker;
-import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.BreakerState;
-import org.incidentconsole.breaker.BreakerView;
+import org.incidentconsole.breaker.TrackedBreaker;
 import org.incidentconsole.breaker.RateLimit;
 import org.incidentconsole.health.CheckResult;
 import org.incidentconsole.health.HealthStatus;
@@ -45,9 +45,9 @@ class PanelViewModelsTest {
         assertThat(vm.reasonsProperty().get()).startsWith("• health endpoint failing — web-01 api: HTTP 500");
     }
 
-    private BreakerPanel panel(String source, BreakerState state, Duration openFor, boolean stuck) {
+    private BreakerPoll panel(String source, BreakerState state, Duration openFor, boolean stuck) {
         Breaker b = new Breaker("calcom", "circuit_breaker:calcom:state", state, state.value(), 47L, null, null, null);
-        return new BreakerPanel(source, now, List.of(new BreakerView(b, openFor == null ? null : now.minus(openFor),
+        return new BreakerPoll(source, now, List.of(new TrackedBreaker(b, openFor == null ? null : now.minus(openFor),
                 openFor, stuck, List.of())), List.of(new RateLimit("calcom_api_rate_limit:minute", "118", 45L, null)),
                 null);
     }
@@ -65,7 +65,7 @@ class PanelViewModelsTest {
                 "calcom_api_rate_limit:minute = 118 (expires in 45 s)");
         assertThat(vm.summaryProperty().get()).contains("1 breakers · 1 not closed · 1 STUCK OPEN · redis A");
 
-        vm.panel(BreakerPanel.unavailable("redis A", now, "redis A not reachable: Connection refused"));
+        vm.panel(BreakerPoll.unavailable("redis A", now, "redis A not reachable: Connection refused"));
         assertThat(vm.breakers()).hasSize(2);
         assertThat(vm.summaryProperty().get()).contains("⚠ redis A not reachable");
     }

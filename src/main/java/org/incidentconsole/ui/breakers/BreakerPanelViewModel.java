@@ -5,7 +5,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.ui.trend.BreakerTrends;
 import org.incidentconsole.ui.trend.TrendMarkers;
@@ -41,7 +41,7 @@ public final class BreakerPanelViewModel {
     }
 
     /** Called from a monitor's thread after each poll; several Redis sources are shown together. */
-    public void panel(BreakerPanel p) {
+    public void panel(BreakerPoll p) {
         var rows = p.breakers().stream().map(v -> BreakerRow.of(p.source(), v)).toList();
         var limits = p.rateLimits().stream().map(r -> r.key() + " = " + r.value()
                 + (r.ttlSeconds() == null || r.ttlSeconds() < 0 ? "" : " (expires in " + r.ttlSeconds() + " s)")).toList();

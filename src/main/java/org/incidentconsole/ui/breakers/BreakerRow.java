@@ -3,12 +3,12 @@ package org.incidentconsole.ui.breakers;
 import java.time.Duration;
 import java.util.Locale;
 import org.incidentconsole.breaker.BreakerState;
-import org.incidentconsole.breaker.BreakerView;
+import org.incidentconsole.breaker.TrackedBreaker;
 
 /** One breaker line as shown: plain values, rebuilt on each poll. */
 public record BreakerRow(String source, String service, BreakerState state, String failures, String openFor,
                          boolean stuck, String error) {
-    static BreakerRow of(String source, BreakerView v) {
+    static BreakerRow of(String source, TrackedBreaker v) {
         var b = v.breaker();
         return new BreakerRow(source, b.service(), b.state(), b.failures() == null ? "—" : String.valueOf(b.failures()),
                 v.openFor() == null ? "—" : human(v.openFor()), v.stuckOpen(), b.error() == null ? "" : b.error());

@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.BreakerState;
-import org.incidentconsole.breaker.BreakerView;
+import org.incidentconsole.breaker.TrackedBreaker;
 
 /**
  * Every breaker's state level (0 closed, 1 half-open, 2 open; unknown is left out) and failure count over time,
@@ -40,11 +40,11 @@ public final class BreakerTrends {
     private final Map<String, Map<String, Trend>> bySource = new HashMap<>();
 
     /** One poll of one source; {@code shown} the sources still on the panel. */
-    public void poll(BreakerPanel panel, Set<String> shown) {
+    public void poll(BreakerPoll panel, Set<String> shown) {
         bySource.keySet().retainAll(shown);
         Map<String, Trend> trends = bySource.computeIfAbsent(panel.source(), k -> new HashMap<>());
         Map<String, Trend> seen = new HashMap<>();
-        for (BreakerView v : panel.breakers()) {
+        for (TrackedBreaker v : panel.breakers()) {
             var b = v.breaker();
             Trend t = trends.getOrDefault(b.service(), new Trend());
             Double level = LEVEL.get(b.state());

@@ -24,7 +24,7 @@ import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
-import org.incidentconsole.incident.PanelEvents;
+import org.incidentconsole.incident.PanelJournalEvents;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.inventory.BreakerSettings;
 import org.incidentconsole.inventory.Host;
@@ -77,7 +77,7 @@ class BreakerActionsViewModelTest {
                 Clock.systemUTC());
         session = new IncidentStore(dir.resolve("incidents"), Clock.systemUTC()).start("Checkout down", "alert",
                 Severity.P1, "production", "alice", null, "UTC");
-        PanelEvents events = new PanelEvents(new Redactor());
+        PanelJournalEvents events = new PanelJournalEvents(new Redactor());
         commands = (source, command, service) -> {
             if (!source.equals(SOURCE)) {
                 throw new RedisUnavailableException(source + " is not connected", null);

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.incidentconsole.breaker.Breaker;
-import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.BreakerState;
-import org.incidentconsole.breaker.BreakerView;
+import org.incidentconsole.breaker.TrackedBreaker;
 import org.junit.jupiter.api.Test;
 
 /** Each breaker's state level and failures per poll; breakers and sources that go away are forgotten. */
@@ -36,14 +36,14 @@ class BreakerTrendsTest {
         trends.poll(panel(5, "mailer", BreakerState.CLOSED, 0L), Set.of("redis"));
         assertThat(trends.of("redis", "payments")).isNull();
         assertThat(trends.of("redis", "mailer")).isNotNull();
-        trends.poll(new BreakerPanel("other", T0, List.of(), List.of(), null), Set.of("other"));
+        trends.poll(new BreakerPoll("other", T0, List.of(), List.of(), null), Set.of("other"));
         assertThat(trends.of("redis", "mailer")).isNull();
     }
 
-    private static BreakerPanel panel(long seconds, String service, BreakerState state, Long failures) {
+    private static BreakerPoll panel(long seconds, String service, BreakerState state, Long failures) {
         Breaker b = new Breaker(service, "circuit_breaker:" + service + ":state", state,
                 state.name().toLowerCase(), failures, null, null, null);
-        return new BreakerPanel("redis", T0.plusSeconds(seconds), List.of(new BreakerView(b, null, null, false,
+        return new BreakerPoll("redis", T0.plusSeconds(seconds), List.of(new TrackedBreaker(b, null, null, false,
                 List.of())), List.of(), null);
     }
 }

@@ -8,9 +8,9 @@ import java.util.List;
  * A breaker as the panel shows it: what Redis holds now, how long it has been open, whether that is past the
  * stuck-open threshold, and its transitions seen so far.
  */
-public record BreakerView(Breaker breaker, Instant openSince, Duration openFor, boolean stuckOpen,
+public record TrackedBreaker(Breaker breaker, Instant openSince, Duration openFor, boolean stuckOpen,
                           List<Transition> history) {
-    public BreakerView {
+    public TrackedBreaker {
         history = List.copyOf(history);
     }
 

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 import redis.clients.jedis.Jedis;
 
 /** The one path from the panels to the journal, fed by the real poller, monitor and connection it serves. */
-class PanelEventsJournalTest {
+class PanelJournalEventsJournalTest {
     @TempDir
     Path dir;
     SshKit kit;

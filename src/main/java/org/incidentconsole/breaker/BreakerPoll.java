@@ -4,19 +4,19 @@ import java.time.Instant;
 import java.util.List;
 
 /** One poll of one Redis for the panel: breakers with history, rate limiters, or what went wrong. */
-public record BreakerPanel(String source, Instant at, List<BreakerView> breakers, List<RateLimit> rateLimits,
+public record BreakerPoll(String source, Instant at, List<TrackedBreaker> breakers, List<RateLimit> rateLimits,
                            String error) {
-    public BreakerPanel {
+    public BreakerPoll {
         breakers = List.copyOf(breakers);
         rateLimits = List.copyOf(rateLimits);
     }
 
     /** A panel for a host whose Redis could not be reached at all. */
-    public static BreakerPanel unavailable(String source, Instant at, String error) {
-        return new BreakerPanel(source, at, List.of(), List.of(), error);
+    public static BreakerPoll unavailable(String source, Instant at, String error) {
+        return new BreakerPoll(source, at, List.of(), List.of(), error);
     }
 
     public long stuckOpen() {
-        return breakers.stream().filter(BreakerView::stuckOpen).count();
+        return breakers.stream().filter(TrackedBreaker::stuckOpen).count();
     }
 }

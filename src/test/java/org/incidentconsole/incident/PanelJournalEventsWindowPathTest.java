@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.incidentconsole.app.AppHome;
 import org.incidentconsole.app.ConsoleServices;
-import org.incidentconsole.breaker.BreakerPanel;
+import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.drill.DrillEnvironment;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
@@ -26,7 +26,7 @@ import org.incidentconsole.breaker.BreakerCommand;
  * The window's path, without a toolkit: the composition root's live panels on the real drill journal what they see
  * — health, breakers (a reset seen closing), the connection — into the incident being worked on.
  */
-class PanelEventsWindowPathTest {
+class PanelJournalEventsWindowPathTest {
     @TempDir
     Path dir;
     DrillEnvironment drill;
@@ -77,7 +77,7 @@ class PanelEventsWindowPathTest {
         IncidentSession session = services.incidents().start("Checkout 500s", "alert", Severity.P1,
                 new IncidentBinding(inventory.environment().label(), null, null), "jana");
         AtomicReference<String> source = new AtomicReference<>();
-        services.panels().start(inventory, r -> { }, (BreakerPanel p) -> source.set(p.source()), a -> { });
+        services.panels().start(inventory, r -> { }, (BreakerPoll p) -> source.set(p.source()), a -> { });
         services.ssh().connection(host).connect().get(60, TimeUnit.SECONDS);
 
         await(session, e -> has(e, x -> x instanceof IncidentEvent.HealthTransition h && h.check().equals("api-health")

@@ -9,7 +9,7 @@ import javax.net.SocketFactory;
  * Sockets with Nagle off. A request bigger than one SSH packet (a 30 KB MGET through a Redis forward) would
  * otherwise wait for the server's delayed ACK: ~40 ms per request, measured.
  */
-final class NoDelaySocketFactory extends SocketFactory {
+final class LowLatencySocketFactory extends SocketFactory {
     @Override
     public Socket createSocket() throws IOException {
         Socket s = new QuickAckSocket();

@@ -7,10 +7,10 @@ import org.incidentconsole.health.HealthTransition;
 import org.incidentconsole.redact.Redactor;
 
 /** Journal events for what the live panels report: health transitions and breaker actions (values redacted). */
-public final class PanelEvents {
+public final class PanelJournalEvents {
     private final Redactor redactor;
 
-    public PanelEvents(Redactor redactor) {
+    public PanelJournalEvents(Redactor redactor) {
         this.redactor = redactor;
     }
 

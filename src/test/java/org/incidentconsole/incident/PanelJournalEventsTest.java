@@ -10,8 +10,8 @@ import org.incidentconsole.health.HealthTransition;
 import org.incidentconsole.redact.Redactor;
 import org.junit.jupiter.api.Test;
 
-class PanelEventsTest {
-    private final PanelEvents events = new PanelEvents(new Redactor());
+class PanelJournalEventsTest {
+    private final PanelJournalEvents events = new PanelJournalEvents(new Redactor());
 
     @Test
     void a_health_transition_becomes_a_journal_event_with_its_value_redacted() {

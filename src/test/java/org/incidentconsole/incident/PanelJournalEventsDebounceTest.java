@@ -11,7 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The panels' debounce: state changes only, one event per key per dwell, flaps counted into the next event. */
-class PanelEventsDebounceTest {
+class PanelJournalEventsDebounceTest {
     private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
 
     /** {@code seen}: "key:STATE@second" offers, or "flush@second"; {@code journaled}: "key from>to+flaps". */
