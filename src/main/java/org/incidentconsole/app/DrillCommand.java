@@ -3,23 +3,27 @@ package org.incidentconsole.app;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.incidentconsole.breaker.RedisLinks;
 import org.incidentconsole.breaker.RedisPasswordPrompt;
 import org.incidentconsole.drill.DrillEnvironment;
+import org.incidentconsole.incident.IncidentBinding;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
-import org.incidentconsole.severity.Severity;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.InventoryLoader;
 import org.incidentconsole.report.RecordSource;
 import org.incidentconsole.report.ReportRenderer;
 import org.incidentconsole.runbook.Runbook;
+import org.incidentconsole.runbook.RunbookException;
 import org.incidentconsole.runbook.RunbookParser;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.HostKeyPrompt;
 import org.incidentconsole.ssh.HostKeyStore;
 import org.incidentconsole.ssh.PassphrasePrompt;
@@ -57,12 +61,12 @@ final class DrillCommand implements Callable<Integer> {
     @Option(names = "--choose", paramLabel = "STEP=ALTERNATIVE",
             description = "With --run: at the choice whose heading contains STEP take the alternative whose label"
                     + " contains ALTERNATIVE (repeatable; default: the first alternative).")
-    java.util.List<String> choose = new java.util.ArrayList<>();
+    List<String> choose = new ArrayList<>();
 
     @Option(names = "--answer", paramLabel = "QUESTION=ANSWER",
             description = "With --run: answer the question containing QUESTION with the answer containing ANSWER"
                     + " (repeatable; default: the first answer).")
-    java.util.List<String> answer = new java.util.ArrayList<>();
+    List<String> answer = new ArrayList<>();
 
     @Option(names = "--watch-seconds", paramLabel = "N",
             description = "With --run: end a watch (tail -f …) as stable after N seconds (default: 10).")
@@ -88,7 +92,7 @@ final class DrillCommand implements Callable<Integer> {
         try {
             parsed = runbook == null ? null : new RunbookParser().parse(runbook);
             options = walkOptions(parsed);
-        } catch (org.incidentconsole.runbook.RunbookException | WalkOptions.BadOption e) {
+        } catch (RunbookException | WalkOptions.BadOption e) {
             spec.commandLine().getErr().println(e.getMessage());
             return 2;
         }
@@ -147,7 +151,7 @@ final class DrillCommand implements Callable<Integer> {
              RedisLinks redis = new RedisLinks(ssh, Map.of(), RedisPasswordPrompt.NONE)) {
             IncidentStore store = new IncidentStore(home.dir().resolve("incidents"), Clock.systemUTC());
             IncidentSession session = store.start("Drill: " + parsed.title(), "Health endpoint failing", Severity.P1,
-                    org.incidentconsole.incident.IncidentBinding.of(inventory.environment().label(),
+                    IncidentBinding.of(inventory.environment().label(),
                             String.valueOf(drill.inventory().getFileName()),
                             inventory.hosts().stream().map(Host::name).toList()),
                     operator.strip(), parsed.source(), UnattendedWalk.zone());

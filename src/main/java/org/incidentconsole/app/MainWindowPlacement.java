@@ -1,10 +1,16 @@
 package org.incidentconsole.app;
 
 import java.nio.file.Path;
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
+import javafx.stage.Modality;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import javafx.util.Duration;
 import org.incidentconsole.ui.MainWindowController;
 import org.incidentconsole.ui.common.WindowPlacement;
 import org.incidentconsole.ui.common.WindowPrefs;
@@ -59,17 +65,17 @@ final class MainWindowPlacement {
     /** ... and once a modal dialog of this window closes, the window is maximized again if it was. */
     private static boolean[] remaximizeAfterDialogs(Stage stage) {
         boolean[] wanted = {false};
-        javafx.stage.Window.getWindows().addListener((javafx.collections.ListChangeListener<javafx.stage.Window>) c -> {
+        Window.getWindows().addListener((ListChangeListener<Window>) c -> {
             while (c.next()) {
-                for (javafx.stage.Window w : c.getAddedSubList()) {
+                for (Window w : c.getAddedSubList()) {
                     if (w instanceof Stage dialog && dialog.getOwner() == stage
-                            && dialog.getModality() != javafx.stage.Modality.NONE && stage.isMaximized()) {
+                            && dialog.getModality() != Modality.NONE && stage.isMaximized()) {
                         wanted[0] = true;
                         // the window is enabled again a moment after the dialog has gone
-                        javafx.animation.PauseTransition enabled = new javafx.animation.PauseTransition(
-                                javafx.util.Duration.millis(300));
+                        PauseTransition enabled = new PauseTransition(
+                                Duration.millis(300));
                         enabled.setOnFinished(e -> remaximize(stage, wanted));
-                        dialog.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> enabled.play());
+                        dialog.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> enabled.play());
                     }
                 }
             }
@@ -98,7 +104,7 @@ final class MainWindowPlacement {
         stage.heightProperty().addListener((obs, old, now) -> track.run());
         // the window manager maximizes after the first frame: dividers are restored once the window has its size
         // shown, then maximized by the window manager: the dividers are put back once the window has that size
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> main.restore(prefs)));
+        stage.addEventHandler(WindowEvent.WINDOW_SHOWN, e -> Platform.runLater(() -> main.restore(prefs)));
         boolean[] firstMaximize = {true};
         stage.maximizedProperty().addListener((obs, old, now) -> Platform.runLater(() -> {
             if (now && firstMaximize[0]) {
@@ -113,7 +119,7 @@ final class MainWindowPlacement {
             Platform.runLater(() -> keepMaximizedUnderDialogs(stage));
         }
         boolean[] wanted = remaximizeAfterDialogs(stage);
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e ->
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e ->
                 WindowPrefsFile.save(file, main.layout(normal[0], normal[1], stage.isMaximized() || wanted[0])));
     }
 }

@@ -4,6 +4,7 @@ import ch.qos.logback.core.rolling.RollingFileAppender;
 import java.io.IOException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.incidentconsole.incident.PrivateFiles;
 
@@ -34,7 +35,7 @@ public final class PrivateRollingFileAppender<E> extends RollingFileAppender<E> 
     private static void restrictEarlierLogs(Path dir) throws IOException {
         try (var files = Files.list(dir)) {
             for (Path p : (Iterable<Path>) files::iterator) {
-                if (Files.isRegularFile(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
                     PrivateFiles.restrict(p);
                 }
             }

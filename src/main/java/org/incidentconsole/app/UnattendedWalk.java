@@ -2,12 +2,15 @@ package org.incidentconsole.app;
 
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.incidentconsole.breaker.BreakerMonitor;
 import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.BreakerState;
@@ -17,19 +20,21 @@ import org.incidentconsole.health.CheckResult;
 import org.incidentconsole.health.HealthChecks;
 import org.incidentconsole.health.HealthPoller;
 import org.incidentconsole.health.HealthStatus;
+import org.incidentconsole.health.LatestCheck;
 import org.incidentconsole.health.SeverityAdvisor;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.PanelJournal;
 import org.incidentconsole.incident.ProcedureWalk;
-import org.incidentconsole.incident.WalkActs;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.incident.VariableDefaults;
+import org.incidentconsole.incident.WalkActs;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.runbook.Variable;
+import org.incidentconsole.ssh.ConnectionStatus;
 import org.incidentconsole.ssh.OutputListener;
 import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.ssh.StreamKind;
@@ -68,7 +73,7 @@ final class UnattendedWalk {
     Outcome walk(IncidentSession session, Runbook runbook, Host host) throws Exception {
         session.record(IncidentEvent.RunbookLoaded.of(runbook)).get();
         PanelJournal panels = new PanelJournal(() -> session, redactor);
-        java.util.function.Consumer<org.incidentconsole.ssh.ConnectionStatus> connection =
+        Consumer<ConnectionStatus> connection =
                 status -> panels.connection(host.name(), status);
         ssh.connection(host).addListener(connection);
         BreakerMonitor breakers = breakerMonitor(host, panels);
@@ -77,7 +82,7 @@ final class UnattendedWalk {
             poller.onResult(panels::healthResult); // #19 trends
             poller.pollOnce().get(2, TimeUnit.MINUTES);
             pollBreakers(breakers);
-            Map<String, String> values = new java.util.LinkedHashMap<>();
+            Map<String, String> values = new LinkedHashMap<>();
             List<String> unset = variables(session, runbook, host, values);
             if (!unset.isEmpty()) {
                 return new Outcome(false, unset);
@@ -186,10 +191,10 @@ final class UnattendedWalk {
         } catch (RedisUnavailableException e) {
             problems.add("breakers: " + e.getMessage());
         }
-        var checks = new ArrayList<org.incidentconsole.health.LatestCheck>();
-        health.forEach(r -> checks.add(new org.incidentconsole.health.LatestCheck(r, r.at())));
+        var checks = new ArrayList<LatestCheck>();
+        health.forEach(r -> checks.add(new LatestCheck(r, r.at())));
         var advice = new SeverityAdvisor().advise(checks, panels, SeverityAdvisor.Thresholds.of(host.thresholds()),
-                java.time.Instant.now());
+                Instant.now());
         if (advice.action() == SeverityAdvisor.Action.ROLLBACK_NOW) {
             problems.add("the advisor still says ROLLBACK NOW: " + advice.reasons().get(0).text());
         }

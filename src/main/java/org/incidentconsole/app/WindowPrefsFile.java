@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.incidentconsole.incident.PrivateFiles;
 import org.incidentconsole.ui.common.Theme;
 import org.incidentconsole.ui.common.WindowPrefs;
@@ -50,8 +52,8 @@ final class WindowPrefsFile {
     }
 
     /** The panes' choices, kept as {@code choice.KEY = value}. */
-    private static java.util.Map<String, String> choices(Properties p) {
-        java.util.Map<String, String> out = new java.util.TreeMap<>();
+    private static Map<String, String> choices(Properties p) {
+        Map<String, String> out = new TreeMap<>();
         for (String key : p.stringPropertyNames()) {
             if (key.startsWith(CHOICE)) {
                 out.put(key.substring(CHOICE.length()), p.getProperty(key).strip());
@@ -113,6 +115,6 @@ final class WindowPrefsFile {
     }
 
     private static String join(List<Double> values) {
-        return String.join(",", values.stream().map(d -> String.format(java.util.Locale.ROOT, "%.4f", d)).toList());
+        return String.join(",", values.stream().map(d -> String.format(Locale.ROOT, "%.4f", d)).toList());
     }
 }

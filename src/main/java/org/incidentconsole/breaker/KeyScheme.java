@@ -1,5 +1,7 @@
 package org.incidentconsole.breaker;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.incidentconsole.inventory.BreakerSettings;
 
 /** One naming scheme of breaker keys: the SCAN pattern of its state keys and its companion keys. */
@@ -51,8 +53,8 @@ final class KeyScheme {
      * SCAN MATCH patterns that find the state keys and every companion key that exists: one pattern when the
      * templates share their text before {service} (the usual case), else one per template.
      */
-    java.util.List<String> scanPatterns() {
-        java.util.List<String> templates = new java.util.ArrayList<>();
+    List<String> scanPatterns() {
+        List<String> templates = new ArrayList<>();
         for (String t : new String[] {scheme.state(), scheme.failures(), scheme.openedAt(), scheme.lastFailure()}) {
             if (t != null) {
                 templates.add(t);
@@ -62,7 +64,7 @@ final class KeyScheme {
         boolean shared = !prefix.isEmpty() && templates.stream().allMatch(t -> t.indexOf("{service}") == prefix.length()
                 && t.startsWith(prefix));
         if (shared) {
-            return java.util.List.of(glob(prefix) + "*");
+            return List.of(glob(prefix) + "*");
         }
         return templates.stream().map(t -> glob(t.replace("{service}", "\u0000")).replace("\u0000", "*")).toList();
     }

@@ -8,6 +8,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.sshd.common.config.keys.KeyUtils;
 import org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter;
@@ -154,7 +155,7 @@ public final class DrillEnvironment implements AutoCloseable {
     }
 
     /** What the drill host's simulated commands did, one act a line ("…Z systemctl restart php8.3-fpm"). */
-    public java.util.List<String> hostJournal() throws IOException {
+    public List<String> hostJournal() throws IOException {
         return sandbox.journal();
     }
 
@@ -162,7 +163,7 @@ public final class DrillEnvironment implements AutoCloseable {
      * Removes what drills that crashed or were killed left in {@code tmp}: their folders and redis-servers.
      * Live drills, in this process or another, are left alone. Answers the folders removed.
      */
-    static java.util.List<Path> removeStale(Path tmp) {
+    static List<Path> removeStale(Path tmp) {
         return StaleDrills.removeIn(tmp);
     }
 

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import redis.clients.jedis.Jedis;
 import redis.embedded.RedisServer;
@@ -94,7 +95,7 @@ final class DrillRedis implements AutoCloseable {
             j.setex("calcom_api_rate_limit:minute", 45, "118");
             j.setex("calcom_api_rate_limit:hour", 3000, "2304");
             // the app's own data, which a selective reset must leave alone (a FLUSHDB takes it too)
-            j.hset("feature_flags", java.util.Map.of("circuit_breaker", "on", "log_sanitizer", "on",
+            j.hset("feature_flags", Map.of("circuit_breaker", "on", "log_sanitizer", "on",
                     "new_booking_flow", "on"));
             j.rpush("queues:default", "{\"job\":\"SendBookingConfirmation\",\"booking\":1042}",
                     "{\"job\":\"SyncCalendar\",\"booking\":1043}");

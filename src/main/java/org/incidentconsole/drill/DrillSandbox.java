@@ -2,6 +2,7 @@ package org.incidentconsole.drill;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -151,7 +152,7 @@ final class DrillSandbox {
             Files.writeString(log, "[" + LOG_TIME.format(Instant.now()) + "] production." + level + ": " + text + "\n",
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

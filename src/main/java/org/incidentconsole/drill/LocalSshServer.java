@@ -3,6 +3,7 @@ package org.incidentconsole.drill;
 import java.io.IOException;
 import java.security.KeyPair;
 import java.security.PublicKey;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.apache.sshd.common.keyprovider.KeyPairProvider;
 import org.apache.sshd.common.session.Session;
@@ -69,7 +70,7 @@ public final class LocalSshServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         for (Session s : server.getActiveSessions()) {
-            s.close(false).await(2, java.util.concurrent.TimeUnit.SECONDS);
+            s.close(false).await(2, TimeUnit.SECONDS);
         }
         server.stop(false);
     }

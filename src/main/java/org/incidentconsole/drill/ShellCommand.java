@@ -1,8 +1,12 @@
 package org.incidentconsole.drill;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.apache.sshd.server.Environment;
 import org.apache.sshd.server.Signal;
 import org.apache.sshd.server.channel.ChannelSession;
@@ -13,25 +17,25 @@ import org.apache.sshd.server.channel.ChannelSession;
  */
 public final class ShellCommand extends ExecCommand {
     private final String command;
-    private final java.util.Map<String, String> env;
+    private final Map<String, String> env;
     private volatile Process process;
 
-    private final java.io.File workDir;
-    private final java.util.List<String> shell;
+    private final File workDir;
+    private final List<String> shell;
 
-    public ShellCommand(String command, java.util.Map<String, String> env) {
+    public ShellCommand(String command, Map<String, String> env) {
         this(command, env, null);
     }
 
     /** @param workDir where the command starts (the sandbox home), or null for the JVM's directory */
-    public ShellCommand(String command, java.util.Map<String, String> env, java.io.File workDir) {
-        this(java.util.List.of("/bin/sh", "-c"), command, env, workDir);
+    public ShellCommand(String command, Map<String, String> env, File workDir) {
+        this(List.of("/bin/sh", "-c"), command, env, workDir);
     }
 
     /** @param shell the shell and its options before the command, e.g. {@code /bin/bash -c} */
-    public ShellCommand(java.util.List<String> shell, String command, java.util.Map<String, String> env,
-                        java.io.File workDir) {
-        this.shell = java.util.List.copyOf(shell);
+    public ShellCommand(List<String> shell, String command, Map<String, String> env,
+                        File workDir) {
+        this.shell = List.copyOf(shell);
         this.command = command;
         this.env = env;
         this.workDir = workDir;
@@ -40,7 +44,7 @@ public final class ShellCommand extends ExecCommand {
     @Override
     public void start(ChannelSession channel, Environment env) throws IOException {
         env.addSignalListener((ch, signal) -> kill(), Signal.INT, Signal.TERM, Signal.KILL, Signal.HUP);
-        java.util.List<String> argv = new java.util.ArrayList<>(shell);
+        List<String> argv = new ArrayList<>(shell);
         argv.add(command);
         ProcessBuilder builder = new ProcessBuilder(argv);
         builder.environment().putAll(this.env);

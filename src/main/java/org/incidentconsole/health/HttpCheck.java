@@ -2,6 +2,7 @@ package org.incidentconsole.health;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -70,7 +71,7 @@ final class HttpCheck implements HealthCheck {
             }
             return result(probe, at, r.millis() > warnMillis ? HealthStatus.WARN : HealthStatus.OK, value,
                     r.millis() > warnMillis ? "slower than " + warnMillis + " ms" : url.toString(), took);
-        } catch (java.net.SocketTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             return CheckResult.unanswered(probe.host(), name, kind(), at, Reachability.TIMEOUT, "no answer within "
                     + timeout.toSeconds() + " s", Duration.ofNanos(System.nanoTime() - start));
         } catch (Exception e) {

@@ -5,8 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.TrackedBreaker;
 import org.incidentconsole.severity.Severity;
@@ -128,9 +131,9 @@ public final class SeverityAdvisor {
     }
 
     /** Fewer than half of the hosts reachable (every check of a host unreachable): production cannot be seen. */
-    private static java.util.Optional<Reason> blind(Collection<LatestCheck> checks, Instant now) {
-        Map<String, Boolean> reachable = new java.util.TreeMap<>();
-        Map<String, Instant> since = new java.util.HashMap<>();
+    private static Optional<Reason> blind(Collection<LatestCheck> checks, Instant now) {
+        Map<String, Boolean> reachable = new TreeMap<>();
+        Map<String, Instant> since = new HashMap<>();
         for (LatestCheck s : checks) {
             boolean unreachable = s.latest().reach().unseen();
             reachable.merge(s.latest().host(), !unreachable, Boolean::logicalOr);
@@ -140,10 +143,10 @@ public final class SeverityAdvisor {
         }
         long seen = reachable.values().stream().filter(b -> b).count();
         if (reachable.isEmpty() || seen * 2 >= reachable.size()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         Instant from = since.values().stream().max(Comparator.naturalOrder()).orElse(now);
-        return java.util.Optional.of(new Reason(null, Action.CANNOT_SEE, String.join(", ", reachable.entrySet()
+        return Optional.of(new Reason(null, Action.CANNOT_SEE, String.join(", ", reachable.entrySet()
                 .stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList()), "reachability",
                 seen + " of " + reachable.size() + " hosts reachable", from, "cannot see production: only " + seen
                 + " of " + reachable.size() + " hosts answer; connect them before trusting any reading"));

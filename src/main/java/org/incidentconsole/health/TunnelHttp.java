@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,7 +31,7 @@ final class TunnelHttp {
         long start = System.nanoTime();
         int millis = (int) timeout.toMillis();
         try (Socket raw = new Socket()) {
-            raw.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), localPort), millis);
+            raw.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), localPort), millis);
             raw.setSoTimeout(millis);
             raw.setTcpNoDelay(true);
             Socket socket = raw;

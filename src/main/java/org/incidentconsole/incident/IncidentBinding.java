@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -52,6 +53,6 @@ public record IncidentBinding(String environment, String inventory, String finge
     }
 
     private static String label(String environment) {
-        return environment == null ? "an unknown environment" : environment.toUpperCase(java.util.Locale.ROOT);
+        return environment == null ? "an unknown environment" : environment.toUpperCase(Locale.ROOT);
     }
 }

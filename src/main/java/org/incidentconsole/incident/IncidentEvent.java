@@ -1,7 +1,9 @@
 package org.incidentconsole.incident;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
+import java.util.List;
 import java.util.Map;
+import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.severity.Severity;
 
 /** Every fact the journal records. The type names are the journal's vocabulary: do not rename them. */
@@ -71,14 +73,14 @@ public sealed interface IncidentEvent {
     }
 
     /** The runbook's steps and checklist items, so the report can list what was never ticked. */
-    record RunbookLoaded(String source, String title, java.util.List<StepOutline> steps) implements IncidentEvent {
-        public record StepOutline(String path, int line, java.util.List<Item> checklist) {
+    record RunbookLoaded(String source, String title, List<StepOutline> steps) implements IncidentEvent {
+        public record StepOutline(String path, int line, List<Item> checklist) {
         }
 
         public record Item(int line, String text) {
         }
 
-        public static RunbookLoaded of(org.incidentconsole.runbook.Runbook runbook) {
+        public static RunbookLoaded of(Runbook runbook) {
             return new RunbookLoaded(runbook.source(), runbook.title(), runbook.steps().stream()
                     .map(s -> new StepOutline(s.pathText(), s.line(), s.checklist().stream()
                             .map(c -> new Item(c.line(), c.text())).toList()))
@@ -239,7 +241,7 @@ public sealed interface IncidentEvent {
      * At a choice, the alternative the operator picked; {@code skipped} are the other alternatives' labels, never
      * run. {@code line} is where the chosen one starts.
      */
-    record AlternativeChosen(String step, String chosen, int line, java.util.List<String> skipped, String by)
+    record AlternativeChosen(String step, String chosen, int line, List<String> skipped, String by)
             implements IncidentEvent, Signed {
     }
 
@@ -274,8 +276,8 @@ public sealed interface IncidentEvent {
      * The inventory file was read again while the incident went on: the host names added, removed and changed
      * (address, port, user or another setting), or, when it could not be read, how many problems it has.
      */
-    record InventoryReloaded(String file, java.util.List<String> added, java.util.List<String> removed,
-                             java.util.List<String> changed, Integer problems) implements IncidentEvent {
+    record InventoryReloaded(String file, List<String> added, List<String> removed,
+                             List<String> changed, Integer problems) implements IncidentEvent {
     }
 
     // #19 trends: the numbers behind the health panel, so the report can draw the recovery.

@@ -1,6 +1,7 @@
 package org.incidentconsole.incident;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -8,12 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import org.incidentconsole.severity.Severity;
@@ -35,8 +39,8 @@ public final class IncidentStore {
         this.clock = clock;
     }
 
-    public record Summary(String id, Path dir, String title, Severity severity, java.time.Instant startedAt,
-                          java.time.Instant lastAt, long events, boolean resolved, String problem,
+    public record Summary(String id, Path dir, String title, Severity severity, Instant startedAt,
+                          Instant lastAt, long events, boolean resolved, String problem,
                           IncidentEvent.Started start) {
     }
 
@@ -114,7 +118,7 @@ public final class IncidentStore {
         String id = dir.getFileName().toString();
         try {
             IncidentState.Fold fold = new IncidentState.Fold(IncidentState.empty());
-            java.time.Instant[] first = new java.time.Instant[1];
+            Instant[] first = new Instant[1];
             JournalReader.Scan scan = JournalReader.scan(file, r -> {
                 if (first[0] == null) {
                     first[0] = r.ts();
@@ -185,7 +189,7 @@ public final class IncidentStore {
     /** Who works the incident from where: the operator named, the OS user and the machine, once per session. */
     static IncidentEvent.SessionOpened context(String how, String operator) {
         return new IncidentEvent.SessionOpened(how, operator, System.getProperty("user.name"), machine(),
-                java.util.Map.of());
+                Map.of());
     }
 
     private static String machine() {
@@ -194,7 +198,7 @@ public final class IncidentStore {
             return env;
         }
         try {
-            return java.net.InetAddress.getLocalHost().getHostName();
+            return InetAddress.getLocalHost().getHostName();
         } catch (IOException e) {
             return "unknown";
         }
@@ -230,7 +234,7 @@ public final class IncidentStore {
         return new IncidentSession(journal, state, warnings);
     }
 
-    static <T> T await(java.util.concurrent.CompletableFuture<T> future) throws IOException {
+    static <T> T await(CompletableFuture<T> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -14,6 +14,7 @@ import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.breaker.TrackedBreaker;
 import org.incidentconsole.health.CheckResult;
 import org.incidentconsole.health.HealthSampler;
+import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.health.HealthTransition;
 import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.ssh.ConnectionState;
@@ -137,8 +138,8 @@ public final class PanelJournal {
     private void healthChanges(List<FlapDebounce.Change<List<String>, String>> changes) {
         for (var c : changes) {
             var t = events.of(new HealthTransition(c.key().get(0), c.key().get(1),
-                    c.from() == null ? null : org.incidentconsole.health.HealthStatus.valueOf(c.from()),
-                    org.incidentconsole.health.HealthStatus.valueOf(c.to()), c.payload(), null));
+                    c.from() == null ? null : HealthStatus.valueOf(c.from()),
+                    HealthStatus.valueOf(c.to()), c.payload(), null));
             write(new IncidentEvent.HealthTransition(t.host(), t.check(), t.from(), t.to(), t.value(), flaps(c)));
         }
     }

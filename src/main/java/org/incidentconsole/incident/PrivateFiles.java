@@ -16,6 +16,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileAttribute;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -41,7 +42,7 @@ public final class PrivateFiles {
 
     /** A new file, owner-only, open for writing; fails if it exists. */
     public static FileChannel createChannel(Path file, OpenOption... extra) throws IOException {
-        Set<OpenOption> options = new java.util.HashSet<>(Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        Set<OpenOption> options = new HashSet<>(Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
         options.addAll(Set.of(extra));
         return POSIX ? FileChannel.open(file, options, PosixFilePermissions.asFileAttribute(FILE))
                 : FileChannel.open(file, options);
@@ -80,7 +81,7 @@ public final class PrivateFiles {
         if (wanted.containsAll(now)) {
             return false;
         }
-        Set<PosixFilePermission> narrowed = new java.util.HashSet<>(now);
+        Set<PosixFilePermission> narrowed = new HashSet<>(now);
         narrowed.retainAll(wanted);
         Files.setPosixFilePermissions(path, narrowed);
         return true;

@@ -1,6 +1,7 @@
 package org.incidentconsole.incident;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -58,7 +59,7 @@ final class StepInputs {
 
     /** The values the step's placeholders take, under {@link #key}, in the order they appear; for StepStarted. */
     static Map<String, String> used(Step step, Map<String, String> values) {
-        Map<String, String> used = new java.util.LinkedHashMap<>();
+        Map<String, String> used = new LinkedHashMap<>();
         for (Placeholder p : step.placeholders()) {
             String value = values.get(key(p));
             if (value != null) {

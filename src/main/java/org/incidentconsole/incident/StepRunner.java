@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
@@ -19,8 +20,8 @@ import org.incidentconsole.ssh.OutputListener;
 import org.incidentconsole.ssh.RemoteCommand;
 import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.ssh.StreamKind;
-import org.incidentconsole.ssh.SudoPasswords;
 import org.incidentconsole.ssh.SudoPasswordPrompt;
+import org.incidentconsole.ssh.SudoPasswords;
 
 /**
  * Runs one runbook step on chosen hosts and journals everything: confirmations, each host's start and end,
@@ -126,7 +127,7 @@ public final class StepRunner {
     /** A step under way: its per-host outcomes complete when every host is done, skipped or cancelled. */
     public static final class StepRun {
         private final CompletableFuture<Map<String, HostOutcome>> done = new CompletableFuture<>();
-        private final Map<String, RemoteCommand> running = new java.util.concurrent.ConcurrentHashMap<>();
+        private final Map<String, RemoteCommand> running = new ConcurrentHashMap<>();
         private volatile boolean cancelled;
         private volatile WatchEnd ending;
 

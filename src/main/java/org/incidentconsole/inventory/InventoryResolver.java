@@ -1,6 +1,7 @@
 package org.incidentconsole.inventory;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -237,8 +238,8 @@ final class InventoryResolver {
         }
         return new BreakerSettings(schemes.isEmpty() ? defaults.schemes() : schemes,
                 b.rateLimits == null ? defaults.rateLimitPatterns() : b.rateLimits.stream().map(Located::value).toList(),
-                b.stuckOpenMinutes == null ? defaults.stuckOpenAfter() : java.time.Duration.ofMinutes(b.stuckOpenMinutes),
-                b.pollSeconds == null ? defaults.pollEvery() : java.time.Duration.ofSeconds(b.pollSeconds));
+                b.stuckOpenMinutes == null ? defaults.stuckOpenAfter() : Duration.ofMinutes(b.stuckOpenMinutes),
+                b.pollSeconds == null ? defaults.pollEvery() : Duration.ofSeconds(b.pollSeconds));
     }
 
     private int checkPort(Located<Integer> port, String field) throws InventoryException {

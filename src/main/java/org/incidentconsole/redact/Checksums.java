@@ -1,6 +1,7 @@
 package org.incidentconsole.redact;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.Map;
 
 /** Check digits that tell a card number or an IBAN from any other run of digits. */
@@ -100,7 +101,7 @@ final class Checksums {
      * the one common run of 0-led four-digit groups.
      */
     static boolean isNationalPhone(String text) {
-        boolean octalModes = java.util.Arrays.stream(text.split("[ /-]"))
+        boolean octalModes = Arrays.stream(text.split("[ /-]"))
                 .allMatch(g -> g.length() == 4 && g.charAt(0) == '0' && g.chars().allMatch(c -> c >= '0' && c <= '7'));
         return hasPhoneDigits(text, 10, 12) && !octalModes;
     }

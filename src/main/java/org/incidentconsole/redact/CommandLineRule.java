@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Passwords given on a command line. One pass splits each command into shell words (quotes kept together, a
@@ -77,7 +78,7 @@ final class CommandLineRule implements Rule {
 
     /** Tools and the first word of each tool with a subcommand. */
     private static final Set<String> TOOLS = Set.copyOf(FLAGS.stream()
-            .flatMap(f -> java.util.stream.Stream.of(f.tool(), f.tool().split(" ")[0])).toList());
+            .flatMap(f -> Stream.of(f.tool(), f.tool().split(" ")[0])).toList());
 
     /** Longer words are not looked at (tool paths like /usr/local/bin/mysql included). */
     private static final int MAX_TOOL_WORD = 64;

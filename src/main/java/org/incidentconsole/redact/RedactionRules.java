@@ -3,6 +3,7 @@ package org.incidentconsole.redact;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The redaction table: one row per kind of secret or personal datum, applied in this order (most specific first,
@@ -126,7 +127,7 @@ public final class RedactionRules {
         return new RegexRule(kind, "(?<![A-Za-z0-9_.-])(?:" + alternatives + ")");
     }
 
-    private static final java.util.Set<String> UNIT_SUFFIXES = java.util.Set.of("service", "socket", "target",
+    private static final Set<String> UNIT_SUFFIXES = Set.of("service", "socket", "target",
             "timer", "mount", "automount", "path", "slice", "scope", "device", "swap");
 
     private static boolean isAddress(String candidate) {

@@ -1,5 +1,6 @@
 package org.incidentconsole.report;
 
+import java.time.Duration;
 import java.time.Instant;
 import org.incidentconsole.incident.IncidentState;
 
@@ -18,7 +19,7 @@ public final class CommsTemplates {
     }
 
     public static String progress(IncidentState s, int step, int steps, String stepTitle, Instant now) {
-        long minutes = s.startedAt() == null ? 0 : java.time.Duration.between(s.startedAt(), now).toMinutes();
+        long minutes = s.startedAt() == null ? 0 : Duration.between(s.startedAt(), now).toMinutes();
         return "[" + s.severity() + "] " + s.lifecycle().title() + ": step " + step + " of " + steps + " — "
                 + stepTitle + "\n" + "Elapsed: " + minutes + " min. Next update within 15 minutes.";
     }

@@ -2,6 +2,8 @@ package org.incidentconsole.report;
 
 import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.incidentconsole.incident.IncidentEvent;
@@ -96,14 +98,14 @@ final class TimelineText {
                 + TrendChart.number(h.value()) + (h.unit() == null ? "" : h.unit()) + " (" + in(h.status()) + ")");
     }
 
-    private static String hosts(java.util.List<String> names, String what) {
-        java.util.List<String> all = names == null ? java.util.List.of() : names;
+    private static String hosts(List<String> names, String what) {
+        List<String> all = names == null ? List.of() : names;
         return all.size() + (all.size() == 1 ? " host " : " hosts ") + what + (all.isEmpty() ? ""
                 : " (" + String.join(", ", all.stream().map(Markdown::code).toList()) + ")");
     }
 
     private static String state(String s) {
-        return s.toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+        return s.toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** Changes the debounce folded into this event, so a flapping value is visible without flooding the list. */

@@ -1,5 +1,6 @@
 package org.incidentconsole.report;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -17,11 +18,11 @@ final class TrendChart {
         md.append("    title \"").append(quoted(title)).append("\"\n");
         md.append("    x-axis [").append(labels.stream().map(l -> "\"" + quoted(l) + "\"")
                 .collect(Collectors.joining(", "))).append("]\n");
-        double max = yMax != null ? yMax : series.stream().flatMapToDouble(s -> java.util.Arrays.stream(s.values()))
+        double max = yMax != null ? yMax : series.stream().flatMapToDouble(s -> Arrays.stream(s.values()))
                 .max().orElse(1);
         md.append("    y-axis \"").append(quoted(yAxis)).append("\" 0 --> ").append(number(niceTop(max))).append('\n');
         for (Series s : series) {
-            md.append("    line [").append(java.util.Arrays.stream(s.values()).mapToObj(TrendChart::number)
+            md.append("    line [").append(Arrays.stream(s.values()).mapToObj(TrendChart::number)
                     .collect(Collectors.joining(", "))).append("]\n");
         }
         return md.append("```\n").toString();

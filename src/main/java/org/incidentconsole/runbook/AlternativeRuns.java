@@ -2,6 +2,7 @@ package org.incidentconsole.runbook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
@@ -54,11 +55,11 @@ final class AlternativeRuns {
             last = w;
         }
         String stem = last.length() > 5 ? last.substring(0, 5) : last;
-        return last.length() >= 4 && parent.heading.toLowerCase(java.util.Locale.ROOT).contains(stem);
+        return last.length() >= 4 && parent.heading.toLowerCase(Locale.ROOT).contains(stem);
     }
 
     private static String[] lastWords(String heading) {
-        String h = AlternativeLabels.bare(heading).replaceAll("[(（][^)）]*[)）]", " ").toLowerCase(java.util.Locale.ROOT);
+        String h = AlternativeLabels.bare(heading).replaceAll("[(（][^)）]*[)）]", " ").toLowerCase(Locale.ROOT);
         return h.strip().split("[^\\p{L}\\p{N}]+");
     }
 

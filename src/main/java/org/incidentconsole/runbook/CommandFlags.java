@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.incidentconsole.runbook.ShellCommands.Command;
 
 /** Recognises watches (they run until stopped) and interactive commands (they wait for a terminal): a rule table. */
@@ -27,7 +28,7 @@ final class CommandFlags {
     private static final Set<String> REDIS_OPTIONS_WITH_VALUE = Set.of("-h", "-p", "-a", "-n", "-u", "-s", "-r",
             "-i", "--user", "--pass", "--sni", "--cacert", "--cert", "--key", "--tls-ciphers");
 
-    private static final java.util.regex.Pattern INTERACTIVE_TTY = java.util.regex.Pattern.compile(
+    private static final Pattern INTERACTIVE_TTY = Pattern.compile(
             "-\\w*i\\w*|--interactive");
     private static final List<Rule> RULES = List.of(
             new Rule(WATCH, c -> c.name().equals("tail") && c.hasAny(FOLLOW), "follows the file until stopped"),

@@ -2,6 +2,7 @@ package org.incidentconsole.runbook;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Deque;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -72,7 +73,7 @@ final class DocumentWalker {
         headingStack.push(heading);
         pathStack.push(text.isEmpty() ? "(untitled)" : text);
         List<String> path = new ArrayList<>(pathStack);
-        java.util.Collections.reverse(path);
+        Collections.reverse(path);
         current = new Section(line(heading), heading.getLevel(), path, text);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -95,7 +96,7 @@ record FrontMatter(List<Variable> variables, List<String> hostTags, List<Problem
         ValueType type = typeWord == null ? null : ValueType.of(typeWord).orElse(null);
         if (typeWord != null && type == null) {
             problems.add(Problem.error(line, "variable '" + name + "': unknown type '" + typeWord + "' (known: "
-                    + String.join(", ", java.util.Arrays.stream(ValueType.values()).map(ValueType::word).toList())
+                    + String.join(", ", Arrays.stream(ValueType.values()).map(ValueType::word).toList())
                     + ")"));
             type = ValueType.TEXT;
         }

@@ -2,6 +2,7 @@ package org.incidentconsole.runbook;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +70,7 @@ final class PlaceholderFinder {
      * every {@code {{…}}} of its script that is not among its placeholders.
      */
     static List<Placeholder> foreignTemplates(CodeBlock settled) {
-        Set<Integer> kept = new java.util.HashSet<>();
+        Set<Integer> kept = new HashSet<>();
         settled.placeholders().forEach(p -> kept.add(p.offset()));
         List<Placeholder> all = new ArrayList<>();
         variables(new PlaceholderScript(settled.script(), settled.line() + 1, false), all);

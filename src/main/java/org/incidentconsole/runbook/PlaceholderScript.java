@@ -3,10 +3,11 @@ package org.incidentconsole.runbook;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** A script as the placeholder rules read it: its lines, its shell reading, and which text is already taken. */
 final class PlaceholderScript {
-    private static final java.util.Set<String> DECLARING = java.util.Set.of("export", "local", "readonly",
+    private static final Set<String> DECLARING = Set.of("export", "local", "readonly",
             "declare", "typeset");
 
     private final String text;

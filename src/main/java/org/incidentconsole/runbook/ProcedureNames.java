@@ -1,6 +1,7 @@
 package org.incidentconsole.runbook;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,7 @@ final class ProcedureNames {
     }
 
     static boolean soundsLikeProcedure(String name) {
-        String n = name.toLowerCase(java.util.Locale.ROOT);
+        String n = name.toLowerCase(Locale.ROOT);
         return WORDS.stream().anyMatch(n::contains) && !REFERENCE.matcher(n).find();
     }
 

@@ -1,9 +1,13 @@
 package org.incidentconsole.runbook;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -85,7 +89,7 @@ final class ReplaceComments {
     /** The words of the commands on the line before its comment, in order. */
     private static List<ShellReading.Word> wordsBefore(PlaceholderScript s, int start, int hash) {
         List<ShellReading.Word> words = new ArrayList<>();
-        java.util.Set<ShellReading.Command> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<ShellReading.Command> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = start; i < hash; i++) {
             ShellReading.Command c = s.shell().commandAt(i);
             if (c != null && seen.add(c)) {
@@ -96,7 +100,7 @@ final class ReplaceComments {
                 }
             }
         }
-        words.sort(java.util.Comparator.comparingInt(ShellReading.Word::start));
+        words.sort(Comparator.comparingInt(ShellReading.Word::start));
         return words;
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -90,7 +91,7 @@ final class RunbookLinter {
             }
         }
         // an in-block alternative's step holds the same lines as its choice: one problem per line and message
-        List<Problem> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+        List<Problem> distinct = new ArrayList<>(new LinkedHashSet<>(problems));
         distinct.sort(Comparator.comparingInt(Problem::line));
         return distinct;
     }

@@ -36,7 +36,7 @@ public final class RunbookOutline {
 
     public static Map<String, Object> step(Step s) {
         Map<String, Object> step = new LinkedHashMap<>();
-        step.put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
+        step.put("kind", s.kind().name().toLowerCase(Locale.ROOT));
         step.put("line", s.line());
         step.put("path", s.path());
         step.put("budget", budget(s.budget()));
@@ -75,7 +75,7 @@ public final class RunbookOutline {
         step.put("suggestions", s.suggestions().stream().map(g -> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("token", g.token());
-            m.put("shape", g.shape().name().toLowerCase(java.util.Locale.ROOT));
+            m.put("shape", g.shape().name().toLowerCase(Locale.ROOT));
             m.put("step", g.stepPath());
             m.put("line", g.line());
             m.put("command", g.command());

@@ -2,6 +2,7 @@ package org.incidentconsole.runbook;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -72,7 +73,7 @@ public final class ShellContexts {
             boolean bare = top != Frame.DOUBLE && top != Frame.PARAM_DOUBLE;
             if (c == '$' && i + 1 < n && s.charAt(i + 1) == '\'' && bare || top == Frame.ARITH && (c == '\'' || c == '"')) {
                 // bash and dash read $'…' and quotes inside $((…)) differently: nothing after this is modelled
-                java.util.Arrays.fill(ctx, i, n, Context.UNSUPPORTED);
+                Arrays.fill(ctx, i, n, Context.UNSUPPORTED);
                 break;
             } else if (c == '\\') {
                 if (i + 1 < n) {
@@ -267,7 +268,7 @@ public final class ShellContexts {
                 }
                 i = eol < 0 ? s.length() : eol + 1;
                 if (eol < 0) { // never ended: shells end such bodies differently (bash accepts "EOF)" in $(…))
-                    java.util.Arrays.fill(ctx, start, s.length(), Context.UNSUPPORTED);
+                    Arrays.fill(ctx, start, s.length(), Context.UNSUPPORTED);
                     out.add(new Heredoc(start, s.length(), p.delimiter(), p.stripTabs()));
                 }
             }

@@ -1,9 +1,13 @@
 package org.incidentconsole.runbook;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Turns the walked sections into steps: every section with content is a step of some kind; sibling headings that
@@ -46,7 +50,7 @@ final class StepBuilder {
 
     List<Procedure> procedures(List<Step> steps) {
         List<Procedure> out = new ArrayList<>();
-        Map<String, List<Step>> byName = new java.util.LinkedHashMap<>();
+        Map<String, List<Step>> byName = new LinkedHashMap<>();
         steps.forEach(s -> byName.computeIfAbsent(s.procedure(), k -> new ArrayList<>()).add(s));
         for (Map.Entry<String, List<Step>> e : byName.entrySet()) {
             Section root = procedureRoot(sectionAt(e.getValue().get(0).line()));
@@ -69,7 +73,7 @@ final class StepBuilder {
             out.add(track(factory.make(s, s.path, procedureOf(s), before(s))));
         }
         int n = 0;
-        java.util.Set<Section> inRun = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<Section> inRun = Collections.newSetFromMap(new IdentityHashMap<>());
         runs.forEach(inRun::addAll);
         for (Section child : s.children) {
             List<Section> run = startingAt(runs, child);

@@ -1,8 +1,10 @@
 package org.incidentconsole.runbook;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.incidentconsole.runbook.SuggestionSource.Shape;
 
@@ -44,7 +46,7 @@ final class SuggestionSources {
 
     /** What the steps met so far in one procedure print, by shape: built as the steps are made, read per step. */
     static final class Index {
-        private final java.util.Map<Shape, List<SuggestionSource>> byShape = new java.util.EnumMap<>(Shape.class);
+        private final Map<Shape, List<SuggestionSource>> byShape = new EnumMap<>(Shape.class);
 
         /** Remembers the producing commands of {@code step} for the steps after it. */
         void add(Step step) {

@@ -7,8 +7,10 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -19,7 +21,7 @@ import java.util.Set;
 public final class DangerTable {
     private static final List<DangerRule> RULES = load();
     /** The rules for each language and command word, in table order, with the rules for any command merged in. */
-    private static final java.util.Map<String, List<DangerRule>> BY_COMMAND = index();
+    private static final Map<String, List<DangerRule>> BY_COMMAND = index();
 
     private DangerTable() {
     }
@@ -58,8 +60,8 @@ public final class DangerTable {
     public record Finding(SimpleCommand command, DangerRule rule) {
     }
 
-    private static java.util.Map<String, List<DangerRule>> index() {
-        java.util.Map<String, List<DangerRule>> index = new java.util.HashMap<>();
+    private static Map<String, List<DangerRule>> index() {
+        Map<String, List<DangerRule>> index = new HashMap<>();
         for (DangerRule rule : RULES) {
             for (String c : rule.commands()) {
                 index.computeIfAbsent(rule.language() + " " + (c.endsWith("*") ? "*" : c), k -> new ArrayList<>());

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import org.treesitter.TSNode;
 import org.treesitter.TSTreeCursor;
 
@@ -21,7 +22,7 @@ final class TreeWalk {
     }
 
     /** Leaves and data: nothing inside them runs. */
-    private static final java.util.Set<String> DATA = java.util.Set.of("raw_string", "string_content", "heredoc_body",
+    private static final Set<String> DATA = Set.of("raw_string", "string_content", "heredoc_body",
             "heredoc_start", "heredoc_end", "word", "number", "variable_name", "special_variable_name",
             "ansi_c_string", "file_descriptor", "test_operator", "regex", "extglob_pattern");
 

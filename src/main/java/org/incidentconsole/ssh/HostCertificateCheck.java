@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.Factory;
 import net.schmizz.sshj.common.KeyType;
@@ -33,7 +34,7 @@ final class HostCertificateCheck {
             return "it names no principal (OpenSSH refuses a host certificate valid for any host)";
         }
         boolean named = principals.stream().anyMatch(p -> names.stream()
-                .anyMatch(n -> KeyType.CertUtils.matchPattern(n.toLowerCase(java.util.Locale.ROOT), p)));
+                .anyMatch(n -> KeyType.CertUtils.matchPattern(n.toLowerCase(Locale.ROOT), p)));
         if (!named) {
             return "it is for " + String.join(", ", principals) + ", not for " + String.join(" or ", names);
         }

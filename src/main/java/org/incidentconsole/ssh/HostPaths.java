@@ -3,6 +3,7 @@ package org.incidentconsole.ssh;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public final class HostPaths {
 
     public HostPath resolve(Host host) throws SshException {
         HostRoute route = host.route();
-        Map<String, Map<String, List<String>>> seen = new java.util.HashMap<>();
+        Map<String, Map<String, List<String>>> seen = new HashMap<>();
         Map<String, List<String>> cfg = lookup(route, host.address(), seen);
         Map<String, SettingOrigin> origins = new LinkedHashMap<>();
         Hop target = target(host, cfg, origins);

@@ -8,9 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.sshd.client.config.hosts.HostConfigEntry;
 
 /**
@@ -22,8 +25,8 @@ import org.apache.sshd.client.config.hosts.HostConfigEntry;
  */
 final class MinaSshConfig implements SshConfig {
     private static final int MAX_INCLUDE_DEPTH = 16;
-    private static final java.util.regex.Pattern KEYWORD =
-            java.util.regex.Pattern.compile("([A-Za-z]+)\\s*(?:=\\s*|\\s+)(.*)");
+    private static final Pattern KEYWORD =
+            Pattern.compile("([A-Za-z]+)\\s*(?:=\\s*|\\s+)(.*)");
 
     private final Path file;
 
@@ -58,7 +61,7 @@ final class MinaSshConfig implements SshConfig {
         if (key.equals("proxycommand") || key.equals("proxyjump")) {
             return List.of(value);
         }
-        return List.copyOf(new java.util.LinkedHashSet<>(List.of(value.split(","))));
+        return List.copyOf(new LinkedHashSet<>(List.of(value.split(","))));
     }
 
     private void inline(Path config, StringBuilder out, int depth) throws IOException {
@@ -98,7 +101,7 @@ final class MinaSshConfig implements SshConfig {
      * (ProxyCommand tsh ... --cluster=prod), but keeps a value after '=' whole.
      */
     private static String keyEqualsValue(String line) {
-        java.util.regex.Matcher m = KEYWORD.matcher(line);
+        Matcher m = KEYWORD.matcher(line);
         return line.isEmpty() || line.startsWith("#") || !m.matches() ? line : m.group(1) + "=" + m.group(2);
     }
 

@@ -1,5 +1,6 @@
 package org.incidentconsole.ssh;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -34,7 +36,7 @@ final class OpenSshConfig implements SshConfig {
         String path = System.getenv("PATH");
         List<Path> candidates = new ArrayList<>();
         if (path != null) {
-            for (String dir : path.split(java.io.File.pathSeparator)) {
+            for (String dir : path.split(File.pathSeparator)) {
                 if (!dir.isBlank()) {
                     candidates.add(Path.of(dir, "ssh"));
                 }
@@ -63,7 +65,7 @@ final class OpenSshConfig implements SshConfig {
     private Map<String, List<String>> dump(String config, String alias) throws SshException {
         List<String> command = List.of(ssh.toString(), "-G", "-F", config, "--", alias);
         try {
-            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new java.io.File(
+            Process p = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.from(new File(
                     "/dev/null"))).start();
             CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -93,7 +95,7 @@ final class OpenSshConfig implements SshConfig {
         for (String line : dump.split("\n")) {
             int space = line.indexOf(' ');
             if (space > 0) {
-                settings.computeIfAbsent(line.substring(0, space).toLowerCase(java.util.Locale.ROOT),
+                settings.computeIfAbsent(line.substring(0, space).toLowerCase(Locale.ROOT),
                         k -> new ArrayList<>()).add(line.substring(space + 1).strip());
             }
         }

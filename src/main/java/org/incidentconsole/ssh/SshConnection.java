@@ -3,9 +3,12 @@ package org.incidentconsole.ssh;
 import java.io.Closeable;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -264,7 +267,7 @@ public final class SshConnection implements Closeable {
     }
 
     private void setStatus(ConnectionState state, String reason, String key) {
-        ConnectionStatus next = new ConnectionStatus(state, reason, java.time.Instant.now(), key);
+        ConnectionStatus next = new ConnectionStatus(state, reason, Instant.now(), key);
         if (status == null || status.state() != state) {
             LOG.info("{}: connection {}{}", host.name(), state, reason == null ? "" : " (" + reason + ")");
         }
@@ -284,8 +287,8 @@ public final class SshConnection implements Closeable {
 
     private static String rootMessage(Throwable t) {
         Throwable e = t;
-        while ((e instanceof java.util.concurrent.CompletionException
-                || e instanceof java.util.concurrent.ExecutionException) && e.getCause() != null) {
+        while ((e instanceof CompletionException
+                || e instanceof ExecutionException) && e.getCause() != null) {
             e = e.getCause();
         }
         return e.getMessage() == null ? e.toString() : e.getMessage();

@@ -2,6 +2,7 @@ package org.incidentconsole.ssh;
 
 import java.io.Closeable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -57,7 +58,7 @@ public final class SshConnections implements Closeable {
     public List<String> keepOnly(List<Host> hosts) {
         Map<String, Host> wanted = new LinkedHashMap<>();
         hosts.forEach(h -> wanted.put(h.name(), h));
-        List<String> reconnect = new java.util.ArrayList<>();
+        List<String> reconnect = new ArrayList<>();
         for (SshConnection c : List.copyOf(byHost.values())) {
             Host now = wanted.get(c.host().name());
             if (now == null || !now.equals(c.host())) {

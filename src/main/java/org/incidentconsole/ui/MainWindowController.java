@@ -1,23 +1,33 @@
 package org.incidentconsole.ui;
 
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
 import org.incidentconsole.ui.common.StateStyles;
 import org.incidentconsole.ui.common.StyleClasses;
+import org.incidentconsole.ui.common.Theme;
 import org.incidentconsole.ui.common.WindowPrefs;
 import org.incidentconsole.ui.hosts.HostCell;
 import org.incidentconsole.ui.hosts.HostItemViewModel;
 import org.incidentconsole.ui.hosts.HostListViewModel;
-import org.incidentconsole.ui.preflight.PreflightDialog;
-import org.incidentconsole.ui.preflight.PreflightSource;
 import org.incidentconsole.ui.inventory.InventoryProblemsPane;
 import org.incidentconsole.ui.inventory.InventoryProblemsViewModel;
+import org.incidentconsole.ui.preflight.PreflightDialog;
+import org.incidentconsole.ui.preflight.PreflightSource;
 import org.incidentconsole.ui.timeline.TimelineController;
 
 /** The main window: incident bar, hosts, the runbook area, status bar. Thin: state lives in view models. */
@@ -25,12 +35,12 @@ public final class MainWindowController {
     private final HostListViewModel hosts;
     private final Path inventory;
     private final Path logFile;
-    private final java.util.concurrent.Executor io;
-    private final javafx.beans.value.ObservableStringValue journal;
-    private final javafx.beans.value.ObservableStringValue refreshed;
+    private final Executor io;
+    private final ObservableStringValue journal;
+    private final ObservableStringValue refreshed;
 
     @FXML
-    private javafx.scene.layout.HBox incidentBar;
+    private HBox incidentBar;
     @FXML
     private Label environmentBadge;
     @FXML
@@ -55,15 +65,15 @@ public final class MainWindowController {
     @FXML
     private Label lastRefresh;
     @FXML
-    private javafx.scene.control.ToggleButton lightTheme;
+    private ToggleButton lightTheme;
     @FXML
-    private javafx.scene.control.SplitPane columns;
+    private SplitPane columns;
     @FXML
-    private javafx.scene.control.SplitPane panels;
+    private SplitPane panels;
     @FXML
     private Label productionNotice;
     @FXML
-    private javafx.scene.layout.VBox inventoryProblems;
+    private VBox inventoryProblems;
     private InventoryProblemsViewModel problems;
     /** The timeline pane's controller (#19), injected by its fx:include. */
     @FXML
@@ -74,8 +84,8 @@ public final class MainWindowController {
      * @param refreshed when the panels last refreshed, as text
      */
     public MainWindowController(HostListViewModel hosts, Path inventory, Path logFile,
-                                java.util.concurrent.Executor io, javafx.beans.value.ObservableStringValue journal,
-                                javafx.beans.value.ObservableStringValue refreshed) {
+                                Executor io, ObservableStringValue journal,
+                                ObservableStringValue refreshed) {
         this.hosts = hosts;
         this.inventory = inventory;
         this.logFile = logFile;
@@ -89,11 +99,11 @@ public final class MainWindowController {
 
     @FXML
     private void showShortcuts() {
-        javafx.scene.control.Alert help = new javafx.scene.control.Alert(
-                javafx.scene.control.Alert.AlertType.INFORMATION);
+        Alert help = new Alert(
+                Alert.AlertType.INFORMATION);
         help.setTitle("Keyboard shortcuts");
         help.setHeaderText("Keyboard shortcuts");
-        javafx.scene.control.Label keys = new javafx.scene.control.Label(SHORTCUTS);
+        Label keys = new Label(SHORTCUTS);
         keys.getStyleClass().add(StyleClasses.SHORTCUT_LIST);
         keys.setId("shortcut-list");
         help.getDialogPane().setContent(keys);
@@ -146,20 +156,20 @@ public final class MainWindowController {
         }
     }
 
-    private org.incidentconsole.ui.common.Theme theme() {
-        return lightTheme.isSelected() ? org.incidentconsole.ui.common.Theme.LIGHT
-                : org.incidentconsole.ui.common.Theme.DARK;
+    private Theme theme() {
+        return lightTheme.isSelected() ? Theme.LIGHT
+                : Theme.DARK;
     }
 
     /** Puts the dividers and the theme where the operator left them; lists of another length are ignored. */
     public void restore(WindowPrefs prefs) {
-        lightTheme.setSelected(prefs.theme() == org.incidentconsole.ui.common.Theme.LIGHT);
+        lightTheme.setSelected(prefs.theme() == Theme.LIGHT);
         restoreDividers(columns, prefs.columns());
         restoreDividers(panels, prefs.panels());
         timelinePaneController.restore(prefs.choices());
     }
 
-    private static void restoreDividers(javafx.scene.control.SplitPane pane, java.util.List<Double> fractions) {
+    private static void restoreDividers(SplitPane pane, List<Double> fractions) {
         if (fractions.size() == pane.getDividers().size()) {
             pane.setDividerPositions(fractions.stream().mapToDouble(Double::doubleValue).toArray());
         }
@@ -171,8 +181,8 @@ public final class MainWindowController {
                 timelinePaneController.choices());
     }
 
-    private static java.util.List<Double> positions(javafx.scene.control.SplitPane pane) {
-        return java.util.Arrays.stream(pane.getDividerPositions()).boxed().toList();
+    private static List<Double> positions(SplitPane pane) {
+        return Arrays.stream(pane.getDividerPositions()).boxed().toList();
     }
 
     /** The inventory problems panel under the incident bar, with its Reload; the hosts column's Reload too. */

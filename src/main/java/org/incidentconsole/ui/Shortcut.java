@@ -1,6 +1,7 @@
 package org.incidentconsole.ui;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 import javafx.scene.input.KeyCombination;
 
@@ -50,7 +51,7 @@ public enum Shortcut {
 
     /** The action's id, as the README and the logs name it: "reload-inventory". */
     public String actionId() {
-        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** The F1 list: one line per shortcut, the keys in a column. */

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
+import org.incidentconsole.incident.PrivateFiles;
 import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -94,7 +95,7 @@ class AppHomeTest {
     void a_report_written_over_a_world_readable_file_becomes_owner_only() throws Exception {
         Path report = Files.createFile(tmp.resolve("old-report.md"));
         Files.setPosixFilePermissions(report, PosixFilePermissions.fromString("rw-rw-rw-"));
-        org.incidentconsole.incident.PrivateFiles.writeString(report, "# report\n");
+        PrivateFiles.writeString(report, "# report\n");
         assertThat(perms(report)).isEqualTo("rw-------");
         assertThat(Files.readString(report)).isEqualTo("# report\n");
     }
@@ -133,7 +134,7 @@ class AppHomeTest {
         // a compressed log of an earlier roll, written by logback in the background with the default umask
         Path earlier = tmp.resolve("logs").resolve("incident-console.2026-11-23.0.log.gz");
         Files.write(earlier, new byte[] {31, -117});
-        Files.setPosixFilePermissions(earlier, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        Files.setPosixFilePermissions(earlier, PosixFilePermissions.fromString("rw-r--r--"));
         appender.rollover();
         logger.info("after the roll");
         appender.stop();

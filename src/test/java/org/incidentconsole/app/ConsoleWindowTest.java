@@ -1,6 +1,10 @@
 package org.incidentconsole.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentconsole.testing.FxScreen.clickWhenVisible;
+import static org.incidentconsole.testing.FxScreen.text;
+import static org.incidentconsole.testing.FxScreen.waitFor;
+import static org.incidentconsole.testing.FxScreen.waitForText;
 
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -13,6 +17,8 @@ import javafx.scene.control.TextField;
 import javafx.stage.Stage;
 import org.incidentconsole.ssh.KeyFingerprint;
 import org.incidentconsole.ssh.PassphrasePrompt;
+import org.incidentconsole.ssh.SudoPasswordPrompt;
+import org.incidentconsole.testing.FxScreen;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.TestKeys;
 import org.incidentconsole.ui.common.FxHostKeyPrompt;
@@ -24,11 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.incidentconsole.ssh.SudoPasswordPrompt;
-import static org.incidentconsole.testing.FxScreen.clickWhenVisible;
-import static org.incidentconsole.testing.FxScreen.text;
-import static org.incidentconsole.testing.FxScreen.waitFor;
-import static org.incidentconsole.testing.FxScreen.waitForText;
 
 /** Drives the real main window headless: reads the host list, connects, answers the host-key dialog. */
 @ExtendWith(ApplicationExtension.class)
@@ -42,7 +43,7 @@ class ConsoleWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         this.stage = stage;
         Path key = TestKeys.generate(dir, "id_ed25519");
         server = MinaSshServer.start(TestKeys.publicKey(key));

@@ -1,16 +1,28 @@
 package org.incidentconsole.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentconsole.testing.FxScreen.clickWhenVisible;
+import static org.incidentconsole.testing.FxScreen.textNow;
+import static org.incidentconsole.testing.FxScreen.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javafx.geometry.VerticalDirection;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.testing.FxScreen;
 import org.incidentconsole.ui.breakers.BreakerRow;
 import org.incidentconsole.ui.health.HealthRow;
 import org.junit.jupiter.api.AfterEach;
@@ -20,9 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import static org.incidentconsole.testing.FxScreen.clickWhenVisible;
-import static org.incidentconsole.testing.FxScreen.textNow;
-import static org.incidentconsole.testing.FxScreen.waitFor;
 
 /**
  * The operator's whole loop on the drill, by mouse and keyboard: start an incident, connect, reset a breaker
@@ -36,7 +45,7 @@ class DrillFlowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         window = DrillOnScreen.open(stage, dir, true);
     }
 
@@ -55,8 +64,8 @@ class DrillFlowTest {
         robot.targetWindow(robot.lookup("#incident-title").query().getScene().getWindow());
         robot.write("Checkout API answers 500 after the deploy");
         waitFor(10, () -> textNow(robot, "#incident-title").equals("Checkout API answers 500 after the deploy"));
-        robot.doubleClickOn("#incident-operator").press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.A)
-                .release(javafx.scene.input.KeyCode.A, javafx.scene.input.KeyCode.CONTROL);
+        robot.doubleClickOn("#incident-operator").press(KeyCode.CONTROL, KeyCode.A)
+                .release(KeyCode.A, KeyCode.CONTROL);
         robot.write("jana");
         clickWhenVisible(robot, "#incident-trigger");
         robot.write("health check alert");
@@ -101,8 +110,8 @@ class DrillFlowTest {
             if (i == first) {
                 clickWhenVisible(robot, "#run-step");
             } else {
-                robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.ENTER)
-                        .release(javafx.scene.input.KeyCode.ENTER, javafx.scene.input.KeyCode.CONTROL);
+                robot.press(KeyCode.CONTROL, KeyCode.ENTER)
+                        .release(KeyCode.ENTER, KeyCode.CONTROL);
             }
             if (!step.dangers().isEmpty()) {
                 clickWhenVisible(robot, "#danger-confirmation");
@@ -114,32 +123,32 @@ class DrillFlowTest {
         }
         ListView<String> hostOutput = robot.lookup("#output-drill-web-01").queryListView();
         assertThat(hostOutput.getItems()).isNotEmpty();
-        assertThat(robot.lookup("#output-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs())
-                .extracting(javafx.scene.control.Tab::getText).contains("drill-web-01 · OK · exit 0");
+        assertThat(robot.lookup("#output-tabs").queryAs(TabPane.class).getTabs())
+                .extracting(Tab::getText).contains("drill-web-01 · OK · exit 0");
 
         // tick two checklist items of the confirmation step
         int confirmAt = DrillOnScreen.indexOf(steps.getItems(), "Confirm recovery");
         Step confirm = steps.getItems().get(confirmAt);
         robot.interact(() -> steps.getSelectionModel().select(confirmAt));
         waitFor(30, () -> textNow(robot, "#step-heading").startsWith(confirm.pathText()));
-        robot.moveTo("#step-heading").scroll(15, javafx.geometry.VerticalDirection.DOWN);
+        robot.moveTo("#step-heading").scroll(15, VerticalDirection.DOWN);
         clickWhenVisible(robot, "#check-" + confirm.checklist().get(0).line());
         waitFor(10, () -> textNow(robot, "#check-" + confirm.checklist().get(0).line()).contains("✓ "));
         // the second by keyboard: Tab to the next item, Space ticks it
-        robot.type(javafx.scene.input.KeyCode.TAB).type(javafx.scene.input.KeyCode.SPACE);
+        robot.type(KeyCode.TAB).type(KeyCode.SPACE);
         try {
             waitFor(10, () -> textNow(robot, "#check-" + confirm.checklist().get(1).line()).contains("✓ "));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("ticks: '" + textNow(robot, "#check-" + confirm.checklist().get(0).line()) + "' / '"
                     + textNow(robot, "#check-" + confirm.checklist().get(1).line()) + "' selected "
                     + robot.lookup("#check-" + confirm.checklist().get(1).line()).queryAs(
-                    javafx.scene.control.CheckBox.class).isSelected());
+                    CheckBox.class).isSelected());
         }
 
         // a note for the timeline
         clickWhenVisible(robot, "#note-field");
         robot.write("Customers confirm checkout works again");
-        robot.type(javafx.scene.input.KeyCode.ENTER);
+        robot.type(KeyCode.ENTER);
         waitFor(10, () -> textNow(robot, "#note-field").isEmpty());
 
         TableView<HealthRow> health = robot.lookup("#health-table").queryTableView();
@@ -156,8 +165,8 @@ class DrillFlowTest {
         waitFor(30, () -> textNow(robot, "#status-chip").equals("resolved"));
 
         // export with Ctrl+E: the preview shows the report, which is also on disk
-        robot.press(javafx.scene.input.KeyCode.CONTROL, javafx.scene.input.KeyCode.E)
-                .release(javafx.scene.input.KeyCode.E, javafx.scene.input.KeyCode.CONTROL);
+        robot.press(KeyCode.CONTROL, KeyCode.E)
+                .release(KeyCode.E, KeyCode.CONTROL);
         waitFor(30, () -> !textNow(robot, "#report-text").isEmpty());
         String preview = textNow(robot, "#report-text");
         waitFor(10, () -> textNow(robot, "#incident-message").startsWith("Report written to "));
@@ -186,11 +195,11 @@ class DrillFlowTest {
         assertThat(md).as("a breaker the rollback closed, as the monitor saw it").containsPattern(
                 "Breaker (?!calcom)[a-z-]+: (open|half open) → closed");
         assertThat(md).containsPattern("api-health[^\\n]*CRITICAL → OK");
-        java.util.regex.Matcher recover = java.util.regex.Pattern.compile(
+        Matcher recover = Pattern.compile(
                 "- Time to recover: ([^(\\n]+) \\(from the incident's start to health OK after the rollback\\)")
                 .matcher(md);
         assertThat(recover.find()).as("time to recover from api-health CRITICAL→OK:\n" + md).isTrue();
-        java.util.regex.Matcher resolve = java.util.regex.Pattern.compile("\\| Duration \\| ([^|]+) \\|").matcher(md);
+        Matcher resolve = Pattern.compile("\\| Duration \\| ([^|]+) \\|").matcher(md);
         assertThat(resolve.find()).as("the duration to Resolve:\n" + md).isTrue();
         long recovered = seconds(recover.group(1));
         long resolved = seconds(resolve.group(1));
@@ -199,7 +208,7 @@ class DrillFlowTest {
 
     /** "2 min 5 s", "45 s", "1 h 3 min" → seconds. */
     private static long seconds(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) (h|min|s)\\b").matcher(text);
+        Matcher m = Pattern.compile("(\\d+) (h|min|s)\\b").matcher(text);
         long total = 0;
         boolean any = false;
         while (m.find()) {

@@ -1,8 +1,10 @@
 package org.incidentconsole.app;
 
 import java.nio.file.Path;
+import java.util.List;
 import javafx.stage.Stage;
 import org.incidentconsole.drill.DrillEnvironment;
+import org.incidentconsole.runbook.Step;
 import org.incidentconsole.ui.common.FxSudoPasswordPrompt;
 
 /** The console's real window on a fresh local drill, for the GUI tests; close() ends the services and the drill. */
@@ -35,7 +37,7 @@ final class DrillOnScreen implements AutoCloseable {
     }
 
     /** The index of the step whose title starts with {@code title} (the list holds every heading with content). */
-    static int indexOf(java.util.List<org.incidentconsole.runbook.Step> steps, String title) {
+    static int indexOf(List<Step> steps, String title) {
         for (int i = 0; i < steps.size(); i++) {
             if (steps.get(i).title().startsWith(title)) {
                 return i;

@@ -2,12 +2,17 @@ package org.incidentconsole.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
+import org.incidentconsole.incident.IncidentEvent;
+import org.incidentconsole.incident.JournalReader;
+import org.incidentconsole.incident.JournalRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,19 +34,19 @@ class DrillRunTest {
         return new Run(exit, out.toString(), err.toString());
     }
 
-    private List<org.incidentconsole.incident.IncidentEvent> journalEvents() throws Exception {
+    private List<IncidentEvent> journalEvents() throws Exception {
         try (Stream<Path> s = Files.walk(dir.resolve("home"))) {
             Path file = s.filter(p -> p.getFileName().toString().equals("journal.jsonl")).findFirst().orElseThrow();
-            return org.incidentconsole.incident.JournalReader.read(file).records().stream()
-                    .map(org.incidentconsole.incident.JournalRecord::data).toList();
+            return JournalReader.read(file).records().stream()
+                    .map(JournalRecord::data).toList();
         }
     }
 
     private static boolean ownedByThisProcess(Path drillFolder) {
-        var pid = new java.util.Properties();
+        var pid = new Properties();
         try (var in = Files.newInputStream(drillFolder.resolve("drill.pid"))) {
             pid.load(in);
-        } catch (java.io.IOException unreadable) {
+        } catch (IOException unreadable) {
             return true; // count it: a folder this test cannot place is not excused
         }
         return String.valueOf(ProcessHandle.current().pid()).equals(pid.getProperty("owner.pid"));
@@ -83,14 +88,14 @@ class DrillRunTest {
         // #19 trends: the journal's health samples drawn as charts, the rollback's column marked
         assertThat(md).contains("## Trends", "```mermaid\nxychart-beta", "title \"error-rate (%)\"", "⟲");
         // issue 15: the breakers the reset step closed, as the monitor saw them, and the values each step ran with
-        List<org.incidentconsole.incident.IncidentEvent> journal = journalEvents();
-        assertThat(journal).filteredOn(e -> e instanceof org.incidentconsole.incident.IncidentEvent.BreakerTransition)
-                .map(e -> (org.incidentconsole.incident.IncidentEvent.BreakerTransition) e)
+        List<IncidentEvent> journal = journalEvents();
+        assertThat(journal).filteredOn(e -> e instanceof IncidentEvent.BreakerTransition)
+                .map(e -> (IncidentEvent.BreakerTransition) e)
                 .extracting(t -> t.service() + " " + t.from() + ">" + t.to())
                 .contains("calcom null>OPEN", "calcom OPEN>CLOSED", "mailgun null>HALF_OPEN",
                         "mailgun HALF_OPEN>CLOSED");
-        assertThat(journal).filteredOn(e -> e instanceof org.incidentconsole.incident.IncidentEvent.StepStarted)
-                .map(e -> (org.incidentconsole.incident.IncidentEvent.StepStarted) e)
+        assertThat(journal).filteredOn(e -> e instanceof IncidentEvent.StepStarted)
+                .map(e -> (IncidentEvent.StepStarted) e)
                 .anySatisfy(s -> assertThat(s.values()).containsKey("stable_ref"));
         // its own folder is gone; a dead drill's folder that was there before may be gone too (the start cleans
         // those), and a drill of another process on this machine may have come meanwhile

@@ -9,8 +9,11 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
+import javafx.scene.Node;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -20,6 +23,7 @@ import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
 import org.incidentconsole.runbook.Alternative;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.testing.FxScreen;
 import org.incidentconsole.ui.health.HealthRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +49,7 @@ class DrillSeedShapedWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         Path runbooks = Files.createDirectories(dir.resolve("runbooks"));
         try (InputStream in = DrillSeedShapedWindowTest.class.getResourceAsStream(FIXTURE)) {
             Files.copy(in, runbooks.resolve("laravel-emergency-rollback.md"));
@@ -89,12 +93,12 @@ class DrillSeedShapedWindowTest {
     }
 
     /** Scrolls the detail pane holding {@code node} so that its top shows. */
-    private static void scrollIntoView(javafx.scene.Node node) {
-        javafx.scene.Node at = node.getParent();
-        while (at != null && !(at instanceof javafx.scene.control.ScrollPane)) {
+    private static void scrollIntoView(Node node) {
+        Node at = node.getParent();
+        while (at != null && !(at instanceof ScrollPane)) {
             at = at.getParent();
         }
-        if (at instanceof javafx.scene.control.ScrollPane pane) {
+        if (at instanceof ScrollPane pane) {
             double contentHeight = pane.getContent().getBoundsInLocal().getHeight();
             double viewport = pane.getViewportBounds().getHeight();
             double y = pane.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
@@ -160,7 +164,7 @@ class DrillSeedShapedWindowTest {
                 try {
                     waitFor(30, () -> journal().stream().filter(IncidentEvent.AlternativeChosen.class::isInstance)
                             .count() > before && textNow(robot, pick).endsWith("✓"));
-                } catch (java.util.concurrent.TimeoutException e) {
+                } catch (TimeoutException e) {
                     throw new AssertionError("choosing " + pick + " of " + step.title() + ": button '"
                             + textNow(robot, pick) + "', message '" + textNow(robot, "#step-message") + "'", e);
                 }

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.incidentconsole.testing.FxScreen.waitFor;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.shape.Path;
 import javafx.scene.shape.Polyline;
@@ -75,9 +77,9 @@ class DrillTrendsScreenTest {
     }
 
     /** The sparkline in the row of that check, found through the cell it is the graphic of. */
-    private static java.util.Optional<Sparkline> sparklineIn(TableView<HealthRow> table, String check) {
+    private static Optional<Sparkline> sparklineIn(TableView<HealthRow> table, String check) {
         return table.lookupAll(".sparkline").stream().map(Sparkline.class::cast)
-                .filter(s -> s.getParent() instanceof javafx.scene.control.TableCell<?, ?> cell
+                .filter(s -> s.getParent() instanceof TableCell<?, ?> cell
                         && cell.getTableRow() != null && cell.getTableRow().getItem() instanceof HealthRow r
                         && r.check().equals(check))
                 .findFirst();

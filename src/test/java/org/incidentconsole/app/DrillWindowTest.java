@@ -1,10 +1,23 @@
 package org.incidentconsole.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.incidentconsole.testing.FxScreen.text;
+import static org.incidentconsole.testing.FxScreen.waitFor;
 
 import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.collections.ListChangeListener;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
 import javafx.stage.Stage;
+import org.incidentconsole.health.HealthStatus;
+import org.incidentconsole.testing.FxScreen;
+import org.incidentconsole.ui.breakers.BreakerRow;
+import org.incidentconsole.ui.health.HealthRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,8 +25,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import static org.incidentconsole.testing.FxScreen.text;
-import static org.incidentconsole.testing.FxScreen.waitFor;
 
 /** The window on the local drill: an unmistakable banner, and the drill host connected without a prompt. */
 @ExtendWith(ApplicationExtension.class)
@@ -24,7 +35,7 @@ class DrillWindowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         window = DrillOnScreen.open(stage, dir, false);
     }
 
@@ -44,11 +55,11 @@ class DrillWindowTest {
 
     @Test
     void health_is_red_breakers_are_open_and_the_advisor_says_roll_back(FxRobot robot) throws Exception {
-        javafx.scene.control.TableView<org.incidentconsole.ui.health.HealthRow> health =
+        TableView<HealthRow> health =
                 robot.lookup("#health-table").queryTableView();
         waitFor(60, () -> health.getItems().stream().anyMatch(r ->
-                r.check().equals("api-health") && r.statusProperty().get() == org.incidentconsole.health.HealthStatus.CRITICAL));
-        javafx.scene.control.TableView<org.incidentconsole.ui.breakers.BreakerRow> breakers =
+                r.check().equals("api-health") && r.statusProperty().get() == HealthStatus.CRITICAL));
+        TableView<BreakerRow> breakers =
                 robot.lookup("#breaker-table").queryTableView();
         waitFor(60, () -> breakers.getItems().stream().anyMatch(r ->
                 r.service().equals("calcom") && r.stateText().equals("open · STUCK")));
@@ -60,29 +71,29 @@ class DrillWindowTest {
 
     @Test
     void a_breaker_the_operator_selected_stays_selected_while_the_panel_repolls(FxRobot robot) throws Exception {
-        javafx.scene.control.TableView<org.incidentconsole.ui.breakers.BreakerRow> breakers =
+        TableView<BreakerRow> breakers =
                 robot.lookup("#breaker-table").queryTableView();
         waitFor(60, () -> breakers.getItems().stream().anyMatch(r -> r.service().equals("calcom")));
-        org.incidentconsole.testing.FxScreen.clickWhenVisible(robot, "calcom");
+        FxScreen.clickWhenVisible(robot, "calcom");
         waitFor(10, () -> isSelected(breakers, "calcom"));
 
         // each poll replaces every row, and calcom's failures keep rising as they would in an outage: after each
         // poll one more failure is counted, so no row is ever equal to the one the operator clicked
-        java.util.concurrent.CountDownLatch polls = new java.util.concurrent.CountDownLatch(3);
-        java.util.concurrent.ExecutorService redis = java.util.concurrent.Executors.newSingleThreadExecutor();
-        javafx.collections.ListChangeListener<Object> onPoll = c -> {
+        CountDownLatch polls = new CountDownLatch(3);
+        ExecutorService redis = Executors.newSingleThreadExecutor();
+        ListChangeListener<Object> onPoll = c -> {
             polls.countDown();
             redis.execute(this::oneMoreCalcomFailure);
         };
         try {
             robot.interact(() -> breakers.getItems().addListener(onPoll));
             redis.execute(this::oneMoreCalcomFailure);
-            assertThat(polls.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("three polls").isTrue();
+            assertThat(polls.await(30, TimeUnit.SECONDS)).as("three polls").isTrue();
         } finally {
             robot.interact(() -> breakers.getItems().removeListener(onPoll));
             redis.shutdownNow();
         }
-        java.util.concurrent.atomic.AtomicBoolean still = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean still = new AtomicBoolean();
         robot.interact(() -> still.set(isSelected(breakers, "calcom")));
         assertThat(still).as("calcom still selected after three polls").isTrue();
         assertThat(robot.lookup("#breaker-reset").queryButton().isDisabled()).isFalse();
@@ -94,7 +105,7 @@ class DrillWindowTest {
         }
     }
 
-    private static boolean isSelected(javafx.scene.control.TableView<org.incidentconsole.ui.breakers.BreakerRow> t,
+    private static boolean isSelected(TableView<BreakerRow> t,
                                       String service) {
         var selected = t.getSelectionModel().getSelectedItems();
         return selected.size() == 1 && selected.get(0).service().equals(service);

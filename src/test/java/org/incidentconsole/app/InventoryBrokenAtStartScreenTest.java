@@ -11,6 +11,7 @@ import javafx.stage.Stage;
 import org.incidentconsole.ssh.HostKeyPrompt;
 import org.incidentconsole.ssh.PassphrasePrompt;
 import org.incidentconsole.ssh.SudoPasswordPrompt;
+import org.incidentconsole.testing.FxScreen;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -29,7 +30,7 @@ class InventoryBrokenAtStartScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         inventory = dir.resolve("inventory.yaml");
         Files.writeString(inventory, """
                 environment: staging

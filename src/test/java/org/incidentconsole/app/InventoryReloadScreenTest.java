@@ -8,10 +8,14 @@ import static org.incidentconsole.testing.FxScreen.waitFor;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -20,6 +24,7 @@ import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
 import org.incidentconsole.ssh.PassphrasePrompt;
 import org.incidentconsole.ssh.SudoPasswordPrompt;
+import org.incidentconsole.testing.FxScreen;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.TestKeys;
 import org.incidentconsole.ui.common.FxHostKeyPrompt;
@@ -49,7 +54,7 @@ class InventoryReloadScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         key = TestKeys.generate(dir, "id_ed25519");
         server = MinaSshServer.start(TestKeys.publicKey(key));
         try (ServerSocket s = new ServerSocket(0)) {
@@ -94,16 +99,16 @@ class InventoryReloadScreenTest {
     /** Each host card ends above the next one begins, whatever its text (a failure reason makes it taller). */
     @SuppressWarnings("unchecked")
     private static boolean cardsApart(FxRobot robot) {
-        List<javafx.scene.control.ListCell<HostItemViewModel>> cells = robot.lookup("#host-list .list-cell")
+        List<ListCell<HostItemViewModel>> cells = robot.lookup("#host-list .list-cell")
                 .match((Node n) -> n.getScene() != null && n.isVisible()).queryAll().stream()
-                .map(n -> (javafx.scene.control.ListCell<HostItemViewModel>) n)
+                .map(n -> (ListCell<HostItemViewModel>) n)
                 .filter(c -> c.getItem() != null && !c.isEmpty())
-                .sorted(java.util.Comparator.comparingInt(javafx.scene.control.ListCell::getIndex)).toList();
+                .sorted(Comparator.comparingInt(ListCell::getIndex)).toList();
         if (cells.size() < 2) {
             return false;
         }
         for (int i = 0; i < cells.size(); i++) {
-            javafx.geometry.Bounds card = cells.get(i).localToScene(cells.get(i).getBoundsInLocal());
+            Bounds card = cells.get(i).localToScene(cells.get(i).getBoundsInLocal());
             Node reason = cells.get(i).lookup(".host-reason");
             if (reason != null && reason.isVisible()
                     && reason.localToScene(reason.getBoundsInLocal()).getMaxY() > card.getMaxY() + 0.5) {
@@ -150,8 +155,8 @@ class InventoryReloadScreenTest {
                 textNow(robot, "#inventory-problem-2"), textNow(robot, "#inventory-problem-3")))
                 .containsExactly(inventory + ":7:" + (Files.readAllLines(inventory).get(6).indexOf("prot") + 1),
                         inventory + ":8:46", inventory + ":9:5", inventory + ":9:20");
-        assertThat(robot.lookup("#inventory-problem-list .label").queryAllAs(javafx.scene.control.Label.class))
-                .extracting(javafx.scene.control.Label::getText)
+        assertThat(robot.lookup("#inventory-problem-list .label").queryAllAs(Label.class))
+                .extracting(Label::getText)
                 .contains("hosts[0].prot", "port", "address", "hosts[2].adress");
         assertThat(list.getItems()).as("a failed reload leaves the hosts as they were")
                 .extracting(HostItemViewModel::name).containsExactly("web-01", "web-02");

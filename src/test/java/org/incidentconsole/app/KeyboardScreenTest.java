@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -18,12 +19,13 @@ import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.incidentconsole.incident.IncidentEvent;
-import org.incidentconsole.incident.StepOutcome;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
+import org.incidentconsole.incident.StepOutcome;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.ssh.PassphrasePrompt;
 import org.incidentconsole.ssh.SudoPasswordPrompt;
+import org.incidentconsole.testing.FxScreen;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.TestKeys;
 import org.incidentconsole.ui.Shortcut;
@@ -56,7 +58,7 @@ class KeyboardScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         Path key = TestKeys.generate(dir, "id_ed25519");
         server = MinaSshServer.start(TestKeys.publicKey(key));
         Path inventory = dir.resolve("inventory.yaml");
@@ -108,7 +110,7 @@ class KeyboardScreenTest {
     }
 
     /** Host cells are rebuilt as health results come in: click the current one until {@code done} holds. */
-    static void clickUntil(FxRobot robot, String query, java.util.concurrent.Callable<Boolean> done)
+    static void clickUntil(FxRobot robot, String query, Callable<Boolean> done)
             throws Exception {
         waitFor(60, () -> {
             if (done.call()) {

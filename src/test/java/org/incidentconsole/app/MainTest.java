@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
@@ -146,7 +147,7 @@ class MainTest {
             System.out.println("drill --run on a full disk: " + run.err().strip());
             assertOneSentence(run, run.err().lines().findFirst().orElse(""));
             assertThat(run.err()).matches("incident-console: the journal could not be written: the disk is full "
-                    + "\\(\\d+ bytes free on " + java.util.regex.Pattern.quote(disk.dir().toString())
+                    + "\\(\\d+ bytes free on " + Pattern.quote(disk.dir().toString())
                     + "\\); the incident's first event "
                     + "was not recorded — free space, then retry\\R");
             assertThat(home.incidents()).as("no empty incident left behind").isEmptyDirectory();

@@ -18,6 +18,8 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
 import javafx.stage.Stage;
 import org.incidentconsole.ssh.PassphrasePrompt;
+import org.incidentconsole.ssh.SudoPasswordPrompt;
+import org.incidentconsole.testing.FxScreen;
 import org.incidentconsole.ui.common.FxHostKeyPrompt;
 import org.incidentconsole.ui.common.StyleClasses;
 import org.incidentconsole.ui.common.Theme;
@@ -29,7 +31,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.incidentconsole.ssh.SudoPasswordPrompt;
 
 /**
  * The main window on a production inventory: a full-width red bar that says PRODUCTION, three columns the operator
@@ -46,7 +47,7 @@ class MainWindowLayoutScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         this.stage = stage;
         int closed;
         try (ServerSocket s = new ServerSocket(0)) {

@@ -6,8 +6,10 @@ import static org.incidentconsole.testing.FxScreen.textNow;
 import static org.incidentconsole.testing.FxScreen.waitFor;
 
 import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
+import org.incidentconsole.testing.FxScreen;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -25,7 +27,7 @@ class PostmortemPaneScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         window = DrillOnScreen.open(stage, dir, true);
     }
 
@@ -37,7 +39,7 @@ class PostmortemPaneScreenTest {
     private static void waitForStatus(FxRobot robot, String expected) throws Exception {
         try {
             waitFor(10, () -> textNow(robot, "#postmortem-status").startsWith(expected));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("status says \"" + textNow(robot, "#postmortem-status") + "\", not " + expected);
         }
     }

@@ -2,10 +2,13 @@ package org.incidentconsole.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +59,7 @@ class PreflightParallelTest {
                 while (true) {
                     held.add(silent.accept());
                 }
-            } catch (java.io.IOException closed) {
+            } catch (IOException closed) {
                 // the test is over
             }
         }, "silent-accept");
@@ -64,7 +67,7 @@ class PreflightParallelTest {
         accept.start();
         keys = new RefusingKeyRecorder();
         // a connect limit longer than the test: the silent host ends when the socket is closed, not by a timer
-        ssh = new SshConnections(SshKit.FAST.withConnectTimeout(java.time.Duration.ofMinutes(2)), kit.keys(null), new SshAuth(null, dir.resolve("no-ssh-dir"),
+        ssh = new SshConnections(SshKit.FAST.withConnectTimeout(Duration.ofMinutes(2)), kit.keys(null), new SshAuth(null, dir.resolve("no-ssh-dir"),
                 PassphrasePrompt.NONE), keys, kit.io, kit.scheduler);
     }
 
@@ -83,8 +86,8 @@ class PreflightParallelTest {
         for (Socket s : held) {
             try {
                 s.close();
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
         }
     }

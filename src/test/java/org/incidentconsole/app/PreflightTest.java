@@ -15,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.incidentconsole.inventory.BreakerSettings;
 import org.incidentconsole.inventory.Environment;
 import org.incidentconsole.inventory.HealthCheckSpec;
@@ -108,7 +109,7 @@ class PreflightTest {
     @Test
     void a_mixed_inventory_reports_each_failure_on_its_own_row_and_fails_overall() {
         long start = System.nanoTime();
-        List<String> finished = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<String> finished = new CopyOnWriteArrayList<>();
         List<PreflightRow> rows = new Preflight(ssh, keys, Map.of("PF_REDIS_PW", ""), Clock.systemUTC()).run(mixed(),
                 (index, row) -> finished.add(row.host() + " " + (System.nanoTime() - start) / 1_000_000 + " ms"));
         System.out.printf("preflight of the mixed inventory (4 hosts): %d ms; rows finished at %s%n",

@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
@@ -61,7 +63,7 @@ class ReportCommandTest {
     void a_damaged_journal_fails_with_its_line() throws Exception {
         IncidentSession s = incident();
         var lines = Files.readAllLines(s.journalFile());
-        Files.write(s.journalFile(), java.util.List.of("{broken", lines.get(1)));
+        Files.write(s.journalFile(), List.of("{broken", lines.get(1)));
         StringWriter err = new StringWriter();
         assertThat(run(new StringWriter(), err, "report", s.journalFile().toString())).isEqualTo(1);
         assertThat(err.toString()).contains(":1: damaged record");
@@ -84,7 +86,7 @@ class ReportCommandTest {
         IncidentSession s = incident();
         var lines = Files.readAllLines(s.journalFile());
         byte[] latin1 = lines.get(0).replace("Payments down", "Payments d\u00f6wn")
-                .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+                .getBytes(StandardCharsets.ISO_8859_1);
         Files.write(s.journalFile(), latin1);
         Files.writeString(s.journalFile(), "\n" + lines.get(1) + "\n", StandardOpenOption.APPEND);
         StringWriter err = new StringWriter();

@@ -8,6 +8,7 @@ import static org.incidentconsole.testing.FxScreen.waitFor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -16,7 +17,9 @@ import javafx.stage.Stage;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
+import org.incidentconsole.incident.PanelJournal;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.testing.FxScreen;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,7 +40,7 @@ class StepperRunBlockedScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         window = DrillOnScreen.open(stage, dir, true);
     }
 
@@ -91,9 +94,9 @@ class StepperRunBlockedScreenTest {
         waitFor(30, () -> journal().stream().anyMatch(e -> e instanceof IncidentEvent.CommsCopied));
         // the return came within the debounce's dwell of the drop: it is journaled once the dwell has passed
         try {
-            waitFor(30 + org.incidentconsole.incident.PanelJournal.DWELL.toSeconds(),
+            waitFor(30 + PanelJournal.DWELL.toSeconds(),
                     () -> connectionChanges().size() >= 3);
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("the drop and the return were not both journaled; connection events: "
                     + connectionChanges() + "; every event: " + journal().stream()
                     .map(ev -> ev.getClass().getSimpleName()).toList(), e);

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.incidentconsole.ui.common.Theme;
 import org.incidentconsole.ui.common.WindowPrefs;
 import org.junit.jupiter.api.Test;
@@ -21,7 +23,7 @@ class WindowPrefsFileTest {
     void the_layout_is_read_back_as_it_was_saved_into_an_owner_only_file() throws Exception {
         Path file = new AppHome(dir).windowPrefs();
         WindowPrefs saved = new WindowPrefs(1500, 900, true, List.of(0.2, 0.7), List.of(0.45, 0.7), Theme.LIGHT,
-                java.util.Map.of("timeline.order", "newest-first", "timeline.pane", "folded"));
+                Map.of("timeline.order", "newest-first", "timeline.pane", "folded"));
         WindowPrefsFile.save(file, saved);
         assertThat(WindowPrefsFile.load(file)).isEqualTo(saved);
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
@@ -48,7 +50,7 @@ class WindowPrefsFileTest {
         WindowPrefs p = WindowPrefsFile.load(file);
         assertThat(p.width()).isEqualTo(width);
         assertThat(p.columns()).isEqualTo(columns.isEmpty() ? List.of()
-                : java.util.Arrays.stream(columns.split(",")).map(Double::valueOf).toList());
+                : Arrays.stream(columns.split(",")).map(Double::valueOf).toList());
         assertThat(p.theme()).isEqualTo(theme);
     }
 }

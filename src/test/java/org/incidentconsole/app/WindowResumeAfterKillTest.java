@@ -8,7 +8,11 @@ import static org.incidentconsole.testing.FxScreen.waitFor;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.IntStream;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -16,6 +20,7 @@ import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.testing.FxScreen;
 import org.incidentconsole.testing.KilledChild;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,7 +82,7 @@ class WindowResumeAfterKillTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         window = DrillOnScreen.open(stage, home, true);
     }
 
@@ -104,11 +109,11 @@ class WindowResumeAfterKillTest {
         List<String> marked = List.of("✓ Look", "✓ Switch", "✓ Clear caches", "? Restart workers", "Verify");
         try {
             waitFor(30, () -> stepCells(robot).equals(marked));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("step list shows " + stepCells(robot) + ", expected " + marked);
         }
-        assertThat(robot.lookup("#output-tabs").queryAs(javafx.scene.control.TabPane.class).getTabs())
-                .extracting(javafx.scene.control.Tab::getText).contains("drill-web-01 · UNKNOWN");
+        assertThat(robot.lookup("#output-tabs").queryAs(TabPane.class).getTabs())
+                .extracting(Tab::getText).contains("drill-web-01 · UNKNOWN");
         assertThat(robot.lookup("#var-stable_ref").queryAs(TextField.class).getText()).isEqualTo("ccc3333");
 
         Step look = steps.getItems().get(0);
@@ -138,6 +143,6 @@ class WindowResumeAfterKillTest {
 
     /** The step list's cells as drawn, in order. */
     private static List<String> stepCells(FxRobot robot) {
-        return java.util.stream.IntStream.range(0, 5).mapToObj(i -> textNow(robot, "#step-" + i)).toList();
+        return IntStream.range(0, 5).mapToObj(i -> textNow(robot, "#step-" + i)).toList();
     }
 }

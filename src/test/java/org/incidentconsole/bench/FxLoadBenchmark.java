@@ -9,17 +9,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.incidentconsole.app.AppHome;
-import org.incidentconsole.app.MainWindowWiring;
 import org.incidentconsole.app.ConsoleServices;
+import org.incidentconsole.app.MainWindowWiring;
 import org.incidentconsole.breaker.Breaker;
 import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.BreakerState;
@@ -27,6 +29,8 @@ import org.incidentconsole.breaker.TrackedBreaker;
 import org.incidentconsole.health.CheckResult;
 import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.ssh.PassphrasePrompt;
+import org.incidentconsole.ssh.SudoPasswordPrompt;
+import org.incidentconsole.testing.FxScreen;
 import org.incidentconsole.ui.common.FxHostKeyPrompt;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -36,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.incidentconsole.ssh.SudoPasswordPrompt;
 
 /**
  * The real window with 100 hosts (3 health checks each) and 1,000 breakers, all refreshed once a second for
@@ -73,7 +76,7 @@ class FxLoadBenchmark {
 
     @Test
     void hundred_hosts_and_thousand_breakers_refreshing_every_second(FxRobot robot) throws Exception {
-        org.incidentconsole.testing.FxScreen.waitFor(30, () -> window.hosts().hosts().size() == 100);
+        FxScreen.waitFor(30, () -> window.hosts().hosts().size() == 100);
         Thread fx = fxThread();
         var mx = ManagementFactory.getThreadMXBean();
         ScheduledExecutorService feeder = Executors.newSingleThreadScheduledExecutor();
@@ -85,8 +88,8 @@ class FxLoadBenchmark {
         // the FX thread's own CPU between two probes: its longest burst of work, whatever else the machine runs
         long[] lastCpu = {-1};
         AtomicLong burst = new AtomicLong();
-        java.util.concurrent.atomic.AtomicReference<RuntimeException> feedFailed =
-                new java.util.concurrent.atomic.AtomicReference<>();
+        AtomicReference<RuntimeException> feedFailed =
+                new AtomicReference<>();
         try {
             feeder.scheduleAtFixedRate(() -> {
                 try {
@@ -162,7 +165,7 @@ class FxLoadBenchmark {
             // numbers that move, as in an outage: slow answers and errors that fall after the rollback
             String[][] checks = {{"api-health", "http", "HTTP 200 in " + (40 + (h * 7 + round * 13) % 400) + " ms"},
                     {"disk", "disk", (60 + (h + round) % 30) + "% used"},
-                    {"error-rate", "log-errors", String.format(java.util.Locale.ROOT, "%.1f%% (x of 15 lines)",
+                    {"error-rate", "log-errors", String.format(Locale.ROOT, "%.1f%% (x of 15 lines)",
                             Math.max(0.0, 100 - round * 3 - h % 10))}};
             for (String[] check : checks) {
                 CheckResult r = new CheckResult(host, check[0], check[1], now, status, check[2], "",

@@ -2,14 +2,21 @@ package org.incidentconsole.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.incidentconsole.health.CheckResult;
 import org.incidentconsole.health.HealthCheck;
@@ -34,11 +41,11 @@ class HealthPollBenchmark {
 
     @Test
     void fifty_hosts_against_one() throws Exception {
-        var app = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(
-                java.net.InetAddress.getLoopbackAddress(), 0), 100);
-        app.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        var app = com.sun.net.httpserver.HttpServer.create(new InetSocketAddress(
+                InetAddress.getLoopbackAddress(), 0), 100);
+        app.setExecutor(Executors.newFixedThreadPool(8));
         app.createContext("/api/health", exchange -> {
-            byte[] body = "{\"status\":\"healthy\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            byte[] body = "{\"status\":\"healthy\"}".getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
             exchange.getResponseBody().write(body);
             exchange.close();
@@ -119,8 +126,8 @@ class HealthPollBenchmark {
      * and the shell processes are the 50 simulated hosts' own work, which real hosts do on their own CPUs.
      */
     private static Map<Long, Long> consoleCpu() {
-        var mx = java.lang.management.ManagementFactory.getThreadMXBean();
-        Map<Long, Long> cpu = new java.util.HashMap<>();
+        var mx = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
         for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
             if (info != null && (info.getThreadName().startsWith("ic-health") || info.getThreadName().startsWith("sshj-"))) {
                 cpu.put(info.getThreadId(), Math.max(0, mx.getThreadCpuTime(info.getThreadId())));
@@ -139,10 +146,10 @@ class HealthPollBenchmark {
 
     /** A round counts only when every host answered every check: a broken setup must not time as a fast one. */
     private static void allAnswered(List<CheckResult> results, List<String> hosts, int checks) {
-        Map<String, Long> answers = new java.util.TreeMap<>();
+        Map<String, Long> answers = new TreeMap<>();
         results.stream().filter(r -> r.status() != HealthStatus.UNKNOWN)
                 .forEach(r -> answers.merge(r.host(), 1L, Long::sum));
-        Map<String, Long> expected = new java.util.TreeMap<>();
+        Map<String, Long> expected = new TreeMap<>();
         hosts.forEach(h -> expected.put(h, (long) checks));
         assertThat(answers).as("checks answered (not UNKNOWN) per host; unanswered: "
                 + results.stream().filter(r -> r.status() == HealthStatus.UNKNOWN)

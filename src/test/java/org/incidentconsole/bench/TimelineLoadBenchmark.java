@@ -2,9 +2,6 @@ package org.incidentconsole.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.incidentconsole.app.MainWindowWiring;
-import org.incidentconsole.incident.IncidentBinding;
-import org.incidentconsole.incident.StepOutcome;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.ServerSocket;
@@ -13,7 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,8 +25,11 @@ import javafx.stage.Stage;
 import org.incidentconsole.app.AppHome;
 import org.incidentconsole.app.ConsoleApplication;
 import org.incidentconsole.app.ConsoleServices;
+import org.incidentconsole.app.MainWindowWiring;
+import org.incidentconsole.incident.IncidentBinding;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
+import org.incidentconsole.incident.StepOutcome;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.PassphrasePrompt;
 import org.incidentconsole.ssh.SudoPasswordPrompt;
@@ -154,7 +156,7 @@ class TimelineLoadBenchmark {
         private final Thread fx;
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
         private final AtomicLong worst = new AtomicLong();
-        private final java.util.Queue<Long> delays = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        private final Queue<Long> delays = new ConcurrentLinkedQueue<>();
         private final long cpu0;
         private final long wall0 = System.nanoTime();
 

@@ -8,11 +8,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 import org.incidentconsole.inventory.BreakerSettings;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.RedisEndpoint;
@@ -92,7 +100,7 @@ class BreakerTunnelTest {
         assertThat(panel.error()).isNull();
         assertThat(panel.breakers()).extracting(v -> v.breaker().service()).containsExactly("calcom", "geo", "mailer",
                 "sms", "stripe");
-        Map<String, TrackedBreaker> by = new java.util.HashMap<>();
+        Map<String, TrackedBreaker> by = new HashMap<>();
         panel.breakers().forEach(v -> by.put(v.breaker().service(), v));
         assertThat(by.get("calcom").breaker().state()).isEqualTo(BreakerState.OPEN);
         assertThat(by.get("calcom").breaker().failures()).isEqualTo(17L);
@@ -145,7 +153,7 @@ class BreakerTunnelTest {
         assertThat(panel.breakers()).hasSize(10_000);
         assertThat(panel.breakers().stream().filter(v -> v.breaker().state() == BreakerState.OPEN)).hasSize(1000);
         assertThat(panel.breakers().stream().mapToLong(v -> v.breaker().failures()).sum())
-                .isEqualTo(java.util.stream.IntStream.range(0, 10_000).map(i -> i % 7).sum());
+                .isEqualTo(IntStream.range(0, 10_000).map(i -> i % 7).sum());
     }
 
     @Test
@@ -281,10 +289,10 @@ class BreakerTunnelTest {
         Host h = web1();
         BreakerSettings fast = new BreakerSettings(h.breakers().schemes(), h.breakers().rateLimitPatterns(),
                 Duration.ofMinutes(5), Duration.ofMillis(20));
-        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
-        java.util.concurrent.atomic.AtomicInteger handedOff = new java.util.concurrent.atomic.AtomicInteger();
-        java.util.concurrent.ExecutorService work = java.util.concurrent.Executors.newCachedThreadPool();
-        java.util.concurrent.Executor stalling = task -> {
+        CountDownLatch release = new CountDownLatch(1);
+        AtomicInteger handedOff = new AtomicInteger();
+        ExecutorService work = Executors.newCachedThreadPool();
+        Executor stalling = task -> {
             handedOff.incrementAndGet();
             work.execute(() -> {
                 try {
@@ -295,12 +303,12 @@ class BreakerTunnelTest {
                 task.run();
             });
         };
-        java.util.concurrent.ScheduledExecutorService scheduler =
-                java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService scheduler =
+                Executors.newSingleThreadScheduledExecutor();
         try (BreakerMonitor monitor = new BreakerMonitor(links.linkFor(h), fast, Clock.systemUTC())) {
             monitor.start(scheduler, stalling);
             // a command timeout due on the same scheduler fires while the poll is stalled
-            java.util.concurrent.CountDownLatch timeoutFired = new java.util.concurrent.CountDownLatch(5);
+            CountDownLatch timeoutFired = new CountDownLatch(5);
             for (int i = 0; i < 5; i++) {
                 scheduler.schedule(timeoutFired::countDown, 30L * i, TimeUnit.MILLISECONDS);
             }

@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -127,8 +129,8 @@ class DrillCleanupTest {
     void a_folder_in_the_making_without_a_pid_file_is_kept_until_it_is_old() throws Exception {
         Path starting = Files.createDirectory(tmp.resolve(StaleDrills.PREFIX + "starting"));
         Path abandoned = Files.createDirectory(tmp.resolve(StaleDrills.PREFIX + "abandoned"));
-        Files.setLastModifiedTime(abandoned, java.nio.file.attribute.FileTime.from(
-                java.time.Instant.now().minus(StaleDrills.STARTING).minusSeconds(60)));
+        Files.setLastModifiedTime(abandoned, FileTime.from(
+                Instant.now().minus(StaleDrills.STARTING).minusSeconds(60)));
         Path other = Files.createDirectory(tmp.resolve("not-a-drill"));
 
         assertThat(DrillEnvironment.removeStale(tmp)).containsExactly(abandoned);

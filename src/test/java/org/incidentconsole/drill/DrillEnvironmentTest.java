@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.incidentconsole.inventory.InventoryLoader;
 import org.junit.jupiter.api.Test;
 
 class DrillEnvironmentTest {
@@ -21,7 +22,7 @@ class DrillEnvironmentTest {
             root = drill.root();
             assertThat(stale).as("the crashed drill's folder").doesNotExist();
             assertThat(Files.readString(drill.inventory())).contains("environment: drill");
-            assertThat(new org.incidentconsole.inventory.InventoryLoader(drill.root()).load(drill.inventory()).hosts())
+            assertThat(new InventoryLoader(drill.root()).load(drill.inventory()).hosts())
                     .as("the drill's inventory passes the inventory's rules").hasSize(1);
             assertThat(drill.appHealthy()).as("the newest deploy is broken").isFalse();
         }

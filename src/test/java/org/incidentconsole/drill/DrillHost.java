@@ -1,8 +1,10 @@
 package org.incidentconsole.drill;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -74,8 +76,8 @@ final class DrillHost implements AutoCloseable {
 
     /** Every health check of the drill's inventory, polled once as the health panel polls them. */
     List<CheckResult> healthChecks() throws Exception {
-        try (HealthPoller poller = new HealthPoller(ssh, java.util.Map.of(host, HealthChecks.of(host)),
-                java.time.Clock.systemUTC())) {
+        try (HealthPoller poller = new HealthPoller(ssh, Map.of(host, HealthChecks.of(host)),
+                Clock.systemUTC())) {
             return poller.pollOnce().get(1, TimeUnit.MINUTES);
         }
     }

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.incidentconsole.inventory.HealthCheckSpec;
 import org.incidentconsole.inventory.Host;
@@ -30,7 +31,7 @@ class HealthLogLinesTest {
         Logger root = (Logger) LoggerFactory.getLogger("org.incidentconsole");
         Level before = root.getLevel();
         // the command's DEBUG line is written by its own thread, which may finish after the poll's result: count it
-        java.util.concurrent.CountDownLatch commandsLogged = new java.util.concurrent.CountDownLatch(5);
+        CountDownLatch commandsLogged = new CountDownLatch(5);
         ListAppender<ILoggingEvent> log = new ListAppender<>() {
             @Override
             protected void append(ILoggingEvent e) {

@@ -68,7 +68,7 @@ class EventScrubberTest {
 
     @Test
     void the_values_a_step_ran_with_are_redacted_each_under_its_name() {
-        var started = new IncidentEvent.StepStarted("1", "web-01", "deploy", java.util.Map.of("db_password", "hunter2",
+        var started = new IncidentEvent.StepStarted("1", "web-01", "deploy", Map.of("db_password", "hunter2",
                 "note", TEXT, "stable_ref", "def5678"));
         assertThat(((IncidentEvent.StepStarted) scrubber.scrub(started)).values())
                 .containsEntry("db_password", "[REDACTED:password]").containsEntry("stable_ref", "def5678")

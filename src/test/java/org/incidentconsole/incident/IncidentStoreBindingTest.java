@@ -3,12 +3,15 @@ package org.incidentconsole.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
@@ -144,12 +147,12 @@ class IncidentStoreBindingTest {
         int signed = 0;
         for (Class<?> type : IncidentEvent.class.getPermittedSubclasses()) {
             var components = type.getRecordComponents();
-            if (java.util.Arrays.stream(components).noneMatch(c -> c.getName().equals("by"))) {
+            if (Arrays.stream(components).noneMatch(c -> c.getName().equals("by"))) {
                 continue;
             }
-            Object[] args = java.util.Arrays.stream(components).map(c -> sample(c.getType(), c.getName())).toArray();
-            IncidentEvent before = (IncidentEvent) type.getDeclaredConstructor(java.util.Arrays.stream(components)
-                    .map(java.lang.reflect.RecordComponent::getType).toArray(Class<?>[]::new)).newInstance(args);
+            Object[] args = Arrays.stream(components).map(c -> sample(c.getType(), c.getName())).toArray();
+            IncidentEvent before = (IncidentEvent) type.getDeclaredConstructor(Arrays.stream(components)
+                    .map(RecordComponent::getType).toArray(Class<?>[]::new)).newInstance(args);
             IncidentEvent after = ActSigner.sign(before, "jana");
             for (var c : components) {
                 Object value = c.getAccessor().invoke(after);
@@ -169,16 +172,16 @@ class IncidentStoreBindingTest {
             return 7;
         } else if (type == long.class) {
             return 7L;
-        } else if (type == java.util.List.class) {
-            return java.util.List.of("v-" + name);
+        } else if (type == List.class) {
+            return List.of("v-" + name);
         } else if (type == boolean.class) {
             return true;
         } else if (type == Severity.class) {
             return Severity.P1;
         } else if (type == IncidentStatus.class) {
             return IncidentStatus.MONITORING;
-        } else if (type == java.util.Map.class) {
-            return java.util.Map.of("k", "v");
+        } else if (type == Map.class) {
+            return Map.of("k", "v");
         }
         return null;
     }

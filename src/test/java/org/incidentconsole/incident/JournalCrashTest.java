@@ -3,6 +3,7 @@ package org.incidentconsole.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -59,7 +60,7 @@ class JournalCrashTest {
                             }
                         }
                     }
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // the child died: its stdout closed
                 }
                 enough.countDown();

@@ -2,13 +2,18 @@ package org.incidentconsole.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Pattern;
+import java.util.stream.LongStream;
 import org.incidentconsole.report.RecordSource;
 import org.incidentconsole.report.ReportRenderer;
 import org.incidentconsole.severity.Severity;
@@ -68,7 +73,7 @@ class JournalDiskFullTest {
         assertThat(refused.diskFull()).as(why).isTrue();
         assertThat(refused.getMessage()).as(why)
                 .matches("the journal could not be written: the disk is full \\(\\d+ bytes free on "
-                        + java.util.regex.Pattern.quote(disk.dir().toString()) + "\\); nothing after event "
+                        + Pattern.quote(disk.dir().toString()) + "\\); nothing after event "
                         + lastAcked + " \\(NoteAdded at [0-9T:.\\-]+Z\\) was recorded — free space, then retry");
         assertThat(Files.size(file)).as("cut back to the last good record (" + why + ")").isEqualTo(sizeBefore);
         assertThat(lastByte(file)).isEqualTo((byte) '\n');
@@ -94,7 +99,7 @@ class JournalDiskFullTest {
         assertThat(loaded.warnings()).isEmpty();
         assertThat(loaded.tornTail()).isFalse();
         assertThat(loaded.records()).extracting(JournalRecord::seq).as("no gap, " + why)
-                .containsExactlyElementsOf(java.util.stream.LongStream.rangeClosed(1, acknowledged.size() + 1)
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, acknowledged.size() + 1)
                         .boxed().toList());
         assertThat(loaded.records().stream().skip(1).map(r -> ((IncidentEvent.NoteAdded) r.data()).text()).toList())
                 .as("every acknowledged event, in order").containsExactlyElementsOf(acknowledged);
@@ -111,26 +116,26 @@ class JournalDiskFullTest {
         });
     }
 
-    private static java.util.Optional<String> note(IncidentSession s, Random random, int n) throws Exception {
+    private static Optional<String> note(IncidentSession s, Random random, int n) throws Exception {
         String text = "note " + n + " " + "x".repeat(200 + random.nextInt(3000));
         s.record(new IncidentEvent.NoteAdded(text, "jane")).get();
-        return java.util.Optional.of(text);
+        return Optional.of(text);
     }
 
-    private static java.util.Optional<String> bigNote(IncidentSession s, StringBuilder refusal) {
+    private static Optional<String> bigNote(IncidentSession s, StringBuilder refusal) {
         try {
             String text = "y".repeat(3 * 4096);
             s.record(new IncidentEvent.NoteAdded(text, "jane")).get();
-            return java.util.Optional.of(text);
+            return Optional.of(text);
         } catch (Exception e) {
             refusal.append(e.getCause() != null ? e.getCause().getMessage() : e.getMessage());
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 
     private static byte lastByte(Path file) throws Exception {
-        try (var ch = java.nio.channels.FileChannel.open(file)) {
-            var b = java.nio.ByteBuffer.allocate(1);
+        try (var ch = FileChannel.open(file)) {
+            var b = ByteBuffer.allocate(1);
             ch.read(b, ch.size() - 1);
             return b.get(0);
         }

@@ -10,12 +10,13 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Streaming reads: damage is found with its line number, never accepted silently, and never hides others. */
 class JournalReaderTest {
@@ -76,7 +77,7 @@ class JournalReaderTest {
             throws Exception {
         byte[] bad = kind.equals("bad UTF-8") ? badUtf8Note() : "x".repeat(LIMIT + 1).getBytes(StandardCharsets.UTF_8);
         Path file = journalWith(5, bad);
-        List<JournalRecord> seen = new java.util.ArrayList<>();
+        List<JournalRecord> seen = new ArrayList<>();
 
         JournalReader.Scan scan = JournalReader.scan(file, seen::add, LIMIT);
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.incidentconsole.severity.Severity;
@@ -145,7 +146,7 @@ class JournalTest {
     void a_missing_record_in_the_middle_is_damage_too() throws Exception {
         IncidentSession s = startWithHistory(new IncidentStore(dir, clock));
         s.close();
-        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(s.journalFile()));
+        List<String> lines = new ArrayList<>(Files.readAllLines(s.journalFile()));
         lines.remove(4);
         Files.write(s.journalFile(), lines);
         assertThatThrownBy(() -> JournalReader.read(s.journalFile())).isInstanceOf(JournalException.class)

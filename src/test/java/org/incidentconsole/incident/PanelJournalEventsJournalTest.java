@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -17,6 +18,8 @@ import org.incidentconsole.breaker.RedisPasswordPrompt;
 import org.incidentconsole.health.HealthCheck;
 import org.incidentconsole.health.HealthChecks;
 import org.incidentconsole.health.HealthPoller;
+import org.incidentconsole.health.HealthStatus;
+import org.incidentconsole.health.HealthTransition;
 import org.incidentconsole.inventory.BreakerSettings;
 import org.incidentconsole.inventory.HealthCheckSpec;
 import org.incidentconsole.inventory.Host;
@@ -24,6 +27,7 @@ import org.incidentconsole.inventory.RedisEndpoint;
 import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.ConnectionState;
+import org.incidentconsole.ssh.ConnectionStatus;
 import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
@@ -168,16 +172,16 @@ class PanelJournalEventsJournalTest {
     @Test
     void an_incident_started_while_the_panels_run_first_hears_what_they_show_then_each_change() throws Exception {
         current.set(null);
-        java.time.Instant t0 = java.time.Instant.parse("2026-01-01T00:00:00Z");
-        panels.health(new org.incidentconsole.health.HealthTransition("web-01", "api-health", null,
-                org.incidentconsole.health.HealthStatus.CRITICAL, "HTTP 500", t0));
-        panels.connection("web-01", new org.incidentconsole.ssh.ConnectionStatus(ConnectionState.CONNECTED, "", t0));
+        Instant t0 = Instant.parse("2026-01-01T00:00:00Z");
+        panels.health(new HealthTransition("web-01", "api-health", null,
+                HealthStatus.CRITICAL, "HTTP 500", t0));
+        panels.connection("web-01", new ConnectionStatus(ConnectionState.CONNECTED, "", t0));
         assertThat(journaled(IncidentEvent.class)).as("no incident yet").hasSize(1); // only incident-started
 
         current.set(session);
         panels.tick();
-        panels.health(new org.incidentconsole.health.HealthTransition("web-01", "api-health",
-                org.incidentconsole.health.HealthStatus.CRITICAL, org.incidentconsole.health.HealthStatus.OK,
+        panels.health(new HealthTransition("web-01", "api-health",
+                HealthStatus.CRITICAL, HealthStatus.OK,
                 "HTTP 200", t0.plusSeconds(120)));
 
         assertThat(journaled(IncidentEvent.HealthTransition.class)).containsExactly(

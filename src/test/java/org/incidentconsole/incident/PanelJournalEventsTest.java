@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.incidentconsole.breaker.ActionResult;
 import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.health.HealthTransition;
@@ -54,7 +55,7 @@ class PanelJournalEventsTest {
     @Test
     void the_new_panel_events_survive_a_round_trip_through_the_journal_codec() throws Exception {
         List<IncidentEvent> events = List.of(
-                new IncidentEvent.StepStarted("1", "web-01", "git checkout abc1234", java.util.Map.of("stable_ref",
+                new IncidentEvent.StepStarted("1", "web-01", "git checkout abc1234", Map.of("stable_ref",
                         "abc1234")),
                 new IncidentEvent.HealthTransition("web-01", "api", "CRITICAL", "OK", "200", 4),
                 new IncidentEvent.BreakerTransition("127.0.0.1:6379", "calcom", "circuit_breaker:calcom:state", "OPEN",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import java.util.List;
+import org.incidentconsole.runbook.Alternative;
 import org.incidentconsole.runbook.Decision;
 import org.incidentconsole.runbook.Runbook;
 import org.incidentconsole.runbook.RunbookParser;
@@ -116,7 +117,7 @@ class ProcedureWalkTest {
     void an_alternative_of_another_choice_is_refused() {
         ProcedureWalk walk = ProcedureWalk.main(runbook);
         Step caches = step("Step 2");
-        var foreign = new org.incidentconsole.runbook.Alternative("Option Z", 1, List.of());
+        var foreign = new Alternative("Option Z", 1, List.of());
 
         assertThatThrownBy(() -> walk.choose(caches, foreign)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Option Z is not an alternative of Step 2: Clear caches (1 minute)");

@@ -3,6 +3,7 @@ package org.incidentconsole.incident;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -179,7 +180,7 @@ class StepRunnerTest {
     @Test
     void a_host_that_cannot_be_reached_is_not_run_with_its_reason_and_the_others_run() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
         Host down = SshKit.host("web-03", closedPort, key);
@@ -204,7 +205,7 @@ class StepRunnerTest {
     @Test
     void rolling_stops_at_a_host_that_cannot_be_reached_and_the_rest_are_not_run() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
         Host down = SshKit.host("web-03", closedPort, key);

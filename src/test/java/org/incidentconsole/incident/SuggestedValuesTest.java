@@ -2,6 +2,7 @@ package org.incidentconsole.incident;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.incidentconsole.runbook.SuggestionSource.Shape;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -35,7 +36,7 @@ class SuggestedValuesTest {
     @ParameterizedTest(name = "{0} lines")
     @CsvSource({"3, 3", "25, 10"})
     void each_value_once_and_at_most_ten(int lines, int expected) {
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (int i = 0; i < lines; i++) {
             out.add(String.format("%07x commit %d", 0xabc0000 + i, i));
             out.add(String.format("%07x commit %d again", 0xabc0000 + i, i));

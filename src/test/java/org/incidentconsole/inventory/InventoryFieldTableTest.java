@@ -8,6 +8,7 @@ import static org.incidentconsole.inventory.InventoryShapeTableTest.row;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,7 +141,7 @@ class InventoryFieldTableTest {
         assertThat(web.redis()).isEqualTo(new RedisEndpoint("::1", 6380, 0, "API_REDIS_PASSWORD", false));
         assertThat(web.healthChecks()).hasSize(4);
         assertThat(web.healthChecks().get(0).settings().get("services"))
-                .isEqualTo(java.util.List.of("php8.3-fpm", "nginx.service", "getty@tty1.service"));
+                .isEqualTo(List.of("php8.3-fpm", "nginx.service", "getty@tty1.service"));
         assertThat(inventory.hosts()).extracting(Host::address).contains("fe80::1", "LB-01.example.com");
     }
 }

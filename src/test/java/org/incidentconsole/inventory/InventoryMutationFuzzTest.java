@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -100,6 +101,6 @@ class InventoryMutationFuzzTest {
     private static String kind(String message) {
         String problem = message.substring(message.indexOf(": ") + 2).replaceFirst("^'[^']*': ", "");
         String[] words = problem.replaceAll("'[^']*'", "_").split("[ ;:(]+");
-        return String.join(" ", java.util.Arrays.copyOf(words, Math.min(3, words.length)));
+        return String.join(" ", Arrays.copyOf(words, Math.min(3, words.length)));
     }
 }

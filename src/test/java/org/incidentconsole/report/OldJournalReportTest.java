@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.incidentconsole.incident.JournalReader;
+import org.incidentconsole.incident.JournalRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,7 @@ class OldJournalReportTest {
         assertThat(loaded.warnings()).isEmpty();
         assertThat(loaded.records()).allSatisfy(r -> assertThat(r.v()).isEqualTo(1))
                 .hasSize(20);
-        assertThat(org.incidentconsole.incident.JournalRecord.SCHEMA_VERSION).as("postmortem events are schema 2")
+        assertThat(JournalRecord.SCHEMA_VERSION).as("postmortem events are schema 2")
                 .isEqualTo(2);
         String report = render(OLD);
         ReportSections read = new ReportSections(report);

@@ -2,7 +2,10 @@ package org.incidentconsole.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import org.incidentconsole.incident.IncidentEvent;
+import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -16,8 +19,8 @@ class PostmortemTemplatesTest {
     private static final ReportSections FILLED = new ReportSections(
             new ReportRenderer().render(IncidentFixture.postmortem()));
     private static final ReportSections BARE = new ReportSections(
-            new ReportRenderer().render(new IncidentFixture().add(0, new org.incidentconsole.incident.IncidentEvent
-                    .Started("INC-1", "t", "x", org.incidentconsole.severity.Severity.P1, "staging", "jane", null,
+            new ReportRenderer().render(new IncidentFixture().add(0, new IncidentEvent
+                    .Started("INC-1", "t", "x", Severity.P1, "staging", "jane", null,
                     "UTC")).records()));
 
     @ParameterizedTest(name = "{0}: {1} → {2}")
@@ -112,7 +115,7 @@ class PostmortemTemplatesTest {
     void every_table_has_one_cell_count_throughout_and_parses_as_a_table(String fixture) {
         String report = new ReportRenderer().render(fixture.equals("postmortem") ? IncidentFixture.postmortem()
                 : IncidentFixture.rollback());
-        List<String> problems = new java.util.ArrayList<>();
+        List<String> problems = new ArrayList<>();
         int runs = ReportSections.tablesWithConsistentColumns(report, problems);
         assertThat(problems).isEmpty();
         assertThat(new ReportSections(report).tables).hasSize(runs).hasSizeGreaterThanOrEqualTo(4);

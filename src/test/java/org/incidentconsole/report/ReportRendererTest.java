@@ -22,10 +22,12 @@ import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.incidentconsole.incident.IncidentEvent;
+import org.incidentconsole.incident.IncidentStatus;
 import org.incidentconsole.incident.JournalRecord;
 import org.incidentconsole.incident.StepOutcome;
-import org.incidentconsole.severity.Severity;
 import org.incidentconsole.redact.RedactionPropertyTestAccess;
+import org.incidentconsole.redact.Redactor;
+import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
 
 class ReportRendererTest {
@@ -127,7 +129,7 @@ class ReportRendererTest {
 
     @Test
     void secrets_in_captured_output_never_reach_the_report_once_redacted() {
-        var redactor = new org.incidentconsole.redact.Redactor();
+        var redactor = new Redactor();
         var secrets = RedactionPropertyTestAccess.secrets(2000);
         String output = RedactionPropertyTestAccess.embed(secrets);
         List<JournalRecord> records = new ArrayList<>(IncidentFixture.rollback());
@@ -166,8 +168,8 @@ class ReportRendererTest {
                 .add(0, new IncidentEvent.Started("INC-3", "t", "x", Severity.P1, "production", "jana", null, "UTC"))
                 .add(1, new IncidentEvent.CommsCopied("initial", "We are rolling back", "omar"))
                 .add(1, new IncidentEvent.OperatorChanged("jana", "lee", "jana"))
-                .add(1, new IncidentEvent.StatusChanged(org.incidentconsole.incident.IncidentStatus.INVESTIGATING,
-                        org.incidentconsole.incident.IncidentStatus.IDENTIFIED, "lee"))
+                .add(1, new IncidentEvent.StatusChanged(IncidentStatus.INVESTIGATING,
+                        IncidentStatus.IDENTIFIED, "lee"))
                 .records();
         assertThat(renderer.render(records)).contains("| Executed by | jana, omar, lee |");
     }

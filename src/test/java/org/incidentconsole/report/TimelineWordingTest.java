@@ -2,6 +2,7 @@ package org.incidentconsole.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
 import org.incidentconsole.incident.IncidentEvent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class TimelineWordingTest {
 
     @Test
     void times_are_the_reports_utc_with_the_local_time_beside_when_it_differs() {
-        java.time.Instant at = java.time.Instant.parse("2026-11-24T14:02:07Z");
+        Instant at = Instant.parse("2026-11-24T14:02:07Z");
         assertThat(TimelineWording.time(at, "UTC")).isEqualTo("14:02:07 UTC");
         assertThat(TimelineWording.time(at, "Europe/Paris")).isEqualTo("14:02:07 UTC (15:02:07 +01:00)");
         assertThat(TimelineWording.utcClock(at)).isEqualTo("14:02:07");

@@ -2,6 +2,7 @@ package org.incidentconsole.runbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -84,8 +85,8 @@ class CommandFlagsTableTest {
         }
     }
 
-    static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> scripts() {
-        return java.util.stream.Stream.of(
+    static Stream<org.junit.jupiter.params.provider.Arguments> scripts() {
+        return Stream.of(
                 org.junit.jupiter.params.provider.Arguments.of("cat > /tmp/x << EOF\ntop\nEOF", 0),
                 org.junit.jupiter.params.provider.Arguments.of("python -c \"\nimport sys\nsys.exit(0)\n\"", 0),
                 org.junit.jupiter.params.provider.Arguments.of(

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -75,8 +76,8 @@ class RunbookParserTest {
         assertThat(block.script()).isEqualTo("cd /srv/app\n\n# show recent history\ngit log --oneline -10\n"
                 + "git describe --tags");
         assertThat(block.labels()).containsExactly(new CodeBlock.Label(16, "show recent history"));
-        assertThat(first.budget()).isEqualTo(new Budget(java.time.Duration.ofSeconds(30),
-                java.time.Duration.ofSeconds(30)));
+        assertThat(first.budget()).isEqualTo(new Budget(Duration.ofSeconds(30),
+                Duration.ofSeconds(30)));
     }
 
     @Test

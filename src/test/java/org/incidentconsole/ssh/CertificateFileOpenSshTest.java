@@ -7,11 +7,13 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.incidentconsole.inventory.BreakerSettings;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.HostRoute;
@@ -95,8 +97,8 @@ class CertificateFileOpenSshTest {
         assertThat(c.isConnected()).isTrue();
         assertThat(c.status().recorded()).contains("-cert-v01@openssh.com");
         // sshd's log line can arrive after the client has heard "success"
-        assertThat(sshd.awaitLog(0, java.util.regex.Pattern.compile("Accepted publickey for "
-                + System.getProperty("user.name") + ".*ID operator"), java.time.Duration.ofSeconds(30)))
+        assertThat(sshd.awaitLog(0, Pattern.compile("Accepted publickey for "
+                + System.getProperty("user.name") + ".*ID operator"), Duration.ofSeconds(30)))
                 .contains("Accepted publickey for " + System.getProperty("user.name")).contains("ID operator");
     }
 

@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Pattern;
 import org.incidentconsole.inventory.BreakerSettings;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.HostRoute;
@@ -98,8 +101,8 @@ class JumpHostOpenSshTest {
                 new HostRoute(jump, null, true, jump == null ? Set.of() : Set.of(HostRoute.JUMP)));
     }
 
-    private static java.util.regex.Pattern directTcpipTo(int port) {
-        return java.util.regex.Pattern.compile("server_request_direct_tcpip: originator \\S+ port \\d+, "
+    private static Pattern directTcpipTo(int port) {
+        return Pattern.compile("server_request_direct_tcpip: originator \\S+ port \\d+, "
                 + "target 127\\.0\\.0\\.1 port " + port + "\\b");
     }
 
@@ -231,7 +234,7 @@ class JumpHostOpenSshTest {
         for (ProcessHandle p : proxyProcesses(clientConfig)) {
             try {
                 p.onExit().get(10, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
+            } catch (TimeoutException e) {
                 // reported by the assertion
             }
         }
@@ -243,11 +246,11 @@ class JumpHostOpenSshTest {
         String user = System.getProperty("user.name");
         String b1 = user + "@127.0.0.1:" + bastion1.port();
         String b2 = user + "@127.0.0.1:" + bastion2.port();
-        Map<String, Host> viaConfig = new java.util.LinkedHashMap<>();
+        Map<String, Host> viaConfig = new LinkedHashMap<>();
         viaConfig.put("direct", direct(List.of()));
         viaConfig.put("one hop", alias("web-01", "web-01", null));
         viaConfig.put("two hops", alias("db-two", "db-two", null));
-        Map<String, Host> viaInventory = new java.util.LinkedHashMap<>();
+        Map<String, Host> viaInventory = new LinkedHashMap<>();
         viaInventory.put("direct", direct(List.of()));
         viaInventory.put("one hop", direct(List.of(b1)));
         viaInventory.put("two hops", direct(List.of(b1, b2)));

@@ -2,6 +2,7 @@ package org.incidentconsole.ssh;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -117,7 +118,7 @@ class OpenSshHostKeyTableTest {
                 "-o", "StrictHostKeyChecking=ask", "-o", "GlobalKnownHostsFile=/dev/null",
                 "-o", "UserKnownHostsFile=" + userKnownHosts + " " + appKnownHosts, "-o", "UpdateHostKeys=no",
                 "127.0.0.1", "echo connected")
-                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         pb.environment().put("SSH_ASKPASS", askpass.toString());
         pb.environment().put("SSH_ASKPASS_REQUIRE", "force");
         pb.environment().put("DISPLAY", ":0");

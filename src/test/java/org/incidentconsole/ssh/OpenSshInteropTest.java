@@ -3,6 +3,7 @@ package org.incidentconsole.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -114,7 +115,7 @@ class OpenSshInteropTest {
                      BufferedReader r = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
                      PrintWriter w = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8)) {
                     w.println("+" + r.readLine());
-                } catch (java.io.IOException e) {
+                } catch (IOException e) {
                     // the test fails on its read below
                 }
             });

@@ -3,7 +3,9 @@ package org.incidentconsole.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -49,7 +51,7 @@ class SshAgentAndTimeoutTest {
                 socket.toString()).redirectErrorStream(true).start();
         try {
             // ssh-agent prints its SSH_AUTH_SOCK line once the socket listens
-            var agentOut = new java.io.BufferedReader(new java.io.InputStreamReader(agent.getInputStream()));
+            var agentOut = new BufferedReader(new InputStreamReader(agent.getInputStream()));
             String line;
             while ((line = agentOut.readLine()) != null && !line.startsWith("SSH_AUTH_SOCK=")) {
                 assertThat(agent.isAlive()).as("ssh-agent running: " + line).isTrue();

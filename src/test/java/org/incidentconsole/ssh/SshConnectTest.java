@@ -3,9 +3,13 @@ package org.incidentconsole.ssh;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.incidentconsole.testing.SshKit.host;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
@@ -137,7 +141,7 @@ class SshConnectTest {
     @Test
     void a_passphrase_is_asked_once_retried_when_wrong_and_then_held_in_memory() throws Exception {
         Path k = TestKeys.generate(dir, "id_locked", "ed25519", "correct horse", "OPENSSH");
-        List<Integer> attempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Integer> attempts = new CopyOnWriteArrayList<>();
         PassphrasePrompt prompt = (file, attempt) -> {
             assertThat(file).isEqualTo(k);
             attempts.add(attempt);
@@ -175,7 +179,7 @@ class SshConnectTest {
     @Test
     void a_refused_port_fails_with_a_plain_reason() throws Exception {
         int closedPort;
-        try (var s = new java.net.ServerSocket(0)) {
+        try (var s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
         SshConnection c = kit.connections().connection(host("gone", closedPort, key));
@@ -186,11 +190,11 @@ class SshConnectTest {
     @Test
     void a_command_on_a_host_that_cannot_be_reached_is_reported_as_not_run() throws Exception {
         int closedPort;
-        try (var s = new java.net.ServerSocket(0)) {
+        try (var s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
         ExecResult r = kit.connections().connection(host("gone", closedPort, key))
-                .run("true", java.time.Duration.ofSeconds(5), OutputListener.IGNORE).result().get(30, TimeUnit.SECONDS);
+                .run("true", Duration.ofSeconds(5), OutputListener.IGNORE).result().get(30, TimeUnit.SECONDS);
         assertThat(r.outcome()).isEqualTo(ExecOutcome.FAILED);
         assertThat(r.reason()).startsWith("not run: connection refused");
     }
@@ -199,8 +203,8 @@ class SshConnectTest {
     void connect_after_close_is_refused() {
         SshConnection c = kit.connections().connection(host("web-01", server.port(), key));
         c.close();
-        assertThat(c.connect()).failsWithin(java.time.Duration.ofSeconds(1))
-                .withThrowableOfType(java.util.concurrent.ExecutionException.class)
+        assertThat(c.connect()).failsWithin(Duration.ofSeconds(1))
+                .withThrowableOfType(ExecutionException.class)
                 .withMessageContaining("closed");
     }
 }

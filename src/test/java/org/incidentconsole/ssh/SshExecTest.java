@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.incidentconsole.testing.SshKit.host;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.net.InetAddress;
@@ -238,7 +239,7 @@ class SshExecTest {
             s.setSoTimeout(5000);
             w.println("PING");
             return r.readLine();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return null;
         }
     }
@@ -249,7 +250,7 @@ class SshExecTest {
                  BufferedReader r = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
                  PrintWriter w = new PrintWriter(s.getOutputStream(), true, StandardCharsets.UTF_8)) {
                 w.println("echo " + r.readLine());
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 return;
             }
         }

@@ -7,8 +7,11 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.incidentconsole.testing.OpenSshServer;
 import org.incidentconsole.testing.SshKit;
 import org.incidentconsole.testing.TestKeys;
@@ -67,8 +70,8 @@ class UserCertificateOpenSshTest {
         assertThat(c.isConnected()).isTrue();
         assertThat(c.status().recorded()).contains("-cert-v01@openssh.com");
         // sshd's log line can arrive after the client has heard "success"
-        assertThat(sshd.awaitLog(0, java.util.regex.Pattern.compile("Accepted publickey for "
-                + System.getProperty("user.name") + ".*ID operator"), java.time.Duration.ofSeconds(30)))
+        assertThat(sshd.awaitLog(0, Pattern.compile("Accepted publickey for "
+                + System.getProperty("user.name") + ".*ID operator"), Duration.ofSeconds(30)))
                 .contains("Accepted publickey for " + System.getProperty("user.name")).contains("ID operator");
     }
 
@@ -108,7 +111,7 @@ class UserCertificateOpenSshTest {
                     .connection(SshKit.agentHost("web-01", sshd.port()));
             try {
                 c.connect().get(30, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 throw new AssertionError("sshd said:\n" + sshd.log(), e);
             }
 

@@ -1,10 +1,13 @@
 package org.incidentconsole.testing;
 
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
 import org.testfx.api.FxRobot;
 import org.testfx.util.NodeQueryUtils;
 import org.testfx.util.WaitForAsyncUtils;
@@ -41,7 +44,7 @@ public final class FxScreen {
         @Override
         public void uncaughtException(Thread t, Throwable e) {
             boolean minaShutdown = e instanceof IllegalStateException && "Executor has been shut down".equals(
-                    e.getMessage()) && java.util.Arrays.stream(e.getStackTrace()).anyMatch(f ->
+                    e.getMessage()) && Arrays.stream(e.getStackTrace()).anyMatch(f ->
                     f.getClassName().equals("org.apache.sshd.common.util.threads.NoCloseExecutor"));
             if (!minaShutdown) {
                 next.uncaughtException(t, e);
@@ -75,8 +78,8 @@ public final class FxScreen {
     }
 
     private static String textOf(Node n) {
-        String text = n instanceof javafx.scene.control.Labeled l ? l.getText()
-                : n instanceof javafx.scene.control.TextInputControl t ? t.getText() : String.valueOf(n);
+        String text = n instanceof Labeled l ? l.getText()
+                : n instanceof TextInputControl t ? t.getText() : String.valueOf(n);
         return text == null ? "" : text;
     }
 

@@ -3,6 +3,7 @@ package org.incidentconsole.testing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -40,7 +41,7 @@ public final class KilledChild {
                         midStep.countDown();
                     }
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 // the child died: its stdout closed
             }
             midStep.countDown();

@@ -8,6 +8,7 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -192,7 +194,7 @@ public final class OpenSshServer implements AutoCloseable {
      * The log from {@code from} on, once it matches {@code pattern} (sshd writes a channel's debug lines from
      * its session process, a moment after the client saw the channel open), or as it is after {@code limit}.
      */
-    public String awaitLog(int from, java.util.regex.Pattern pattern, java.time.Duration limit)
+    public String awaitLog(int from, Pattern pattern, Duration limit)
             throws InterruptedException {
         long end = System.nanoTime() + limit.toNanos();
         synchronized (log) {

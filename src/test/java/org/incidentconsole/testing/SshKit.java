@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.incidentconsole.inventory.BreakerSettings;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.ssh.HostKeyPrompt;
 import org.incidentconsole.ssh.HostKeyStore;
@@ -67,12 +69,12 @@ public final class SshKit implements AutoCloseable {
     public static Host host(String name, int port, Path identity) {
         return new Host(name, "127.0.0.1", port, System.getProperty("user.name"),
                 identity == null ? List.of() : List.of(identity), false, List.of(), null, null, null,
-                org.incidentconsole.inventory.BreakerSettings.defaults(), List.of(), java.util.Map.of());
+                BreakerSettings.defaults(), List.of(), Map.of());
     }
 
     public static Host agentHost(String name, int port) {
         return new Host(name, "127.0.0.1", port, System.getProperty("user.name"), List.of(), true, List.of(),
-                null, null, null, org.incidentconsole.inventory.BreakerSettings.defaults(), List.of(), java.util.Map.of());
+                null, null, null, BreakerSettings.defaults(), List.of(), Map.of());
     }
 
     @Override

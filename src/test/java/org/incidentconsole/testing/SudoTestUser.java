@@ -2,6 +2,7 @@ package org.incidentconsole.testing;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
@@ -49,7 +50,7 @@ public final class SudoTestUser {
     public static void allowLogin(Path serverDir) throws Exception {
         for (Path p = serverDir; p != null && !p.equals(p.getRoot()); p = p.getParent()) {
             var perms = Files.getPosixFilePermissions(p);
-            perms.add(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE);
+            perms.add(PosixFilePermission.OTHERS_EXECUTE);
             Files.setPosixFilePermissions(p, perms);
         }
         Path keys = serverDir.resolve("authorized_keys");

@@ -13,6 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.DialogPane;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -21,10 +22,11 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.severity.Severity;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
+import org.incidentconsole.severity.Severity;
+import org.incidentconsole.testing.FxScreen;
 import org.incidentconsole.ui.runbook.StepperController;
 import org.incidentconsole.ui.runbook.StepperViewModel;
 import org.junit.jupiter.api.AfterEach;
@@ -48,7 +50,7 @@ class DangerConfirmationScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         Path file = dir.resolve("switch.md");
         Files.writeString(file, """
                 ---
@@ -104,7 +106,7 @@ class DangerConfirmationScreenTest {
                 .contains("\n/opt/shop/bin/purge-cache --all").doesNotContain("{{release}}");
         assertThat(textNow(robot, "#danger-hosts")).isEqualTo("web-01 (10.0.0.11), web-02 (10.0.0.12)");
         assertThat(textNow(robot, "#danger-prompt")).isEqualTo("Type 'production' to run it.");
-        assertThat(robot.lookup(".dialog-pane").queryAs(javafx.scene.control.DialogPane.class).getHeaderText())
+        assertThat(robot.lookup(".dialog-pane").queryAs(DialogPane.class).getHeaderText())
                 .isEqualTo("Switch the release (2 minutes) will run on 2 hosts, all at once. It has 2 dangers:")
                 .doesNotContain("more");
 

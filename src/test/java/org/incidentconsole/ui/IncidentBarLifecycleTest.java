@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,6 +22,8 @@ import org.incidentconsole.incident.IncidentStatus;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
+import org.incidentconsole.report.RecordSource;
+import org.incidentconsole.report.ReportRenderer;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.incident.IncidentBarViewModel;
 import org.incidentconsole.ui.incident.IncidentDetails;
@@ -91,7 +94,7 @@ class IncidentBarLifecycleTest {
 
     /** Every "by" of every event, by reflection, so a new signed event type cannot slip past. */
     private static List<String> signatures(List<IncidentEvent> events) throws Exception {
-        List<String> by = new java.util.ArrayList<>();
+        List<String> by = new ArrayList<>();
         for (IncidentEvent e : events) {
             for (var c : e.getClass().getRecordComponents()) {
                 if (c.getName().equals("by")) {
@@ -142,8 +145,8 @@ class IncidentBarLifecycleTest {
 
         vm.setStatus(IncidentStatus.MONITORING).get();
         StringBuilder report = new StringBuilder();
-        new org.incidentconsole.report.ReportRenderer().prepare(
-                org.incidentconsole.report.RecordSource.journal(current.get().journalFile())).writeTo(report);
+        new ReportRenderer().prepare(
+                RecordSource.journal(current.get().journalFile())).writeTo(report);
         assertThat(report.toString()).contains("Handed over from jana to petr", "Note by petr: after",
                 "Status investigating → monitoring by petr", "Console opened by jana (OS user ")
                 .doesNotContain("OperatorChanged", "SessionOpened", "StatusChanged");
@@ -186,8 +189,8 @@ class IncidentBarLifecycleTest {
         // the comms and the report use the title as edited, not as started
         assertThat(vm.comms("initial", 0, 0, "")).startsWith("[P2] Checkout 500s after deploy\n");
         StringBuilder report = new StringBuilder();
-        new org.incidentconsole.report.ReportRenderer().prepare(
-                org.incidentconsole.report.RecordSource.journal(current.get().journalFile())).writeTo(report);
+        new ReportRenderer().prepare(
+                RecordSource.journal(current.get().journalFile())).writeTo(report);
         assertThat(report.toString()).startsWith("# Postmortem: Checkout 500s after deploy\n");
     }
 

@@ -10,15 +10,19 @@ import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import javafx.stage.Window;
 import org.incidentconsole.incident.IncidentBinding;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
@@ -26,6 +30,7 @@ import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
 import org.incidentconsole.severity.Severity;
+import org.incidentconsole.testing.FxScreen;
 import org.incidentconsole.ui.incident.AskingIncidentGuard;
 import org.incidentconsole.ui.incident.IncidentBarController;
 import org.incidentconsole.ui.incident.IncidentBarViewModel;
@@ -60,7 +65,7 @@ class IncidentBarScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         IncidentStore store = new IncidentStore(dir.resolve("incidents"), Clock.systemUTC());
         try (IncidentSession p = store.start("Payments down", "pager", Severity.P0,
                 IncidentBinding.of("production", "inventory.yaml", List.of("web-01")), "eva", null, "UTC")) {
@@ -99,10 +104,10 @@ class IncidentBarScreenTest {
         robot.write("Checkout answers 500"); // no click: the focus is in Title
         try {
             waitFor(10, () -> textNow(robot, "#incident-title").equals("Checkout answers 500"));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("typed into: " + robot.lookup(".text-field").queryAll().stream()
-                    .map(n -> n.getId() + "=" + ((javafx.scene.control.TextField) n).getText() + "/" + n.isFocused())
-                    .toList() + " windows " + javafx.stage.Window.getWindows().stream()
+                    .map(n -> n.getId() + "=" + ((TextField) n).getText() + "/" + n.isFocused())
+                    .toList() + " windows " + Window.getWindows().stream()
                     .map(w -> w.getClass().getSimpleName() + ":" + w.isFocused()).toList());
         }
         ListView<?> other = robot.lookup("#other-incidents").queryListView();
@@ -115,11 +120,11 @@ class IncidentBarScreenTest {
         clickWhenVisible(robot, "Start incident");
         try {
             waitFor(30, () -> textNow(robot, "#incident-title-label").startsWith("Checkout answers 500  ·  INC-"));
-        } catch (java.util.concurrent.TimeoutException e) {
+        } catch (TimeoutException e) {
             throw new AssertionError("bar shows '" + textNow(robot, "#incident-title-label") + "'; on screen: "
-                    + robot.lookup(".label").queryAll().stream().map(n -> ((javafx.scene.control.Labeled) n).getText())
+                    + robot.lookup(".label").queryAll().stream().map(n -> ((Labeled) n).getText())
                     .toList() + " " + robot.lookup(".text-field").queryAll().stream()
-                    .map(n -> n.getId() + "=" + ((javafx.scene.control.TextField) n).getText()).toList());
+                    .map(n -> n.getId() + "=" + ((TextField) n).getText()).toList());
         }
         waitFor(10, () -> textNow(robot, "#incident-operator-label").equals("operator jana"));
         assertThat(textNow(robot, "#status-chip")).isEqualTo("investigating");

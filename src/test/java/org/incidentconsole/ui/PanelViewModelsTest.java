@@ -8,11 +8,12 @@ import java.util.List;
 import org.incidentconsole.breaker.Breaker;
 import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.BreakerState;
-import org.incidentconsole.breaker.TrackedBreaker;
 import org.incidentconsole.breaker.RateLimit;
+import org.incidentconsole.breaker.TrackedBreaker;
 import org.incidentconsole.health.CheckResult;
 import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.health.SeverityAdvisor;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.breakers.BreakerPanelViewModel;
 import org.incidentconsole.ui.breakers.BreakerRow;
 import org.incidentconsole.ui.health.HealthPanelViewModel;
@@ -37,8 +38,8 @@ class PanelViewModelsTest {
         assertThat(vm.rows().get(0).statusProperty().get()).isEqualTo(HealthStatus.OK);
         assertThat(vm.rows().get(0).valueProperty().get()).isEqualTo("HTTP 200");
 
-        vm.advice(new SeverityAdvisor.Advice(org.incidentconsole.severity.Severity.P1, SeverityAdvisor.Action.ROLLBACK_NOW,
-                List.of(new SeverityAdvisor.Reason(org.incidentconsole.severity.Severity.P1, SeverityAdvisor.Action.ROLLBACK_NOW,
+        vm.advice(new SeverityAdvisor.Advice(Severity.P1, SeverityAdvisor.Action.ROLLBACK_NOW,
+                List.of(new SeverityAdvisor.Reason(Severity.P1, SeverityAdvisor.Action.ROLLBACK_NOW,
                         "web-01", "api", "HTTP 500", now, "health endpoint failing"))));
         assertThat(vm.adviceProperty().get()).isEqualTo("Suggested P1 · ROLL BACK NOW");
         assertThat(vm.adviceLevelProperty().get()).isEqualTo("ROLLBACK_NOW");

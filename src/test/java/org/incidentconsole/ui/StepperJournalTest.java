@@ -2,6 +2,7 @@ package org.incidentconsole.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,13 +15,13 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
-import org.incidentconsole.severity.Severity;
 import org.incidentconsole.incident.StepOutcome;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.inventory.Environment;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.redact.Redactor;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
@@ -139,7 +140,7 @@ class StepperJournalTest {
     @Test
     void a_host_that_cannot_be_reached_shows_not_run_with_its_reason_in_its_output_tab() throws Exception {
         int closedPort;
-        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+        try (ServerSocket s = new ServerSocket(0)) {
             closedPort = s.getLocalPort();
         }
         StepperViewModel model = open(List.of(SshKit.host("web-03", closedPort, key)));

@@ -2,20 +2,28 @@ package org.incidentconsole.ui.breakers;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.transformation.FilteredList;
+import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.application.Platform;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import org.incidentconsole.breaker.BreakerCommand;
 import org.incidentconsole.breaker.BreakerState;
-import org.incidentconsole.ui.incident.IncidentGuard;
 import org.incidentconsole.ui.common.StateStyles;
 import org.incidentconsole.ui.common.StyleClasses;
+import org.incidentconsole.ui.incident.IncidentGuard;
 import org.incidentconsole.ui.trend.BreakerTrends;
 import org.incidentconsole.ui.trend.Sparkline;
 import org.incidentconsole.ui.trend.SparklineCell;
@@ -40,15 +48,15 @@ public final class BreakerPanelController {
     @FXML
     private ListView<String> rateLimits;
     @FXML
-    private javafx.scene.control.TextField filter;
+    private TextField filter;
     @FXML
     private Label actionResult;
     @FXML
-    private javafx.scene.control.Button resetButton;
+    private Button resetButton;
     @FXML
-    private javafx.scene.control.Button tripButton;
+    private Button tripButton;
     @FXML
-    private javafx.scene.control.Button clearButton;
+    private Button clearButton;
 
     private final BreakerActionRunner runner;
     private final IncidentGuard guard;
@@ -56,7 +64,7 @@ public final class BreakerPanelController {
 
     /** @param guard asks for an incident before an action: every action is journaled */
     public BreakerPanelController(BreakerPanelViewModel model, BreakerCommands commands, IncidentGuard guard,
-                                  java.util.concurrent.Executor io) {
+                                  Executor io) {
         this.model = model;
         this.runner = new BreakerActionRunner(commands, io);
         this.guard = guard;
@@ -66,18 +74,18 @@ public final class BreakerPanelController {
     private void initialize() {
         actions = new BreakerActionsViewModel(Platform::runLater, runner);
         actionResult.textProperty().bind(actions.resultProperty());
-        javafx.collections.transformation.FilteredList<BreakerRow> filtered =
-                new javafx.collections.transformation.FilteredList<>(model.breakers());
+        FilteredList<BreakerRow> filtered =
+                new FilteredList<>(model.breakers());
         filter.textProperty().addListener((obs, old, now) -> {
             String f = now == null ? "" : now.strip().toLowerCase(Locale.ROOT);
             filtered.setPredicate(f.isEmpty() ? null : r -> r.service().toLowerCase(Locale.ROOT).contains(f)
                     || r.stateText().contains(f));
         });
-        javafx.collections.transformation.SortedList<BreakerRow> sorted =
-                new javafx.collections.transformation.SortedList<>(filtered);
+        SortedList<BreakerRow> sorted =
+                new SortedList<>(filtered);
         sorted.comparatorProperty().bind(breakers.comparatorProperty());
         breakers.setItems(sorted);
-        breakers.getSelectionModel().setSelectionMode(javafx.scene.control.SelectionMode.MULTIPLE);
+        breakers.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         keepSelectionAcrossPolls();
         var none = breakers.getSelectionModel().selectedItemProperty().isNull();
         resetButton.disableProperty().bind(none);
@@ -86,7 +94,7 @@ public final class BreakerPanelController {
         breakers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         breakers.setPlaceholder(new Label("No breakers read yet"));
         serviceColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().service()));
-        stateColumn.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
+        stateColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         stateColumn.setCellFactory(col -> new StateCell());
         failuresColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().failures()));
         openColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().openFor()));
@@ -99,12 +107,12 @@ public final class BreakerPanelController {
     private void keepSelectionAcrossPolls() {
         var selection = breakers.getSelectionModel();
         boolean[] restoring = {false};
-        selection.getSelectedItems().addListener((javafx.collections.ListChangeListener<BreakerRow>) c -> {
+        selection.getSelectedItems().addListener((ListChangeListener<BreakerRow>) c -> {
             if (!restoring[0]) {
-                model.choose(java.util.List.copyOf(selection.getSelectedItems()));
+                model.choose(List.copyOf(selection.getSelectedItems()));
             }
         });
-        model.breakers().addListener((javafx.collections.ListChangeListener<BreakerRow>) c -> {
+        model.breakers().addListener((ListChangeListener<BreakerRow>) c -> {
             restoring[0] = true;
             try {
                 var shown = breakers.getItems();
@@ -191,7 +199,7 @@ public final class BreakerPanelController {
                 return;
             }
             setText((row.state() == BreakerState.CLOSED ? "● " : "▲ ") + row.stateText());
-            setTooltip(row.error().isEmpty() ? null : new javafx.scene.control.Tooltip(row.error()));
+            setTooltip(row.error().isEmpty() ? null : new Tooltip(row.error()));
         }
     }
 }

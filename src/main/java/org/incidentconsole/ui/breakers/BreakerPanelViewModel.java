@@ -1,10 +1,16 @@
 package org.incidentconsole.ui.breakers;
 
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.incidentconsole.breaker.BreakerCommand;
 import org.incidentconsole.breaker.BreakerPoll;
 import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.ui.trend.BreakerTrends;
@@ -16,11 +22,11 @@ public final class BreakerPanelViewModel {
     private final ObservableList<BreakerRow> breakers = FXCollections.observableArrayList();
     private final ObservableList<String> rateLimits = FXCollections.observableArrayList();
     private final SimpleStringProperty summary = new SimpleStringProperty("No breakers read yet");
-    private final java.util.Map<String, java.util.List<BreakerRow>> bySource = new java.util.TreeMap<>();
-    private final java.util.Map<String, java.util.List<String>> limitsBySource = new java.util.TreeMap<>();
-    private final java.util.Map<String, String> summaries = new java.util.TreeMap<>();
+    private final Map<String, List<BreakerRow>> bySource = new TreeMap<>();
+    private final Map<String, List<String>> limitsBySource = new TreeMap<>();
+    private final Map<String, String> summaries = new TreeMap<>();
     /** The rows the operator chose, by source and service: a poll replaces every row, the choice stays. */
-    private final java.util.Set<String> chosen = new java.util.HashSet<>();
+    private final Set<String> chosen = new HashSet<>();
     private boolean refreshing;
     // #19 trends: each breaker's state and failures over the incident (FX thread)
     private final BreakerTrends trends = new BreakerTrends();
@@ -59,17 +65,17 @@ public final class BreakerPanelViewModel {
             summaries.put(p.source(), text);
             refreshing = true;
             try {
-                breakers.setAll(bySource.values().stream().flatMap(java.util.List::stream).toList());
+                breakers.setAll(bySource.values().stream().flatMap(List::stream).toList());
             } finally {
                 refreshing = false;
             }
-            rateLimits.setAll(limitsBySource.values().stream().flatMap(java.util.List::stream).toList());
+            rateLimits.setAll(limitsBySource.values().stream().flatMap(List::stream).toList());
             summary.set(String.join("\n", summaries.values()));
         });
     }
 
     /** What an action would change, before the operator confirms: "payments: open → closed, failures 12 → deleted". */
-    public static String preview(org.incidentconsole.breaker.BreakerCommand command, java.util.List<BreakerRow> rows) {
+    public static String preview(BreakerCommand command, List<BreakerRow> rows) {
         StringBuilder s = new StringBuilder();
         for (BreakerRow r : rows) {
             String after = command.after(r.state());
@@ -80,7 +86,7 @@ public final class BreakerPanelViewModel {
     }
 
     /** The operator's selection changed (FX thread); a table cleared by a poll's refresh is not a choice. */
-    public void choose(java.util.List<BreakerRow> selected) {
+    public void choose(List<BreakerRow> selected) {
         if (refreshing) {
             return;
         }

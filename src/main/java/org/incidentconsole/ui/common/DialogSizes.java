@@ -1,5 +1,6 @@
 package org.incidentconsole.ui.common;
 
+import javafx.animation.PauseTransition;
 import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Rectangle2D;
@@ -8,6 +9,7 @@ import javafx.scene.control.DialogPane;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javafx.util.Duration;
 
 /**
  * Every dialog of the console as big as its content asks, never bigger than its screen, and resizable. Under a
@@ -43,8 +45,8 @@ public final class DialogSizes {
         }
         stage.setResizable(true);
         // once right after showing, and again when the window manager's first answer has arrived
-        javafx.animation.PauseTransition settled = new javafx.animation.PauseTransition(
-                javafx.util.Duration.millis(250));
+        PauseTransition settled = new PauseTransition(
+                Duration.millis(250));
         settled.setOnFinished(e -> fit(stage, pane));
         Runnable fit = () -> {
             fit(stage, pane);

@@ -1,5 +1,6 @@
 package org.incidentconsole.ui.common;
 
+import java.io.UncheckedIOException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import javafx.scene.control.Alert;
@@ -19,7 +20,7 @@ public final class ErrorPresenter {
     public static String plain(String what, Throwable error) {
         Throwable t = error;
         while ((t instanceof CompletionException || t instanceof ExecutionException
-                || t instanceof java.io.UncheckedIOException) && t.getCause() != null) {
+                || t instanceof UncheckedIOException) && t.getCause() != null) {
             t = t.getCause();
         }
         String m = t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();

@@ -1,12 +1,16 @@
 package org.incidentconsole.ui.health;
 
+import java.util.function.BiConsumer;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import org.incidentconsole.health.HealthStatus;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.common.StateStyles;
 import org.incidentconsole.ui.common.StyleClasses;
 import org.incidentconsole.ui.trend.Sparkline;
@@ -35,12 +39,12 @@ public final class HealthPanelController {
     private TableColumn<HealthRow, String> updatedColumn;
 
     @FXML
-    private javafx.scene.control.Button applyButton;
-    private final java.util.function.BiConsumer<org.incidentconsole.severity.Severity, String> apply;
+    private Button applyButton;
+    private final BiConsumer<Severity, String> apply;
 
     /** @param apply sets the incident's severity to the suggestion, with the reason */
     public HealthPanelController(HealthPanelViewModel model,
-                                 java.util.function.BiConsumer<org.incidentconsole.severity.Severity, String> apply) {
+                                 BiConsumer<Severity, String> apply) {
         this.model = model;
         this.apply = apply;
     }
@@ -67,7 +71,7 @@ public final class HealthPanelController {
         advice.textProperty().bind(model.adviceProperty());
         reasons.textProperty().bind(model.reasonsProperty());
         applyButton.disableProperty().bind(model.suggestedProperty().isNull());
-        applyButton.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        applyButton.textProperty().bind(Bindings.createStringBinding(
                 () -> model.suggestedProperty().get() == null ? "Apply" : "Apply " + model.suggestedProperty().get(),
                 model.suggestedProperty()));
         model.adviceLevelProperty().addListener((obs, old, now) -> {

@@ -2,16 +2,22 @@ package org.incidentconsole.ui.health;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.incidentconsole.health.CheckResult;
+import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.health.SeverityAdvisor;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.trend.TrendMarkers;
 
 /** The health panel: every check of every host, and the advisor's suggestion with its reasons. */
@@ -51,7 +57,7 @@ public final class HealthPanelViewModel {
 
     // #19 inventory reload (h19-keys)
     /** After an inventory reload (UI thread): the rows of hosts no longer listed go. */
-    public void keepHosts(java.util.Collection<String> hosts) {
+    public void keepHosts(Collection<String> hosts) {
         rows.removeIf(r -> !hosts.contains(r.host()));
         byKey.keySet().removeIf(k -> !hosts.contains(k.substring(0, k.indexOf('/'))));
     }
@@ -79,7 +85,7 @@ public final class HealthPanelViewModel {
         String text = (a.priority() == null ? "" : "Suggested " + a.priority() + " · ") + headline;
         String why = a.reasons().stream().limit(6).map(r -> "• " + r.text() + " — " + r.host() + " " + r.check()
                 + ": " + r.value() + " (since " + TIME.format(r.since()) + ")").collect(Collectors.joining("\n"));
-        org.incidentconsole.severity.Severity sev = a.priority();
+        Severity sev = a.priority();
         String because = "the advisor: " + headline + (a.reasons().isEmpty() ? ""
                 : " — " + a.reasons().get(0).text() + " (" + a.reasons().get(0).host() + " "
                 + a.reasons().get(0).check() + ")");
@@ -93,18 +99,18 @@ public final class HealthPanelViewModel {
         });
     }
 
-    private final javafx.beans.property.SimpleObjectProperty<org.incidentconsole.severity.Severity> suggested =
-            new javafx.beans.property.SimpleObjectProperty<>();
-    private volatile org.incidentconsole.severity.Severity latestSuggestion;
+    private final SimpleObjectProperty<Severity> suggested =
+            new SimpleObjectProperty<>();
+    private volatile Severity latestSuggestion;
     private String suggestedBecause = "";
 
     /** The advisor's suggested severity (UI thread), null while it suggests none. */
-    public javafx.beans.property.ReadOnlyObjectProperty<org.incidentconsole.severity.Severity> suggestedProperty() {
+    public ReadOnlyObjectProperty<Severity> suggestedProperty() {
         return suggested;
     }
 
     /** Readable from any thread: the latest suggestion, to preselect when an incident starts. */
-    public org.incidentconsole.severity.Severity latestSuggestion() {
+    public Severity latestSuggestion() {
         return latestSuggestion;
     }
 
@@ -114,8 +120,8 @@ public final class HealthPanelViewModel {
     }
 
     /** The checks that read CRITICAL now, as "host check" (read on the FX thread). */
-    public java.util.List<String> criticalChecks() {
-        return rows.stream().filter(r -> r.statusProperty().get() == org.incidentconsole.health.HealthStatus.CRITICAL)
+    public List<String> criticalChecks() {
+        return rows.stream().filter(r -> r.statusProperty().get() == HealthStatus.CRITICAL)
                 .map(r -> r.host() + " " + r.check()).toList();
     }
 

@@ -1,14 +1,18 @@
 package org.incidentconsole.ui.hosts;
 
+import java.util.concurrent.Executor;
 import javafx.beans.value.ChangeListener;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.incidentconsole.ssh.ConnectionState;
 import org.incidentconsole.ui.common.StateStyles;
@@ -26,15 +30,15 @@ public final class HostCell extends ListCell<HostItemViewModel> {
     private final Button connect = new Button("Connect");
     private final Button disconnect = new Button("Disconnect");
     private final Hyperlink settings = new Hyperlink("SSH settings");
-    private final javafx.scene.control.CheckBox runOn = new javafx.scene.control.CheckBox("Run steps here");
+    private final CheckBox runOn = new CheckBox("Run steps here");
     private final Label health = new Label();
-    private final java.util.concurrent.Executor io;
+    private final Executor io;
     private final HBox root;
     private final ChangeListener<ConnectionState> onState = (obs, old, now) -> showState(now);
     private HostItemViewModel shown;
 
     /** @param io where Disconnect runs (closing a transport can wait on the network) */
-    public HostCell(java.util.concurrent.Executor io) {
+    public HostCell(Executor io) {
         this.io = io;
         dot.getStyleClass().add(StyleClasses.STATE_DOT);
         name.getStyleClass().add(StyleClasses.HOST_NAME);
@@ -42,24 +46,24 @@ public final class HostCell extends ListCell<HostItemViewModel> {
         detail.getStyleClass().add(StyleClasses.HOST_DETAIL);
         reason.getStyleClass().add(StyleClasses.HOST_REASON);
         reason.setWrapText(true);
-        reason.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap onto more lines, never cut the reason
+        reason.setMinHeight(Region.USE_PREF_SIZE); // wrap onto more lines, never cut the reason
         reason.visibleProperty().bind(reason.textProperty().isNotEmpty());
         reason.managedProperty().bind(reason.visibleProperty());
-        connect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        connect.setMinWidth(Region.USE_PREF_SIZE);
         HBox title = new HBox(8, name, stateLabel);
         title.setAlignment(Pos.BASELINE_LEFT);
         health.getStyleClass().add(StyleClasses.HOST_DETAIL);
         health.visibleProperty().bind(health.textProperty().isNotEmpty());
         health.managedProperty().bind(health.visibleProperty());
-        disconnect.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        disconnect.setMinWidth(Region.USE_PREF_SIZE);
         disconnect.visibleProperty().bind(connect.disabledProperty());
         disconnect.managedProperty().bind(disconnect.visibleProperty());
         // the buttons wrap under each other in a narrow column rather than being cut off
-        javafx.scene.layout.FlowPane actions = new javafx.scene.layout.FlowPane(8, 4, connect, disconnect);
+        FlowPane actions = new FlowPane(8, 4, connect, disconnect);
         actions.setAlignment(Pos.CENTER_LEFT);
         actions.setMinWidth(0);
         actions.setPrefWrapLength(0);
-        runOn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        runOn.setMinWidth(Region.USE_PREF_SIZE);
         // the settings link has a row of its own: in the buttons' flow it made the card's height depend on how they wrap
         VBox text = new VBox(3, title, detail, health, reason, actions, runOn, settings);
         HBox.setHgrow(text, Priority.ALWAYS);

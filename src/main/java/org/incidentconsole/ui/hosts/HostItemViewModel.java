@@ -1,23 +1,30 @@
 package org.incidentconsole.ui.hosts;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.ssh.ConnectionState;
 import org.incidentconsole.ssh.ConnectionStatus;
 import org.incidentconsole.ssh.SettingLine;
-import org.incidentconsole.ssh.SshException;
 import org.incidentconsole.ssh.SshConnection;
+import org.incidentconsole.ssh.SshException;
 
 /** One host row: its connection state and reason, updated on the UI thread; Connect never blocks. */
 public final class HostItemViewModel {
@@ -25,9 +32,9 @@ public final class HostItemViewModel {
     private final SshConnection connection;
     private final ObjectProperty<ConnectionState> state = new SimpleObjectProperty<>(ConnectionState.DISCONNECTED);
     private final StringProperty reason = new SimpleStringProperty("");
-    private final javafx.beans.property.BooleanProperty runOn = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final BooleanProperty runOn = new SimpleBooleanProperty(true);
     private final StringProperty health = new SimpleStringProperty("");
-    private final java.util.Map<String, org.incidentconsole.health.HealthStatus> checks = new java.util.TreeMap<>();
+    private final Map<String, HealthStatus> checks = new TreeMap<>();
     private final BooleanBinding connectable = Bindings.createBooleanBinding(
             () -> state.get() == ConnectionState.DISCONNECTED || state.get() == ConnectionState.FAILED, state);
 
@@ -38,7 +45,7 @@ public final class HostItemViewModel {
         connection.addListener(listener = status -> ui.execute(() -> apply(status)));
     }
 
-    private final java.util.function.Consumer<ConnectionStatus> listener;
+    private final Consumer<ConnectionStatus> listener;
 
     /** The item leaves the list (the inventory was reloaded): it stops following its connection. */
     public void release() {
@@ -75,20 +82,20 @@ public final class HostItemViewModel {
     }
 
     /** Whether the next step runs on this host (all hosts at first). */
-    public javafx.beans.property.BooleanProperty runOnProperty() {
+    public BooleanProperty runOnProperty() {
         return runOn;
     }
 
     /** A check's latest status; the row's health line counts them, worst first (UI thread). */
-    void healthResult(String check, org.incidentconsole.health.HealthStatus status) {
+    void healthResult(String check, HealthStatus status) {
         checks.put(check, status);
-        java.util.Map<org.incidentconsole.health.HealthStatus, Long> counts = new java.util.EnumMap<>(
-                org.incidentconsole.health.HealthStatus.class);
+        Map<HealthStatus, Long> counts = new EnumMap<>(
+                HealthStatus.class);
         checks.values().forEach(st -> counts.merge(st, 1L, Long::sum));
         StringBuilder text = new StringBuilder("health: ");
-        for (var st : new org.incidentconsole.health.HealthStatus[] {org.incidentconsole.health.HealthStatus.CRITICAL,
-                org.incidentconsole.health.HealthStatus.WARN, org.incidentconsole.health.HealthStatus.UNKNOWN,
-                org.incidentconsole.health.HealthStatus.OK}) {
+        for (var st : new HealthStatus[] {HealthStatus.CRITICAL,
+                HealthStatus.WARN, HealthStatus.UNKNOWN,
+                HealthStatus.OK}) {
             Long n = counts.get(st);
             if (n != null) {
                 text.append(n).append(' ').append(st.name()).append(", ");

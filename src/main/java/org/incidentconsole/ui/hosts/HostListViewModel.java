@@ -1,5 +1,8 @@
 package org.incidentconsole.ui.hosts;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
 import javafx.beans.Observable;
@@ -10,6 +13,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.incidentconsole.health.CheckResult;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.ssh.ConnectionState;
@@ -36,7 +40,7 @@ public final class HostListViewModel {
 
     /** Lists the inventory's hosts; on a reload, a host listed before keeps its "Run here" tick. */
     public void showInventory(Inventory inventory, Function<Host, SshConnection> connections) {
-        java.util.Map<String, Boolean> runOn = new java.util.HashMap<>();
+        Map<String, Boolean> runOn = new HashMap<>();
         hosts.forEach(h -> runOn.put(h.name(), h.runOnProperty().get()));
         hosts.forEach(HostItemViewModel::release);
         hosts.setAll(inventory.hosts().stream().map(h -> {
@@ -56,19 +60,19 @@ public final class HostListViewModel {
     }
 
     /** The hosts ticked "Run here", in inventory order (UI thread). */
-    public java.util.List<Host> selectedHosts() {
+    public List<Host> selectedHosts() {
         return hosts.stream().filter(h -> h.runOnProperty().get()).map(HostItemViewModel::host).toList();
     }
 
     /** Called from the health poller's threads. */
-    public void healthResult(org.incidentconsole.health.CheckResult r) {
+    public void healthResult(CheckResult r) {
         ui.execute(() -> hosts.stream().filter(h -> h.name().equals(r.host())).findFirst()
                 .ifPresent(h -> h.healthResult(r.check(), r.status())));
     }
 
     /** Why Run is off (none of the hosts ticked "Run here" is connected), or "" when it may run. */
     private String runBlockedReason() {
-        java.util.List<HostItemViewModel> on = hosts.stream().filter(h -> h.runOnProperty().get()).toList();
+        List<HostItemViewModel> on = hosts.stream().filter(h -> h.runOnProperty().get()).toList();
         if (on.isEmpty()) {
             return hosts.isEmpty() ? "" : "Run is off: no host is ticked “Run here”.";
         }

@@ -7,6 +7,7 @@ import java.util.function.BiConsumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
@@ -73,7 +74,7 @@ public final class IncidentBarController {
     @FXML
     private void initialize() {
         title.textProperty().bind(model.titleProperty());
-        elapsed.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        elapsed.textProperty().bind(Bindings.createStringBinding(
                 () -> model.elapsedProperty().get().isEmpty() ? "" : "elapsed " + model.elapsedProperty().get()
                         + (model.resolvedProperty().get() ? "  ·  RESOLVED" : ""),
                 model.elapsedProperty(), model.resolvedProperty()));
@@ -84,7 +85,7 @@ public final class IncidentBarController {
             StateStyles.show(budget, StepClock.Level.class, now);
         });
         message.textProperty().bind(model.messageProperty());
-        severityChip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        severityChip.textProperty().bind(Bindings.createStringBinding(
                 () -> SeverityText.of(model.severityProperty().get()), model.severityProperty()));
         model.severityProperty().addListener((obs, old, now) -> {
             StateStyles.show(severityChip, Severity.class, now);
@@ -98,7 +99,7 @@ public final class IncidentBarController {
         }
         severityChip.visibleProperty().bind(model.activeProperty());
         severityChip.managedProperty().bind(severityChip.visibleProperty());
-        statusChip.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        statusChip.textProperty().bind(Bindings.createStringBinding(
                 () -> model.statusProperty().get() == null ? "" : model.statusProperty().get().label(),
                 model.statusProperty()));
         for (IncidentStatus s : IncidentStatus.values()) {
@@ -113,7 +114,7 @@ public final class IncidentBarController {
         statusChip.visibleProperty().bind(model.activeProperty());
         statusChip.managedProperty().bind(statusChip.visibleProperty());
         statusChip.disableProperty().bind(model.resolvedProperty());
-        operatorLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+        operatorLabel.textProperty().bind(Bindings.createStringBinding(
                 () -> model.activeProperty().get() ? "operator " + model.operatorProperty().get() : "",
                 model.activeProperty(), model.operatorProperty()));
         incidentMenu.disableProperty().bind(model.activeProperty().not());
@@ -127,7 +128,7 @@ public final class IncidentBarController {
         // after Resolve the bar offers a new incident; acts on the resolved one are refused until Reopen
         startButton.visibleProperty().bind(model.activeProperty().not().or(model.resolvedProperty()));
         startButton.managedProperty().bind(startButton.visibleProperty());
-        startButton.textProperty().bind(javafx.beans.binding.Bindings.when(model.resolvedProperty())
+        startButton.textProperty().bind(Bindings.when(model.resolvedProperty())
                 .then("Start a new incident…").otherwise("Start or resume incident…"));
         commsButton.disableProperty().bind(model.activeProperty().not());
         resolveButton.disableProperty().bind(model.activeProperty().not().or(model.resolvedProperty()));

@@ -3,8 +3,11 @@ package org.incidentconsole.ui.incident;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -17,8 +20,8 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentState;
 import org.incidentconsole.incident.IncidentStatus;
 import org.incidentconsole.incident.IncidentStore;
-import org.incidentconsole.severity.Severity;
 import org.incidentconsole.report.CommsTemplates;
+import org.incidentconsole.severity.Severity;
 
 /**
  * The incident bar: which incident, how bad, how long, the current step's budget, and the acts on the incident
@@ -76,7 +79,7 @@ public final class IncidentBarViewModel {
             try {
                 return gateway.candidates();
             } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         }, io);
     }
@@ -90,7 +93,7 @@ public final class IncidentBarViewModel {
                 ui.execute(() -> show(now));
                 return s;
             } catch (Exception e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         }, io);
     }
@@ -109,7 +112,7 @@ public final class IncidentBarViewModel {
                 return report;
             } catch (Exception e) {
                 ui.execute(() -> message.set(""));
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         }, io);
     }
@@ -166,14 +169,14 @@ public final class IncidentBarViewModel {
         if (!to.detectedAt().isBlank()) {
             try {
                 Instant.parse(to.detectedAt().strip());
-            } catch (java.time.format.DateTimeParseException e) {
+            } catch (DateTimeParseException e) {
                 return CompletableFuture.failedFuture(new IllegalArgumentException("detection time '"
                         + to.detectedAt() + "' is not like 2026-11-24T07:58:00Z"));
             }
         }
         String title = changed(from.title(), to.title());
         String trigger = changed(from.trigger(), to.trigger());
-        List<CompletableFuture<?>> writes = new java.util.ArrayList<>();
+        List<CompletableFuture<?>> writes = new ArrayList<>();
         if (title != null || trigger != null) {
             writes.add(s.record(new IncidentEvent.DetailsEdited(title, trigger, s.operator())));
         }
@@ -319,7 +322,7 @@ public final class IncidentBarViewModel {
     }
 
     /** The incident being worked on, or null: the Postmortem pane (#15) writes to it. */
-    public org.incidentconsole.incident.IncidentSession session() {
+    public IncidentSession session() {
         return gateway.current();
     }
 }

@@ -1,5 +1,6 @@
 package org.incidentconsole.ui.incident;
 
+import java.nio.file.Path;
 import java.util.List;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
@@ -30,6 +31,6 @@ public interface IncidentGateway {
     /** Writes the report to the data directory's reports folder and returns its text and path. Blocking. */
     ReportExport export() throws Exception;
 
-    record ReportExport(String markdown, java.nio.file.Path file, String suggestedName) {
+    record ReportExport(String markdown, Path file, String suggestedName) {
     }
 }

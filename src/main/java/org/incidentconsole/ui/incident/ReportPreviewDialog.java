@@ -1,6 +1,13 @@
 package org.incidentconsole.ui.incident;
 
+import java.io.File;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.concurrent.Executor;
+import javafx.application.Platform;
+import javafx.event.ActionEvent;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -9,9 +16,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
+import javafx.stage.Screen;
 import javafx.stage.Window;
+import org.incidentconsole.incident.PrivateFiles;
 import org.incidentconsole.ui.common.ErrorPresenter;
 import org.incidentconsole.ui.common.StyleClasses;
 
@@ -20,7 +30,7 @@ final class ReportPreviewDialog {
     private ReportPreviewDialog() {
     }
 
-    static void show(Window owner, IncidentGateway.ReportExport report, java.util.concurrent.Executor io) {
+    static void show(Window owner, IncidentGateway.ReportExport report, Executor io) {
         Dialog<Void> dialog = new Dialog<>();
         dialog.setTitle("Incident report");
         dialog.setHeaderText("Report written to " + report.file());
@@ -33,15 +43,15 @@ final class ReportPreviewDialog {
         text.setEditable(false);
         text.getStyleClass().add(StyleClasses.SCRIPT);
         // as many lines and columns as the report has, up to what fits on the screen; the dialog resizes
-        javafx.geometry.Rectangle2D screen = (owner == null ? javafx.stage.Screen.getPrimary()
-                : javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
-                Math.max(1, owner.getHeight())).stream().findFirst().orElse(javafx.stage.Screen.getPrimary()))
+        Rectangle2D screen = (owner == null ? Screen.getPrimary()
+                : Screen.getScreensForRectangle(owner.getX(), owner.getY(), Math.max(1, owner.getWidth()),
+                Math.max(1, owner.getHeight())).stream().findFirst().orElse(Screen.getPrimary()))
                 .getVisualBounds();
         String[] lines = report.markdown().split("\n", -1);
-        int longest = java.util.Arrays.stream(lines).mapToInt(String::length).max().orElse(40);
+        int longest = Arrays.stream(lines).mapToInt(String::length).max().orElse(40);
         text.setPrefColumnCount(Math.max(60, Math.min(longest + 2, (int) (screen.getWidth() * 0.8 / 8))));
         text.setPrefRowCount(Math.max(10, Math.min(lines.length + 1, (int) ((screen.getHeight() * 0.85 - 200) / 16))));
-        VBox.setVgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        VBox.setVgrow(text, Priority.ALWAYS);
         Label status = new Label();
         status.setId("report-status");
         dialog.getDialogPane().setContent(new VBox(8, text, status));
@@ -50,7 +60,7 @@ final class ReportPreviewDialog {
         dialog.getDialogPane().getButtonTypes().addAll(saveAs, copy, ButtonType.CLOSE);
         Button copyButton = (Button) dialog.getDialogPane().lookupButton(copy);
         copyButton.setId("report-copy");
-        copyButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        copyButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             ClipboardContent content = new ClipboardContent();
             content.putString(report.markdown());
@@ -59,13 +69,13 @@ final class ReportPreviewDialog {
         });
         Button saveButton = (Button) dialog.getDialogPane().lookupButton(saveAs);
         saveButton.setId("report-save-as");
-        saveButton.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+        saveButton.addEventFilter(ActionEvent.ACTION, e -> {
             e.consume();
             FileChooser chooser = new FileChooser();
             chooser.setTitle("Save the incident report");
             chooser.setInitialFileName(report.suggestedName());
             chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Markdown", "*.md"));
-            java.io.File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
+            File chosen = chooser.showSaveDialog(dialog.getDialogPane().getScene().getWindow());
             if (chosen == null) {
                 return;
             }
@@ -73,10 +83,10 @@ final class ReportPreviewDialog {
             status.setText("Saving…");
             io.execute(() -> {
                 try {
-                    org.incidentconsole.incident.PrivateFiles.writeString(target, report.markdown());
-                    javafx.application.Platform.runLater(() -> status.setText("Saved a copy to " + target));
-                } catch (java.io.IOException ex) {
-                    javafx.application.Platform.runLater(() -> status.setText(
+                    PrivateFiles.writeString(target, report.markdown());
+                    Platform.runLater(() -> status.setText("Saved a copy to " + target));
+                } catch (IOException ex) {
+                    Platform.runLater(() -> status.setText(
                             ErrorPresenter.logged("Not saved", ex)));
                 }
             });

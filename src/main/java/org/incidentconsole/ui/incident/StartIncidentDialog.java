@@ -14,15 +14,16 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.severity.Severity;
+import org.incidentconsole.ui.common.StyleClasses;
 import org.incidentconsole.ui.incident.AskingIncidentGuard.Choice;
 import org.incidentconsole.ui.incident.AskingIncidentGuard.Resume;
 import org.incidentconsole.ui.incident.AskingIncidentGuard.Start;
-import org.incidentconsole.ui.common.StyleClasses;
 
 /**
  * Start a new incident (title, trigger, severity, operator) or resume an unfinished one of this environment and
@@ -87,7 +88,7 @@ final class StartIncidentDialog {
                 protected void updateItem(IncidentStore.Summary s, boolean empty) {
                     super.updateItem(s, empty);
                     setText(empty || s == null ? null : line(s));
-                    setTooltip(empty || s == null ? null : new javafx.scene.control.Tooltip(line(s)));
+                    setTooltip(empty || s == null ? null : new Tooltip(line(s)));
                 }
             });
             content.getChildren().addAll(new Label("Not resolved yet:"), open);

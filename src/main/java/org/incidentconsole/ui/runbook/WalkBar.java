@@ -3,6 +3,8 @@ package org.incidentconsole.ui.runbook;
 import java.time.Instant;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -11,7 +13,9 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
+import javafx.scene.layout.Priority;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 import org.incidentconsole.runbook.Procedure;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.ui.incident.StepClock;
@@ -59,7 +63,7 @@ final class WalkBar {
         picker.setId("procedure-choice");
         picker.setPromptText("procedure to walk");
         picker.setMaxWidth(Double.MAX_VALUE);
-        picker.setConverter(new javafx.util.StringConverter<>() {
+        picker.setConverter(new StringConverter<>() {
             @Override
             public String toString(Procedure p) {
                 return p == null ? "" : p.name() + "  (" + p.steps().size() + (p.steps().size() == 1 ? " step)"
@@ -80,9 +84,9 @@ final class WalkBar {
         Label label = new Label("Walk");
         label.setMinWidth(Label.USE_PREF_SIZE);
         HBox row = new HBox(8, label, picker);
-        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(picker, javafx.scene.layout.Priority.ALWAYS);
-        row.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.walk().procedures()));
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(picker, Priority.ALWAYS);
+        row.visibleProperty().bind(Bindings.isNotEmpty(model.walk().procedures()));
         row.managedProperty().bind(row.visibleProperty());
         return row;
     }
@@ -97,7 +101,7 @@ final class WalkBar {
         Label clock = new Label();
         clock.setId("watch-clock");
         HBox box = new HBox(8, stable, unstable, clock);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        box.setAlignment(Pos.CENTER_LEFT);
         box.visibleProperty().bind(model.watchSinceProperty().isNotNull());
         box.managedProperty().bind(box.visibleProperty());
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> clock.setText(text(model))));

@@ -1,6 +1,8 @@
 package org.incidentconsole.ui.runbook;
 
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
@@ -11,6 +13,8 @@ import javafx.beans.value.ObservableIntegerValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
+import javafx.collections.ObservableSet;
+import org.incidentconsole.incident.EnvInputs;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentState;
@@ -39,7 +43,7 @@ public final class WalkViewModel {
     private final SimpleObjectProperty<Procedure> procedure = new SimpleObjectProperty<>();
     private final SimpleIntegerProperty changes = new SimpleIntegerProperty();
     private volatile ProcedureWalk walk;
-    private final javafx.collections.ObservableSet<String> onHost = FXCollections.observableSet();
+    private final ObservableSet<String> onHost = FXCollections.observableSet();
 
     WalkViewModel(Executor ui, Executor io, Supplier<IncidentSession> incident, String operator,
                   ReadOnlyObjectProperty<Runbook> runbook, ObservableMap<String, StepMark> marks) {
@@ -154,7 +158,7 @@ public final class WalkViewModel {
         }
         Runbook rb = w.runbook();
         if (acts.procedure() != null) {
-            java.util.Optional<Procedure> p = rb.procedures().stream()
+            Optional<Procedure> p = rb.procedures().stream()
                     .filter(x -> x.name().equals(acts.procedure())).findFirst();
             if (p.isPresent()) {
                 w = new ProcedureWalk(rb, p.get());
@@ -206,24 +210,24 @@ public final class WalkViewModel {
      * Why Run must not run {@code step} now (its kind, a choice not made, an environment input neither given in
      * {@code values} nor ticked as set on the host), or null when it may.
      */
-    String refusal(Step step, java.util.Map<String, String> values) {
+    String refusal(Step step, Map<String, String> values) {
         if (!runnable(step)) {
             return WalkText.notRunnable(step, this);
         }
-        List<String> unset = runs(step).stream().flatMap(s -> org.incidentconsole.incident.EnvInputs.missing(s,
+        List<String> unset = runs(step).stream().flatMap(s -> EnvInputs.missing(s,
                 values, onHost).stream()).distinct().toList();
         return unset.isEmpty() ? null
                 : "Give " + String.join(", ", unset) + " a value, or tick “set on the host”, before running.";
     }
 
-    public java.util.Optional<Alternative> chosen(Step choice) {
+    public Optional<Alternative> chosen(Step choice) {
         ProcedureWalk w = walk;
-        return w == null ? java.util.Optional.empty() : w.chosen(choice);
+        return w == null ? Optional.empty() : w.chosen(choice);
     }
 
-    public java.util.Optional<Decision.Answer> answered(Step step, Decision decision) {
+    public Optional<Decision.Answer> answered(Step step, Decision decision) {
         ProcedureWalk w = walk;
-        return w == null ? java.util.Optional.empty() : w.answer(step, decision);
+        return w == null ? Optional.empty() : w.answer(step, decision);
     }
 
     public boolean inProcedure(Step step) {
@@ -237,7 +241,7 @@ public final class WalkViewModel {
     }
 
     /** Environment inputs the operator confirmed as set on the host (left to the host's environment). */
-    public javafx.collections.ObservableSet<String> onHost() {
+    public ObservableSet<String> onHost() {
         return onHost;
     }
 

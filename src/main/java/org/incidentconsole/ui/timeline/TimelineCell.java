@@ -1,5 +1,6 @@
 package org.incidentconsole.ui.timeline;
 
+import java.util.Locale;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.OverrunStyle;
@@ -56,7 +57,7 @@ final class TimelineCell extends ListCell<TimelineEntry> {
         if (!e.tone().isEmpty()) {
             getStyleClass().add("tone-" + e.tone());
         }
-        getStyleClass().add("kind-" + e.kind().name().toLowerCase(java.util.Locale.ROOT));
+        getStyleClass().add("kind-" + e.kind().name().toLowerCase(Locale.ROOT));
         if (e.detailed()) {
             getStyleClass().add("detailed");
         }

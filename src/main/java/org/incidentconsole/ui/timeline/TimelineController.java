@@ -1,9 +1,11 @@
 package org.incidentconsole.ui.timeline;
 
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.IndexedCell;
@@ -74,7 +76,7 @@ public final class TimelineController {
                 .then("Newest on top").otherwise("Newest at bottom"));
         for (TimelineKind k : TimelineKind.values()) {
             CheckMenuItem item = new CheckMenuItem(k.glyph() + "  " + k.label());
-            item.setId("timeline-kind-" + k.name().toLowerCase(java.util.Locale.ROOT));
+            item.setId("timeline-kind-" + k.name().toLowerCase(Locale.ROOT));
             item.selectedProperty().bindBidirectional(model.shownProperty(k));
             item.selectedProperty().addListener((obs, old, now) -> kindsText());
             kinds.getItems().add(item);
@@ -91,7 +93,7 @@ public final class TimelineController {
             }
         });
         // newest at the bottom: keep the newest line in view while the operator has not scrolled away from it
-        model.entries().addListener((javafx.collections.ListChangeListener<TimelineEntry>) c -> {
+        model.entries().addListener((ListChangeListener<TimelineEntry>) c -> {
             int grown = 0;
             while (c.next()) {
                 grown += c.getAddedSize() - c.getRemovedSize();

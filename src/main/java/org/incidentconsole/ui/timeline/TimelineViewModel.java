@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
@@ -61,7 +62,7 @@ public final class TimelineViewModel {
         }
         text.addListener((obs, old, now) -> refilter());
         newestFirst.addListener((obs, old, now) -> shown.setComparator(now ? OLDEST_FIRST.reversed() : OLDEST_FIRST));
-        filtered.addListener((javafx.collections.ListChangeListener<TimelineEntry>) c -> count());
+        filtered.addListener((ListChangeListener<TimelineEntry>) c -> count());
     }
 
     /**

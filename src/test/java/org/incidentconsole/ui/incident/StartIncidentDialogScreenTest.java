@@ -12,14 +12,16 @@ import javafx.application.Platform;
 import javafx.geometry.Bounds;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.layout.StackPane;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.severity.Severity;
+import org.incidentconsole.testing.FxScreen;
+import org.incidentconsole.ui.common.DialogSizes;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,8 +39,8 @@ class StartIncidentDialogScreenTest {
 
     @Start
     void start(Stage stage) {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
-        org.incidentconsole.ui.common.DialogSizes.install();
+        FxScreen.forgetEarlierTestsExceptions();
+        DialogSizes.install();
         owner = stage;
         stage.setScene(new Scene(new StackPane(), 1280, 800));
         stage.show();

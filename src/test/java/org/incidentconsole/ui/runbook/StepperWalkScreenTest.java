@@ -14,6 +14,7 @@ import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.ManualMark;
 import org.incidentconsole.incident.StepOutcome;
 import org.incidentconsole.runbook.Step;
+import org.incidentconsole.testing.FxScreen;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class StepperWalkScreenTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        org.incidentconsole.testing.FxScreen.forgetEarlierTestsExceptions();
+        FxScreen.forgetEarlierTestsExceptions();
         screen = WalkScreen.open(stage, dir);
     }
 

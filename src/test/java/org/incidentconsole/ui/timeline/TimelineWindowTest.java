@@ -5,16 +5,18 @@ import static org.incidentconsole.testing.FxScreen.clickWhenVisible;
 import static org.incidentconsole.testing.FxScreen.textNow;
 import static org.incidentconsole.testing.FxScreen.waitFor;
 
-import org.incidentconsole.app.MainWindowWiring;
-import org.incidentconsole.incident.IncidentBinding;
-import org.incidentconsole.incident.StepOutcome;
+import java.io.StringReader;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import javafx.application.Platform;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToggleButton;
@@ -23,8 +25,11 @@ import javafx.stage.Stage;
 import org.incidentconsole.app.AppHome;
 import org.incidentconsole.app.ConsoleApplication;
 import org.incidentconsole.app.ConsoleServices;
+import org.incidentconsole.app.MainWindowWiring;
+import org.incidentconsole.incident.IncidentBinding;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
+import org.incidentconsole.incident.StepOutcome;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.PassphrasePrompt;
 import org.incidentconsole.ssh.SudoPasswordPrompt;
@@ -117,13 +122,13 @@ class TimelineWindowTest {
         robot.interact(stage::close);
         Path prefs = services.home().windowPrefs();
         waitFor(10, () -> Files.exists(prefs));
-        java.util.Properties saved = new java.util.Properties();
-        saved.load(new java.io.StringReader(Files.readString(prefs)));
+        Properties saved = new Properties();
+        saved.load(new StringReader(Files.readString(prefs)));
         assertThat(saved).containsEntry("choice.timeline.order", "newest-first")
                 .containsEntry("choice.timeline.pane", "open");
 
-        java.util.concurrent.CompletableFuture<Stage> again = new java.util.concurrent.CompletableFuture<>();
-        javafx.application.Platform.runLater(() -> {
+        CompletableFuture<Stage> again = new CompletableFuture<>();
+        Platform.runLater(() -> {
             Stage next = new Stage();
             MainWindowWiring.show(next, services, inventory, false);
             again.complete(next);
@@ -153,13 +158,13 @@ class TimelineWindowTest {
     private static Label line(FxRobot robot, String what) {
         return robot.lookup("#timeline-list .timeline-what").<Label>queryAll().stream()
                 .filter(l -> l.isVisible() && l.getScene() != null && what.equals(l.getText())
-                        && l.getParent().getParent() != null && ((javafx.scene.control.ListCell<?>)
+                        && l.getParent().getParent() != null && ((ListCell<?>)
                         l.getParent().getParent()).getItem() != null)
                 .findFirst().orElse(null);
     }
 
     private static List<String> lines(FxRobot robot) {
-        return robot.lookup("#timeline-list .timeline-cell").<javafx.scene.control.ListCell<TimelineEntry>>queryAll()
+        return robot.lookup("#timeline-list .timeline-cell").<ListCell<TimelineEntry>>queryAll()
                 .stream().filter(c -> c.getItem() != null && !c.isEmpty()).map(c -> c.getItem().what()).toList();
     }
 }
