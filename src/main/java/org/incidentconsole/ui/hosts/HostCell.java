@@ -90,6 +90,19 @@ public final class HostCell extends ListCell<HostItemViewModel> {
         setPrefWidth(0); // follow the list's width instead of widening it: the Connect button stays in view
     }
 
+    /**
+     * The card's height at the width the list gives it: a Labeled measures its graphic without a width, so a reason
+     * that wraps onto more lines would not be counted and the card would run over the next one.
+     */
+    @Override
+    protected double computePrefHeight(double width) {
+        if (shown == null || width <= 0) {
+            return super.computePrefHeight(width);
+        }
+        double inner = width - snappedLeftInset() - snappedRightInset();
+        return snappedTopInset() + root.prefHeight(inner) + snappedBottomInset();
+    }
+
     @Override
     protected void updateItem(HostItemViewModel item, boolean empty) {
         super.updateItem(item, empty);
