@@ -87,8 +87,12 @@ class DrillFlowTest {
         // reset the stuck breaker through its confirmation, which shows before → after
         TableView<BreakerRow> breakers = robot.lookup("#breaker-table").queryTableView();
         waitFor(60, () -> breakers.getItems().stream().anyMatch(r -> r.service().equals("calcom") && r.stuck()));
-        clickWhenVisible(robot, "calcom");
-        clickWhenVisible(robot, "#breaker-reset");
+        // the table is read again every few seconds: a click can land on a row just replaced, so click until the
+        // reset is enabled for it, then until its confirmation shows
+        KeyboardScreenTest.clickUntil(robot, "calcom",
+                () -> !robot.lookup("#breaker-reset").queryButton().isDisabled());
+        KeyboardScreenTest.clickUntil(robot, "#breaker-reset",
+                () -> robot.lookup("#breaker-preview").tryQuery().isPresent());
         waitFor(10, () -> textNow(robot, "#breaker-preview").startsWith("calcom: open · STUCK"));
         assertThat(textNow(robot, "#breaker-preview")).contains("→  closed, failures deleted");
         clickWhenVisible(robot, "Reset calcom");
