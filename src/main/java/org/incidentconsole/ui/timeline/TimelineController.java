@@ -17,6 +17,9 @@ import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -33,12 +36,14 @@ public final class TimelineController {
     static final String PANE = "timeline.pane";
     private static final double LIST_CELL_HEIGHT = 24;
     private static final double EXPANDED_DIVIDER = 0.68;
-    static final int ROOMY_SCREEN = 880;
+    static final int ROOMY_SCREEN = 1000;
 
     private final TimelineViewModel model;
     private SplitPane dock;
     private double expandedAt = EXPANDED_DIVIDER;
     private boolean scrollPending;
+    /** The operator scrolled up to read earlier lines: new ones do not move the view until they scroll back down. */
+    private boolean readingEarlier;
     private boolean restored;
 
     @FXML
@@ -93,6 +98,9 @@ public final class TimelineController {
             }
         });
         // newest at the bottom: keep the newest line in view while the operator has not scrolled away from it
+        events.addEventFilter(ScrollEvent.SCROLL, e -> Platform.runLater(this::noteWhereTheOperatorIs));
+        events.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> Platform.runLater(this::noteWhereTheOperatorIs));
+        events.addEventFilter(KeyEvent.KEY_RELEASED, e -> Platform.runLater(this::noteWhereTheOperatorIs));
         model.entries().addListener((ListChangeListener<TimelineEntry>) c -> {
             int grown = 0;
             while (c.next()) {
@@ -111,22 +119,27 @@ public final class TimelineController {
         kinds.setText(on == kinds.getItems().size() ? "All kinds" : on + " of " + kinds.getItems().size() + " kinds");
     }
 
-    /** Newest at the bottom and the bottom line was in view: the view moves on with the new lines. */
+    /**
+     * Newest at the bottom and the operator is not reading earlier lines: the view moves on with the new lines.
+     * Only the operator's own scrolling decides that (a batch that lands before the last scroll was laid out must
+     * not stop the following).
+     */
     private void follow(int grown) {
-        if (model.newestFirstProperty().get() || scrollPending || grown <= 0) {
+        if (model.newestFirstProperty().get() || scrollPending || grown <= 0 || readingEarlier) {
             return;
-        }
-        int before = model.entries().size() - grown;
-        VirtualFlow<?> flow = (VirtualFlow<?>) events.lookup(".virtual-flow");
-        IndexedCell<?> lastSeen = flow == null ? null : flow.getLastVisibleCell();
-        if (before > 0 && lastSeen != null && lastSeen.getIndex() < before - 2) {
-            return; // the operator scrolled up to read: leave the view where it is
         }
         scrollPending = true;
         Platform.runLater(() -> {
             scrollPending = false;
             events.scrollTo(events.getItems().size() - 1);
         });
+    }
+
+    /** After the operator scrolled (wheel, scroll bar, keys): reading earlier lines unless the last one is in view. */
+    private void noteWhereTheOperatorIs() {
+        VirtualFlow<?> flow = (VirtualFlow<?>) events.lookup(".virtual-flow");
+        IndexedCell<?> last = flow == null ? null : flow.getLastVisibleCell();
+        readingEarlier = last != null && last.getIndex() < events.getItems().size() - 1;
     }
 
     private void open(TimelineEntry entry) {

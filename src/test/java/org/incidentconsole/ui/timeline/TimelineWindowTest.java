@@ -87,6 +87,11 @@ class TimelineWindowTest {
         unfold(robot);
         waitFor(30, () -> line(robot, "Incident started by jane: Checkout errors (P1, trigger: pager)") != null);
 
+        // a burst of records (as the first health readings are) must not stop the view following the newest line
+        for (int i = 1; i <= 60; i++) {
+            session.record(new IncidentEvent.NoteAdded("reading " + i, "jane"));
+        }
+        waitFor(30, () -> line(robot, "Note by jane: reading 60") != null);
         robot.clickOn("#note-field").write("rolled back web-01 to v41").type(KeyCode.ENTER);
         waitFor(30, () -> line(robot, "Note by jane: rolled back web-01 to v41") != null);
 
