@@ -36,7 +36,7 @@ public record TimelineEntry(long seq, Instant at, TimelineKind kind, String cloc
 
     private static String tone(IncidentEvent e) {
         if (e instanceof IncidentEvent.StepFinished f) {
-            return "OK".equals(f.outcome()) ? "" : "bad";
+            return f.outcome() != null && f.outcome().ok() ? "" : "bad";
         } else if (e instanceof IncidentEvent.HealthTransition h) {
             return level(h.to(), "OK", "CRITICAL", "WARN");
         } else if (e instanceof IncidentEvent.BreakerTransition b) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.JournalException;
 import org.incidentconsole.incident.JournalReader;
@@ -67,7 +68,10 @@ final class TimelineFeed {
     private void offer(List<JournalRecord> records) {
         List<TimelineEntry> made = new ArrayList<>(records.size());
         for (JournalRecord r : records) {
-            made.add(TimelineEntry.of(r, zone));
+            // health samples are the trends' numbers (up to one a minute per check): the sparklines show them
+            if (!(r.data() instanceof IncidentEvent.HealthSample)) {
+                made.add(TimelineEntry.of(r, zone));
+            }
         }
         boolean first;
         synchronized (lock) {

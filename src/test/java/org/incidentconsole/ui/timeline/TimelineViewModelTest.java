@@ -129,6 +129,21 @@ class TimelineViewModelTest {
     }
 
     @Test
+    void a_step_that_ran_well_is_not_coloured_as_a_failure_and_health_samples_stay_out_of_the_timeline()
+            throws Exception {
+        model.follow(session);
+        record(new IncidentEvent.StepFinished("1. Look", "web-01", "git log -1", StepOutcome.OK, 0, 40, null, "a1b2",
+                null));
+        record(new IncidentEvent.HealthSample("web-01", "api-health", "http", 3, "ms", "CRITICAL"));
+        record(new IncidentEvent.NoteAdded("after the sample", "jane"));
+
+        List<TimelineEntry> lines = model.entries();
+        assertThat(lines).extracting(TimelineEntry::what).noneMatch(w -> w.startsWith("Health web-01 api-health"));
+        TimelineEntry ok = lines.stream().filter(l -> l.what().startsWith("Step OK")).findFirst().orElseThrow();
+        assertThat(ok.tone()).isEmpty();
+    }
+
+    @Test
     void a_finished_step_gives_its_command_and_output_as_journaled_with_secrets_redacted() throws Exception {
         model.follow(session);
         record(new IncidentEvent.StepStarted("2. Deploy", "web-01", "git checkout v41"));
