@@ -1,6 +1,5 @@
 package org.incidentconsole.incident;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -105,13 +104,6 @@ public final class PanelJournal {
         IncidentSession s = session.get();
         if (s != null) {
             record(s, new IncidentEvent.CommsCopied(template, text, s.state().started().operator()));
-        }
-    }
-
-    public void reportExported(Path file) {
-        IncidentSession s = session.get();
-        if (s != null) {
-            record(s, new IncidentEvent.ReportExported(file.toString()));
         }
     }
 

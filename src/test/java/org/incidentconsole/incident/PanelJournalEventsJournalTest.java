@@ -192,16 +192,13 @@ class PanelJournalEventsJournalTest {
     }
 
     @Test
-    void comms_and_reports_are_journaled_signed_by_the_incidents_operator_and_nothing_without_an_incident()
+    void comms_are_journaled_signed_by_the_incidents_operator_and_nothing_without_an_incident()
             throws Exception {
         panels.commsCopied("initial", "We are investigating errors on checkout.");
-        panels.reportExported(dir.resolve("r.md"));
         current.set(null);
         panels.commsCopied("progress", "never journaled: no incident");
 
         assertThat(journaled(IncidentEvent.CommsCopied.class)).containsExactly(new IncidentEvent.CommsCopied(
                 "initial", "We are investigating errors on checkout.", "jana"));
-        assertThat(journaled(IncidentEvent.ReportExported.class)).extracting(IncidentEvent.ReportExported::path)
-                .containsExactly(dir.resolve("r.md").toString());
     }
 }

@@ -127,6 +127,5 @@ class IncidentBarViewModelTest {
         assertThat(c.text(t0)).isEmpty();
         assertThat(SeverityText.of(Severity.P0)).isEqualTo("P0 · critical");
         assertThat(SeverityText.of(Severity.P3)).isEqualTo("P3 · low");
-        assertThat(SeverityText.styleClass(Severity.P1)).isEqualTo("sev-p1");
     }
 }

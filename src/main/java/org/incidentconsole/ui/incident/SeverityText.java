@@ -1,6 +1,5 @@
 package org.incidentconsole.ui.incident;
 
-import java.util.Locale;
 import org.incidentconsole.severity.Severity;
 
 /** How a severity reads in the window: "P1 · major", always with words, never colour alone. */
@@ -18,9 +17,5 @@ public final class SeverityText {
     /** "P1 · major — core feature down or degraded for many users": a menu entry. */
     public static String withMeaning(Severity s) {
         return of(s) + " — " + s.meaning();
-    }
-
-    public static String styleClass(Severity s) {
-        return s == null ? "sev-none" : "sev-" + s.name().toLowerCase(Locale.ROOT);
     }
 }
