@@ -42,7 +42,7 @@ import org.testfx.framework.junit5.Start;
 class StepperOutputScreenTest {
     @TempDir
     Path dir;
-    OutputScreen screen;
+    WalkScreen screen;
 
     @Start
     void start(Stage stage) throws Exception {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.BiConsumer;
 import javafx.application.Platform;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.fxml.FXMLLoader;
@@ -84,6 +85,15 @@ final class WalkScreen implements AutoCloseable {
     }
 
     static WalkScreen open(Stage stage, Path dir) throws Exception {
+        return open(stage, dir, "rollback.md", RUNBOOK, "worker started\nGET /api/health 200\n", (scene, controller) -> { });
+    }
+
+    /**
+     * The stepper alone over one MINA host with {@code runbook} open (its {@code %s} is the log file, which starts
+     * as {@code logText}); {@code dress} adds to the scene (a theme, accelerators) before it shows.
+     */
+    static WalkScreen open(Stage stage, Path dir, String fileName, String runbook, String logText,
+                           BiConsumer<Scene, StepperController> dress) throws Exception {
         SshKit kit = new SshKit(dir);
         Path key = TestKeys.generate(dir, "id_ed25519");
         MinaSshServer sshd = MinaSshServer.start(TestKeys.publicKey(key));
@@ -92,9 +102,9 @@ final class WalkScreen implements AutoCloseable {
         IncidentSession session = new IncidentStore(dir.resolve("incidents"), Clock.systemUTC()).start("t", "x",
                 Severity.P1, "drill", "jana", "r.md", "UTC");
         Path log = dir.resolve("app.log");
-        Files.writeString(log, "worker started\nGET /api/health 200\n");
-        Path file = dir.resolve("rollback.md");
-        Files.writeString(file, RUNBOOK.formatted(log));
+        Files.writeString(log, logText);
+        Path file = dir.resolve(fileName);
+        Files.writeString(file, runbook.formatted(log));
         StepperViewModel model = new StepperViewModel(Platform::runLater, kit.io, () -> session,
                 new StepRunner(kit.connections(), new Redactor(), kit.io), List::of, () -> List.of(web1),
                 command -> null, "jana", Clock.systemUTC(), new SimpleStringProperty(""));
@@ -103,7 +113,9 @@ final class WalkScreen implements AutoCloseable {
         FXMLLoader loader = new FXMLLoader(WalkScreen.class.getResource("/fxml/runbook_stepper.fxml"));
         loader.setControllerFactory(type -> controller);
         Parent root = loader.load();
-        stage.setScene(new Scene(root, 1000, 800));
+        Scene scene = new Scene(root, 1000, 800);
+        dress.accept(scene, controller);
+        stage.setScene(scene);
         stage.show();
         model.open(file);
         return new WalkScreen(kit, sshd, session, model, log);
