@@ -54,6 +54,9 @@ final class ActSigner {
             return new IncidentEvent.CommsCopied(c.template(), c.text(), operator);
         } else if (e instanceof IncidentEvent.MessageSent m) {
             return new IncidentEvent.MessageSent(m.channel(), m.text(), operator);
+        } else if (e instanceof IncidentEvent.MessagePosted m) {
+            return new IncidentEvent.MessagePosted(m.id(), m.template(), m.subject(), m.text(), m.channels(),
+                    m.phase(), operator);
         }
         return WalkActs.sign(e, operator); // #16 walking kinds
     }

@@ -65,7 +65,11 @@ public final class EventScrubber {
             "InventoryReloaded.file",
             // #19 trends
             "HealthSample.host", "HealthSample.check", "HealthSample.kind", "HealthSample.unit",
-            "HealthSample.status");
+            "HealthSample.status",
+            // #21 comms: ids, template and channel names, the status page phase, outcomes
+            "MessagePosted.id", "MessagePosted.template", "MessagePosted.phase",
+            "MessagePosted.by", "MessageDelivery.id", "MessageDelivery.channel", "MessageDelivery.result",
+            "MessageDelivery.ref");
 
     private final Redactor redactor;
 
@@ -152,6 +156,12 @@ public final class EventScrubber {
             return r;
         } else if (e instanceof IncidentEvent.HealthSample h) { // #19 trends: identifiers and a number only
             return h;
+        } else if (e instanceof IncidentEvent.MessagePosted m) { // #21 comms
+            return new IncidentEvent.MessagePosted(m.id(), m.template(), text(m.subject()), text(m.text()),
+                    m.channels(), m.phase(), m.by());
+        } else if (e instanceof IncidentEvent.MessageDelivery d) {
+            return new IncidentEvent.MessageDelivery(d.id(), d.channel(), d.result(), d.status(), text(d.reason()),
+                    d.attempts(), d.ref());
         }
         throw new IllegalArgumentException("no redaction rule for event type " + e.getClass().getSimpleName());
     }

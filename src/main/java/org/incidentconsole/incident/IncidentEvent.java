@@ -49,7 +49,10 @@ import org.incidentconsole.severity.Severity;
         // #19 keys and inventory (h19-keys): the inventory re-read without a restart
         @JsonSubTypes.Type(value = IncidentEvent.InventoryReloaded.class, name = "inventory-reloaded"),
         // #19 trends: health values over time (throttled, see health/HealthSampler)
-        @JsonSubTypes.Type(value = IncidentEvent.HealthSample.class, name = "health-sample")})
+        @JsonSubTypes.Type(value = IncidentEvent.HealthSample.class, name = "health-sample"),
+        // #21 comms sent from the console
+        @JsonSubTypes.Type(value = IncidentEvent.MessagePosted.class, name = "message-posted"),
+        @JsonSubTypes.Type(value = IncidentEvent.MessageDelivery.class, name = "message-delivery")})
 public sealed interface IncidentEvent {
 
     /** An act of the operator: {@code by} names who did it (the session signs it, see ActSigner). */
@@ -288,5 +291,26 @@ public sealed interface IncidentEvent {
      */
     record HealthSample(String host, String check, String kind, double value, String unit, String status)
             implements IncidentEvent {
+    }
+
+    // #21 comms sent from the console: the message as approved, then each channel's delivery once settled.
+
+    /**
+     * A message the operator sent: {@code id} ties it to its deliveries; {@code template} "initial", "progress",
+     * "rollback", "resolved" or "free"; {@code channels} the channel names from the inventory ("status-page" for
+     * the status page); {@code phase} the status page status it moved to (null when not posted there).
+     */
+    record MessagePosted(String id, String template, String subject, String text, List<String> channels,
+                         String phase, String by) implements IncidentEvent, Signed {
+    }
+
+    /**
+     * How one channel's delivery of message {@code id} settled: {@code result} "delivered", "failed" or
+     * "cancelled"; {@code status} the HTTP status or SMTP reply code of the last try; {@code reason} the server's
+     * words, free of secrets; {@code attempts} tries made; {@code ref} the service's reference for the message
+     * (a status page's incident id), else null. The record's time is when it was delivered.
+     */
+    record MessageDelivery(String id, String channel, String result, Integer status, String reason, int attempts,
+                           String ref) implements IncidentEvent {
     }
 }

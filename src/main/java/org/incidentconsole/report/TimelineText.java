@@ -96,6 +96,13 @@ final class TimelineText {
         // #19 trends (left out of the report's timeline: the trend charts show them)
         on(IncidentEvent.HealthSample.class, h -> "Health " + Markdown.code(h.host()) + " " + in(h.check()) + ": "
                 + TrendChart.number(h.value()) + (h.unit() == null ? "" : h.unit()) + " (" + in(h.status()) + ")");
+        // #21 comms sent from the console
+        on(IncidentEvent.MessagePosted.class, m -> "Message sent by " + in(m.by()) + " (" + in(m.template())
+                + ") to " + in(String.join(", ", m.channels() == null ? List.of() : m.channels()))
+                + (m.phase() == null ? "" : ", status page " + in(m.phase())));
+        on(IncidentEvent.MessageDelivery.class, d -> "Message " + in(d.result()) + " on " + in(d.channel())
+                + (d.attempts() > 1 ? " after " + d.attempts() + " tries" : "")
+                + (d.reason() == null || d.reason().isBlank() ? "" : ": " + in(d.reason())));
     }
 
     private static String hosts(List<String> names, String what) {

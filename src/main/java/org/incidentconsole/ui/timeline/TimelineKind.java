@@ -35,6 +35,8 @@ public enum TimelineKind {
             Map.entry(IncidentEvent.ConnectionChanged.class, CONNECTIONS),
             Map.entry(IncidentEvent.CommsCopied.class, COMMS),
             Map.entry(IncidentEvent.MessageSent.class, COMMS),
+            Map.entry(IncidentEvent.MessagePosted.class, COMMS),
+            Map.entry(IncidentEvent.MessageDelivery.class, COMMS),
             Map.entry(IncidentEvent.SeverityChanged.class, SEVERITY),
             Map.entry(IncidentEvent.StatusChanged.class, SEVERITY),
             Map.entry(IncidentEvent.Milestone.class, SEVERITY),
