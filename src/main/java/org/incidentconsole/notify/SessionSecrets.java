@@ -1,28 +1,19 @@
-package org.incidentconsole.app;
+package org.incidentconsole.notify;
 
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.incidentconsole.notify.SecretSource;
 
 /**
  * The comms channels' secrets for this console: the environment variable the inventory names, else the operator's
  * answer to a prompt, kept in memory for the session (never written, never logged) and forgotten at {@link #clear()}.
  */
-final class CommsSecrets implements SecretSource {
-    /** Asks the operator for a secret, off the FX thread; may block; null when cancelled. */
-    @FunctionalInterface
-    interface Prompt {
-        String ask(String channel, String what, String env);
-
-        Prompt NONE = (channel, what, env) -> null;
-    }
-
+public final class SessionSecrets implements SecretSource {
     private final Map<String, String> env;
-    private final Prompt prompt;
+    private final SecretPrompt prompt;
     private final Map<String, String> answered = new ConcurrentHashMap<>();
 
-    CommsSecrets(Map<String, String> env, Prompt prompt) {
+    public SessionSecrets(Map<String, String> env, SecretPrompt prompt) {
         this.env = Map.copyOf(env);
         this.prompt = prompt;
     }
@@ -55,12 +46,12 @@ final class CommsSecrets implements SecretSource {
     }
 
     /** Whether the environment holds the variable (preflight, --dry-run): never asks. */
-    boolean inEnvironment(String name) {
+    public boolean inEnvironment(String name) {
         String set = name == null ? null : env.get(name);
         return set != null && !set.isBlank();
     }
 
-    void clear() {
+    public void clear() {
         answered.clear();
     }
 }

@@ -1,4 +1,4 @@
-package org.incidentconsole.app;
+package org.incidentconsole.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,11 +7,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class CommsSecretsTest {
+class SessionSecretsTest {
     @Test
     void the_environment_answers_first_and_the_operator_is_never_asked_then() {
         List<String> asked = new ArrayList<>();
-        CommsSecrets secrets = new CommsSecrets(Map.of("OPS_HOOK", "https://hooks.example/abc"),
+        SessionSecrets secrets = new SessionSecrets(Map.of("OPS_HOOK", "https://hooks.example/abc"),
                 (channel, what, env) -> {
                     asked.add(env);
                     return "typed";
@@ -24,7 +24,7 @@ class CommsSecretsTest {
     @Test
     void an_unset_variable_is_asked_once_and_kept_in_memory_until_cleared() {
         List<String> asked = new ArrayList<>();
-        CommsSecrets secrets = new CommsSecrets(Map.of("EMPTY", " "), (channel, what, env) -> {
+        SessionSecrets secrets = new SessionSecrets(Map.of("EMPTY", " "), (channel, what, env) -> {
             asked.add(channel + "/" + what + "/" + env);
             return " typed-secret ";
         });
@@ -41,7 +41,7 @@ class CommsSecretsTest {
 
     @Test
     void a_cancelled_prompt_gives_nothing_and_asks_again_next_time() {
-        CommsSecrets secrets = new CommsSecrets(Map.of(), CommsSecrets.Prompt.NONE);
+        SessionSecrets secrets = new SessionSecrets(Map.of(), SecretPrompt.NONE);
 
         assertThat(secrets.secret("mail", "SMTP password", "SMTP_PASSWORD")).isEmpty();
         assertThat(secrets.secret("mail", "SMTP password", null)).isEmpty();
