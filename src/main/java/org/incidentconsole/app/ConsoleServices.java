@@ -3,6 +3,7 @@ package org.incidentconsole.app;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
@@ -51,7 +52,9 @@ public final class ConsoleServices implements AutoCloseable {
 
     /** Services for the drill: its own known_hosts (the host key is pinned, never asked), its own key. */
     public static ConsoleServices forDrill(AppHome home, DrillEnvironment drill, SudoPasswordPrompt sudo) {
-        return new ConsoleServices(home, Path.of(System.getProperty("user.home")), System.getenv(),
+        Map<String, String> env = new HashMap<>(System.getenv());
+        env.putAll(drill.commsEnvironment());
+        return new ConsoleServices(home, Path.of(System.getProperty("user.home")), env,
                 new HostKeyStore(null, drill.knownHosts()), new SshAuth(null, drill.root(), PassphrasePrompt.NONE),
                 HostKeyPrompt.REFUSE_ALL, HostPaths.withoutSshConfig(), sudo);
     }

@@ -31,6 +31,7 @@ public final class DrillEnvironment implements AutoCloseable {
     private final DrillRedis redis;
     private final DrillHealthEndpoint health;
     private final DrillAppTraffic traffic;
+    private final DrillChat chat;
     private final LocalSshServer ssh;
     private final Path clientKey;
     private final Path knownHosts;
@@ -38,13 +39,15 @@ public final class DrillEnvironment implements AutoCloseable {
     private volatile boolean closed;
 
     private DrillEnvironment(Path root, DrillSandbox sandbox, DrillRedis redis, DrillHealthEndpoint health,
-                             DrillAppTraffic traffic, LocalSshServer ssh, Path clientKey, Path knownHosts,
+                             DrillAppTraffic traffic, DrillChat chat, LocalSshServer ssh, Path clientKey,
+                             Path knownHosts,
                              Path inventory) {
         this.root = root;
         this.sandbox = sandbox;
         this.redis = redis;
         this.health = health;
         this.traffic = traffic;
+        this.chat = chat;
         this.ssh = ssh;
         this.clientKey = clientKey;
         this.knownHosts = knownHosts;
@@ -62,6 +65,7 @@ public final class DrillEnvironment implements AutoCloseable {
         DrillRedis redis = null;
         DrillHealthEndpoint health = null;
         DrillAppTraffic traffic = null;
+        DrillChat chat = null;
         LocalSshServer ssh = null;
         try {
             DrillPidFile pidFile = DrillPidFile.ofCurrentProcess();
@@ -76,6 +80,7 @@ public final class DrillEnvironment implements AutoCloseable {
             sandbox = DrillSandbox.create(root.resolve("host"));
             health = new DrillHealthEndpoint(sandbox);
             traffic = new DrillAppTraffic(sandbox, health);
+            chat = new DrillChat();
             KeyPair hostKey = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
             KeyPair client = KeyUtils.generateKeyPair("ecdsa-sha2-nistp256", 256);
             Path clientKey = root.resolve("drill_key");
@@ -94,10 +99,12 @@ public final class DrillEnvironment implements AutoCloseable {
                     health.port()));
             LOG.info("Drill started in {}: ssh 127.0.0.1:{}, redis {}, http {}", root, ssh.port(), redis.port(),
                     health.port());
-            return new DrillEnvironment(root, sandbox, redis, health, traffic, ssh, clientKey, knownHosts, inventory);
+            return new DrillEnvironment(root, sandbox, redis, health, traffic, chat, ssh, clientKey, knownHosts,
+                    inventory);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             closeQuietly(ssh);
             closeQuietly(traffic);
+            closeQuietly(chat);
             closeQuietly(health);
             closeQuietly(redis);
             delete(root);
@@ -149,6 +156,16 @@ public final class DrillEnvironment implements AutoCloseable {
         return root;
     }
 
+    /** What the console's environment gets from the drill: its chat room's webhook URL, as a real one would be. */
+    public Map<String, String> commsEnvironment() {
+        return Map.of(DrillChat.URL_ENV, chat.url());
+    }
+
+    /** The messages the drill's chat room received, oldest first. */
+    public List<String> chatMessages() {
+        return chat.received();
+    }
+
     /** Whether the drill app answers its health endpoint with 200 now (for checks from outside). */
     public boolean appHealthy() throws IOException {
         return health.problem() == null;
@@ -175,6 +192,7 @@ public final class DrillEnvironment implements AutoCloseable {
         closed = true;
         closeQuietly(ssh);
         closeQuietly(traffic);
+        closeQuietly(chat);
         closeQuietly(health);
         closeQuietly(redis);
         delete(root);

@@ -2,7 +2,10 @@ package org.incidentconsole.drill;
 
 import java.nio.file.Path;
 
-/** The inventory of the drill: one web host, environment DRILL, its Redis, health checks and breaker schema. */
+/**
+ * The inventory of the drill: one web host, environment DRILL, its Redis, health checks and breaker schema, and the
+ * drill's chat room as its one comms channel.
+ */
 final class DrillInventory {
     private DrillInventory() {
     }
@@ -29,6 +32,11 @@ final class DrillInventory {
                       - {name: error-rate, type: log-errors, file: "%s", lines: 15}
                       - {name: pii-in-logs, type: pii-scan, file: "%s", lines: 15}
                     thresholds: {error_rate_percent: 5, error_rate_minutes: 2, breaker_stuck_open_minutes: 5}
-                """.formatted(sshPort, System.getProperty("user.name"), key, DrillSandbox.HOST_APP, redisPort, httpPort, log, log);
+                notify:
+                  update_every: 5m
+                  channels:
+                    drill-chat: {type: slack, url_env: %s}
+                """.formatted(sshPort, System.getProperty("user.name"), key, DrillSandbox.HOST_APP, redisPort, httpPort, log, log,
+                        DrillChat.URL_ENV);
     }
 }
