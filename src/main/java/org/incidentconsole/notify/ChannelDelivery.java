@@ -147,8 +147,8 @@ final class ChannelDelivery {
         DeliveryUpdate u = new DeliveryUpdate(sender.channel(), state, attempt, status, reason, clock.instant(), null,
                 ref);
         tell(u);
-        if (state == DeliveryState.DELIVERED) {
-            LOG.info("{}: delivered after {} attempt(s): {}", sender.channel(), attempt, reason);
+        if (state != DeliveryState.FAILED) {
+            LOG.info("{}: {} after {} attempt(s): {}", sender.channel(), state.label(), attempt, reason);
         } else {
             LOG.warn("{}: {} after {} attempt(s): {}", sender.channel(), state.label(), attempt, reason);
         }
