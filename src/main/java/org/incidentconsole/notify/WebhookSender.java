@@ -2,6 +2,7 @@ package org.incidentconsole.notify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.incidentconsole.inventory.ChannelKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +32,7 @@ import org.slf4j.LoggerFactory;
 final class WebhookSender implements Sender {
     private static final Logger LOG = LoggerFactory.getLogger(WebhookSender.class);
     private static final int REASON_MAX = 200;
+    private static final int BODY_MAX = 64 * 1024;
 
     private final String channel;
     private final ChannelKind kind;
@@ -89,8 +93,8 @@ final class WebhookSender implements Sender {
         try {
             request = request(uri, payload.json(), secretValues);
         } catch (IllegalArgumentException e) {
-            return Attempt.failed(null, "a header of this webhook cannot be sent (the HTTP client sets Host, "
-                    + "Content-Length and Connection itself)");
+            return Attempt.failed(null, "the request cannot be made: method " + method + " or a header the HTTP "
+                    + "client sets itself (Host, Content-Length, Connection, …)");
         }
         Attempt attempt = exchange(request, mask);
         LOG.debug("{}: {} {} -> {} {}", channel, method, SecretMask.masked(url.get()), attempt.result(),
@@ -104,9 +108,11 @@ final class WebhookSender implements Sender {
         String where = url.map(SecretMask::masked).orElse(null);
         StringBuilder out = new StringBuilder(method).append(' ')
                 .append(where != null ? where : "(no webhook URL: set " + urlEnv + ")").append('\n');
-        out.append("Content-Type: application/json\n");
-        headers.forEach((k, v) -> out.append(k).append(": ").append(v).append('\n'));
-        secretHeaderEnvs.forEach((k, env) -> out.append(k).append(": ").append(SecretMask.HIDDEN).append(" (from ")
+        if (!setsContentType()) {
+            out.append("Content-Type: application/json\n");
+        }
+        new TreeMap<>(headers).forEach((k, v) -> out.append(k).append(": ").append(v).append('\n'));
+        new TreeMap<>(secretHeaderEnvs).forEach((k, env) -> out.append(k).append(": ").append(SecretMask.HIDDEN).append(" (from ")
                 .append(env).append(")\n"));
         out.append('\n');
         WebhookFormat.Payload payload = format.payload(message);
@@ -125,7 +131,7 @@ final class WebhookSender implements Sender {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
                 .method(method, HttpRequest.BodyPublishers.ofString(json))
                 .header("User-Agent", "incident-console");
-        if (headers.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("Content-Type"))) {
+        if (!setsContentType()) {
             b.header("Content-Type", "application/json; charset=utf-8");
         }
         headers.forEach(b::header);
@@ -133,10 +139,15 @@ final class WebhookSender implements Sender {
         return b.build();
     }
 
+    private boolean setsContentType() {
+        return headers.keySet().stream().anyMatch(k -> k.equalsIgnoreCase("Content-Type"));
+    }
+
     private Attempt exchange(HttpRequest request, SecretMask mask) throws InterruptedException {
         HttpResponse<String> response;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            response = client.send(request, info -> HttpResponse.BodySubscribers.mapping(
+                    HttpResponse.BodySubscribers.ofInputStream(), WebhookSender::firstBytes));
         } catch (HttpConnectTimeoutException e) {
             return Attempt.retry(null, "could not connect within " + seconds(timeout), null);
         } catch (HttpTimeoutException e) {
@@ -150,6 +161,15 @@ final class WebhookSender implements Sender {
         }
         return classify(response.statusCode(), response.body(),
                 response.headers().firstValue("Retry-After").orElse(null), mask);
+    }
+
+    /** At most {@link #BODY_MAX} bytes of the answer: a reason needs its start only. */
+    private static String firstBytes(InputStream in) {
+        try (in) {
+            return new String(in.readNBytes(BODY_MAX), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The answer's row in the service's table, with the server's own words (free of secrets) in the reason. */
