@@ -8,6 +8,9 @@ public final class Senders {
     }
 
     public static Sender create(NotifyChannel channel, SecretSource secrets) {
-        throw new UnsupportedOperationException("no sender for " + channel.kind().label() + " yet");
+        return switch (channel.kind()) {
+            case EMAIL -> new EmailSender(channel, secrets);
+            default -> throw new UnsupportedOperationException("no sender for " + channel.kind().label() + " yet");
+        };
     }
 }
