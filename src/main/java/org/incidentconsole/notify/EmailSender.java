@@ -63,6 +63,9 @@ public final class EmailSender implements Sender {
             attempt = Attempt.failed(null, e.getMessage());
         } catch (MessagingException e) {
             attempt = MailFailures.attempt(e, smtp);
+        } catch (RuntimeException e) {
+            attempt = Attempt.failed(null, "sending to " + smtp.host() + ":" + smtp.port() + " failed: "
+                    + e.getClass().getSimpleName() + " " + MailFailures.oneLine(e.getMessage()));
         }
         Attempt clean = new Attempt(attempt.result(), attempt.status(), scrub(attempt.reason(), hidden),
                 attempt.retryAfter(), attempt.ref());
@@ -83,7 +86,7 @@ public final class EmailSender implements Sender {
                 + "login: " + login + "\n"
                 + "From: " + smtp.from() + "\n"
                 + "To: " + String.join(", ", smtp.to()) + "\n"
-                + "Subject: " + message.subject() + "\n"
+                + "Subject: " + subjectLine(message) + "\n"
                 + "\n"
                 + message.text();
     }
@@ -134,11 +137,16 @@ public final class EmailSender implements Sender {
         };
         mail.setFrom(from);
         mail.setRecipients(Message.RecipientType.TO, to.toArray(new InternetAddress[0]));
-        mail.setSubject(message.subject(), StandardCharsets.UTF_8.name());
+        mail.setSubject(subjectLine(message), StandardCharsets.UTF_8.name());
         mail.setText(message.text(), StandardCharsets.UTF_8.name());
         mail.setSentDate(new Date());
         mail.saveChanges();
         return mail;
+    }
+
+    /** One header line: a line break in the subject would start a header of the text's choosing. */
+    private static String subjectLine(Outgoing message) {
+        return message.subject() == null ? "" : message.subject().replaceAll("[\\r\\n]+", " ").strip();
     }
 
     private static InternetAddress address(String field, String value) throws EmailSetupException {
