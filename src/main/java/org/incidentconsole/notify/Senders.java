@@ -31,8 +31,7 @@ public final class Senders {
             case TEAMS -> webhook(channel, ChatFormats.teams(), secrets, timeout, clock);
             case DISCORD -> webhook(channel, ChatFormats.discord(), secrets, timeout, clock);
             case WEBHOOK -> webhook(channel, new TemplateFormat(shape(channel).body()), secrets, timeout, clock);
-            case EMAIL -> throw new UnsupportedOperationException("no sender for " + channel.kind().label()
-                    + " yet");
+            case EMAIL -> new EmailSender(channel, secrets);
         };
     }
 
