@@ -116,8 +116,12 @@ public final class AtlassianStatusPage implements StatusPage {
             return Attempt.failed(null, "the API token in " + settings.tokenEnv() + " holds a control character");
         }
         Attempt attempt = masked(exchange(request, token.get(), ref), token.get());
-        LOG.info("status page {} {}: {} {}", request.method(), request.uri().getPath(), attempt.result(),
-                attempt.status() == null ? attempt.reason() : "HTTP " + attempt.status() + " " + attempt.reason());
+        String said = attempt.status() == null ? attempt.reason() : "HTTP " + attempt.status() + " " + attempt.reason();
+        if (attempt.result() == Attempt.Result.FAILED) {
+            LOG.warn("status page {} {}: {} {}", request.method(), request.uri().getPath(), attempt.result(), said);
+        } else {
+            LOG.info("status page {} {}: {} {}", request.method(), request.uri().getPath(), attempt.result(), said);
+        }
         return attempt;
     }
 
