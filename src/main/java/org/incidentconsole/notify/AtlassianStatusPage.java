@@ -12,8 +12,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import org.incidentconsole.inventory.StatusPageSettings;
 import org.incidentconsole.redact.Redactor;
 import org.slf4j.Logger;
@@ -28,6 +30,7 @@ public final class AtlassianStatusPage implements StatusPage {
     public static final Duration TIMEOUT = Duration.ofSeconds(30);
     static final String TOKEN_WHAT = "API token";
     private static final String MASK = "[REDACTED:token]";
+    private static final Pattern LOOPBACK = Pattern.compile("localhost|127(\\.\\d{1,3}){3}|\\[?::1]?");
 
     private static final Logger LOG = LoggerFactory.getLogger(AtlassianStatusPage.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -107,13 +110,14 @@ public final class AtlassianStatusPage implements StatusPage {
     }
 
     private Attempt call(StatusPageRequest request, String ref) throws InterruptedException {
+        if (!mayCarryToken(request.uri())) {
+            return Attempt.failed(null, "the status page API must be https (plain http only on this machine): "
+                    + settings.api());
+        }
         Optional<String> token = secrets.secret(StatusPageSender.CHANNEL, TOKEN_WHAT, settings.tokenEnv())
                 .map(String::strip).filter(t -> !t.isEmpty());
         if (token.isEmpty()) {
             return Attempt.failed(null, "no API token: set " + settings.tokenEnv());
-        }
-        if (token.get().chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
-            return Attempt.failed(null, "the API token in " + settings.tokenEnv() + " holds a control character");
         }
         Attempt attempt = masked(exchange(request, token.get(), ref), token.get());
         String said = attempt.status() == null ? attempt.reason() : "HTTP " + attempt.status() + " " + attempt.reason();
@@ -125,11 +129,23 @@ public final class AtlassianStatusPage implements StatusPage {
         return attempt;
     }
 
+    /** The token goes over TLS, or in the clear only to this machine (a local stand-in for the service). */
+    static boolean mayCarryToken(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
+        return scheme.equals("https") || scheme.equals("http") && LOOPBACK.matcher(host).matches();
+    }
+
     private Attempt exchange(StatusPageRequest request, String token, String ref) throws InterruptedException {
-        HttpRequest http = HttpRequest.newBuilder(request.uri()).timeout(TIMEOUT)
-                .header("Authorization", "OAuth " + token)
+        HttpRequest.Builder builder = HttpRequest.newBuilder(request.uri()).timeout(TIMEOUT)
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .method(request.method(), HttpRequest.BodyPublishers.ofString(request.json())).build();
+                .method(request.method(), HttpRequest.BodyPublishers.ofString(request.json()));
+        try {
+            builder.header("Authorization", "OAuth " + token);
+        } catch (IllegalArgumentException badValue) { // its words are not passed on: they may quote the value
+            return Attempt.failed(null, "the API token in " + settings.tokenEnv() + " is not a valid header value");
+        }
+        HttpRequest http = builder.build();
         HttpResponse<String> response;
         try {
             response = this.http.send(http, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

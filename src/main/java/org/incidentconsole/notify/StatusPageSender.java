@@ -35,7 +35,12 @@ public final class StatusPageSender implements Sender {
 
     /** The inventory's status page, no incident opened on it yet. */
     public StatusPageSender(StatusPageSettings settings, SecretSource secrets) {
-        this(new AtlassianStatusPage(settings, secrets), settings.components().values(), COMPONENT_STATUS, null);
+        this(settings, secrets, null);
+    }
+
+    /** The inventory's status page, where this incident already opened {@code ref} (null: none yet). */
+    public StatusPageSender(StatusPageSettings settings, SecretSource secrets, String ref) {
+        this(new AtlassianStatusPage(settings, secrets), settings.components().values(), COMPONENT_STATUS, ref);
     }
 
     /**

@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.incidentconsole.inventory.StatusPageSettings;
 import org.incidentconsole.notify.Attempt.Result;
 import org.incidentconsole.notify.StatuspageServer.Received;
 import org.junit.jupiter.api.AfterEach;
@@ -128,6 +130,40 @@ class AtlassianStatusPageTest {
 
         assertThat(attempt).isEqualTo(Attempt.failed(null, "no API token: set STATUSPAGE_TOKEN"));
         assertThat(fixture.server.received()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({"https://api.statuspage.io/v1, true", "HTTPS://status.example.com/api/v1, true",
+            "http://127.0.0.1:8080/v1, true", "http://localhost/v1, true", "http://[::1]:9000/v1, true",
+            "http://api.statuspage.io/v1, false", "http://127.evil.example/v1, false",
+            "http://localhost.evil.example/v1, false", "ftp://127.0.0.1/v1, false"})
+    void the_token_travels_over_tls_or_only_to_this_machine(String api, boolean allowed) {
+        assertThat(AtlassianStatusPage.mayCarryToken(URI.create(api))).isEqualTo(allowed);
+    }
+
+    @Test
+    void a_plain_http_page_elsewhere_is_refused_before_the_token_is_asked_for() throws Exception {
+        StatusPageSettings remote = new StatusPageSettings(URI.create("http://api.statuspage.io/v1"),
+                StatuspageFixture.PAGE, StatuspageFixture.ENV, StatuspageFixture.COMPONENTS, 40);
+
+        Attempt attempt = new AtlassianStatusPage(remote, fixture.secrets()).create(post(StatusPhase.INVESTIGATING, "x"));
+
+        assertThat(attempt).isEqualTo(Attempt.failed(null,
+                "the status page API must be https (plain http only on this machine): http://api.statuspage.io/v1"));
+        assertThat(fixture.asked).isEmpty();
+    }
+
+    @Test
+    void a_token_that_cannot_be_a_header_fails_without_quoting_it() throws Exception {
+        String broken = fixture.token + "\r\nX-Injected: yes";
+        SecretSource source = (channel, what, env) -> Optional.of(broken);
+
+        Attempt attempt = new AtlassianStatusPage(fixture.settings, source).create(post(StatusPhase.INVESTIGATING, "x"));
+
+        assertThat(attempt).isEqualTo(Attempt.failed(null,
+                "the API token in STATUSPAGE_TOKEN is not a valid header value"));
+        assertThat(fixture.server.received()).isEmpty();
+        assertThat(fixture.logLines()).as(fixture.seedNote()).noneMatch(l -> l.contains(fixture.token));
     }
 
     @Test

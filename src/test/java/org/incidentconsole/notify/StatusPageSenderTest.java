@@ -150,7 +150,7 @@ class StatusPageSenderTest {
     void a_sender_given_the_ref_of_an_earlier_session_updates_that_incident() throws Exception {
         String ref = fixture.page().create(new StatusPost("Checkout errors", StatusPhase.INVESTIGATING, "x",
                 Map.of())).ref();
-        StatusPageSender resumed = new StatusPageSender(fixture.page(), IDS, StatusPageSender.COMPONENT_STATUS, ref);
+        StatusPageSender resumed = new StatusPageSender(fixture.settings, fixture.secrets(), ref);
 
         Attempt attempt = resumed.send(message("monitoring", "Watching."));
 
