@@ -10,4 +10,10 @@ public interface StatusPage {
 
     /** Moves the page's incident {@code ref} to the post's status with its message and components. */
     Attempt update(String ref, StatusPost post) throws InterruptedException;
+
+    /**
+     * What {@link #create} ({@code ref} null) or {@link #update} would send, for the preview and {@code --dry-run}:
+     * the method, the address and the payload, every secret masked.
+     */
+    String preview(String ref, StatusPost post);
 }
