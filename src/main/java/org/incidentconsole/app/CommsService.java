@@ -61,7 +61,8 @@ public final class CommsService {
     }
 
     /**
-     * @param statusPage the sender for the channel named {@value CommsHistory#STATUS_PAGE} (null: none); it finds
+     * @param statusPage the sender for the channel named {@value CommsHistory#STATUS_PAGE} (its {@code channel()}
+     *                   answers that name; null: none); it finds
      *                   the status to move to in the message's facts ({@code phase}) and the page's incident, once
      *                   opened, in {@code status_page_ref}
      */
@@ -150,7 +151,10 @@ public final class CommsService {
         NotifySettings notify = settings.get();
         List<Sender> chosen = new ArrayList<>();
         for (String name : new LinkedHashSet<>(channels)) {
-            if (CommsHistory.STATUS_PAGE.equals(name) && statusPage != null) {
+            if (CommsHistory.STATUS_PAGE.equals(name) && notify.channel(name).isEmpty()) {
+                if (statusPage == null) {
+                    throw new IllegalArgumentException("no status page is set up under notify: in the inventory");
+                }
                 chosen.add(statusPage);
                 continue;
             }

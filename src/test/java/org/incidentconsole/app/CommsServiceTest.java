@@ -198,7 +198,9 @@ class CommsServiceTest {
             "no channel       | initial  | text |           | no channel chosen: choose at least one to send to",
             "unknown template | greeting | text | ops       | no message template 'greeting': use one of initial,"
                     + " progress, rollback, resolved, free",
-            "empty text       | progress | '  ' | ops       | the message is empty: write what to tell the team"})
+            "empty text       | progress | '  ' | ops       | the message is empty: write what to tell the team",
+            "no status page   | progress | text | ops status-page | no status page is set up under notify: in the"
+                    + " inventory"})
     void a_message_that_cannot_go_out_is_refused_in_one_sentence_and_nothing_is_journaled(String why,
             String template, String text, String channels, String message) throws Exception {
         CommsService comms = service(Map.of("ops", new AnsweringSender("ops", Attempt.delivered(200, "ok"))), null);

@@ -26,6 +26,7 @@ import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.testing.FxScreen;
 import org.incidentconsole.testing.HandClock;
+import org.incidentconsole.ui.common.Theme;
 import org.incidentconsole.ui.incident.AskingIncidentGuard;
 import org.incidentconsole.ui.incident.IncidentBarController;
 import org.incidentconsole.ui.incident.IncidentBarViewModel;
@@ -67,6 +68,7 @@ class IncidentBarCadenceScreenTest {
         loader.setControllerFactory(type -> controller);
         Parent bar = loader.load();
         Scene scene = new Scene(bar, 1400, 80);
+        Theme.DARK.apply(scene);
         stage.setScene(scene);
         stage.show();
     }
