@@ -32,7 +32,19 @@ public record IncidentState(
         long lastSeq,
         Instant lastAt,
         Lifecycle lifecycle,
-        Walk walk) {
+        Walk walk,
+        CommsHistory comms) {
+
+    /** The state without the comms part (#21): as it was built before messages were sent from the console. */
+    public IncidentState(IncidentEvent.Started started, Instant startedAt, Severity severity,
+                         Map<String, String> variables, Map<String, String> variableRoles,
+                         Map<String, ChecklistMark> checklist, Map<String, IncidentEvent.StepFinished> lastRuns,
+                         Map<String, String> health, Map<String, String> fields, List<String> notes,
+                         List<String> actionItems, List<String> lessons, List<String> milestones, boolean resolved,
+                         long lastSeq, Instant lastAt, Lifecycle lifecycle, Walk walk) {
+        this(started, startedAt, severity, variables, variableRoles, checklist, lastRuns, health, fields, notes,
+                actionItems, lessons, milestones, resolved, lastSeq, lastAt, lifecycle, walk, CommsHistory.NONE);
+    }
 
     /**
      * The incident as it stands now (#15): title and trigger as last edited, who signs acts at this point of the
@@ -71,7 +83,7 @@ public record IncidentState(
     public static IncidentState empty() {
         return new IncidentState(null, null, null, Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), Map.of(), List.of(),
                 List.of(), List.of(), List.of(), false, 0, null, Lifecycle.NONE,
-                Walk.NONE);
+                Walk.NONE, CommsHistory.NONE);
     }
 
     public static IncidentState replay(List<JournalRecord> records) {
@@ -120,6 +132,7 @@ public record IncidentState(
         private final Map<String, IncidentEvent.AlternativeChosen> chosen;
         private final Map<String, String> answers;
         private final Map<String, ManualMark> manual;
+        private final CommsFold comms;
 
         public Fold(IncidentState from) {
             started = from.started;
@@ -146,6 +159,7 @@ public record IncidentState(
             chosen = new LinkedHashMap<>(from.walk.chosen());
             answers = new LinkedHashMap<>(from.walk.answers());
             manual = new LinkedHashMap<>(from.walk.manual());
+            comms = new CommsFold(from.comms);
         }
 
         @Override
@@ -198,7 +212,7 @@ public record IncidentState(
                 resolved = true;
                 lifecycle = new Lifecycle(lifecycle.title(), lifecycle.trigger(), lifecycle.operator(),
                         IncidentStatus.RESOLVED, record.ts());
-            } else if (!walkAct(e)) {
+            } else if (!walkAct(e) && !comms.accept(e, record.ts())) {
                 lifecycle(e);
             }
             lastSeq = record.seq();
@@ -243,7 +257,7 @@ public record IncidentState(
                     frozen(runs), frozen(health), frozen(fields), List.copyOf(notes), List.copyOf(actionItems),
                     List.copyOf(lessons), List.copyOf(milestones), resolved, lastSeq, lastAt, lifecycle,
                     new Walk(runbook, frozen(interrupted), lastStep, procedure, frozen(chosen), frozen(answers),
-                            frozen(manual)));
+                            frozen(manual)), comms.state());
         }
 
         private static <V> Map<String, V> frozen(Map<String, V> map) {

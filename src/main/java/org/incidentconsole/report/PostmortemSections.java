@@ -6,7 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.incidentconsole.incident.CommsHistory;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.severity.Severity;
 
@@ -139,11 +141,52 @@ final class PostmortemSections {
             return;
         }
         for (Messages.Message m : f.messages) {
+            if (m.id() != null) {
+                sent(m);
+                continue;
+            }
             md.append("### ").append(t.time(m.at())).append(" — ").append(m.how()).append(" ")
                     .append(Markdown.inline(m.channel() == null ? "" : "to " + m.channel()))
                     .append(m.by() == null ? "" : " by " + Markdown.inline(m.by())).append("\n\n")
                     .append(Markdown.fence("text", m.text() == null ? "" : m.text())).append('\n');
         }
+    }
+
+    /** A message sent from the console (#21): who, which template, each channel's result, the subject and text. */
+    private void sent(Messages.Message m) {
+        md.append("### ").append(t.time(m.at())).append(" — ").append(Markdown.inline(m.channel())).append(" sent")
+                .append(m.by() == null ? "" : " by " + Markdown.inline(m.by())).append("\n\n");
+        Optional<CommsHistory.Posted> posted = f.state.comms().message(m.id());
+        List<String> channels = posted.map(p -> p.message().channels()).orElse(null);
+        for (String channel : channels == null ? List.<String>of() : channels) {
+            md.append("- ").append(Markdown.code(channel)).append(": ")
+                    .append(posted.get().delivery(channel).map(this::result)
+                            .orElse("no result recorded (still sending when the journal ends)"))
+                    .append('\n');
+        }
+        if (posted.map(p -> p.message().phase()).orElse(null) != null) {
+            md.append("- Status page moved to ").append(Markdown.inline(posted.get().message().phase()))
+                    .append('\n');
+        }
+        md.append('\n');
+        if (m.subject() != null && !m.subject().isBlank()) {
+            md.append("Subject: ").append(Markdown.inline(m.subject())).append("\n\n");
+        }
+        md.append(Markdown.fence("text", m.text() == null ? "" : m.text())).append('\n');
+    }
+
+    /** "delivered at 16:57:02 UTC", "failed: HTTP 404 no_service (after 3 tries)", "cancelled". */
+    private String result(CommsHistory.Settled s) {
+        IncidentEvent.MessageDelivery d = s.delivery();
+        String tries = d.attempts() > 1 ? " (after " + d.attempts() + " tries)" : "";
+        String why = d.reason() == null || d.reason().isBlank() ? "" : ": " + Markdown.inline(d.reason());
+        String status = d.status() == null ? "" : " (status " + d.status() + ")";
+        return switch (d.result() == null ? "" : d.result()) {
+            case "delivered" -> "delivered at " + t.time(s.at()) + tries;
+            case "failed" -> "failed" + why + status + tries;
+            case "cancelled" -> "cancelled" + why + tries;
+            default -> Markdown.inline(d.result()) + why + tries;
+        };
     }
 
     static String roleLabel(String role) {

@@ -102,7 +102,9 @@ final class TimelineText {
                 + (m.phase() == null ? "" : ", status page " + in(m.phase())));
         on(IncidentEvent.MessageDelivery.class, d -> "Message " + in(d.result()) + " on " + in(d.channel())
                 + (d.attempts() > 1 ? " after " + d.attempts() + " tries" : "")
-                + (d.reason() == null || d.reason().isBlank() ? "" : ": " + in(d.reason())));
+                + ("delivered".equals(d.result()) || d.reason() == null || d.reason().isBlank() ? ""
+                : ": " + in(d.reason())) + ("failed".equals(d.result()) && d.status() != null
+                ? " (status " + d.status() + ")" : ""));
     }
 
     private static String hosts(List<String> names, String what) {

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.severity.Severity;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The timeline's table of renderers: every event type gets a line, and none ends at a bare arrow. */
 class TimelineTextTest {
@@ -35,6 +37,19 @@ class TimelineTextTest {
                 .isEqualTo("Breaker delete `cb:x:failures`: 47 → deleted");
         assertThat(TimelineText.of(new IncidentEvent.BreakerAction("trip", "cb:x:state", "", "open", "ok")))
                 .isEqualTo("Breaker trip `cb:x:state`: absent → open");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "delivered | 200 | ok                  | 1 | Message delivered on ops",
+            "delivered | 200 | ok                  | 3 | Message delivered on ops after 3 tries",
+            "failed    | 404 | no_service          | 1 | Message failed on ops: no\\_service (status 404)",
+            "failed    |     | connection refused  | 4 | Message failed on ops after 4 tries: connection refused",
+            "cancelled | 429 | rate limited        | 2 | Message cancelled on ops after 2 tries: rate limited"})
+    void a_delivery_says_how_it_settled_with_the_servers_words_only_when_it_did_not_arrive(String result,
+            Integer status, String reason, int attempts, String line) {
+        assertThat(TimelineText.of(new IncidentEvent.MessageDelivery("m1", "ops", result, status, reason, attempts,
+                null))).isEqualTo(line);
     }
 
     private static IncidentEvent sample(Class<?> type) throws Exception {

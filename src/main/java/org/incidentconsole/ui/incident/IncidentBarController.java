@@ -20,6 +20,7 @@ import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import org.incidentconsole.incident.CommsCadence;
 import org.incidentconsole.incident.IncidentStatus;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.common.ErrorPresenter;
@@ -48,6 +49,8 @@ public final class IncidentBarController {
     private Label elapsed;
     @FXML
     private Label budget;
+    @FXML
+    private Label nextUpdate;
     @FXML
     private Label message;
     @FXML
@@ -83,6 +86,12 @@ public final class IncidentBarController {
         budget.managedProperty().bind(budget.visibleProperty());
         model.budgetLevelProperty().addListener((obs, old, now) -> {
             StateStyles.show(budget, StepClock.Level.class, now);
+        });
+        nextUpdate.textProperty().bind(model.nextUpdateProperty());
+        nextUpdate.visibleProperty().bind(model.nextUpdateProperty().isNotEmpty());
+        nextUpdate.managedProperty().bind(nextUpdate.visibleProperty());
+        model.cadenceProperty().addListener((obs, old, now) -> {
+            StateStyles.show(nextUpdate, CommsCadence.Level.class, now);
         });
         message.textProperty().bind(model.messageProperty());
         severityChip.textProperty().bind(Bindings.createStringBinding(

@@ -15,12 +15,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
+import org.incidentconsole.incident.CommsCadence;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentState;
 import org.incidentconsole.incident.IncidentStatus;
 import org.incidentconsole.incident.IncidentStore;
-import org.incidentconsole.report.CommsTemplates;
+import org.incidentconsole.inventory.NotifySettings;
+import org.incidentconsole.report.CommsFacts;
+import org.incidentconsole.report.CommsTemplate;
 import org.incidentconsole.severity.Severity;
 
 /**
@@ -45,7 +48,11 @@ public final class IncidentBarViewModel {
     private final SimpleObjectProperty<IncidentStatus> status = new SimpleObjectProperty<>();
     private final SimpleStringProperty operator = new SimpleStringProperty();
     private final SimpleStringProperty message = new SimpleStringProperty("");
+    private final SimpleStringProperty nextUpdate = new SimpleStringProperty("");
+    private final SimpleObjectProperty<CommsCadence.Level> cadence =
+            new SimpleObjectProperty<>(CommsCadence.Level.NONE);
     private volatile StepClock stepClock;
+    private volatile Duration updateEvery = NotifySettings.DEFAULT_UPDATE_EVERY;
 
     public IncidentBarViewModel(Executor ui, Executor io, IncidentGateway gateway, Clock clock, String operator) {
         this.ui = ui;
@@ -231,18 +238,38 @@ public final class IncidentBarViewModel {
                 .thenApply(r -> null);
     }
 
-    /** A chat message for the live incident: "initial", "progress" or "rollback". Null without an incident. */
+    /**
+     * A message for the live incident, subject then body, as the clipboard gets it: {@code kind} is a
+     * {@link CommsTemplate} word ("initial", "progress", "rollback", "resolved", "free"; unknown words give the
+     * rollback message, as before). Null without an incident.
+     */
     public String comms(String kind, int step, int steps, String stepTitle) {
+        CommsTemplate.Filled filled = fill(CommsTemplate.byWord(kind).orElse(CommsTemplate.ROLLBACK), step, steps,
+                stepTitle);
+        return filled == null ? null : filled.text().isEmpty() ? filled.subject()
+                : filled.subject() + "\n" + filled.text();
+    }
+
+    /** The template filled from the journal, the step given and the update interval; null without an incident. */
+    public CommsTemplate.Filled fill(CommsTemplate template, int step, int steps, String stepTitle) {
+        CommsFacts facts = facts(step, steps, stepTitle);
+        return facts == null ? null : template.fill(facts);
+    }
+
+    /** The live incident's facts for a message, or null without an incident. */
+    public CommsFacts facts(int step, int steps, String stepTitle) {
         IncidentSession s = gateway.current();
-        if (s == null) {
-            return null;
-        }
-        IncidentState state = s.state();
-        return switch (kind) {
-            case "initial" -> CommsTemplates.initialAlert(state);
-            case "progress" -> CommsTemplates.progress(state, step, steps, stepTitle, clock.instant());
-            default -> CommsTemplates.rollbackComplete(state);
-        };
+        return s == null ? null : CommsFacts.of(s.state(), step, steps, stepTitle, clock.instant(), updateEvery);
+    }
+
+    /** How often a progress update is due after the initial alert (the inventory's {@code notify.update_every}). */
+    public void setUpdateEvery(Duration every) {
+        this.updateEvery = every == null ? NotifySettings.DEFAULT_UPDATE_EVERY : every;
+        tick();
+    }
+
+    public Duration updateEvery() {
+        return updateEvery;
     }
 
     public void setStepClock(StepClock clock) {
@@ -250,7 +277,10 @@ public final class IncidentBarViewModel {
         tick();
     }
 
-    /** Called every second on the FX thread: elapsed time and the step budget; both stop at Resolve. */
+    /**
+     * Called every second on the FX thread: elapsed time, the step budget and when the next comms update is due;
+     * all stop at Resolve.
+     */
     public void tick() {
         Instant now = clock.instant();
         IncidentSession s = gateway.current();
@@ -261,6 +291,9 @@ public final class IncidentBarViewModel {
         StepClock c = end == null ? stepClock : null;
         budget.set(c == null ? "" : c.text(now));
         budgetLevel.set(c == null ? StepClock.Level.NONE : c.level(now));
+        CommsCadence due = s == null ? CommsCadence.NONE : CommsCadence.of(s.state(), updateEvery, now);
+        nextUpdate.set(s == null ? "" : due.text(CommsCadence.zone(s.state())));
+        cadence.set(due.level());
     }
 
     private void show(IncidentState state) {
@@ -303,6 +336,15 @@ public final class IncidentBarViewModel {
 
     public ReadOnlyObjectProperty<StepClock.Level> budgetLevelProperty() {
         return budgetLevel;
+    }
+
+    /** "Next update 14:20", "Update overdue 3 min", or "" before the initial alert and after Resolve. */
+    public ReadOnlyStringProperty nextUpdateProperty() {
+        return nextUpdate;
+    }
+
+    public ReadOnlyObjectProperty<CommsCadence.Level> cadenceProperty() {
+        return cadence;
     }
 
     public ReadOnlyBooleanProperty resolvedProperty() {

@@ -14,6 +14,7 @@ import javafx.css.PseudoClass;
 import javafx.scene.layout.Region;
 import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.health.HealthStatus;
+import org.incidentconsole.incident.CommsCadence;
 import org.incidentconsole.health.SeverityAdvisor;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.ConnectionState;
@@ -65,7 +66,9 @@ class StateStylesTest {
             "connection, FAILED,            .state-dot:failed",
             "severity,   P1,                .severity-chip:p1",
             "budget,     CLOSE,             .step-budget:close",
-            "budget,     OVER,              .step-budget:over"})
+            "budget,     OVER,              .step-budget:over",
+            "cadence,    DUE,               .next-update:due",
+            "cadence,    OVERDUE,           .next-update:overdue"})
     void a_state_switches_on_its_own_pseudo_class_only_and_base_css_styles_it(String kind, String value,
                                                                                String selector) throws IOException {
         Region node = new Region();
@@ -75,6 +78,7 @@ class StateStylesTest {
             case "health" -> HealthStatus.class;
             case "connection" -> ConnectionState.class;
             case "severity" -> Severity.class;
+            case "cadence" -> CommsCadence.Level.class;
             default -> StepClock.Level.class;
         };
         for (Enum<?> other : type.getEnumConstants()) {
