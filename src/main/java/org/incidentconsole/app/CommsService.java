@@ -27,6 +27,7 @@ import org.incidentconsole.notify.Delivery;
 import org.incidentconsole.notify.DeliveryUpdate;
 import org.incidentconsole.notify.Outgoing;
 import org.incidentconsole.notify.Sender;
+import org.incidentconsole.notify.StatusPageSender;
 import org.incidentconsole.notify.StatusPhase;
 import org.incidentconsole.report.CommsFacts;
 import org.incidentconsole.report.CommsTemplate;
@@ -127,10 +128,10 @@ public final class CommsService {
         Map<String, String> facts = new LinkedHashMap<>(CommsFacts.of(state, clock.instant(),
                 settings.get().updateEvery()).values(word, subject, text.strip()));
         if (phase != null) {
-            facts.put("phase", phase.label());
+            facts.put(StatusPageSender.PHASE_FACT, phase.label());
         }
         if (state.comms().statusPageRef() != null) {
-            facts.put("status_page_ref", state.comms().statusPageRef());
+            facts.put(StatusPageSender.REF_FACT, state.comms().statusPageRef());
         }
         IncidentEvent.MessagePosted posted = new IncidentEvent.MessagePosted(id, word,
                 subject == null ? "" : subject.strip(), text.strip(), chosen.stream().map(Sender::channel).toList(),

@@ -19,6 +19,8 @@ public final class StatusPageSender implements Sender {
     public static final String PHASE_FACT = "phase";
     public static final String STATUS_FACT = "status";
     public static final String TITLE_FACT = "title";
+    /** The page's incident the journal knows this incident opened (set by whoever fills the facts). */
+    public static final String REF_FACT = "status_page_ref";
 
     /** Statuspage component status for every affected component, by phase. */
     public static final Map<StatusPhase, String> COMPONENT_STATUS = Map.of(
@@ -78,7 +80,8 @@ public final class StatusPageSender implements Sender {
         }
         lock.lockInterruptibly();
         try {
-            String current = ref;
+            String journaled = message.facts().get(REF_FACT);
+            String current = ref != null ? ref : journaled == null || journaled.isBlank() ? null : journaled;
             if (current != null) {
                 return page.update(current, post(message, phase.get()));
             }
@@ -97,7 +100,9 @@ public final class StatusPageSender implements Sender {
 
     @Override
     public String preview(Outgoing message) {
-        return phase(message).map(p -> page.preview(ref, post(message, p))).orElseGet(() -> noPhase(message));
+        String journaled = message.facts().get(REF_FACT);
+        String current = ref != null ? ref : journaled == null || journaled.isBlank() ? null : journaled;
+        return phase(message).map(p -> page.preview(current, post(message, p))).orElseGet(() -> noPhase(message));
     }
 
     /** The post a message makes, once its phase is known. */
