@@ -160,6 +160,23 @@ class StatusPageSenderTest {
     }
 
     @Test
+    void the_journaled_ref_in_the_facts_makes_a_fresh_sender_update_that_incident_not_open_another() throws Exception {
+        String ref = fixture.page().create(new StatusPost("Checkout errors", StatusPhase.INVESTIGATING, "x",
+                Map.of())).ref();
+        StatusPageSender fresh = new StatusPageSender(fixture.settings, fixture.secrets());
+        Outgoing message = message("identified", "Cause found.");
+        Map<String, String> facts = new HashMap<>(message.facts());
+        facts.put(StatusPageSender.REF_FACT, ref);
+
+        Attempt attempt = fresh.send(new Outgoing(message.subject(), message.text(), facts));
+
+        assertThat(attempt.result()).isEqualTo(Attempt.Result.DELIVERED);
+        assertThat(fixture.server.received()).hasSize(2);
+        assertThat(fixture.server.received().get(1).method()).isEqualTo("PATCH");
+        assertThat(fixture.server.received().get(1).path()).endsWith("/incidents/" + ref);
+    }
+
+    @Test
     void a_create_to_retry_opens_the_incident_on_the_next_try_and_a_failed_update_keeps_the_ref() throws Exception {
         fixture.server.answerNext(429, "{\"error\":\"Rate limited\"}", "2");
         Attempt limited = sender.send(message("investigating", "Looking."));
