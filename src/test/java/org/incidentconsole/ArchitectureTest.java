@@ -107,8 +107,10 @@ class ArchitectureTest {
             "notify    | inventory redact",
             "coordination | incident inventory redact",
             "drill     | ssh breaker",
-            "ui        | severity inventory redact shell runbook ssh breaker health incident report notify coordination drill",
-            "app       | severity inventory redact shell runbook ssh breaker health incident report notify coordination drill ui"})
+            "ui        | severity inventory redact shell runbook ssh breaker health incident report notify "
+                    + "coordination drill",
+            "app       | severity inventory redact shell runbook ssh breaker health incident report notify "
+                    + "coordination drill ui"})
     void a_package_uses_only_the_packages_its_row_allows(String pkg, String mayUse) {
         Set<String> allowed = mayUse == null ? Set.of() : Set.of(mayUse.strip().split("\\s+"));
         String[] forbidden = PACKAGES.stream().filter(p -> !p.equals(pkg) && !allowed.contains(p))

@@ -75,7 +75,8 @@ public final class RunLocks {
     public RunLocks(CoordinationRedis redis, CoordinationKeys keys, String consoleId, Duration ttl,
                     ScheduledExecutorService renewer, Clock clock) {
         if (ttl.toMillis() < 30) {
-            throw new IllegalArgumentException("a run lock's TTL must be at least 30 ms, got " + ttl.toMillis() + " ms");
+            throw new IllegalArgumentException("a run lock's TTL must be at least 30 ms, got " + ttl.toMillis()
+                    + " ms");
         }
         this.redis = redis;
         this.keys = keys;

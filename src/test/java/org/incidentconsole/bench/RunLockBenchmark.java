@@ -52,8 +52,8 @@ class RunLockBenchmark {
                 release[i] = t2 - t1;
                 both[i] = t2 - t0;
             }
-            String report = String.format("| run lock on loopback redis-server, %,d rounds after %,d warm-up | median µs"
-                            + " | p99 µs |%n|---|---|---|%n"
+            String report = String.format("| run lock on loopback redis-server, %,d rounds after %,d warm-up "
+                            + "| median µs | p99 µs |%n|---|---|---|%n"
                             + "| acquire (SET NX PX + fencing INCR + grant, one EVALSHA) | %s | %s |%n"
                             + "| release (compare-and-delete, one EVALSHA) | %s | %s |%n"
                             + "| acquire + release round trip | %s | %s |%n",

@@ -156,7 +156,8 @@ class RunLocksTest {
     void a_late_release_or_renewal_never_frees_the_lock_another_console_took_after_expiry() throws Exception {
         CoordinationKeys keys = incident();
         String key = keys.lock("Step 5", "web-01");
-        try (CoordinationRedis a = console(); CoordinationRedis b = console(); KeyEvents events = KeyEvents.watch(redis)) {
+        try (CoordinationRedis a = console(); CoordinationRedis b = console();
+             KeyEvents events = KeyEvents.watch(redis)) {
             RunLocks jana = locks(a, keys, "console-a", Duration.ofMillis(300));
             RunLocks ola = locks(b, keys, "console-b", RunLocks.DEFAULT_TTL);
             RunLock stale = ((LockAttempt.Granted) jana.acquire("Step 5", "web-01", "Jana")).lock();
@@ -187,7 +188,8 @@ class RunLocksTest {
     void a_lock_that_expires_without_release_is_reported_unknown_until_someone_acknowledges_it() throws Exception {
         CoordinationKeys keys = incident();
         String key = keys.lock("Step 5", "web-01");
-        try (CoordinationRedis a = console(); CoordinationRedis b = console(); KeyEvents events = KeyEvents.watch(redis)) {
+        try (CoordinationRedis a = console(); CoordinationRedis b = console();
+             KeyEvents events = KeyEvents.watch(redis)) {
             RunLocks jana = locks(a, keys, "console-a", Duration.ofMillis(300));
             RunLocks ola = locks(b, keys, "console-b", RunLocks.DEFAULT_TTL);
             RunLock lock = ((LockAttempt.Granted) jana.acquire("Step 5", "web-01", "Jana")).lock();
@@ -240,7 +242,8 @@ class RunLocksTest {
             try (CoordinationRedis link = new CoordinationRedis(endpoint)) {
                 RunLocks locks = locks(link, incident(), "console-a", RunLocks.DEFAULT_TTL);
                 assertThatThrownBy(() -> locks.acquire("Step 5", "web-01", "Jana"))
-                        .isInstanceOf(CoordinationUnavailableException.class).message().startsWith("the coordination Redis 127.0.0.1:" + gone.port())
+                        .isInstanceOf(CoordinationUnavailableException.class).message()
+                        .startsWith("the coordination Redis 127.0.0.1:" + gone.port())
                         .contains("not reachable").doesNotContain("\n");
             }
         }
