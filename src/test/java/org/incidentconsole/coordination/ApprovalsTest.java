@@ -7,6 +7,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.incidentconsole.coordination.ApprovalDecision.Verdict;
 import org.incidentconsole.inventory.Environment;
 import org.incidentconsole.redact.Redactor;
@@ -122,6 +127,42 @@ class ApprovalsTest {
                     "Jana's request to run Step 5 on web-01, web-02 expired before anyone approved it.");
             assertThat(jana.waive(id, "Jana", "too late").verdict()).isEqualTo(Verdict.EXPIRED);
             assertThat(ola.pending()).isEmpty();
+        }
+    }
+
+    @Test
+    void an_approval_and_a_waiver_at_the_same_instant_give_one_decision_both_consoles_agree_on() throws Exception {
+        Approvals jana = console("Jana", Role.INCIDENT_COMMANDER);
+        Approvals ola = console("Ola", Role.OPERATOR);
+        Approvals kim = console("Kim", Role.OPERATOR);
+        ExecutorService two = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 50; round++) {
+                String id = kim.request("console-Kim", "Step 5", HOSTS, COMMANDS, "Kim", Duration.ofMinutes(5))
+                        .request().id();
+                CountDownLatch ready = new CountDownLatch(2);
+                CountDownLatch go = new CountDownLatch(1);
+                Future<ApprovalDecision> approved = two.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return ola.approve(id, "Ola");
+                });
+                Future<ApprovalDecision> waived = two.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return jana.waive(id, "Jana", "no time");
+                });
+                assertThat(ready.await(60, TimeUnit.SECONDS)).isTrue();
+                go.countDown();
+                ApprovalDecision a = approved.get(60, TimeUnit.SECONDS);
+                ApprovalDecision w = waived.get(60, TimeUnit.SECONDS);
+                assertThat(List.of(a.verdict(), a.by())).as("round %d", round)
+                        .isEqualTo(List.of(w.verdict(), w.by()));
+                assertThat(kim.status(id)).extracting(ApprovalDecision::verdict, ApprovalDecision::by)
+                        .containsExactly(a.verdict(), a.by());
+            }
+        } finally {
+            two.shutdownNow();
         }
     }
 
