@@ -22,7 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ArchitectureTest {
     private static final String ROOT = "org.incidentconsole";
     private static final List<String> PACKAGES = List.of("severity", "inventory", "redact", "shell", "runbook", "ssh", "breaker",
-            "health", "incident", "report", "notify", "drill", "ui", "app");
+            "health", "incident", "report", "notify", "coordination", "drill", "ui", "app");
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(ROOT);
 
@@ -105,9 +105,10 @@ class ArchitectureTest {
             "incident  | ssh inventory shell runbook redact breaker health severity",
             "report    | incident severity",
             "notify    | inventory redact",
+            "coordination | incident inventory redact",
             "drill     | ssh breaker",
-            "ui        | severity inventory redact shell runbook ssh breaker health incident report notify drill",
-            "app       | severity inventory redact shell runbook ssh breaker health incident report notify drill ui"})
+            "ui        | severity inventory redact shell runbook ssh breaker health incident report notify coordination drill",
+            "app       | severity inventory redact shell runbook ssh breaker health incident report notify coordination drill ui"})
     void a_package_uses_only_the_packages_its_row_allows(String pkg, String mayUse) {
         Set<String> allowed = mayUse == null ? Set.of() : Set.of(mayUse.strip().split("\\s+"));
         String[] forbidden = PACKAGES.stream().filter(p -> !p.equals(pkg) && !allowed.contains(p))
