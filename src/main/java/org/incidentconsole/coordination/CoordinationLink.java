@@ -4,6 +4,7 @@ import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /** Connections to the coordination Redis: one per thread that uses it (a Jedis is not thread-safe). */
 final class CoordinationLink {
@@ -54,6 +55,7 @@ final class CoordinationLink {
             root = root.getCause();
         }
         String why = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-        return "the coordination Redis " + endpoint.address() + " is unreachable: " + why;
+        return "the coordination Redis " + endpoint.address()
+                + (e instanceof JedisDataException ? " refused the console: " : " is unreachable: ") + why;
     }
 }

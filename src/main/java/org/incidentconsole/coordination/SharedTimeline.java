@@ -4,9 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
@@ -16,7 +14,6 @@ import org.incidentconsole.coordination.AckedEvents.Acked;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.JournalException;
-import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,17 +46,14 @@ public final class SharedTimeline implements AutoCloseable {
     static final long MIN_BACKOFF_MS = 50;
     static final long MAX_BACKOFF_MS = 2_000;
 
-    private record Pending(JournalRecord record, String operator, StreamId position) {
-    }
-
     private final CoordinationEndpoint endpoint;
     private final String key;
     private final String console;
     private final Path journalFile;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final Deque<Pending> queue = new ArrayDeque<>();
-    private final AckedEvents acked = new AckedEvents();
+    private final Deque<PendingEvent> queue = new ArrayDeque<>();
+    private final AckedEvents acked = new AckedEvents(); // the sender thread's only
     private final List<Consumer<ShareState>> listeners = new CopyOnWriteArrayList<>();
     private final Thread sender;
     private volatile boolean closed;
@@ -100,7 +94,7 @@ public final class SharedTimeline implements AutoCloseable {
                 LOG.warn("Shared timeline {} closed: event {} stays local only", key, record.seq());
                 return;
             }
-            queue.addLast(new Pending(record, operator, null));
+            queue.addLast(new PendingEvent(record, operator, null));
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -142,7 +136,7 @@ public final class SharedTimeline implements AutoCloseable {
                     LOG.info("Shared timeline {} online on {}", key, endpoint.address());
                 }
                 announce();
-                List<Pending> batch = nextBatch();
+                List<PendingEvent> batch = nextBatch();
                 if (batch.isEmpty()) {
                     republishLost(); // the heartbeat: is our newest event still there?
                 } else {
@@ -159,14 +153,14 @@ public final class SharedTimeline implements AutoCloseable {
     }
 
     /** Up to {@link #BATCH} events from the head of the queue (left there until acknowledged), or none after a heartbeat. */
-    private List<Pending> nextBatch() {
+    private List<PendingEvent> nextBatch() {
         lock.lock();
         try {
             if (queue.isEmpty() && !closed) {
                 changed.await(HEARTBEAT_MS, TimeUnit.MILLISECONDS);
             }
-            List<Pending> batch = new ArrayList<>(Math.min(BATCH, queue.size()));
-            for (Pending p : queue) {
+            List<PendingEvent> batch = new ArrayList<>(Math.min(BATCH, queue.size()));
+            for (PendingEvent p : queue) {
                 if (batch.size() == BATCH) {
                     break;
                 }
@@ -182,24 +176,27 @@ public final class SharedTimeline implements AutoCloseable {
         }
     }
 
-    private void send(List<Pending> batch) {
+    private void send(List<PendingEvent> batch) {
         List<Response<StreamEntryID>> ids = new ArrayList<>(batch.size());
         try (Pipeline p = jedis.pipelined()) {
-            for (Pending e : batch) {
+            for (PendingEvent e : batch) {
                 ids.add(p.xadd(key, XAddParams.xAddParams(), StreamEntries.fields(console, e.operator(), e.record(),
                         e.position())));
             }
             p.sync();
         }
+        for (int i = 0; i < batch.size(); i++) {
+            PendingEvent sent = batch.get(i);
+            StreamId id = CoordinationLink.id(ids.get(i).get());
+            acked.add(new Acked(sent.record().seq(), id, sent.position() == null ? id : sent.position(),
+                    sent.operator()));
+        }
+        acknowledged = acked.size();
         lock.lock();
         try {
             for (int i = 0; i < batch.size(); i++) {
-                Pending sent = queue.removeFirst();
-                StreamId id = CoordinationLink.id(ids.get(i).get());
-                acked.add(new Acked(sent.record().seq(), id, sent.position() == null ? id : sent.position(),
-                        sent.operator()));
+                queue.removeFirst(); // only this thread removes, and adds go to the tail: the batch is the head
             }
-            acknowledged = acked.size();
         } finally {
             lock.unlock();
         }
@@ -207,27 +204,14 @@ public final class SharedTimeline implements AutoCloseable {
 
     /** Puts the events the stream lost back at the head of the queue, read from the local journal. */
     private void republishLost() {
-        List<Acked> lost;
-        lock.lock();
-        try {
-            lost = acked.dropLost(this::held);
-            acknowledged = acked.size();
-        } finally {
-            lock.unlock();
-        }
+        List<Acked> lost = acked.dropLost(this::held); // round trips: never under the lock publish() takes
+        acknowledged = acked.size();
         if (lost.isEmpty()) {
             return;
         }
-        Map<Long, Acked> bySeq = new HashMap<>();
-        lost.forEach(a -> bySeq.put(a.seq(), a));
-        List<Pending> again = new ArrayList<>(lost.size());
+        List<PendingEvent> again = List.of();
         try {
-            JournalReader.scan(journalFile, r -> {
-                Acked a = bySeq.get(r.seq());
-                if (a != null) {
-                    again.add(new Pending(r, a.operator(), a.position()));
-                }
-            });
+            again = PendingEvent.fromJournal(journalFile, lost);
         } catch (JournalException e) {
             LOG.error("Shared timeline {}: the stream lost {} of this console's events and the local journal {}"
                     + " could not be read again to re-publish them: {}", key, lost.size(), journalFile,
@@ -253,7 +237,7 @@ public final class SharedTimeline implements AutoCloseable {
     }
 
     private void disconnect(String why) {
-        boolean wasOnline = online;
+        boolean news = online || !why.equals(problem);
         online = false;
         problem = why;
         if (jedis != null) {
@@ -264,7 +248,7 @@ public final class SharedTimeline implements AutoCloseable {
             }
             jedis = null;
         }
-        if (wasOnline && !closed) {
+        if (news && !closed) {
             LOG.warn("Shared timeline {} offline: {}; events waiting in memory: {}", key, why, waiting());
         }
     }
@@ -322,7 +306,7 @@ public final class SharedTimeline implements AutoCloseable {
         }
         int left = waiting();
         if (left > 0) {
-            LOG.warn("Shared timeline {} closed with {} events not shared (they are in the local journal)", key, left);
+            LOG.warn("Shared timeline {} closed; events not shared (they are in the local journal): {}", key, left);
         }
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.Journal;
@@ -71,7 +72,11 @@ final class TestConsole implements AutoCloseable {
     }
 
     void awaitOffline() throws InterruptedException {
-        await(() -> !timeline.state().online(), () -> id + " is still " + timeline.state());
+        awaitState(s -> !s.online());
+    }
+
+    void awaitState(Predicate<ShareState> wanted) throws InterruptedException {
+        await(() -> wanted.test(timeline.state()), () -> id + " is " + timeline.state());
     }
 
     private void wake() {
