@@ -15,8 +15,11 @@ import java.util.stream.Stream;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
+import org.incidentconsole.incident.Journal;
+import org.incidentconsole.incident.JournalRecord;
 import org.incidentconsole.inventory.BreakerSettings;
 import org.incidentconsole.severity.Severity;
+import org.incidentconsole.testing.ReplyCuttingProxy;
 import org.incidentconsole.testing.TestRedis;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -95,6 +98,41 @@ class SharedTimelineTest {
 
             assertThat(omar.arrivals).containsExactly(once, next);
             assertThat(jana.arrivals).containsExactly(once, next);
+        }
+    }
+
+    @Test
+    void a_reply_lost_on_the_network_is_retried_and_the_copy_is_handed_once() throws Exception {
+        try (ReplyCuttingProxy proxy = new ReplyCuttingProxy(redis.port());
+             TestConsole omar = new TestConsole(dir, endpoint, "INC-lost", "console-omar", "Omar")) {
+            CoordinationEndpoint throughProxy = CoordinationEndpoint.plain("127.0.0.1", proxy.port());
+            try (Journal journal = Journal.create(dir.resolve("jana"), Clock.systemUTC());
+                 SharedTimeline jana = new SharedTimeline(throughProxy, "INC-lost", "console-jana",
+                         journal.file())) {
+                CountDownLatch online = new CountDownLatch(1);
+                jana.addStateListener(s -> {
+                    if (s.online()) {
+                        online.countDown();
+                    }
+                });
+                assertThat(online.await(60, TimeUnit.SECONDS)).isTrue();
+                proxy.cutNextReply(); // nothing is acknowledged yet, so the publisher sends nothing until the XADD
+                JournalRecord r = journal.append(new IncidentEvent.NoteAdded("failing over", "Jana")).join();
+                jana.publish(r, "Jana");
+                assertThat(proxy.cut().await(60, TimeUnit.SECONDS)).as("the XADD's reply was dropped").isTrue();
+                JournalRecord r2 = journal.append(new IncidentEvent.NoteAdded("failed over", "Jana")).join();
+                jana.publish(r2, "Jana");
+                omar.awaitMerged(2);
+
+                try (Jedis j = redis.direct()) {
+                    assertThat(j.xrange(endpoint.eventsKey("INC-lost"), "-", "+"))
+                            .extracting(e -> e.getFields().get("eid"))
+                            .as("the stream holds the retried event twice")
+                            .containsExactly("console-jana#1", "console-jana#1", "console-jana#2");
+                }
+                assertThat(omar.arrivals).containsExactly("console-jana#1", "console-jana#2");
+                assertThat(jana.state().acknowledged()).isEqualTo(2);
+            }
         }
     }
 
