@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
-/** JSON lines for the journal: one record per line, ISO timestamps, strict on read. */
-final class JournalCodec {
+/** JSON lines for the journal (and the shared timeline's entries): one record per line, ISO timestamps, strict on read. */
+public final class JournalCodec {
     private static final ObjectMapper JSON = new ObjectMapper()
             .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -18,7 +18,7 @@ final class JournalCodec {
     private JournalCodec() {
     }
 
-    static String line(JournalRecord record) {
+    public static String line(JournalRecord record) {
         try {
             return JSON.writeValueAsString(record);
         } catch (JsonProcessingException e) {
@@ -26,7 +26,7 @@ final class JournalCodec {
         }
     }
 
-    static JournalRecord parse(String line) throws JsonProcessingException {
+    public static JournalRecord parse(String line) throws JsonProcessingException {
         JournalRecord record = JSON.readValue(line, JournalRecord.class);
         if (record.data() == null || record.ts() == null) {
             throw new IllegalArgumentException("record without type, data or timestamp");
