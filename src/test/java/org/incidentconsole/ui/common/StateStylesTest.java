@@ -15,6 +15,7 @@ import javafx.scene.layout.Region;
 import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.health.SeverityAdvisor;
+import org.incidentconsole.notify.DeliveryState;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.ConnectionState;
 import org.incidentconsole.ui.incident.StepClock;
@@ -65,7 +66,10 @@ class StateStylesTest {
             "connection, FAILED,            .state-dot:failed",
             "severity,   P1,                .severity-chip:p1",
             "budget,     CLOSE,             .step-budget:close",
-            "budget,     OVER,              .step-budget:over"})
+            "budget,     OVER,              .step-budget:over",
+            "delivery,   WAITING_RETRY,     .delivery-state:waiting-retry",
+            "delivery,   FAILED,            .delivery-state:failed",
+            "delivery,   DELIVERED,         .delivery-state:delivered"})
     void a_state_switches_on_its_own_pseudo_class_only_and_base_css_styles_it(String kind, String value,
                                                                                String selector) throws IOException {
         Region node = new Region();
@@ -75,6 +79,7 @@ class StateStylesTest {
             case "health" -> HealthStatus.class;
             case "connection" -> ConnectionState.class;
             case "severity" -> Severity.class;
+            case "delivery" -> DeliveryState.class;
             default -> StepClock.Level.class;
         };
         for (Enum<?> other : type.getEnumConstants()) {

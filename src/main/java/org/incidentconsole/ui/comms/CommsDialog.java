@@ -1,0 +1,307 @@
+package org.incidentconsole.ui.comms;
+
+import java.util.Locale;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
+import javafx.event.ActionEvent;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.incidentconsole.notify.DeliveryState;
+import org.incidentconsole.notify.StatusPhase;
+import org.incidentconsole.ui.common.DialogSizes;
+import org.incidentconsole.ui.common.StateStyles;
+import org.incidentconsole.ui.common.StyleClasses;
+
+/**
+ * The Comms window (Ctrl+Shift+M): template → subject and text → channels → Preview → Send, then one row per
+ * channel following its delivery, with Cancel on a pending retry. Not modal: the incident goes on while messages
+ * are delivered, and closing it leaves them under way; opened again, it shows the same message and rows. Keyboard:
+ * Tab goes through every control (out of the text too), Alt+S or Ctrl+Enter sends, Esc closes. Build on the FX
+ * thread.
+ */
+public final class CommsDialog {
+    private static final ButtonType PREVIEW = new ButtonType("_Preview", ButtonBar.ButtonData.LEFT);
+    private static final ButtonType COPY = new ButtonType("C_opy", ButtonBar.ButtonData.LEFT);
+    private static final ButtonType SEND = new ButtonType("_Send", ButtonBar.ButtonData.OTHER);
+    private static final KeyCombination SEND_KEYS = new KeyCodeCombination(KeyCode.ENTER,
+            KeyCombination.SHORTCUT_DOWN);
+
+    private final CommsViewModel model;
+    private final Dialog<Void> dialog = new Dialog<>();
+    private final ToggleGroup templates = new ToggleGroup();
+    private final VBox channelBoxes = new VBox(6);
+    private final GridPane rows = new GridPane();
+    private final ChoiceBox<StatusPhase> phase = new ChoiceBox<>();
+    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+
+    public CommsDialog(Window owner, CommsViewModel model) {
+        this.model = model;
+        dialog.setTitle("Comms — Incident Console");
+        dialog.initModality(Modality.NONE);
+        if (owner != null) {
+            dialog.initOwner(owner);
+            if (owner.getScene() != null) {
+                dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+            }
+        }
+        dialog.getDialogPane().setId("comms-dialog");
+        dialog.getDialogPane().setContent(content());
+        buttons();
+        ticker.setCycleCount(Timeline.INDEFINITE);
+        dialog.setOnShown(e -> ticker.play());
+        dialog.setOnHidden(e -> ticker.stop());
+        DialogSizes.install();
+    }
+
+    /** Shows the window (or brings it forward) and reads the channels again. */
+    public void show() {
+        model.open();
+        if (dialog.isShowing()) {
+            Window w = dialog.getDialogPane().getScene().getWindow();
+            w.requestFocus();
+            return;
+        }
+        dialog.show();
+        if (templates.getSelectedToggle() instanceof Node selected) {
+            selected.requestFocus();
+        }
+    }
+
+    /** The dialog, for a test to find its window. */
+    public Dialog<Void> dialog() {
+        return dialog;
+    }
+
+    private VBox content() {
+        HBox choices = new HBox(4);
+        for (TemplateChoice t : TemplateChoice.values()) {
+            ToggleButton b = new ToggleButton(t.label());
+            b.setId("comms-template-" + t.word());
+            b.setUserData(t);
+            b.setToggleGroup(templates);
+            choices.getChildren().add(b);
+        }
+        select(model.templateProperty().get());
+        model.templateProperty().addListener((obs, old, now) -> select(now));
+        templates.selectedToggleProperty().addListener((obs, old, now) -> {
+            if (now == null) {
+                templates.selectToggle(old); // one template is always chosen
+            } else {
+                model.templateProperty().set((TemplateChoice) now.getUserData());
+            }
+        });
+        TextField subject = new TextField();
+        subject.setId("comms-subject");
+        subject.setPromptText("Subject (e-mail subject, card title)");
+        subject.textProperty().bindBidirectional(model.subjectProperty());
+        TextArea text = new TextArea();
+        text.setId("comms-text");
+        text.setWrapText(true);
+        text.setPrefRowCount(8);
+        text.setPrefColumnCount(58);
+        text.setPromptText("The message");
+        text.textProperty().bindBidirectional(model.textProperty());
+        tabLeaves(text);
+
+        phase.setId("comms-phase");
+        phase.getItems().setAll(StatusPhase.values());
+        phase.setConverter(new PhaseWords());
+        phase.valueProperty().bindBidirectional(model.phaseProperty());
+        phase.disableProperty().bind(model.statusPageChosenProperty().not());
+        model.channels().addListener((ListChangeListener<ChannelRow>) c -> {
+            while (c.next()) {
+                if (c.wasAdded() || c.wasRemoved()) {
+                    channels();
+                    return;
+                }
+            }
+        });
+        channels();
+        ScrollPane channelScroll = new ScrollPane(channelBoxes);
+        channelScroll.setFitToWidth(true);
+        channelScroll.setPrefViewportWidth(250);
+        channelScroll.setPrefViewportHeight(150);
+        VBox channelColumn = new VBox(6, heading("Channels"), channelScroll);
+        VBox.setVgrow(channelScroll, Priority.ALWAYS);
+        VBox textColumn = new VBox(6, heading("Message"), subject, text);
+        VBox.setVgrow(text, Priority.ALWAYS);
+        HBox.setHgrow(textColumn, Priority.ALWAYS);
+        HBox compose = new HBox(12, textColumn, channelColumn);
+
+        TextArea preview = new TextArea();
+        preview.setId("comms-preview");
+        preview.setEditable(false);
+        preview.setWrapText(true);
+        preview.setPrefRowCount(6);
+        preview.getStyleClass().add(StyleClasses.SCRIPT);
+        preview.setPromptText("Preview shows what each ticked channel will be sent, secrets masked.");
+        preview.textProperty().bind(model.previewProperty());
+        tabLeaves(preview);
+
+        rows.setId("comms-deliveries");
+        rows.setHgap(12);
+        rows.setVgap(4);
+        Label deliveryHeading = heading("Delivery");
+        deliveryHeading.visibleProperty().bind(Bindings.isNotEmpty(model.deliveries()));
+        deliveryHeading.managedProperty().bind(deliveryHeading.visibleProperty());
+        model.deliveries().addListener((ListChangeListener<DeliveryRow>) c -> deliveries());
+
+        Label message = new Label();
+        message.setId("comms-message");
+        message.setWrapText(true);
+        message.getStyleClass().add(StyleClasses.COMMS_MESSAGE);
+        message.textProperty().bind(model.messageProperty());
+
+        VBox content = new VBox(8, heading("Template"), choices, compose, heading("Preview"), preview,
+                deliveryHeading, rows, message);
+        content.setPrefWidth(900);
+        return content;
+    }
+
+    private void select(TemplateChoice t) {
+        templates.getToggles().stream().filter(b -> b.getUserData() == t).findFirst()
+                .ifPresent(templates::selectToggle);
+    }
+
+    /** One check box per channel, its kind in words; the status page with its phase beside it. */
+    private void channels() {
+        channelBoxes.getChildren().clear();
+        for (ChannelRow row : model.channels()) {
+            CheckBox box = new CheckBox(row.choice().label());
+            box.setId("comms-channel-" + idPart(row.name()));
+            box.selectedProperty().bindBidirectional(row.selectedProperty());
+            channelBoxes.getChildren().add(row.choice().isStatusPage()
+                    ? new VBox(4, box, new HBox(6, new Label("phase"), phase)) : box);
+        }
+        if (model.channels().isEmpty()) {
+            channelBoxes.getChildren().add(new Label("none in the inventory"));
+        }
+    }
+
+    /** One row per channel: its name, its delivery in words (coloured by state), Cancel on a pending retry. */
+    private void deliveries() {
+        rows.getChildren().clear();
+        int i = 0;
+        for (DeliveryRow row : model.deliveries()) {
+            Label channel = new Label(row.channel());
+            channel.getStyleClass().add(StyleClasses.STEP_TITLE);
+            Label state = new Label();
+            state.setId("comms-delivery-" + idPart(row.channel()));
+            state.getStyleClass().add(StyleClasses.DELIVERY_STATE);
+            state.setWrapText(true);
+            state.textProperty().bind(row.textProperty());
+            StateStyles.show(state, DeliveryState.class, row.stateProperty().get());
+            row.stateProperty().addListener((obs, old, now) -> StateStyles.show(state, DeliveryState.class, now));
+            Button cancel = new Button("Cancel retry");
+            cancel.setId("comms-cancel-" + idPart(row.channel()));
+            cancel.visibleProperty().bind(row.cancellableProperty());
+            cancel.managedProperty().bind(cancel.visibleProperty());
+            cancel.setOnAction(e -> model.cancel(row.channel()));
+            rows.addRow(i++, channel, state, cancel);
+        }
+        DialogSizes.refit(dialog);
+    }
+
+    private void buttons() {
+        dialog.getDialogPane().getButtonTypes().addAll(PREVIEW, COPY, SEND, ButtonType.CLOSE);
+        Button preview = button(PREVIEW, "comms-preview-button", model::preview);
+        preview.setTooltip(new Tooltip("Show what each ticked channel will be sent"));
+        Button copy = button(COPY, "comms-copy", () -> {
+            String text = model.copy();
+            if (text != null) {
+                ClipboardContent content = new ClipboardContent();
+                content.putString(text);
+                Clipboard.getSystemClipboard().setContent(content);
+            }
+        });
+        copy.setTooltip(new Tooltip("Copy the text to the clipboard instead of sending (journaled)"));
+        Button send = button(SEND, "comms-send", model::send);
+        send.setDefaultButton(false);
+        send.disableProperty().bind(model.canSendProperty().not());
+        send.setTooltip(new Tooltip("Send to the ticked channels (Ctrl+Enter); needs a channel and a text"));
+        dialog.getDialogPane().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (SEND_KEYS.match(e)) {
+                e.consume();
+                if (!send.isDisabled()) {
+                    send.fire();
+                }
+            }
+        });
+    }
+
+    private Button button(ButtonType type, String id, Runnable action) {
+        Button b = (Button) dialog.getDialogPane().lookupButton(type);
+        b.setId(id);
+        b.addEventFilter(ActionEvent.ACTION, e -> {
+            e.consume(); // the dialog stays open
+            action.run();
+        });
+        return b;
+    }
+
+    private void tick() {
+        model.tick();
+    }
+
+    /** Tab leaves a text area as it leaves a field (Ctrl+Tab is the area's own way): no tab is typed into a message. */
+    private static void tabLeaves(TextArea area) {
+        area.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.TAB && !e.isControlDown()) {
+                e.consume();
+                area.fireEvent(new KeyEvent(e.getSource(), e.getTarget(), e.getEventType(), e.getCharacter(),
+                        e.getText(), e.getCode(), e.isShiftDown(), true, e.isAltDown(), e.isMetaDown()));
+            }
+        });
+    }
+
+    private static Label heading(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add(StyleClasses.STEP_TITLE);
+        return l;
+    }
+
+    /** A channel's name as part of a node id: letters, digits, '-' and '_' kept, anything else '-'. */
+    static String idPart(String name) {
+        return name.replaceAll("[^A-Za-z0-9_-]", "-");
+    }
+
+    private static final class PhaseWords extends StringConverter<StatusPhase> {
+        @Override
+        public String toString(StatusPhase p) {
+            return p == null ? "" : p.label();
+        }
+
+        @Override
+        public StatusPhase fromString(String s) {
+            return StatusPhase.valueOf(s.toUpperCase(Locale.ROOT));
+        }
+    }
+}
