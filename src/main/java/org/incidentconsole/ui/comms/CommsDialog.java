@@ -6,6 +6,8 @@ import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.event.ActionEvent;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
@@ -29,6 +31,7 @@ import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
 import javafx.stage.Window;
@@ -147,9 +150,10 @@ public final class CommsDialog {
         channels();
         ScrollPane channelScroll = new ScrollPane(channelBoxes);
         channelScroll.setFitToWidth(true);
-        channelScroll.setPrefViewportWidth(250);
         channelScroll.setPrefViewportHeight(150);
+        channelScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         VBox channelColumn = new VBox(6, heading("Channels"), channelScroll);
+        channelColumn.setMinWidth(Region.USE_PREF_SIZE); // the text gives way, never a channel's name
         VBox.setVgrow(channelScroll, Priority.ALWAYS);
         VBox textColumn = new VBox(6, heading("Message"), subject, text);
         VBox.setVgrow(text, Priority.ALWAYS);
@@ -182,7 +186,8 @@ public final class CommsDialog {
 
         VBox content = new VBox(8, heading("Template"), choices, compose, heading("Preview"), preview,
                 deliveryHeading, rows, message);
-        content.setPrefWidth(900);
+        content.setPrefWidth(920);
+        content.setPadding(new Insets(12, 16, 0, 16));
         return content;
     }
 
@@ -196,14 +201,25 @@ public final class CommsDialog {
         channelBoxes.getChildren().clear();
         for (ChannelRow row : model.channels()) {
             CheckBox box = new CheckBox(row.choice().label());
+            box.setMinWidth(Region.USE_PREF_SIZE);
             box.setId("comms-channel-" + idPart(row.name()));
             box.selectedProperty().bindBidirectional(row.selectedProperty());
             channelBoxes.getChildren().add(row.choice().isStatusPage()
-                    ? new VBox(4, box, new HBox(6, new Label("phase"), phase)) : box);
+                    ? new VBox(4, box, phaseRow()) : box);
         }
         if (model.channels().isEmpty()) {
             channelBoxes.getChildren().add(new Label("none in the inventory"));
         }
+    }
+
+    private HBox phaseRow() {
+        Label label = new Label("phase");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        label.setLabelFor(phase);
+        HBox row = new HBox(6, label, phase);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(0, 0, 0, 24));
+        return row;
     }
 
     /** One row per channel: its name, its delivery in words (coloured by state), Cancel on a pending retry. */

@@ -96,6 +96,10 @@ class CommsDialogScreenTest {
         robot.press(KeyCode.CONTROL, KeyCode.END).release(KeyCode.END, KeyCode.CONTROL);
         robot.write(" Next update 14:30.");
         waitFor(30, () -> textNow(robot, "#comms-text").endsWith("Elapsed: 12 min. Next update 14:30."));
+        Node text = robot.lookup("#comms-text").query();
+        robot.press(KeyCode.TAB).release(KeyCode.TAB);
+        waitFor(10, () -> !text.isFocused());
+        assertThat(textNow(robot, "#comms-text")).as("Tab leaves the text, types nothing").doesNotContain("\t");
 
         clickWhenVisible(robot, "#comms-channel-ops");
         clickWhenVisible(robot, "#comms-channel-eng");
@@ -106,6 +110,7 @@ class CommsDialogScreenTest {
         assertThat(preview).contains("── ops · slack ──").contains("Next update 14:30.")
                 .doesNotContain(ok.getPath()).doesNotContain(invalid.getPath()).contains("/hooks/••••••");
 
+        long clicked = System.nanoTime();
         clickWhenVisible(robot, "#comms-send");
         try {
             waitFor(60, () -> textNow(robot, "#comms-delivery-ops").matches("delivered at \\d\\d:\\d\\d:\\d\\d")
@@ -114,6 +119,8 @@ class CommsDialogScreenTest {
             throw new AssertionError("ops: '" + textNow(robot, "#comms-delivery-ops") + "', eng: '"
                     + textNow(robot, "#comms-delivery-eng") + "', " + textNow(robot, "#comms-message"), e);
         }
+        System.out.printf("Send clicked → delivered and failed shown: %d ms (loopback webhooks, TestFX's polling"
+                + " included)%n", (System.nanoTime() - clicked) / 1_000_000);
         assertThat(textNow(robot, "#comms-delivery-eng")).isEqualTo("failed: 400 invalid_payload");
         Node failed = robot.lookup("#comms-delivery-eng").query();
         assertThat(failed.getPseudoClassStates()).contains(PseudoClass.getPseudoClass("failed"));
