@@ -28,7 +28,6 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,10 +36,8 @@ import javafx.stage.Modality;
 import javafx.stage.Window;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
-import org.incidentconsole.notify.DeliveryState;
 import org.incidentconsole.notify.StatusPhase;
 import org.incidentconsole.ui.common.DialogSizes;
-import org.incidentconsole.ui.common.StateStyles;
 import org.incidentconsole.ui.common.StyleClasses;
 
 /**
@@ -52,7 +49,7 @@ import org.incidentconsole.ui.common.StyleClasses;
  */
 public final class CommsDialog {
     private static final ButtonType PREVIEW = new ButtonType("_Preview", ButtonBar.ButtonData.LEFT);
-    private static final ButtonType COPY = new ButtonType("C_opy", ButtonBar.ButtonData.LEFT);
+    private static final ButtonType COPY = new ButtonType("_Copy", ButtonBar.ButtonData.LEFT);
     private static final ButtonType SEND = new ButtonType("_Send", ButtonBar.ButtonData.OTHER);
     private static final KeyCombination SEND_KEYS = new KeyCodeCombination(KeyCode.ENTER,
             KeyCombination.SHORTCUT_DOWN);
@@ -61,19 +58,20 @@ public final class CommsDialog {
     private final Dialog<Void> dialog = new Dialog<>();
     private final ToggleGroup templates = new ToggleGroup();
     private final VBox channelBoxes = new VBox(6);
-    private final GridPane rows = new GridPane();
+    private final DeliveryRows rows;
     private final ChoiceBox<StatusPhase> phase = new ChoiceBox<>();
-    private final Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> tick()));
+    private final Timeline ticker;
+    private final Window owner;
 
     public CommsDialog(Window owner, CommsViewModel model) {
         this.model = model;
+        this.owner = owner;
+        this.rows = new DeliveryRows(model::cancel);
+        this.ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         dialog.setTitle("Comms — Incident Console");
         dialog.initModality(Modality.NONE);
         if (owner != null) {
             dialog.initOwner(owner);
-            if (owner.getScene() != null) {
-                dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
-            }
         }
         dialog.getDialogPane().setId("comms-dialog");
         dialog.getDialogPane().setContent(content());
@@ -84,8 +82,11 @@ public final class CommsDialog {
         DialogSizes.install();
     }
 
-    /** Shows the window (or brings it forward) and reads the channels again. */
+    /** Shows the window (or brings it forward) in the console's theme, and reads the channels again. */
     public void show() {
+        if (owner != null && owner.getScene() != null) {
+            dialog.getDialogPane().getStylesheets().setAll(owner.getScene().getStylesheets());
+        }
         model.open();
         if (dialog.isShowing()) {
             Window w = dialog.getDialogPane().getScene().getWindow();
@@ -170,13 +171,13 @@ public final class CommsDialog {
         preview.textProperty().bind(model.previewProperty());
         tabLeaves(preview);
 
-        rows.setId("comms-deliveries");
-        rows.setHgap(12);
-        rows.setVgap(4);
         Label deliveryHeading = heading("Delivery");
         deliveryHeading.visibleProperty().bind(Bindings.isNotEmpty(model.deliveries()));
         deliveryHeading.managedProperty().bind(deliveryHeading.visibleProperty());
-        model.deliveries().addListener((ListChangeListener<DeliveryRow>) c -> deliveries());
+        model.deliveries().addListener((ListChangeListener<DeliveryRow>) c -> {
+            rows.show(model.deliveries());
+            DialogSizes.refit(dialog);
+        });
 
         Label message = new Label();
         message.setId("comms-message");
@@ -185,7 +186,7 @@ public final class CommsDialog {
         message.textProperty().bind(model.messageProperty());
 
         VBox content = new VBox(8, heading("Template"), choices, compose, heading("Preview"), preview,
-                deliveryHeading, rows, message);
+                deliveryHeading, rows.node(), message);
         content.setPrefWidth(920);
         content.setPadding(new Insets(12, 16, 0, 16));
         return content;
@@ -220,30 +221,6 @@ public final class CommsDialog {
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(0, 0, 0, 24));
         return row;
-    }
-
-    /** One row per channel: its name, its delivery in words (coloured by state), Cancel on a pending retry. */
-    private void deliveries() {
-        rows.getChildren().clear();
-        int i = 0;
-        for (DeliveryRow row : model.deliveries()) {
-            Label channel = new Label(row.channel());
-            channel.getStyleClass().add(StyleClasses.STEP_TITLE);
-            Label state = new Label();
-            state.setId("comms-delivery-" + idPart(row.channel()));
-            state.getStyleClass().add(StyleClasses.DELIVERY_STATE);
-            state.setWrapText(true);
-            state.textProperty().bind(row.textProperty());
-            StateStyles.show(state, DeliveryState.class, row.stateProperty().get());
-            row.stateProperty().addListener((obs, old, now) -> StateStyles.show(state, DeliveryState.class, now));
-            Button cancel = new Button("Cancel retry");
-            cancel.setId("comms-cancel-" + idPart(row.channel()));
-            cancel.visibleProperty().bind(row.cancellableProperty());
-            cancel.managedProperty().bind(cancel.visibleProperty());
-            cancel.setOnAction(e -> model.cancel(row.channel()));
-            rows.addRow(i++, channel, state, cancel);
-        }
-        DialogSizes.refit(dialog);
     }
 
     private void buttons() {
@@ -281,10 +258,6 @@ public final class CommsDialog {
             action.run();
         });
         return b;
-    }
-
-    private void tick() {
-        model.tick();
     }
 
     /** Tab leaves a text area as it leaves a field (Ctrl+Tab is the area's own way): no tab is typed into a message. */
