@@ -24,6 +24,7 @@ final class KeyActions {
         actions.put(Shortcut.FOCUS_NOTE, stepper::focusNote);
         actions.put(Shortcut.RELOAD_INVENTORY, inventory::reload);
         actions.put(Shortcut.EXPORT_REPORT, bar::export);
+        actions.put(Shortcut.COMMS, bar::openComms);
         actions.put(Shortcut.SHOW_SHORTCUTS, main::showShortcutsNow);
         return actions;
     }

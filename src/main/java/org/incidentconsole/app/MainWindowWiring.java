@@ -125,9 +125,9 @@ public final class MainWindowWiring {
                 journalText, refreshedText);
         mainView.checkAllHostsWith(() -> inventory.current() == null ? null
                 : new PreflightInWindow(services, inventory.current()));
-        barView = new IncidentBarController(bar, guard, position, services.io());
-        barView.onCommsCopied((kind, text) -> services.io().execute(() -> services.panelJournal()
-                .commsCopied(kind, text)));
+        barView = new IncidentBarController(bar, guard, services.io());
+        barView.useComms(new WindowComms(inventory, bar, position, services.panelJournal(),
+                services.incidents()::current));
         stepperView = new StepperController(stepper, ShippedRunbooks.list(), inventory::environment, guard,
                 bar::note);
     }

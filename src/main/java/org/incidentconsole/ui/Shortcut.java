@@ -20,6 +20,8 @@ public enum Shortcut {
     FOCUS_NOTE("Shortcut+L", "Ctrl+L", "write a note for the timeline"),
     RELOAD_INVENTORY("Shortcut+R", "Ctrl+R", "reload the inventory file (the incident goes on)"),
     EXPORT_REPORT("Shortcut+E", "Ctrl+E", "export the report (preview, save, copy)"),
+    COMMS("Shortcut+Shift+M", "Ctrl+Shift+M",
+            "tell the team: template, edit, channels, preview, send, and each channel's delivery"),
     TICK_ITEM(null, "Space", "tick or untick the focused checklist item"),
     NEXT_FIELD(null, "Tab", "move between fields and buttons (Shift+Tab back)"),
     SHOW_SHORTCUTS("F1", "F1", "this list of shortcuts");

@@ -30,7 +30,7 @@ import org.testfx.framework.junit5.Start;
 
 /**
  * On the drill: with its only host disconnected, Run is off and says why; the drop and the reconnection are
- * journaled, and so is a comms message copied from the bar.
+ * journaled, and so is a comms message copied from the bar's Comms window.
  */
 @ExtendWith(ApplicationExtension.class)
 class StepperRunBlockedScreenTest {
@@ -90,7 +90,8 @@ class StepperRunBlockedScreenTest {
         waitFor(30, () -> !run.isDisabled() && !why.isVisible());
 
         clickWhenVisible(robot, "#comms");
-        clickWhenVisible(robot, "#comms-initial");
+        waitFor(30, () -> textNow(robot, "#comms-text").startsWith("[P"));
+        clickWhenVisible(robot, "#comms-copy");
         waitFor(30, () -> journal().stream().anyMatch(e -> e instanceof IncidentEvent.CommsCopied));
         // the return came within the debounce's dwell of the drop: it is journaled once the dwell has passed
         try {

@@ -13,7 +13,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -76,7 +75,7 @@ class IncidentBarScreenTest {
                 "root");
         AskingIncidentGuard guard = new AskingIncidentGuard(model,
                 new StartIncidentPrompt(() -> stage, () -> "drill", () -> null, model::operator), Platform::runLater);
-        IncidentBarController controller = new IncidentBarController(model, guard, new SimpleObjectProperty<>(), io);
+        IncidentBarController controller = new IncidentBarController(model, guard, io);
         FXMLLoader loader = new FXMLLoader(IncidentBarController.class.getResource("/fxml/incident_bar.fxml"));
         loader.setControllerFactory(type -> controller);
         Parent bar = loader.load();

@@ -26,6 +26,10 @@ public final class StyleClasses {
     public static final String INVENTORY_MESSAGE = "inventory-message";
     public static final String SHORTCUT_LIST = "shortcut-list";
     public static final String GREYED = "greyed";
+    /** The Comms window's delivery rows, coloured by the channel's delivery state (#21). */
+    public static final String DELIVERY_STATE = "delivery-state";
+    /** The Comms window's status line: what was filled, copied, sent. */
+    public static final String COMMS_MESSAGE = "comms-message";
 
     /** A breaker stuck open: shown over its state. */
     public static final PseudoClass STUCK = PseudoClass.getPseudoClass("stuck");

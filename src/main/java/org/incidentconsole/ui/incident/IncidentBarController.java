@@ -1,22 +1,18 @@
 package org.incidentconsole.ui.incident;
 
-import java.util.List;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Executor;
-import java.util.function.BiConsumer;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputDialog;
-import javafx.scene.input.Clipboard;
-import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -24,13 +20,15 @@ import org.incidentconsole.incident.CommsCadence;
 import org.incidentconsole.incident.IncidentStatus;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.common.ErrorPresenter;
+import org.incidentconsole.ui.comms.CommsDialog;
+import org.incidentconsole.ui.comms.CommsGateway;
+import org.incidentconsole.ui.comms.CommsViewModel;
 import org.incidentconsole.ui.common.StateStyles;
 
 /** The incident bar's view; state and acts live in {@link IncidentBarViewModel}. */
 public final class IncidentBarController {
     private final IncidentBarViewModel model;
     private final AskingIncidentGuard guard;
-    private final ObservableValue<StepPosition> position;
     private final Executor io;
 
     @FXML
@@ -56,21 +54,19 @@ public final class IncidentBarController {
     @FXML
     private Button startButton;
     @FXML
-    private MenuButton commsButton;
+    private Button commsButton;
     @FXML
     private Button exportButton;
     @FXML
     private Button resolveButton;
 
-    /**
-     * @param guard    asks for an incident before an act that needs one (export, the advisor's severity)
-     * @param position where the operator is in the runbook (null: no runbook open)
-     */
-    public IncidentBarController(IncidentBarViewModel model, AskingIncidentGuard guard,
-                                 ObservableValue<StepPosition> position, Executor io) {
+    private CommsGateway comms;
+    private CommsDialog commsDialog;
+
+    /** @param guard asks for an incident before an act that needs one (export, the advisor's severity) */
+    public IncidentBarController(IncidentBarViewModel model, AskingIncidentGuard guard, Executor io) {
         this.model = model;
         this.guard = guard;
-        this.position = position;
         this.io = io;
     }
 
@@ -141,37 +137,28 @@ public final class IncidentBarController {
                 .then("Start a new incident…").otherwise("Start or resume incident…"));
         commsButton.disableProperty().bind(model.activeProperty().not());
         resolveButton.disableProperty().bind(model.activeProperty().not().or(model.resolvedProperty()));
-        commsItem("Initial alert", "initial");
-        commsItem("Progress update", "progress");
-        commsItem("Rollback complete", "rollback");
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
         ticker.play();
     }
 
-    private volatile BiConsumer<String, String> commsCopied = (kind, text) -> { };
-
-    /** Told (template kind, text) after each comms message is copied; the composition root journals it. */
-    public void onCommsCopied(BiConsumer<String, String> hook) {
-        commsCopied = hook;
+    /** Where Comms… sends, copies and journals: the composition root's gateway (#21). */
+    public void useComms(CommsGateway gateway) {
+        comms = gateway;
     }
 
-    private void commsItem(String text, String kind) {
-        MenuItem item = new MenuItem(text);
-        item.setId("comms-" + kind);
-        item.setOnAction(e -> {
-            StepPosition p = position.getValue();
-            String msg = p == null ? model.comms(kind, 0, 0, "no runbook open yet")
-                    : model.comms(kind, p.number(), p.of(), p.title());
-            if (msg != null) {
-                ClipboardContent content = new ClipboardContent();
-                content.putString(msg);
-                Clipboard.getSystemClipboard().setContent(content);
-                model.showMessage(text + " copied to the clipboard");
-                commsCopied.accept(kind, msg); // journaled (issue 15 item 2)
-            }
-        });
-        commsButton.getItems().add(item);
+    /** Comms… and Ctrl+Shift+M: the Comms window, once there is an incident (the same window while it is open). */
+    @FXML
+    public void openComms() {
+        if (comms == null || !model.activeProperty().get()) {
+            model.showMessage(comms == null ? "Comms are not set up in this window" : "Start an incident first");
+            return;
+        }
+        if (commsDialog == null) {
+            commsDialog = new CommsDialog(window(), new CommsViewModel(Platform::runLater, io, comms,
+                    Clock.systemDefaultZone()));
+        }
+        commsDialog.show();
     }
 
     private MenuItem menuItem(String text, String id, Runnable action) {

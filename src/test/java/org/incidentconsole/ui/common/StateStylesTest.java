@@ -16,6 +16,7 @@ import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.health.HealthStatus;
 import org.incidentconsole.incident.CommsCadence;
 import org.incidentconsole.health.SeverityAdvisor;
+import org.incidentconsole.notify.DeliveryState;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.ConnectionState;
 import org.incidentconsole.ui.incident.StepClock;
@@ -68,7 +69,10 @@ class StateStylesTest {
             "budget,     CLOSE,             .step-budget:close",
             "budget,     OVER,              .step-budget:over",
             "cadence,    DUE,               .next-update:due",
-            "cadence,    OVERDUE,           .next-update:overdue"})
+            "cadence,    OVERDUE,           .next-update:overdue",
+            "delivery,   WAITING_RETRY,     .delivery-state:waiting-retry",
+            "delivery,   FAILED,            .delivery-state:failed",
+            "delivery,   DELIVERED,         .delivery-state:delivered"})
     void a_state_switches_on_its_own_pseudo_class_only_and_base_css_styles_it(String kind, String value,
                                                                                String selector) throws IOException {
         Region node = new Region();
@@ -79,6 +83,7 @@ class StateStylesTest {
             case "connection" -> ConnectionState.class;
             case "severity" -> Severity.class;
             case "cadence" -> CommsCadence.Level.class;
+            case "delivery" -> DeliveryState.class;
             default -> StepClock.Level.class;
         };
         for (Enum<?> other : type.getEnumConstants()) {

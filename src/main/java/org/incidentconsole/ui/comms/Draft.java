@@ -1,0 +1,9 @@
+package org.incidentconsole.ui.comms;
+
+/** A message as the operator edits it: which template it came from, the subject (e-mail, card title), the text. */
+public record Draft(TemplateChoice template, String subject, String text) {
+    public Draft {
+        subject = subject == null ? "" : subject;
+        text = text == null ? "" : text;
+    }
+}
