@@ -22,6 +22,7 @@ import org.incidentconsole.incident.IncidentState;
 import org.incidentconsole.incident.JournalRecord;
 import org.incidentconsole.inventory.NotifyChannel;
 import org.incidentconsole.inventory.NotifySettings;
+import org.incidentconsole.inventory.StatusPageSettings;
 import org.incidentconsole.notify.Courier;
 import org.incidentconsole.notify.Delivery;
 import org.incidentconsole.notify.DeliveryUpdate;
@@ -45,35 +46,27 @@ public final class CommsService {
     private final Supplier<IncidentSession> session;
     private final Supplier<NotifySettings> settings;
     private final Function<NotifyChannel, Sender> senders;
-    private final Sender statusPage;
+    private final Function<StatusPageSettings, Sender> statusPages;
     private final Courier courier;
     private final Executor io;
     private final Clock clock;
 
     /**
-     * @param session  the incident being worked on (null: none)
-     * @param settings the inventory's {@code notify:} as it stands now
-     * @param senders  a channel's sender, e.g. {@code c -> Senders.create(c, secrets)}; called on the caller's thread
-     * @param io       where deliveries are started, off the journal's writer thread
+     * @param session     the incident being worked on (null: none)
+     * @param settings    the inventory's {@code notify:} as it stands now
+     * @param senders     a channel's sender, e.g. {@code c -> Senders.create(c, secrets)}; called on the caller's thread
+     * @param statusPages the status page's sender for the inventory's {@code status_page:} (its channel answers
+     *                    {@value CommsHistory#STATUS_PAGE}); it finds the status to move to in the message's facts
+     *                    ({@code phase}) and the page's incident, once opened, in {@code status_page_ref}
+     * @param io          where deliveries are started, off the journal's writer thread
      */
     public CommsService(Supplier<IncidentSession> session, Supplier<NotifySettings> settings,
-                        Function<NotifyChannel, Sender> senders, Courier courier, Executor io, Clock clock) {
-        this(session, settings, senders, null, courier, io, clock);
-    }
-
-    /**
-     * @param statusPage the sender for the channel named {@value CommsHistory#STATUS_PAGE} (its {@code channel()}
-     *                   answers that name; null: none); it finds
-     *                   the status to move to in the message's facts ({@code phase}) and the page's incident, once
-     *                   opened, in {@code status_page_ref}
-     */
-    public CommsService(Supplier<IncidentSession> session, Supplier<NotifySettings> settings,
-                        Function<NotifyChannel, Sender> senders, Sender statusPage, Courier courier, Executor io,
-                        Clock clock) {
+                        Function<NotifyChannel, Sender> senders, Function<StatusPageSettings, Sender> statusPages,
+                        Courier courier, Executor io, Clock clock) {
         this.session = session;
         this.settings = settings;
         this.senders = senders;
-        this.statusPage = statusPage;
+        this.statusPages = statusPages;
         this.courier = courier;
         this.io = io;
         this.clock = clock;
@@ -124,15 +117,7 @@ public final class CommsService {
         }
         String word = CommsTemplate.byWord(template).orElseThrow().word();
         String id = UUID.randomUUID().toString();
-        IncidentState state = s.state();
-        Map<String, String> facts = new LinkedHashMap<>(CommsFacts.of(state, clock.instant(),
-                settings.get().updateEvery()).values(word, subject, text.strip()));
-        if (phase != null) {
-            facts.put(StatusPageSender.PHASE_FACT, phase.label());
-        }
-        if (state.comms().statusPageRef() != null) {
-            facts.put(StatusPageSender.REF_FACT, state.comms().statusPageRef());
-        }
+        Map<String, String> facts = facts(s.state(), word, subject, text, phase);
         IncidentEvent.MessagePosted posted = new IncidentEvent.MessagePosted(id, word,
                 subject == null ? "" : subject.strip(), text.strip(), chosen.stream().map(Sender::channel).toList(),
                 phase == null ? null : phase.label(), s.operator());
@@ -145,6 +130,35 @@ public final class CommsService {
         }, io);
     }
 
+    /**
+     * What {@code channel} would be sent, every secret masked: the same facts and sender as {@link #send}, nothing
+     * journaled or sent. Blocks only as the sender's preview does.
+     */
+    public String preview(String template, String subject, String text, String channel, StatusPhase phase) {
+        IncidentSession s = session.get();
+        if (s == null) {
+            throw new IllegalStateException("no incident is open: start or resume one before sending comms");
+        }
+        String word = CommsTemplate.byWord(template).map(CommsTemplate::word).orElse(template);
+        Map<String, String> facts = facts(s.state(), word, subject, text, phase);
+        return senders(List.of(channel)).get(0).preview(new Outgoing(facts.get("subject"), facts.get("text"), facts));
+    }
+
+    /** The facts a message carries: the incident's, its words, the status page's phase and incident when known. */
+    private Map<String, String> facts(IncidentState state, String word, String subject, String text,
+                                      StatusPhase phase) {
+        String body = text == null ? "" : text.strip();
+        Map<String, String> facts = new LinkedHashMap<>(CommsFacts.of(state, clock.instant(),
+                settings.get().updateEvery()).values(word, subject == null ? "" : subject.strip(), body));
+        if (phase != null) {
+            facts.put(StatusPageSender.PHASE_FACT, phase.label());
+        }
+        if (state.comms().statusPageRef() != null) {
+            facts.put(StatusPageSender.REF_FACT, state.comms().statusPageRef());
+        }
+        return facts;
+    }
+
     private List<Sender> senders(List<String> channels) {
         if (channels == null || channels.isEmpty()) {
             throw new IllegalArgumentException("no channel chosen: choose at least one to send to");
@@ -153,10 +167,10 @@ public final class CommsService {
         List<Sender> chosen = new ArrayList<>();
         for (String name : new LinkedHashSet<>(channels)) {
             if (CommsHistory.STATUS_PAGE.equals(name) && notify.channel(name).isEmpty()) {
-                if (statusPage == null) {
+                if (notify.statusPage() == null) {
                     throw new IllegalArgumentException("no status page is set up under notify: in the inventory");
                 }
-                chosen.add(statusPage);
+                chosen.add(statusPages.apply(notify.statusPage()));
                 continue;
             }
             NotifyChannel channel = notify.channel(name).orElseThrow(() -> new IllegalArgumentException(

@@ -73,7 +73,7 @@ class CommsServiceTest {
 
     private CommsService service(Map<String, Sender> byName, Sender statusPage) {
         Function<NotifyChannel, Sender> senders = c -> byName.get(c.name());
-        return new CommsService(() -> session, () -> notify, senders, statusPage, courier, io, clock);
+        return new CommsService(() -> session, () -> notify, senders, page -> statusPage, courier, io, clock);
     }
 
     private List<IncidentEvent> journal() throws Exception {
