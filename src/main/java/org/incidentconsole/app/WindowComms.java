@@ -16,7 +16,7 @@ import org.incidentconsole.notify.StatusPhase;
 import org.incidentconsole.ui.comms.ChannelChoice;
 import org.incidentconsole.ui.comms.CommsGateway;
 import org.incidentconsole.ui.comms.Draft;
-import org.incidentconsole.ui.comms.TemplateChoice;
+import org.incidentconsole.report.CommsTemplate;
 import org.incidentconsole.ui.incident.IncidentBarViewModel;
 import org.incidentconsole.ui.incident.StepPosition;
 
@@ -62,7 +62,7 @@ final class WindowComms implements CommsGateway {
     }
 
     @Override
-    public Draft fill(TemplateChoice template) {
+    public Draft fill(CommsTemplate template) {
         StepPosition p = position;
         String text = switch (template) {
             case INITIAL, ROLLBACK -> bar.comms(template.word(), 0, 0, "");
@@ -87,7 +87,7 @@ final class WindowComms implements CommsGateway {
     }
 
     @Override
-    public void copied(TemplateChoice template, String text) {
+    public void copied(CommsTemplate template, String text) {
         journal.commsCopied(template.word(), text);
     }
 

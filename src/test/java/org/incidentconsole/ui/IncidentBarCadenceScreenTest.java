@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
@@ -63,7 +62,7 @@ class IncidentBarCadenceScreenTest {
         model.setUpdateEvery(Duration.ofMinutes(5));
         AskingIncidentGuard guard = new AskingIncidentGuard(model,
                 new StartIncidentPrompt(() -> stage, () -> "drill", () -> null, model::operator), Platform::runLater);
-        IncidentBarController controller = new IncidentBarController(model, guard, new SimpleObjectProperty<>(), io);
+        IncidentBarController controller = new IncidentBarController(model, guard, io);
         FXMLLoader loader = new FXMLLoader(IncidentBarController.class.getResource("/fxml/incident_bar.fxml"));
         loader.setControllerFactory(type -> controller);
         Parent bar = loader.load();

@@ -1,5 +1,6 @@
 package org.incidentconsole.ui.comms;
 
+import org.incidentconsole.report.CommsTemplate;
 import java.util.Locale;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -106,7 +107,7 @@ public final class CommsDialog {
 
     private VBox content() {
         HBox choices = new HBox(4);
-        for (TemplateChoice t : TemplateChoice.values()) {
+        for (CommsTemplate t : CommsTemplate.values()) {
             ToggleButton b = new ToggleButton(t.label());
             b.setId("comms-template-" + t.word());
             b.setUserData(t);
@@ -119,7 +120,7 @@ public final class CommsDialog {
             if (now == null) {
                 templates.selectToggle(old); // one template is always chosen
             } else {
-                model.templateProperty().set((TemplateChoice) now.getUserData());
+                model.templateProperty().set((CommsTemplate) now.getUserData());
             }
         });
         TextField subject = new TextField();
@@ -192,7 +193,7 @@ public final class CommsDialog {
         return content;
     }
 
-    private void select(TemplateChoice t) {
+    private void select(CommsTemplate t) {
         templates.getToggles().stream().filter(b -> b.getUserData() == t).findFirst()
                 .ifPresent(templates::selectToggle);
     }

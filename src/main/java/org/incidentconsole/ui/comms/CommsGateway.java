@@ -1,5 +1,6 @@
 package org.incidentconsole.ui.comms;
 
+import org.incidentconsole.report.CommsTemplate;
 import java.util.List;
 import java.util.function.Consumer;
 import org.incidentconsole.notify.Delivery;
@@ -16,7 +17,7 @@ public interface CommsGateway {
     List<ChannelChoice> channels();
 
     /** The template filled with the live incident's facts (title, severity, status, step, rollback, next update). */
-    Draft fill(TemplateChoice template);
+    Draft fill(CommsTemplate template);
 
     /** What {@code channel} would be sent for {@code draft}, every secret masked; {@code phase} for the status page. */
     String preview(String channel, Draft draft, StatusPhase phase);
@@ -29,7 +30,7 @@ public interface CommsGateway {
     Delivery send(Draft draft, List<String> channels, StatusPhase phase, Consumer<DeliveryUpdate> updates);
 
     /** Journals a message copied to the clipboard instead of sent. */
-    void copied(TemplateChoice template, String text);
+    void copied(CommsTemplate template, String text);
 
     /** The status page phase that matches the incident's status now (preselected in the window). */
     StatusPhase phase();

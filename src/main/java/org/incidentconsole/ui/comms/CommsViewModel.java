@@ -1,5 +1,6 @@
 package org.incidentconsole.ui.comms;
 
+import org.incidentconsole.report.CommsTemplate;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +37,7 @@ public final class CommsViewModel {
     private final CommsGateway gateway;
     private final Clock clock;
 
-    private final ObjectProperty<TemplateChoice> template = new SimpleObjectProperty<>(TemplateChoice.INITIAL);
+    private final ObjectProperty<CommsTemplate> template = new SimpleObjectProperty<>(CommsTemplate.INITIAL);
     private final StringProperty subject = new SimpleStringProperty("");
     private final StringProperty text = new SimpleStringProperty("");
     private final ObjectProperty<StatusPhase> phase = new SimpleObjectProperty<>(StatusPhase.INVESTIGATING);
@@ -106,7 +107,7 @@ public final class CommsViewModel {
     }
 
     /** Fills subject and text from the template; the resolved template moves the status page's phase to resolved. */
-    private CompletableFuture<Void> fill(TemplateChoice chosen) {
+    private CompletableFuture<Void> fill(CommsTemplate chosen) {
         int fill = ++fills;
         return CompletableFuture.supplyAsync(() -> gateway.fill(chosen), io).thenAcceptAsync(draft -> {
             if (fill != fills) {
@@ -114,10 +115,10 @@ public final class CommsViewModel {
             }
             subject.set(draft.subject());
             text.set(draft.text());
-            if (chosen == TemplateChoice.RESOLVED) {
+            if (chosen == CommsTemplate.RESOLVED) {
                 phase.set(StatusPhase.RESOLVED);
             }
-            message.set(chosen == TemplateChoice.FREE ? "Write the message." : chosen.label() + " filled from the "
+            message.set(chosen == CommsTemplate.FREE ? "Write the message." : chosen.label() + " filled from the "
                     + "incident: check it, edit it, tick the channels.");
         }, ui).exceptionally(err -> failed("The template was not filled", err));
     }
@@ -218,7 +219,7 @@ public final class CommsViewModel {
             message.set("Nothing to copy: the text is empty.");
             return null;
         }
-        TemplateChoice t = template.get();
+        CommsTemplate t = template.get();
         CompletableFuture.runAsync(() -> gateway.copied(t, copied), io)
                 .thenRunAsync(() -> message.set(t.label() + " copied to the clipboard (journaled)."), ui)
                 .exceptionally(err -> failed("Copied, but not journaled", err));
@@ -244,7 +245,7 @@ public final class CommsViewModel {
         return channels.stream().filter(r -> r.selectedProperty().get()).map(ChannelRow::name).toList();
     }
 
-    public ObjectProperty<TemplateChoice> templateProperty() {
+    public ObjectProperty<CommsTemplate> templateProperty() {
         return template;
     }
 

@@ -1,5 +1,6 @@
 package org.incidentconsole.ui.comms;
 
+import org.incidentconsole.report.CommsTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
@@ -32,7 +33,7 @@ class CommsViewModelTest {
         assertThat(model.channels()).extracting(r -> r.choice().label())
                 .containsExactly("ops  (slack)", "eng  (mattermost)", "mail  (email)", "status page");
         assertThat(model.phaseProperty().get()).isEqualTo(StatusPhase.IDENTIFIED);
-        assertThat(model.templateProperty().get()).isEqualTo(TemplateChoice.INITIAL);
+        assertThat(model.templateProperty().get()).isEqualTo(CommsTemplate.INITIAL);
         assertThat(model.subjectProperty().get()).isEqualTo("[P1] Checkout 500s: initial");
         assertThat(model.textProperty().get()).isEqualTo("We are on it (initial).");
         assertThat(model.statusPageChosenProperty().get()).isFalse();
@@ -47,9 +48,9 @@ class CommsViewModelTest {
         assertThat(model.canSendProperty().get()).isTrue();
         model.textProperty().set("   \n ");
         assertThat(model.canSendProperty().get()).as("blank text").isFalse();
-        model.templateProperty().set(TemplateChoice.PROGRESS);
+        model.templateProperty().set(CommsTemplate.PROGRESS);
         assertThat(model.canSendProperty().get()).isTrue();
-        model.templateProperty().set(TemplateChoice.FREE);
+        model.templateProperty().set(CommsTemplate.FREE);
         assertThat(model.textProperty().get()).isEmpty();
         assertThat(model.canSendProperty().get()).as("free text not written yet").isFalse();
 
@@ -61,9 +62,9 @@ class CommsViewModelTest {
     void the_resolved_template_moves_the_status_page_to_resolved_and_others_leave_the_phase_as_chosen() {
         model.open().join();
         model.phaseProperty().set(StatusPhase.MONITORING);
-        model.templateProperty().set(TemplateChoice.ROLLBACK);
+        model.templateProperty().set(CommsTemplate.ROLLBACK);
         assertThat(model.phaseProperty().get()).isEqualTo(StatusPhase.MONITORING);
-        model.templateProperty().set(TemplateChoice.RESOLVED);
+        model.templateProperty().set(CommsTemplate.RESOLVED);
         assertThat(model.subjectProperty().get()).endsWith("resolved");
         assertThat(model.phaseProperty().get()).isEqualTo(StatusPhase.RESOLVED);
     }
@@ -72,11 +73,11 @@ class CommsViewModelTest {
     void a_template_that_arrives_after_another_was_chosen_is_dropped() {
         Queued io = new Queued();
         CommsViewModel slow = new CommsViewModel(Runnable::run, io, gateway, clock);
-        slow.templateProperty().set(TemplateChoice.PROGRESS);
-        slow.templateProperty().set(TemplateChoice.ROLLBACK);
+        slow.templateProperty().set(CommsTemplate.PROGRESS);
+        slow.templateProperty().set(CommsTemplate.ROLLBACK);
         io.runAll();
         assertThat(slow.textProperty().get()).isEqualTo("We are on it (rollback).");
-        assertThat(slow.templateProperty().get()).isEqualTo(TemplateChoice.ROLLBACK);
+        assertThat(slow.templateProperty().get()).isEqualTo(CommsTemplate.ROLLBACK);
     }
 
     @Test
@@ -179,7 +180,7 @@ class CommsViewModelTest {
     @Test
     void copy_gives_the_text_for_the_clipboard_and_journals_it_with_its_template() {
         model.open().join();
-        model.templateProperty().set(TemplateChoice.PROGRESS);
+        model.templateProperty().set(CommsTemplate.PROGRESS);
         model.textProperty().set("Step 3 of 7: clearing caches.");
 
         assertThat(model.copy()).isEqualTo("Step 3 of 7: clearing caches.");

@@ -1,5 +1,6 @@
 package org.incidentconsole.ui.comms;
 
+import org.incidentconsole.report.CommsTemplate;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,7 +46,7 @@ public final class CommsWindowLook {
             stage.show();
             CommsViewModel model = new CommsViewModel(Platform::runLater, pool, gateway, Clock.systemDefaultZone());
             new CommsDialog(stage, model).show();
-            model.templateProperty().set(TemplateChoice.PROGRESS);
+            model.templateProperty().set(CommsTemplate.PROGRESS);
             model.open().thenRun(() -> Platform.runLater(() -> {
                 model.channels().stream().filter(r -> List.of("ops", "eng", "leads").contains(r.name()))
                         .forEach(r -> r.selectedProperty().set(true));

@@ -1,5 +1,6 @@
 package org.incidentconsole.ui.comms;
 
+import org.incidentconsole.report.CommsTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,7 +43,7 @@ final class LoopbackGateway implements CommsGateway {
     }
 
     @Override
-    public Draft fill(TemplateChoice template) {
+    public Draft fill(CommsTemplate template) {
         return switch (template) {
             case INITIAL -> new Draft(template, "[P1] Checkout answers 500",
                     "[P1] Checkout answers 500\nWe are on it. Next update within 15 minutes.");
@@ -73,7 +74,7 @@ final class LoopbackGateway implements CommsGateway {
     }
 
     @Override
-    public void copied(TemplateChoice template, String text) {
+    public void copied(CommsTemplate template, String text) {
         copied.add(template.word() + ": " + text);
     }
 

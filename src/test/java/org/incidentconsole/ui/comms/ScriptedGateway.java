@@ -1,5 +1,6 @@
 package org.incidentconsole.ui.comms;
 
+import org.incidentconsole.report.CommsTemplate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,8 +33,8 @@ final class ScriptedGateway implements CommsGateway {
     }
 
     @Override
-    public Draft fill(TemplateChoice template) {
-        return template == TemplateChoice.FREE ? new Draft(template, "", "")
+    public Draft fill(CommsTemplate template) {
+        return template == CommsTemplate.FREE ? new Draft(template, "", "")
                 : new Draft(template, "[P1] Checkout 500s: " + template.word(),
                 "We are on it (" + template.word() + ").");
     }
@@ -77,7 +78,7 @@ final class ScriptedGateway implements CommsGateway {
     }
 
     @Override
-    public void copied(TemplateChoice template, String text) {
+    public void copied(CommsTemplate template, String text) {
         copied.add(template.word() + ": " + text);
     }
 
