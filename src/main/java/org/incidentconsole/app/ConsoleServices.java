@@ -7,8 +7,17 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.incidentconsole.drill.DrillEnvironment;
 import org.incidentconsole.incident.PanelJournal;
+import org.incidentconsole.inventory.NotifySettings;
+import org.incidentconsole.notify.Courier;
+import org.incidentconsole.notify.RetryPolicy;
+import org.incidentconsole.notify.RetryingCourier;
+import org.incidentconsole.notify.SecretPrompt;
+import org.incidentconsole.notify.Senders;
+import org.incidentconsole.notify.SessionSecrets;
+import org.incidentconsole.notify.StatusPageSender;
 import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.ssh.HostKeyPrompt;
 import org.incidentconsole.ssh.HostKeyStore;
@@ -37,6 +46,9 @@ public final class ConsoleServices implements AutoCloseable {
     private final HostKeyStore keys;
     private final SshAuth auth;
     private final HostPaths paths;
+    private final SessionSecrets commsSecrets;
+    private final Courier courier;
+    private volatile SecretPrompt secretPrompt = SecretPrompt.NONE;
 
     /**
      * @param userHome the user's home: ~/.ssh/known_hosts is read (never written), ~/.ssh/id_* are default keys
@@ -74,6 +86,10 @@ public final class ConsoleServices implements AutoCloseable {
         this.panelJournal = new PanelJournal(incidents::current, new Redactor());
         this.panels = new LivePanels(ssh, executors, panelJournal, incidents::current, env);
         this.breakerActions = new BreakerActionService(panels, new Redactor(), executors.io());
+        // comms secrets: the environment, else the window's prompt (held in memory until close)
+        this.commsSecrets = new SessionSecrets(env, (channel, what, name) -> secretPrompt.ask(channel, what, name));
+        this.courier = new RetryingCourier(executors.io(), executors.scheduler(), Clock.systemUTC(),
+                RetryPolicy.defaults());
     }
 
     private static Path agentSocket(Map<String, String> env) {
@@ -88,6 +104,20 @@ public final class ConsoleServices implements AutoCloseable {
     public SshConnections separateConnections(HostKeyPrompt prompt, ExecutorService io,
                                               ScheduledExecutorService scheduler) {
         return new SshConnections(SshSettings.defaults(), keys, auth, prompt, io, scheduler, paths);
+    }
+
+    /** Who is asked for a comms secret whose environment variable is not set (the window's prompt). */
+    public void askCommsSecretsWith(SecretPrompt prompt) {
+        this.secretPrompt = prompt;
+    }
+
+    /**
+     * Comms for the current incident over {@code settings} (the window's inventory as it stands): the channels'
+     * senders and the status page with this console's secrets, one courier, journaled through the incident.
+     */
+    public CommsService comms(Supplier<NotifySettings> settings) {
+        return new CommsService(incidents::current, settings, c -> Senders.create(c, commsSecrets),
+                page -> new StatusPageSender(page, commsSecrets), courier, executors.io(), Clock.systemUTC());
     }
 
     public AppHome home() {
@@ -137,6 +167,7 @@ public final class ConsoleServices implements AutoCloseable {
         incidents.close();
         ssh.close();
         sudo.clear();
+        commsSecrets.clear();
         executors.close();
     }
 }

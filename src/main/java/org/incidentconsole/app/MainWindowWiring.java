@@ -20,17 +20,19 @@ import org.incidentconsole.breaker.BreakerCommand;
 import org.incidentconsole.health.SeverityAdvisor;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
-import org.incidentconsole.severity.Severity;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.incident.VariableDefaults;
 import org.incidentconsole.inventory.Inventory;
+import org.incidentconsole.inventory.NotifySettings;
 import org.incidentconsole.redact.Redactor;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.MainWindowController;
 import org.incidentconsole.ui.ShortcutBindings;
 import org.incidentconsole.ui.breakers.BreakerPanelController;
 import org.incidentconsole.ui.breakers.BreakerPanelViewModel;
 import org.incidentconsole.ui.common.DialogSizes;
 import org.incidentconsole.ui.common.ErrorPresenter;
+import org.incidentconsole.ui.common.FxSecretPrompt;
 import org.incidentconsole.ui.common.FxmlView;
 import org.incidentconsole.ui.common.Theme;
 import org.incidentconsole.ui.common.ViewLoader;
@@ -126,8 +128,11 @@ public final class MainWindowWiring {
         mainView.checkAllHostsWith(() -> inventory.current() == null ? null
                 : new PreflightInWindow(services, inventory.current()));
         barView = new IncidentBarController(bar, guard, services.io());
-        barView.useComms(new WindowComms(inventory, bar, position, services.panelJournal(),
-                services.incidents()::current));
+        services.askCommsSecretsWith(new FxSecretPrompt(() -> stage));
+        barView.useComms(new WindowComms(inventory::comms, services.comms(inventory::comms), bar, position,
+                services.panelJournal(), services.incidents()::current));
+        inventory.onChange(inv -> Platform.runLater(() -> bar.setUpdateEvery(inv == null
+                ? NotifySettings.DEFAULT_UPDATE_EVERY : inv.comms().updateEvery())));
         stepperView = new StepperController(stepper, ShippedRunbooks.list(), inventory::environment, guard,
                 bar::note);
     }

@@ -2,12 +2,15 @@ package org.incidentconsole.app;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import org.incidentconsole.incident.IncidentBinding;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
+import org.incidentconsole.inventory.NotifySettings;
 
 /**
  * The window's inventory once it is read (none before, or when it could not be), and what follows from it: the
@@ -17,17 +20,25 @@ final class WindowInventory {
     private static final String NO_ENVIRONMENT = "production";
 
     private final CompletableFuture<Void> settled = new CompletableFuture<>();
+    private final List<Consumer<Inventory>> listeners = new CopyOnWriteArrayList<>();
     private volatile Inventory loaded;
+
+    /** Told each inventory read or reloaded (null: it could not be read), on the thread that read it. */
+    void onChange(Consumer<Inventory> listener) {
+        listeners.add(listener);
+    }
 
     /** The inventory was read ({@code inventory}) or could not be (null): incidents may be opened from now on. */
     void settle(Inventory inventory) {
         loaded = inventory;
         settled.complete(null);
+        listeners.forEach(l -> l.accept(inventory));
     }
 
     /** A reload read the file again: the window works on {@code inventory} from now on. */
     void replace(Inventory inventory) {
         loaded = inventory;
+        listeners.forEach(l -> l.accept(inventory));
     }
 
     /** The inventory as read, or null (not yet, or it could not be read). */
@@ -39,6 +50,12 @@ final class WindowInventory {
     String environment() {
         Inventory inv = loaded;
         return inv == null ? NO_ENVIRONMENT : inv.environment().label();
+    }
+
+    /** The inventory's {@code notify:}; none before it is read. */
+    NotifySettings comms() {
+        Inventory inv = loaded;
+        return inv == null ? NotifySettings.NONE : inv.comms();
     }
 
     List<Host> hosts() {
