@@ -76,6 +76,19 @@ class NotifyInventoryTest {
     }
 
     @Test
+    void the_readme_example_loads_with_one_channel_of_each_type() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("## Telling the team (notify:)"));
+        String example = section.substring(section.indexOf("```yaml\n") + 8, section.indexOf("```\n", 8));
+
+        NotifySettings comms = load(BASE + example).comms();
+
+        assertThat(comms.channels()).extracting(NotifyChannel::kind).containsExactlyInAnyOrder(ChannelKind.values());
+        assertThat(comms.statusPage()).isNotNull();
+        assertThat(comms.updateEvery()).isEqualTo(Duration.ofMinutes(10));
+    }
+
+    @Test
     void an_inventory_without_notify_has_no_channels_and_the_default_cadence() throws Exception {
         assertThat(load(BASE).comms()).isEqualTo(NotifySettings.NONE);
         assertThat(load(BASE + "notify: {channels: {}}\n").comms().updateEvery()).isEqualTo(Duration.ofMinutes(15));
