@@ -184,6 +184,11 @@ class NotifyInventoryTest {
                 row("unknown placeholder on a body's later line", "    p:\n      type: webhook\n      url_env: U\n"
                         + "      body: |\n        {\"a\": {{text}},\n         \"b\": {{sevrity}}}", 14,
                         "the body names {{sevrity}}"),
+                row("a password inside the body", "    p: {type: webhook, url_env: U, body: '{\"m\": {{text}}, "
+                        + "\"auth\": {\"password\": \"hunter2\"}}'}", 9,
+                        "the body carries a secret under 'password' (not shown); secrets never go in the file"),
+                row("a token inside a body list", "    p: {type: webhook, url_env: U, body: '[{{text}}, "
+                        + "\"xoxb-1111-2222-abcdefabcdef\"]'}", 9, "the body carries a token (not shown)"),
                 row("body that is not JSON", "    p: {type: webhook, url_env: U, body: '{\"a\": {{text}}'}", 9,
                         "the body is not JSON once each {{name}} is filled in as a JSON string"),
                 row("email without recipients", "    m: {type: email, host: h, from: a@b.c}", 9,
