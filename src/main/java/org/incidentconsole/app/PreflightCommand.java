@@ -72,10 +72,6 @@ final class PreflightCommand implements Callable<Integer> {
         }
     }
 
-    static void print(PrintWriter out, List<PreflightRow> rows, boolean json) {
-        print(out, rows, List.of(), json);
-    }
-
     static void print(PrintWriter out, List<PreflightRow> rows, List<ChannelPreflightRow> channels, boolean json) {
         if (json) {
             out.println(PreflightTable.json(rows, channels));

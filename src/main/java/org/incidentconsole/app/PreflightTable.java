@@ -53,12 +53,14 @@ final class PreflightTable {
         return json(rows, List.of());
     }
 
-    /** {@code ok} is true when every host and every channel is. */
+    /** {@code ok} is true when every host and every channel is; {@code channels} only when there are some. */
     static String json(List<PreflightRow> rows, List<ChannelPreflightRow> channels) {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("ok", rows.stream().allMatch(PreflightRow::ok) && channels.stream().allMatch(ChannelPreflightRow::ok));
         doc.put("hosts", rows.stream().map(PreflightRow::json).toList());
-        doc.put("channels", channels.stream().map(ChannelPreflightRow::json).toList());
+        if (!channels.isEmpty()) {
+            doc.put("channels", channels.stream().map(ChannelPreflightRow::json).toList());
+        }
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
         } catch (JsonProcessingException e) {
