@@ -19,10 +19,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code incident-console preflight}: proves every host works before the outage; exit 0, 1, or 2 (bad inventory). */
+/**
+ * {@code incident-console preflight}: proves every host works and every notify channel's secrets are set before the
+ * outage; exit 0, 1, or 2 (bad inventory).
+ */
 @Command(name = "preflight", mixinStandardHelpOptions = true,
-        description = "Connect to every host of the inventory and report what an incident needs; "
-                + "exits 0 when everything works, 1 when something does not, 2 for a bad inventory.")
+        description = "Connect to every host of the inventory and report what an incident needs, and whether "
+                + "the secrets of every notify channel are set in the environment; exits 0 when everything works, 1 when something does not, 2 for a bad inventory.")
 final class PreflightCommand implements Callable<Integer> {
     private final AppHome home;
 
@@ -62,16 +65,18 @@ final class PreflightCommand implements Callable<Integer> {
                              PassphrasePrompt.NONE), keys, executors.io(), executors.scheduler(),
                      HostPaths.forUser(userHome))) {
             List<PreflightRow> rows = new Preflight(ssh, keys, System.getenv(), Clock.systemUTC()).run(loaded);
-            print(out, rows, json);
-            return rows.stream().allMatch(PreflightRow::ok) ? 0 : 1;
+            List<ChannelPreflightRow> channels = ChannelSecrets.check(loaded.comms(), System.getenv());
+            print(out, rows, channels, json);
+            return rows.stream().allMatch(PreflightRow::ok) && channels.stream().allMatch(ChannelPreflightRow::ok)
+                    ? 0 : 1;
         }
     }
 
-    static void print(PrintWriter out, List<PreflightRow> rows, boolean json) {
+    static void print(PrintWriter out, List<PreflightRow> rows, List<ChannelPreflightRow> channels, boolean json) {
         if (json) {
-            out.println(PreflightTable.json(rows));
+            out.println(PreflightTable.json(rows, channels));
         } else {
-            PreflightTable.text(rows).forEach(out::println);
+            PreflightTable.text(rows, channels).forEach(out::println);
         }
         out.flush();
     }

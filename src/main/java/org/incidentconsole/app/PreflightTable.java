@@ -14,10 +14,25 @@ final class PreflightTable {
     }
 
     static List<String> text(List<PreflightRow> rows) {
+        return text(rows, List.of());
+    }
+
+    /** The hosts' table, then (when the inventory has {@code notify:}) the channels' table after a blank line. */
+    static List<String> text(List<PreflightRow> rows, List<ChannelPreflightRow> channels) {
+        List<String> lines = aligned(PreflightRow.COLUMNS, rows.stream().map(PreflightRow::cells).toList());
+        if (!channels.isEmpty()) {
+            lines.add("");
+            lines.addAll(aligned(ChannelPreflightRow.COLUMNS, channels.stream().map(ChannelPreflightRow::cells)
+                    .toList()));
+        }
+        return lines;
+    }
+
+    private static List<String> aligned(List<String> columns, List<List<String>> rows) {
         List<List<String>> table = new ArrayList<>();
-        table.add(PreflightRow.COLUMNS);
-        rows.forEach(r -> table.add(r.cells()));
-        int[] widths = new int[PreflightRow.COLUMNS.size()];
+        table.add(columns);
+        table.addAll(rows);
+        int[] widths = new int[columns.size()];
         table.forEach(cells -> {
             for (int i = 0; i < cells.size(); i++) {
                 widths[i] = Math.max(widths[i], cells.get(i).length());
@@ -35,9 +50,17 @@ final class PreflightTable {
     }
 
     static String json(List<PreflightRow> rows) {
+        return json(rows, List.of());
+    }
+
+    /** {@code ok} is true when every host and every channel is; {@code channels} only when there are some. */
+    static String json(List<PreflightRow> rows, List<ChannelPreflightRow> channels) {
         Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("ok", rows.stream().allMatch(PreflightRow::ok));
+        doc.put("ok", rows.stream().allMatch(PreflightRow::ok) && channels.stream().allMatch(ChannelPreflightRow::ok));
         doc.put("hosts", rows.stream().map(PreflightRow::json).toList());
+        if (!channels.isEmpty()) {
+            doc.put("channels", channels.stream().map(ChannelPreflightRow::json).toList());
+        }
         try {
             return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc);
         } catch (JsonProcessingException e) {

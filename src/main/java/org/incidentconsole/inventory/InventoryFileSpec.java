@@ -14,4 +14,6 @@ final class InventoryFileSpec {
     LinkedHashMap<String, GroupSpec> groups;
     @JsonProperty("hosts")
     List<Located<HostSpec>> hosts;
+    @JsonProperty("notify")
+    NotifySpec notify;
 }

@@ -183,6 +183,10 @@ public final class InventoryLoader {
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             column = columnOfKey(text, line, unknown.getPropertyName(), column);
+            String secret = NotifyRules.secretKeyAdvice(unknown.getPropertyName(), unknown.getKnownPropertyIds());
+            if (secret != null) {
+                return new InventoryException(file, line, column, field, secret);
+            }
             return new InventoryException(file, line, column, field, "unknown field "
                     + FieldRules.show(unknown.getPropertyName()) + "; known fields: " + known(unknown.getKnownPropertyIds()));
         }

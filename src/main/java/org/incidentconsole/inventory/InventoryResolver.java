@@ -58,13 +58,19 @@ final class InventoryResolver {
         for (Located<HostSpec> host : nonNull(spec.hosts)) {
             hostOrProblem(() -> host(host, null, new SettingsSpec(), defaults), hosts, problems);
         }
+        NotifySettings comms = NotifySettings.NONE;
+        try {
+            comms = new NotifyResolver(file, keyPositions, this::expand).resolve(spec.notify);
+        } catch (InventoryException e) {
+            problems.add(e);
+        }
         if (!problems.isEmpty()) {
             throw InventoryException.of(problems); // every host's problem at once, not one per attempt
         }
         if (hosts.isEmpty()) {
             throw new InventoryException(file, 1, 1, "hosts", "no hosts: list them under 'hosts' or in a group");
         }
-        return new Inventory(file, spec.environment, hosts);
+        return new Inventory(file, spec.environment, hosts, comms);
     }
 
     private interface HostRead {

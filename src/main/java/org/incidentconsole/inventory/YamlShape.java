@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.yaml.snakeyaml.DumperOptions;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
@@ -22,12 +23,15 @@ import org.yaml.snakeyaml.events.ScalarEvent;
  * key once per mapping, no anchors, aliases, merge keys or tags, no empty list items or empty values, at most
  * {@value #MAX_DEPTH} levels of nesting, and no control, zero-width or bidi characters in any key or value.
  * SnakeYAML's event stream keeps every position, so each refusal names its line; the positions of the keys are
- * kept for the checks that come after binding (a group's name is a key).
+ * kept for the checks that come after binding (a group's name is a key), and where a literal block's text
+ * begins.
  */
 final class YamlShape {
     static final int MAX_DEPTH = 20;
     static final int MAX_SCALAR = 65_536;
     static final int MAX_NUMBER = 100;
+    /** After a field path: where the text of its literal block ({@code |}) begins, the line after the '|'. */
+    static final String LITERAL = "|";
     private static final Set<String> NULLS = Set.of("", "~", "null", "Null", "NULL");
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\.?[0-9][0-9a-fA-FxXoO_.eE+-]*");
 
@@ -165,6 +169,9 @@ final class YamlShape {
             throw error(at, path, "a number of " + scalar.getValue().length() + " characters; at most " + MAX_NUMBER);
         }
         characters(at, path, scalar, "value");
+        if (scalar.getScalarStyle() == DumperOptions.ScalarStyle.LITERAL) {
+            keys.put(path + LITERAL, new int[] {at.getLine() + 2, at.getColumn() + 1});
+        }
     }
 
     /** After a value: a mapping expects its next key, a list its next item. */

@@ -23,9 +23,10 @@ public final class RedactionRules {
     public static final List<Row> TABLE = List.of(
             row("private-key", "PEM/PGP/SSH2 BEGIN…PRIVATE KEY header to its END footer (or the end of the text); "
                     + "PuTTY Private-Lines: … Private-MAC:", new KeyBlockRule()),
-            row("authorization", "Authorization / Proxy-Authorization header value, with its scheme",
+            row("authorization", "Authorization / Proxy-Authorization header value, with its scheme (Statuspage's "
+                    + "OAuth too)",
                     new RegexRule("authorization", "(?i)(?<![\\w-])(?:proxy-)?authorization[\"']?[ \\t]{0,8}+[:=]"
-                            + "[ \\t]{0,8}+\"?(?<s>(?:(?:bearer|basic|token|digest|negotiate|apikey)[ \\t]{1,8}+)?"
+                            + "[ \\t]{0,8}+\"?(?<s>(?:(?:bearer|basic|token|digest|negotiate|apikey|oauth)[ \\t]{1,8}+)?"
                             + "[^\\s\"',;]++)").anchorsIgnoringCase("authorization")),
             row("cookie", "Cookie: / Set-Cookie: header value, to the end of the line or a quote",
                     new RegexRule("cookie", "(?i)(?<![\\w-])(?:set-)?cookie[ \\t]{0,8}+:[ \\t]{0,8}+"
@@ -41,6 +42,20 @@ public final class RedactionRules {
             row("slack-webhook", "the secret path of hooks.slack.com/services/…",
                     new RegexRule("slack-webhook", "hooks\\.slack\\.com/(?:services|workflows)/"
                             + "(?<s>[A-Za-z0-9/_-]{10,250}+)").anchors("hooks.slack.com")),
+            row("discord-webhook", "the id and token of discord.com / discordapp.com /api/(v10/)webhooks/ID/TOKEN",
+                    new RegexRule("discord-webhook", "(?i)discord(?:app)?+\\.com/api/(?:v[0-9]{1,2}+/)?+webhooks/"
+                            + "(?<s>[0-9]{15,25}+/[A-Za-z0-9_-]{20,200}+)").anchorsIgnoringCase("discord")),
+            row("teams-webhook", "the sig= of a Teams Workflows / Power Automate URL on logic.azure.com or "
+                    + "powerplatform.com (…/invoke?…&sig=…)",
+                    new RegexRule("teams-webhook", "(?i)(?:logic\\.azure\\.com|\\.powerplatform\\.com)(?::[0-9]{1,5}+)?+"
+                            + "/[^\\s?#\"'<>]{1,1024}+\\?(?:[^\\s#\"'<>&]{0,512}+&){0,16}sig=(?<s>[A-Za-z0-9%_.~-]{8,512}+)")
+                            .anchorsIgnoringCase("logic.azure.com", "powerplatform.com")),
+            row("teams-webhook", "the path of an Office 365 connector URL, *.webhook.office.com/webhookb2/…",
+                    new RegexRule("teams-webhook", "(?i)\\.webhook\\.office\\.com/webhookb2/(?<s>[A-Za-z0-9@/_.-]{20,400}+)")
+                            .anchorsIgnoringCase("webhook.office.com")),
+            row("mattermost-webhook", "the 26-character id of an incoming hook, https://host/…/hooks/ID",
+                    new RegexRule("mattermost-webhook", "(?<=[A-Za-z0-9.\\]:_-])/hooks/(?<s>[a-z0-9]{26})"
+                            + "(?![A-Za-z0-9_-])").anchors("/hooks/")),
             row("stripe-key", "sk_live_ sk_test_ rk_live_ rk_test_ whsec_",
                     prefixed("stripe-key", "(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,250}+|whsec_[A-Za-z0-9+/=]{20,250}+")
                             .anchors("_live_", "_test_", "whsec_")),

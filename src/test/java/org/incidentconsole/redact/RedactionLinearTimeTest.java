@@ -51,6 +51,8 @@ class RedactionLinearTimeTest {
             new Shape("eyJ.eyJ.", (r, n) -> repeat("eyJabcd.", n)),
             new Shape("Cookie: Cookie:", (r, n) -> repeat("Cookie: ", n)),
             new Shape("dashes", (r, n) -> repeat("-", n)),
+            new Shape("webhook URLs, no secret", (r, n) -> repeat("x.logic.azure.com:443/a?b&sig=/hooks/discord.com/api/"
+                    + "webhooks/1234567890123456/x.webhook.office.com/webhookb2/", n)),
             new Shape("mixed noise", (r, n) -> random(r, B64 + " =:@/.-_'\"%?&", n)));
 
     @Test

@@ -39,6 +39,31 @@ class RedactionRulesTest {
                 row("app token xapp-1-A0123456789-1234567890123-abcdef", "app token " + R + "slack-token]"),
                 row("https://hooks.slack.com/services/T0000/B0000/XXXXXXXXXXXXXXXX", "https://hooks.slack.com/services/"
                         + R + "slack-webhook]"),
+                row("POST https://discord.com/api/webhooks/123456789012345678/AbCdEf_gh-IjKlMnOpQrStUvWx0123456789 204",
+                        "POST https://discord.com/api/webhooks/" + R + "discord-webhook] 204"),
+                row("https://discordapp.com/api/v10/webhooks/876543210987654321/zYxWvUtSrQpOnMlKjIhG?wait=true",
+                        "https://discordapp.com/api/v10/webhooks/" + R + "discord-webhook]?wait=true"),
+                row("https://prod-12.westeurope.logic.azure.com:443/workflows/0a1b2c3d4e5f/triggers/manual/paths/invoke"
+                                + "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=Ab1Cd2Ef3Gh4Ij5Kl6Mn7",
+                        "https://prod-12.westeurope.logic.azure.com:443/workflows/0a1b2c3d4e5f/triggers/manual/paths/invoke"
+                                + "?api-version=2016-06-01&sp=%2Ftriggers%2Fmanual%2Frun&sv=1.0&sig=" + R
+                                + "teams-webhook]"),
+                row("hook https://default1234.56.environment.api.powerplatform.com:443/powerautomate/automations/direct"
+                                + "/workflows/9f8e7d/triggers/manual/paths/invoke?sig=Zz9Yy8Xx7Ww6Vv5&api-version=1 ok",
+                        "hook https://default1234.56.environment.api.powerplatform.com:443/powerautomate/automations"
+                                + "/direct/workflows/9f8e7d/triggers/manual/paths/invoke?sig=" + R
+                                + "teams-webhook]&api-version=1 ok"),
+                row("https://contoso.webhook.office.com/webhookb2/1a2b3c4d-0000-4e5f-8a9b-0c1d2e3f4a5b@72f988bf-86f1"
+                                + "/IncomingWebhook/8d7c6b5a4f3e/2b3c4d5e-6f7a V2",
+                        "https://contoso.webhook.office.com/webhookb2/" + R + "teams-webhook] V2"),
+                row("curl -d @msg.json https://chat.example.com/hooks/xq7k3m9pzt5wbd1nj8rc4hyfae",
+                        "curl -d @msg.json https://chat.example.com/hooks/" + R + "mattermost-webhook]"),
+                row("https://example.com:8065/mm/hooks/ab12cd34ef56gh78ij90kl12mn", "https://example.com:8065/mm/hooks/"
+                        + R + "mattermost-webhook]"),
+                row("Authorization: OAuth 2a7c9e1f-5b3d-4e6f-8a0b-1c2d3e4f5a6b", "Authorization: " + R
+                        + "authorization]"),
+                row("-H \"Authorization: OAuth 89a229ce1a8dbcf9ff30430fbe35eb4c0426574bca932061892cefd2138aa4b1\"",
+                        "-H \"Authorization: " + R + "authorization]\""),
                 row("stripe sk_live_51HxAbCdEfGhIjKlMn and rk_live_abcdefghij12", "stripe " + R + "stripe-key] and "
                         + R + "stripe-key]"),
                 row("key AKIAIOSFODNN7EXAMPLE used", "key " + R + "aws-access-key] used"),
@@ -150,7 +175,11 @@ class RedactionRulesTest {
                 "GET session:auth:42 -> api_token:breaker:state",
                 "{\"auth\": {\"type\": \"oauth\"}, \"tokens\": [1, 2]}",
                 "email=1 bearer=0 hex-key=0",
-                "api_tokens: 12 issued, secret_count=3");
+                "api_tokens: 12 issued, secret_count=3",
+                "https://discord.com/channels/123456789012345678/876543210987654321",
+                "cp .git/hooks/pre-commit.sample .git/hooks/pre-commit",
+                "https://learn.microsoft.com/en-us/azure/logic-apps/logic-apps-http-endpoint?tabs=consumption",
+                "https://status.example.com/api/v2/summary.json");
     }
 
     private static Arguments row(String input, String expected) {

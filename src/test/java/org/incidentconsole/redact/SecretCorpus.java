@@ -196,6 +196,15 @@ public final class SecretCorpus {
             c -> { String v = c.mixed(ALNUM, 24);
                 return f("webhook", v,
                         "https://hooks.slack.com/services/T" + c.s(UPPER, 8) + "/B" + c.s(UPPER, 8) + "/" + v); },
+            c -> { String v = c.mixed(ALNUM + "_-", 68);
+                return f("discord", v, "https://discord.com/api/webhooks/" + c.digits(18) + "/" + v); },
+            c -> { String v = c.mixed(ALNUM + "_-", 43);
+                return f("teams", v, "https://prod-" + c.digits(2) + ".westus.logic.azure.com:443/workflows/"
+                        + c.s(HEX, 32) + "/triggers/manual/paths/invoke?api-version=2016-06-01&sp=%2Ftriggers"
+                        + "%2Fmanual%2Frun&sv=1.0&sig=" + v); },
+            c -> { String v = c.s(LOWER + DIGITS, 26);
+                return f("mattermost", v, "curl -i -d @payload.json https://chat." + c.s(LOWER, 6) + ".org/hooks/" + v); },
+            c -> { String v = c.s(HEX, 64); return f("statuspage", v, "Authorization: OAuth " + v); },
             c -> { String v = c.s(HEX, 32);
                 return f("dsn", v, "SENTRY_DSN=https://" + v + "@o1.ingest.sentry.io/42"); },
             c -> { String v = c.s(HEX, 32); return f("json", v, "{\"api_key\": \"" + v + "\"}"); },
