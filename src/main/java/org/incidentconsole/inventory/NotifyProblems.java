@@ -44,6 +44,7 @@ final class NotifyProblems {
         return keys.getOrDefault(path + YamlShape.LITERAL, at(path));
     }
 
+    /** The line and column of the key at {@code path}, or of the nearest enclosing key the file has. */
     int[] at(String path) {
         for (String p = path; !p.isEmpty(); p = p.contains(".") ? p.substring(0, p.lastIndexOf('.')) : "") {
             int[] at = keys.get(p);
@@ -54,6 +55,7 @@ final class NotifyProblems {
         return new int[] {1, 1};
     }
 
+    /** The name of an environment variable, or null (with a problem that never shows the value) when it is not. */
     String envName(String path, String value) {
         if (value == null) {
             return null;

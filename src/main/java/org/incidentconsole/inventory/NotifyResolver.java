@@ -198,7 +198,6 @@ final class NotifyResolver {
         }
     }
 
-    /** The name of an environment variable, or null (with a problem that never shows the value) when it is not. */
     private static String channelPath(String name) {
         return ROOT + ".channels." + name;
     }

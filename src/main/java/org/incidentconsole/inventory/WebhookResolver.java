@@ -113,6 +113,4 @@ final class WebhookResolver {
         int end = m.indexOf('\n');
         return end < 0 ? m : m.substring(0, end);
     }
-
-    /** The line and column of the key at {@code path}, or of the nearest enclosing key the file has. */
 }
