@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.StringWriter;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +27,7 @@ import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.inventory.ChannelKind;
 import org.incidentconsole.inventory.NotifyChannel;
 import org.incidentconsole.inventory.NotifySettings;
+import org.incidentconsole.inventory.StatusPageSettings;
 import org.incidentconsole.notify.Attempt;
 import org.incidentconsole.notify.Delivery;
 import org.incidentconsole.notify.DeliveryState;
@@ -71,9 +73,13 @@ class CommsServiceTest {
         assertThat(io.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
 
+    /** {@code statusPage} non-null: the inventory has a status page, and this is its sender. */
     private CommsService service(Map<String, Sender> byName, Sender statusPage) {
         Function<NotifyChannel, Sender> senders = c -> byName.get(c.name());
-        return new CommsService(() -> session, () -> notify, senders, page -> statusPage, courier, io, clock);
+        NotifySettings settings = statusPage == null ? notify : new NotifySettings(notify.updateEvery(),
+                notify.channels(), new StatusPageSettings(URI.create("https://api.statuspage.io/v1"), "kctbh9vrtdwd",
+                "STATUSPAGE_TOKEN", Map.of("API", "8kbf7d35c070"), 9));
+        return new CommsService(() -> session, () -> settings, senders, page -> statusPage, courier, io, clock);
     }
 
     private List<IncidentEvent> journal() throws Exception {

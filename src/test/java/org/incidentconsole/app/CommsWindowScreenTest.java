@@ -146,7 +146,7 @@ class CommsWindowScreenTest {
         String report = services.incidents().exportReport().markdown();
         String messaging = report.substring(report.indexOf("## Messaging"));
         assertThat(messaging).contains("initial message sent by").contains("- `ops`: delivered at ")
-                .contains("- `eng`: failed: 400 invalid_payload");
+                .contains("- `eng`: failed: 400 invalid\\_payload");
 
         services.close(); // logs flushed, journal closed: every file the console wrote is final
         try (Stream<Path> files = Files.walk(dir)) {
