@@ -71,6 +71,7 @@ public final class Main implements Callable<Integer> {
         CommandLine cli = new CommandLine(new Main(home));
         cli.addSubcommand(new DrillCommand(home));
         cli.addSubcommand(new PreflightCommand(home));
+        cli.addSubcommand(new NotifyCommand(home, System.getenv()));
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> fail(home, commandLine.getErr(), e));
         return cli;
     }
