@@ -22,6 +22,7 @@ import org.incidentconsole.incident.IncidentStatus;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
+import org.incidentconsole.report.CommsTemplate;
 import org.incidentconsole.report.RecordSource;
 import org.incidentconsole.report.ReportRenderer;
 import org.incidentconsole.severity.Severity;
@@ -187,7 +188,7 @@ class IncidentBarLifecycleTest {
                 new IncidentEvent.DetailsEdited("Checkout 500s after deploy", null, "jana"));
         assertThat(journal()).noneMatch(e -> e instanceof IncidentEvent.DetailsEdited d && "x".equals(d.title()));
         // the comms and the report use the title as edited, not as started
-        assertThat(vm.comms("initial", 0, 0, "")).startsWith("[P2] Checkout 500s after deploy\n");
+        assertThat(vm.fill(CommsTemplate.INITIAL, 0, 0, "").subject()).isEqualTo("[P2] Checkout 500s after deploy");
         StringBuilder report = new StringBuilder();
         new ReportRenderer().prepare(
                 RecordSource.journal(current.get().journalFile())).writeTo(report);

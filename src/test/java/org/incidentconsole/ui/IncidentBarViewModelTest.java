@@ -14,8 +14,9 @@ import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
-import org.incidentconsole.severity.Severity;
+import org.incidentconsole.report.CommsTemplate;
 import org.incidentconsole.runbook.Budget;
+import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.incident.IncidentBarViewModel;
 import org.incidentconsole.ui.incident.IncidentGateway;
 import org.incidentconsole.ui.incident.SeverityText;
@@ -72,7 +73,7 @@ class IncidentBarViewModelTest {
                 .contains(new IncidentEvent.SeverityChanged(Severity.P2, Severity.P0, "the advisor: ROLL BACK NOW",
                         "alice"), new IncidentEvent.NoteAdded("rolled back web-01 first", "alice"),
                         new IncidentEvent.Resolved("rolled back to 1a2b3c4", "alice"));
-        assertThat(vm.comms("initial", 0, 0, "")).startsWith("[P0] Checkout down");
+        assertThat(vm.fill(CommsTemplate.INITIAL, 0, 0, "").subject()).startsWith("[P0] Checkout down");
     }
 
     @Test

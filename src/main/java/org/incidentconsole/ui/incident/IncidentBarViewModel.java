@@ -238,18 +238,6 @@ public final class IncidentBarViewModel {
                 .thenApply(r -> null);
     }
 
-    /**
-     * A message for the live incident, subject then body, as the clipboard gets it: {@code kind} is a
-     * {@link CommsTemplate} word ("initial", "progress", "rollback", "resolved", "free"; unknown words give the
-     * rollback message, as before). Null without an incident.
-     */
-    public String comms(String kind, int step, int steps, String stepTitle) {
-        CommsTemplate.Filled filled = fill(CommsTemplate.byWord(kind).orElse(CommsTemplate.ROLLBACK), step, steps,
-                stepTitle);
-        return filled == null ? null : filled.text().isEmpty() ? filled.subject()
-                : filled.subject() + "\n" + filled.text();
-    }
-
     /** The template filled from the journal, the step given and the update interval; null without an incident. */
     public CommsTemplate.Filled fill(CommsTemplate template, int step, int steps, String stepTitle) {
         CommsFacts facts = facts(step, steps, stepTitle);
