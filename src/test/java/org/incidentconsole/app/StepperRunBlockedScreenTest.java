@@ -90,7 +90,7 @@ class StepperRunBlockedScreenTest {
         waitFor(30, () -> !run.isDisabled() && !why.isVisible());
 
         clickWhenVisible(robot, "#comms");
-        waitFor(30, () -> textNow(robot, "#comms-text").startsWith("[P"));
+        waitFor(30, () -> textNow(robot, "#comms-subject").startsWith("[P") && !textNow(robot, "#comms-text").isBlank());
         clickWhenVisible(robot, "#comms-copy");
         waitFor(30, () -> journal().stream().anyMatch(e -> e instanceof IncidentEvent.CommsCopied));
         // the return came within the debounce's dwell of the drop: it is journaled once the dwell has passed

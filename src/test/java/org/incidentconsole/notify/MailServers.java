@@ -4,9 +4,12 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.incidentconsole.inventory.ChannelKind;
 import org.incidentconsole.inventory.NotifyChannel;
 import org.incidentconsole.inventory.SmtpSecurity;
@@ -35,8 +38,27 @@ final class MailServers implements AutoCloseable {
     }
 
     @Override
+    private static final String GREENMAIL_SERVER = "com.icegreen.greenmail.server.";
+
     public void close() {
         started.forEach(GreenMail::stop);
+        awaitServerThreadsGone();
+    }
+
+    /**
+     * GreenMail's connection threads end on their own after stop, and one whose TLS handshake the client refused
+     * ends by throwing: wait until they are gone, so no late exception lands in a later test (TestFX's window tests
+     * fail on any uncaught exception of any thread).
+     */
+    private static void awaitServerThreadsGone() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (Thread.getAllStackTraces().entrySet().stream().anyMatch(e -> e.getKey().isAlive()
+                && Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().startsWith(GREENMAIL_SERVER)))) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("GreenMail's connection threads still run 30 s after stop");
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5)); // a poll of the condition, not a wait for time
+        }
     }
 
     /** A channel logging in as $SMTP_USER with $SMTP_PASSWORD when {@code env} is not empty; no login else. */
