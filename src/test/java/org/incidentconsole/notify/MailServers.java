@@ -37,9 +37,9 @@ final class MailServers implements AutoCloseable {
         return mail;
     }
 
-    @Override
     private static final String GREENMAIL_SERVER = "com.icegreen.greenmail.server.";
 
+    @Override
     public void close() {
         started.forEach(GreenMail::stop);
         awaitServerThreadsGone();
