@@ -1,9 +1,11 @@
 package org.incidentconsole.testing;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
@@ -23,30 +25,42 @@ public final class FxScreen {
      */
     public static void forgetEarlierTestsExceptions() {
         WaitForAsyncUtils.clearExceptions();
-        ignoreMinaShutdownRace();
+        ignoreTestServerShutdownNoise();
     }
 
     /**
-     * Apache MINA's NIO2 transport lets a read that completes while its server stops land on the stopped executor:
-     * "Executor has been shut down" on a JDK epoll thread, after close() has returned. It belongs to the SSH test
-     * servers' shutdown, not to the window under test, and TestFX would fail whichever test runs next with it.
-     * Only that exception, from that executor, is dropped; every other uncaught exception still reaches TestFX.
+     * Test servers' own shutdown noise, dropped before TestFX sees it (TestFX would fail whichever window test runs
+     * next with it); every other uncaught exception still reaches TestFX. One row per kind:
+     * <ul>
+     * <li>Apache MINA's NIO2 transport lets a read that completes while its server stops land on the stopped
+     * executor: "Executor has been shut down" on a JDK epoll thread, after close() has returned;</li>
+     * <li>GreenMail's SMTP handler ends by throwing "Unexpected error handling connection" when the client refused
+     * its TLS certificate or dropped the connection — what the mail trust tests do on purpose.</li>
+     * </ul>
      */
-    private static synchronized void ignoreMinaShutdownRace() {
-        Thread.UncaughtExceptionHandler current = Thread.getDefaultUncaughtExceptionHandler();
-        if (current == null || current instanceof MinaShutdownFilter) {
-            return;
-        }
-        Thread.setDefaultUncaughtExceptionHandler(new MinaShutdownFilter(current));
+    private static final List<Predicate<Throwable>> SERVER_SHUTDOWN_NOISE = List.of(
+            e -> e instanceof IllegalStateException && "Executor has been shut down".equals(e.getMessage())
+                    && thrownBy(e, "org.apache.sshd.common.util.threads.NoCloseExecutor"),
+            e -> e instanceof IllegalStateException && "Unexpected error handling connection".equals(e.getMessage())
+                    && thrownBy(e, "com.icegreen.greenmail.smtp.SmtpHandler"));
+
+    private static boolean thrownBy(Throwable e, String className) {
+        return Arrays.stream(e.getStackTrace()).anyMatch(f -> f.getClassName().equals(className));
     }
 
-    private record MinaShutdownFilter(Thread.UncaughtExceptionHandler next) implements Thread.UncaughtExceptionHandler {
+    private static synchronized void ignoreTestServerShutdownNoise() {
+        Thread.UncaughtExceptionHandler current = Thread.getDefaultUncaughtExceptionHandler();
+        if (current == null || current instanceof ServerShutdownFilter) {
+            return;
+        }
+        Thread.setDefaultUncaughtExceptionHandler(new ServerShutdownFilter(current));
+    }
+
+    private record ServerShutdownFilter(Thread.UncaughtExceptionHandler next)
+            implements Thread.UncaughtExceptionHandler {
         @Override
         public void uncaughtException(Thread t, Throwable e) {
-            boolean minaShutdown = e instanceof IllegalStateException && "Executor has been shut down".equals(
-                    e.getMessage()) && Arrays.stream(e.getStackTrace()).anyMatch(f ->
-                    f.getClassName().equals("org.apache.sshd.common.util.threads.NoCloseExecutor"));
-            if (!minaShutdown) {
+            if (SERVER_SHUTDOWN_NOISE.stream().noneMatch(noise -> noise.test(e))) {
                 next.uncaughtException(t, e);
             }
         }
