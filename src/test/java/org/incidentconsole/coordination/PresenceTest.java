@@ -66,19 +66,21 @@ class PresenceTest {
     @Test
     void a_refreshed_entry_outlives_its_ttl_and_leaving_removes_it_at_once() throws Exception {
         Presence jana = console("console-a", Presence.DEFAULT_TTL);
-        Presence ola = console("console-b", Duration.ofMillis(600));
+        Presence ola = console("console-b", Duration.ofMillis(1500));
         String key = keys.presence("console-b");
         try (KeyEvents events = KeyEvents.watch(redis)) {
             jana.join("Jana", Role.INCIDENT_COMMANDER);
             ola.join("Ola", Role.SCRIBE);
             ola.keepAlive(scheduler);
-            events.await(key, "set", 8); // refreshed every 200 ms: 7 refreshes span more than two TTLs
+            events.await(key, "set", 8); // refreshed every 500 ms: 7 refreshes span more than two TTLs
             assertThat(events.count(key, "expired")).isZero();
             assertThat(jana.present()).extracting(PresenceEntry::describe).contains("Ola (scribe)");
 
             ola.leave();
             assertThat(jana.present()).extracting(PresenceEntry::operator).containsExactly("Jana");
+            events.await(key, "del", 1); // keyspace notifications arrive on their own connection, after the reply
             assertThat(events.count(key, "del")).isEqualTo(1);
+            assertThat(events.count(key, "expired")).as("left, not expired").isZero();
         }
     }
 
