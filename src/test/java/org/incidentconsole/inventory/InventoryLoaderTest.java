@@ -41,6 +41,8 @@ class InventoryLoaderTest {
 
         assertThat(inv.environment()).isEqualTo(Environment.PRODUCTION);
         assertThat(inv.hosts()).extracting(Host::name).containsExactly("web-01", "web-02", "worker-01");
+        assertThat(inv.comms().channels()).extracting(NotifyChannel::name).containsExactly("oncall", "incidents");
+        assertThat(inv.comms().channel("oncall").orElseThrow().urlEnv()).isEqualTo("ONCALL_SLACK_WEBHOOK");
         Host web2 = inv.host("web-02").orElseThrow();
         assertThat(web2.user()).isEqualTo("deploy");
         assertThat(web2.port()).isEqualTo(22);
