@@ -126,7 +126,9 @@ final class NotifyCommand implements Callable<Integer> {
                         + "': use investigating, identified, monitoring or resolved"));
         SessionSecrets secrets = new SessionSecrets(env, SecretPrompt.NONE);
         List<Sender> senders = senders(comms, file, secrets);
-        CommsFacts facts = facts(loaded, comms.updateEvery());
+        IncidentState state = incidentState();
+        CommsFacts facts = state == null ? channelTest(loaded)
+                : CommsFacts.of(state, Instant.now(), comms.updateEvery());
         CommsTemplate.Filled filled = chosen.fill(facts);
         String subjectLine = subject != null ? subject : filled.subject();
         String body = text != null ? text : filled.text();
@@ -135,6 +137,9 @@ final class NotifyCommand implements Callable<Integer> {
         }
         Map<String, String> values = new LinkedHashMap<>(facts.values(chosen.word(), subjectLine, body.strip()));
         values.put(StatusPageSender.PHASE_FACT, statusPhase.label());
+        if (state != null && state.comms().statusPageRef() != null) { // update the page's incident, never a second
+            values.put(StatusPageSender.REF_FACT, state.comms().statusPageRef());
+        }
         Outgoing message = new Outgoing(subjectLine, body.strip(), values);
         return dryRun ? dryRun(out, comms, message, senders) : send(out, err, message, senders);
     }
@@ -158,20 +163,23 @@ final class NotifyCommand implements Callable<Integer> {
         return senders;
     }
 
-    /** The incident's facts, read from its journal; without one, a channel test that says so in its title. */
-    private CommsFacts facts(Inventory loaded, Duration every) throws JournalException {
-        Instant now = Instant.now();
+    /** A channel test without an incident, and says so in its title. */
+    private static CommsFacts channelTest(Inventory loaded) {
+        return new CommsFacts("Channel test from incident-console (no incident)", null, "investigating",
+                loaded.environment().label(), "none", IncidentStore.defaultOperator(), null, 0, 0, null, null, null,
+                CommsFacts.IMPACT_UNKNOWN, Duration.ZERO, null);
+    }
+
+    /** The incident of {@code --incident}, folded from its journal (only read); null without the option. */
+    private IncidentState incidentState() throws JournalException {
         if (incident == null) {
-            return new CommsFacts("Channel test from incident-console (no incident)", null, "investigating",
-                    loaded.environment().label(), "none", IncidentStore.defaultOperator(), null, 0, 0, null, null,
-                    null, CommsFacts.IMPACT_UNKNOWN, Duration.ZERO, null);
+            return null;
         }
         Path journal = home.incidents().resolve(incident).resolve(Journal.FILE_NAME);
         if (!incident.matches("[A-Za-z0-9-]+") || !Files.isRegularFile(journal)) {
             throw new Refusal("no incident " + incident + " in " + home.incidents());
         }
-        IncidentState state = IncidentState.replay(JournalReader.read(journal).records());
-        return CommsFacts.of(state, now, every);
+        return IncidentState.replay(JournalReader.read(journal).records());
     }
 
     private int dryRun(PrintWriter out, NotifySettings comms, Outgoing message, List<Sender> senders) {

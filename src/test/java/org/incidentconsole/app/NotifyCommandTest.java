@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.severity.Severity;
@@ -152,6 +154,51 @@ class NotifyCommandTest {
         assertThat(run.exit()).as(run.all()).isZero();
         assertThat(received).singleElement().asString().contains("Checkout answers 500", "P1");
         assertThat(Files.readAllBytes(journal)).as("the journal is only read").isEqualTo(before);
+    }
+
+    @Test
+    void the_status_page_incident_the_journal_knows_is_updated_not_opened_again() throws Exception {
+        List<String> calls = new CopyOnWriteArrayList<>();
+        HttpServer page = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+        page.createContext("/", exchange -> {
+            try (exchange) {
+                calls.add(exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " "
+                        + new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                byte[] reply = "{\"id\": \"p31zjtct2jer\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().set("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, reply.length);
+                exchange.getResponseBody().write(reply);
+            }
+        });
+        page.start();
+        try {
+            Files.writeString(inventory, Files.readString(inventory) + """
+                      status_page:
+                        api: http://127.0.0.1:%d/v1
+                        page_id: kctbh9vrtdwd
+                        token_env: STATUSPAGE_TOKEN
+                        components: {Checkout: cmp0checkout1}
+                    """.formatted(page.getAddress().getPort()));
+            env.put("STATUSPAGE_TOKEN", okToken);
+            IncidentSession session = new IncidentStore(home.incidents(), Clock.systemUTC()).start("Checkout fails",
+                    "alert", Severity.P1, "staging", "jana", null, "UTC");
+            session.record(new IncidentEvent.MessagePosted("m1", "initial", "s", "Investigating.",
+                    List.of("status-page"), "investigating", "jana")).get(30, TimeUnit.SECONDS);
+            session.record(new IncidentEvent.MessageDelivery("m1", "status-page", "delivered", 201, null, 1,
+                    "p31zjtct2jer")).get(30, TimeUnit.SECONDS);
+            String id = session.id();
+            session.close();
+
+            Run run = notify("--template", "progress", "--incident", id, "--channel", "status-page", "--phase",
+                    "identified");
+
+            assertThat(run.exit()).as(run.all()).isZero();
+            assertThat(calls).singleElement().asString()
+                    .startsWith("PATCH /v1/pages/kctbh9vrtdwd/incidents/p31zjtct2jer ").contains("\"identified\"");
+            assertThat(run.all()).as("seed " + SEED).doesNotContain(okToken);
+        } finally {
+            page.stop(0);
+        }
     }
 
     @Test
