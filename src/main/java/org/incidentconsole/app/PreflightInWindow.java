@@ -47,6 +47,11 @@ final class PreflightInWindow implements PreflightSource {
     }
 
     @Override
+    public int hostCount() {
+        return inventory.hosts().size();
+    }
+
+    @Override
     public CompletableFuture<Void> start(Consumer<Row> finished) {
         return CompletableFuture.runAsync(() -> {
             List<ChannelPreflightRow> channels = ChannelSecrets.check(inventory.comms(), environment);

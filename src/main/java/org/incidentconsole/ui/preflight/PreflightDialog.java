@@ -31,10 +31,13 @@ public final class PreflightDialog {
     private final Label status = new Label();
     private final List<List<Label>> cells = new ArrayList<>();
     private final BooleanProperty running = new SimpleBooleanProperty(true);
+    private final int hostCount;
     private int done;
     private int ready;
+    private int channelsReady;
 
     private PreflightDialog(Window owner, PreflightSource source) {
+        this.hostCount = source.hostCount();
         dialog.initOwner(owner);
         dialog.initModality(Modality.NONE);
         dialog.setTitle("Check all hosts");
@@ -102,13 +105,21 @@ public final class PreflightDialog {
         }
         labels.get(0).getStyleClass().add(row.ok() ? "preflight-ok" : "preflight-failed");
         done++;
-        ready += row.ok() ? 1 : 0;
+        if (row.index() < hostCount) {
+            ready += row.ok() ? 1 : 0;
+        } else {
+            channelsReady += row.ok() ? 1 : 0;
+        }
         showStatus(total);
         DialogSizes.refit(dialog);
     }
 
+    /** The hosts' count, then the channels' after it when there are any: a channel is not a host. */
     private void showStatus(int total) {
-        status.setText(done < total ? "Checked " + done + " of " + total + " hosts…"
-                : ready + " of " + total + " hosts ready for an incident.");
+        int channels = total - hostCount;
+        status.setText(done < total ? "Checked " + done + " of " + total + (channels == 0 ? " hosts…" : " rows…")
+                : ready + " of " + hostCount + " hosts ready for an incident." + (channels == 0 ? ""
+                : " " + channelsReady + " of " + channels + (channels == 1 ? " channel has its" : " channels have their")
+                + " secrets set."));
     }
 }

@@ -18,6 +18,11 @@ public interface PreflightSource {
     /** The hosts to be checked, in the order the table lists them; empty before an inventory is loaded. */
     List<String> hosts();
 
+    /** How many of {@link #hosts()} are hosts; the rows after them are other checks (comms channels). */
+    default int hostCount() {
+        return hosts().size();
+    }
+
     /**
      * Starts the check off the FX thread; {@code finished} is called (on any thread) as each host's row is known.
      * Completes once every host is checked.
