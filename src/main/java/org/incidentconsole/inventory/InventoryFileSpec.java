@@ -16,4 +16,6 @@ final class InventoryFileSpec {
     List<Located<HostSpec>> hosts;
     @JsonProperty("notify")
     NotifySpec notify;
+    @JsonProperty("coordination")
+    CoordinationSpec coordination;
 }

@@ -64,13 +64,19 @@ final class InventoryResolver {
         } catch (InventoryException e) {
             problems.add(e);
         }
+        CoordinationSettings coordination = null;
+        try {
+            coordination = new CoordinationResolver(file, keyPositions).resolve(spec.coordination, hosts);
+        } catch (InventoryException e) {
+            problems.add(e);
+        }
         if (!problems.isEmpty()) {
             throw InventoryException.of(problems); // every host's problem at once, not one per attempt
         }
         if (hosts.isEmpty()) {
             throw new InventoryException(file, 1, 1, "hosts", "no hosts: list them under 'hosts' or in a group");
         }
-        return new Inventory(file, spec.environment, hosts, comms);
+        return new Inventory(file, spec.environment, hosts, comms, coordination);
     }
 
     private interface HostRead {
