@@ -72,6 +72,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand(new DrillCommand(home));
         cli.addSubcommand(new PreflightCommand(home));
         cli.addSubcommand(new NotifyCommand(home, System.getenv()));
+        cli.addSubcommand(new FollowCommand(home, System.getenv()));
         cli.setExecutionExceptionHandler((e, commandLine, parsed) -> fail(home, commandLine.getErr(), e));
         return cli;
     }
