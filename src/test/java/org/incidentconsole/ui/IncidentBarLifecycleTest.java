@@ -4,11 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +23,7 @@ import org.incidentconsole.report.CommsTemplate;
 import org.incidentconsole.report.RecordSource;
 import org.incidentconsole.report.ReportRenderer;
 import org.incidentconsole.severity.Severity;
+import org.incidentconsole.testing.HandClock;
 import org.incidentconsole.ui.incident.IncidentBarViewModel;
 import org.incidentconsole.ui.incident.IncidentDetails;
 import org.incidentconsole.ui.incident.IncidentGateway;
@@ -46,7 +44,7 @@ class IncidentBarLifecycleTest {
     Path dir;
     private final AtomicReference<IncidentSession> current = new AtomicReference<>();
     private final Instant t0 = Instant.parse("2026-11-24T08:00:00Z");
-    private final MovingClock clock = new MovingClock(t0);
+    private final HandClock clock = new HandClock(t0);
 
     @AfterEach
     void close() {
@@ -56,32 +54,6 @@ class IncidentBarLifecycleTest {
     }
 
     /** A clock the test moves by hand. */
-    static final class MovingClock extends Clock {
-        private volatile Instant now;
-
-        MovingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private IncidentBarViewModel console(IncidentBinding binding, String osUser, List<String> critical) {
         IncidentStore store = new IncidentStore(dir, clock);

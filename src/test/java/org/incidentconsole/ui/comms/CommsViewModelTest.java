@@ -1,11 +1,10 @@
 package org.incidentconsole.ui.comms;
 
-import org.incidentconsole.report.CommsTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -15,6 +14,8 @@ import java.util.concurrent.Executor;
 import org.incidentconsole.notify.DeliveryState;
 import org.incidentconsole.notify.DeliveryUpdate;
 import org.incidentconsole.notify.StatusPhase;
+import org.incidentconsole.report.CommsTemplate;
+import org.incidentconsole.testing.HandClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -164,7 +165,7 @@ class CommsViewModelTest {
 
     @Test
     void a_pending_retry_counts_down_each_second() {
-        Moving clock = new Moving();
+        HandClock clock = new HandClock(NOW);
         CommsViewModel ticking = new CommsViewModel(Runnable::run, Runnable::run, gateway, clock);
         ticking.open().join();
         ticking.channels().get(0).selectedProperty().set(true);
@@ -172,7 +173,7 @@ class CommsViewModelTest {
         gateway.update(new DeliveryUpdate("ops", DeliveryState.WAITING_RETRY, 2, 503, "", NOW, NOW.plusSeconds(20),
                 null));
         assertThat(ticking.deliveries().get(0).textProperty().get()).isEqualTo("waiting to retry in 20 s: 503");
-        clock.now = NOW.plusSeconds(12);
+        clock.advance(Duration.ofSeconds(12));
         ticking.tick();
         assertThat(ticking.deliveries().get(0).textProperty().get()).isEqualTo("waiting to retry in 8 s: 503");
     }
@@ -235,26 +236,6 @@ class CommsViewModelTest {
     private String row(String channel) {
         return model.deliveries().stream().filter(r -> r.channel().equals(channel)).findFirst().orElseThrow()
                 .textProperty().get();
-    }
-
-    /** A clock the test moves. */
-    private static final class Moving extends Clock {
-        volatile Instant now = NOW;
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 
     /** io that runs only when the test says: results that arrive late. */
