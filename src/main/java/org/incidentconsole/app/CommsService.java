@@ -144,17 +144,26 @@ public final class CommsService {
         return senders(List.of(channel)).get(0).preview(new Outgoing(facts.get("subject"), facts.get("text"), facts));
     }
 
-    /** The facts a message carries: the incident's, its words, the status page's phase and incident when known. */
     private Map<String, String> facts(IncidentState state, String word, String subject, String text,
                                       StatusPhase phase) {
-        String body = text == null ? "" : text.strip();
-        Map<String, String> facts = new LinkedHashMap<>(CommsFacts.of(state, clock.instant(),
-                settings.get().updateEvery()).values(word, subject == null ? "" : subject.strip(), body));
+        return facts(CommsFacts.of(state, clock.instant(), settings.get().updateEvery()), word, subject, text, phase,
+                state.comms().statusPageRef());
+    }
+
+    /**
+     * The facts a message carries, for the window and the {@code notify} command alike: the incident's, its words
+     * (subject and text stripped), the status page's phase, and the page's incident once the journal knows it (so a
+     * later post updates it, never opens a second one).
+     */
+    static Map<String, String> facts(CommsFacts incident, String word, String subject, String text, StatusPhase phase,
+                                     String statusPageRef) {
+        Map<String, String> facts = new LinkedHashMap<>(incident.values(word, subject == null ? "" : subject.strip(),
+                text == null ? "" : text.strip()));
         if (phase != null) {
             facts.put(StatusPageSender.PHASE_FACT, phase.label());
         }
-        if (state.comms().statusPageRef() != null) {
-            facts.put(StatusPageSender.REF_FACT, state.comms().statusPageRef());
+        if (statusPageRef != null) {
+            facts.put(StatusPageSender.REF_FACT, statusPageRef);
         }
         return facts;
     }

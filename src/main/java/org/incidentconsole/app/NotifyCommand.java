@@ -135,12 +135,9 @@ final class NotifyCommand implements Callable<Integer> {
         if (body == null || body.isBlank()) {
             throw new Refusal("the message is empty: give --text (the free template has no text of its own)");
         }
-        Map<String, String> values = new LinkedHashMap<>(facts.values(chosen.word(), subjectLine, body.strip()));
-        values.put(StatusPageSender.PHASE_FACT, statusPhase.label());
-        if (state != null && state.comms().statusPageRef() != null) { // update the page's incident, never a second
-            values.put(StatusPageSender.REF_FACT, state.comms().statusPageRef());
-        }
-        Outgoing message = new Outgoing(subjectLine, body.strip(), values);
+        Map<String, String> values = CommsService.facts(facts, chosen.word(), subjectLine, body, statusPhase,
+                state == null ? null : state.comms().statusPageRef());
+        Outgoing message = new Outgoing(values.get("subject"), values.get("text"), values);
         return dryRun ? dryRun(out, comms, message, senders) : send(out, err, message, senders);
     }
 
