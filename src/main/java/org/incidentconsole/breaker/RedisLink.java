@@ -1,23 +1,36 @@
 package org.incidentconsole.breaker;
 
+import java.util.function.Consumer;
 import java.util.function.Function;
+import org.incidentconsole.ssh.ConnectionStatus;
 import org.incidentconsole.ssh.PortForward;
+import org.incidentconsole.ssh.SshConnection;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPool;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
 
-/** One Redis reached through an SSH local port forward, with its connection pool. */
+/**
+ * One Redis reached through an SSH local port forward, with its connection pool. Each pooled connection is carried
+ * by the SSH session that was current when it opened: whenever the host's connection changes state the idle ones
+ * are dropped, so the first command after a reconnect (a reset the operator just confirmed) does not find a socket
+ * of the session that went away.
+ */
 public final class RedisLink implements AutoCloseable {
     private final String label;
     private final PortForward forward;
     private final JedisPool pool;
+    private final SshConnection connection;
+    private final Consumer<ConnectionStatus> dropIdle;
 
-    RedisLink(String label, PortForward forward, JedisPool pool) {
+    RedisLink(String label, PortForward forward, JedisPool pool, SshConnection connection) {
         this.label = label;
         this.forward = forward;
         this.pool = pool;
+        this.connection = connection;
+        this.dropIdle = status -> pool.clear();
+        connection.addListener(dropIdle);
     }
 
     /** e.g. "redis 127.0.0.1:6379 db 0 via web-01". */
@@ -55,6 +68,7 @@ public final class RedisLink implements AutoCloseable {
 
     @Override
     public void close() {
+        connection.removeListener(dropIdle);
         pool.close();
         forward.close();
     }

@@ -87,7 +87,7 @@ public final class RedisLinks implements AutoCloseable {
         config.setTestOnBorrow(false);
         config.setJmxEnabled(false);
         JedisPool pool = new JedisPool(config, "127.0.0.1", forward.localPort(), TIMEOUT_MS, password, redis.db());
-        return new RedisLink(label, forward, pool);
+        return new RedisLink(label, forward, pool, connection);
     }
 
     private String password(String label, RedisEndpoint redis) {

@@ -97,7 +97,8 @@ class DrillFlowTest {
         assertThat(textNow(robot, "#breaker-preview")).contains("→  closed, failures deleted");
         clickWhenVisible(robot, "Reset calcom");
         waitFor(30, () -> textNow(robot, "#breaker-action-result").startsWith("Reset calcom: "));
-        assertThat(textNow(robot, "#breaker-action-result")).doesNotContain("FAILED").doesNotContain("refused");
+        assertThat(textNow(robot, "#breaker-action-result")).contains("keys changed").doesNotContain("FAILED")
+                .doesNotContain("refused");
         waitFor(30, () -> breakers.getItems().stream().anyMatch(r -> r.service().equals("calcom")
                 && r.state() == BreakerState.CLOSED));
 

@@ -24,6 +24,7 @@ import java.util.stream.IntStream;
 import org.incidentconsole.inventory.BreakerSettings;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.RedisEndpoint;
+import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.testing.MinaSshServer;
 import org.incidentconsole.testing.SshKit;
 import org.incidentconsole.testing.TestKeys;
@@ -43,6 +44,7 @@ class BreakerTunnelTest {
     Path key;
     MinaSshServer sshd;
     TestRedis redis;
+    SshConnections ssh;
     RedisLinks links;
     final Instant now = Instant.parse("2026-11-23T17:00:00Z");
     final Clock clock = Clock.fixed(now, ZoneOffset.UTC);
@@ -54,7 +56,8 @@ class BreakerTunnelTest {
         sshd = MinaSshServer.start(TestKeys.publicKey(key));
         kit.trust(sshd);
         redis = TestRedis.start();
-        links = new RedisLinks(kit.connections(), Map.of(), RedisPasswordPrompt.NONE);
+        ssh = kit.connections();
+        links = new RedisLinks(ssh, Map.of(), RedisPasswordPrompt.NONE);
     }
 
     @AfterEach
@@ -269,6 +272,33 @@ class BreakerTunnelTest {
                     && p.breakers().get(0).breaker().state() == BreakerState.CLOSED);
             assertThat(back.breakers().get(0).history()).extracting(TrackedBreaker.Transition::to)
                     .containsExactly(BreakerState.CLOSED);
+        }
+    }
+
+    @Test
+    void the_first_reset_after_the_ssh_connection_came_back_reaches_redis() throws Exception {
+        try (Jedis j = redis.direct()) {
+            j.set("circuit_breaker:calcom:state", "open");
+            j.set("circuit_breaker:calcom:failures", "4");
+        }
+        Host h = web1();
+        RedisLink link = links.linkFor(h);
+        // a connection sits idle in the pool, forwarded through the SSH session about to go
+        String pong = link.with(j -> j.ping());
+        assertThat(pong).isEqualTo("PONG");
+        var connection = ssh.connection(h);
+        connection.disconnect();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (sshd.activeSessions() > 0 && System.nanoTime() < deadline) {
+            Thread.onSpinWait(); // the server has let the old session go: its forwarded sockets are ending
+        }
+        assertThat(sshd.activeSessions()).isZero();
+        connection.connect().get(30, TimeUnit.SECONDS);
+
+        ActionResult reset = new BreakerActions(link, h.breakers(), clock).reset("calcom");
+        assertThat(reset.partial()).as("the reset went to Redis, not to a socket of the dropped session").isFalse();
+        try (Jedis j = redis.direct()) {
+            assertThat(j.get("circuit_breaker:calcom:state")).isEqualTo("closed");
         }
     }
 
