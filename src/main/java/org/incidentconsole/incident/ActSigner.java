@@ -57,6 +57,17 @@ final class ActSigner {
         } else if (e instanceof IncidentEvent.MessagePosted m) {
             return new IncidentEvent.MessagePosted(m.id(), m.template(), m.subject(), m.text(), m.channels(),
                     m.phase(), operator);
+        } else if (e instanceof IncidentEvent.IncidentShared sh) { // #22 several consoles
+            return new IncidentEvent.IncidentShared(sh.console(), sh.endpoint(), sh.role(), sh.joined(), operator);
+        } else if (e instanceof IncidentEvent.RunLockTaken t) {
+            return new IncidentEvent.RunLockTaken(t.step(), t.host(), t.fence(), operator);
+        } else if (e instanceof IncidentEvent.UnknownRunAcknowledged a) {
+            return new IncidentEvent.UnknownRunAcknowledged(a.step(), a.host(), a.console(), a.finding(), operator);
+        } else if (e instanceof IncidentEvent.CommanderHandedOver c) {
+            return new IncidentEvent.CommanderHandedOver(c.from(), c.to(), operator);
+        } else if (e instanceof IncidentEvent.ApprovalRequested r) {
+            return new IncidentEvent.ApprovalRequested(r.request(), r.step(), r.hosts(), r.commands(), r.expiresAt(),
+                    operator);
         }
         return WalkActs.sign(e, operator); // #16 walking kinds
     }

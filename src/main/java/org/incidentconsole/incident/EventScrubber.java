@@ -69,7 +69,17 @@ public final class EventScrubber {
             // #21 comms: ids, template and channel names, the status page phase, outcomes
             "MessagePosted.id", "MessagePosted.template", "MessagePosted.phase",
             "MessagePosted.by", "MessageDelivery.id", "MessageDelivery.channel", "MessageDelivery.result",
-            "MessageDelivery.ref");
+            "MessageDelivery.ref",
+            // #22 one incident, several consoles: ids, names, step paths, numbers and words from fixed lists
+            "IncidentShared.console", "IncidentShared.endpoint", "IncidentShared.role", "IncidentShared.by",
+            "RunLockTaken.step", "RunLockTaken.host", "RunLockTaken.by", "RunLockLost.step", "RunLockLost.host",
+            "RunOutcomeUnknown.step", "RunOutcomeUnknown.host", "RunOutcomeUnknown.console",
+            "RunOutcomeUnknown.operator", "RunOutcomeUnknown.expiredAt", "UnknownRunAcknowledged.step",
+            "UnknownRunAcknowledged.host", "UnknownRunAcknowledged.console", "UnknownRunAcknowledged.by",
+            "CommanderHandedOver.from", "CommanderHandedOver.to", "CommanderHandedOver.by",
+            "ApprovalRequested.request", "ApprovalRequested.step", "ApprovalRequested.expiresAt",
+            "ApprovalRequested.by", "ApprovalDecided.request", "ApprovalDecided.step", "ApprovalDecided.verdict",
+            "ApprovalDecided.requester", "ApprovalDecided.by");
 
     private final Redactor redactor;
 
@@ -162,6 +172,26 @@ public final class EventScrubber {
         } else if (e instanceof IncidentEvent.MessageDelivery d) {
             return new IncidentEvent.MessageDelivery(d.id(), d.channel(), d.result(), d.status(), text(d.reason()),
                     d.attempts(), d.ref());
+        } else if (e instanceof IncidentEvent.IncidentShared sh) { // #22 several consoles
+            return sh;
+        } else if (e instanceof IncidentEvent.RunLockTaken t) {
+            return t;
+        } else if (e instanceof IncidentEvent.RunLockLost l) {
+            return new IncidentEvent.RunLockLost(l.step(), l.host(), l.fence(), text(l.reason()));
+        } else if (e instanceof IncidentEvent.RunOutcomeUnknown u) {
+            return u;
+        } else if (e instanceof IncidentEvent.UnknownRunAcknowledged a) {
+            return new IncidentEvent.UnknownRunAcknowledged(a.step(), a.host(), a.console(), text(a.finding()),
+                    a.by());
+        } else if (e instanceof IncidentEvent.CommanderHandedOver c) {
+            return c;
+        } else if (e instanceof IncidentEvent.ApprovalRequested r) {
+            return new IncidentEvent.ApprovalRequested(r.request(), r.step(), r.hosts(),
+                    r.commands() == null ? null : r.commands().stream().map(this::text).toList(), r.expiresAt(),
+                    r.by());
+        } else if (e instanceof IncidentEvent.ApprovalDecided d) {
+            return new IncidentEvent.ApprovalDecided(d.request(), d.step(), d.verdict(), d.requester(),
+                    text(d.reason()), d.by());
         }
         throw new IllegalArgumentException("no redaction rule for event type " + e.getClass().getSimpleName());
     }

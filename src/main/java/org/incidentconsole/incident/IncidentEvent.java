@@ -52,7 +52,16 @@ import org.incidentconsole.severity.Severity;
         @JsonSubTypes.Type(value = IncidentEvent.HealthSample.class, name = "health-sample"),
         // #21 comms sent from the console
         @JsonSubTypes.Type(value = IncidentEvent.MessagePosted.class, name = "message-posted"),
-        @JsonSubTypes.Type(value = IncidentEvent.MessageDelivery.class, name = "message-delivery")})
+        @JsonSubTypes.Type(value = IncidentEvent.MessageDelivery.class, name = "message-delivery"),
+        // #22 one incident, several consoles
+        @JsonSubTypes.Type(value = IncidentEvent.IncidentShared.class, name = "incident-shared"),
+        @JsonSubTypes.Type(value = IncidentEvent.RunLockTaken.class, name = "run-lock-taken"),
+        @JsonSubTypes.Type(value = IncidentEvent.RunLockLost.class, name = "run-lock-lost"),
+        @JsonSubTypes.Type(value = IncidentEvent.RunOutcomeUnknown.class, name = "run-outcome-unknown"),
+        @JsonSubTypes.Type(value = IncidentEvent.UnknownRunAcknowledged.class, name = "unknown-run-acknowledged"),
+        @JsonSubTypes.Type(value = IncidentEvent.CommanderHandedOver.class, name = "commander-handed-over"),
+        @JsonSubTypes.Type(value = IncidentEvent.ApprovalRequested.class, name = "approval-requested"),
+        @JsonSubTypes.Type(value = IncidentEvent.ApprovalDecided.class, name = "approval-decided")})
 public sealed interface IncidentEvent {
 
     /** An act of the operator: {@code by} names who did it (the session signs it, see ActSigner). */
@@ -312,5 +321,64 @@ public sealed interface IncidentEvent {
      */
     record MessageDelivery(String id, String channel, String result, Integer status, String reason, int attempts,
                            String ref) implements IncidentEvent {
+    }
+
+    // #22 one incident, several consoles
+
+    /**
+     * This console's journal is shared on the coordination Redis from this record on: {@code console} is the
+     * console's id in the shared timeline (the prefix of its events' eids), {@code endpoint} the Redis as the
+     * operator knows it ("127.0.0.1:6380 db 0 via bastion"), {@code role} the role taken (Role's words),
+     * {@code joined} true when the incident was started on another console and this one joined it (the records
+     * before this one are a copy of the incident's start, not this console's acts).
+     */
+    record IncidentShared(String console, String endpoint, String role, boolean joined, String by)
+            implements IncidentEvent, Signed {
+    }
+
+    /** This console took the run lock of {@code step} on {@code host}: {@code fence} orders every run there. */
+    record RunLockTaken(String step, String host, long fence, String by) implements IncidentEvent, Signed {
+    }
+
+    /**
+     * The run lock of {@code step} on {@code host} was found gone while or after it ran here ({@code reason}:
+     * "expired: renewals failed", "taken by ali@laptop-2 after it expired").
+     */
+    record RunLockLost(String step, String host, long fence, String reason) implements IncidentEvent {
+    }
+
+    /**
+     * Another console ({@code console}, worked by {@code operator}) vanished while it ran {@code step} on
+     * {@code host}: its lock expired unreleased at {@code expiredAt} (ISO-8601), so what the run did there is
+     * unknown until someone looks.
+     */
+    record RunOutcomeUnknown(String step, String host, String console, String operator, String expiredAt)
+            implements IncidentEvent {
+    }
+
+    /** Someone looked at {@code host} after an unknown run of {@code step} and says what they found. */
+    record UnknownRunAcknowledged(String step, String host, String console, String finding, String by)
+            implements IncidentEvent, Signed {
+    }
+
+    /** The incident commander role passed from {@code from} to {@code to} (null when nobody held it). */
+    record CommanderHandedOver(String from, String to, String by) implements IncidentEvent, Signed {
+    }
+
+    /**
+     * A dangerous step asks a second operator before it runs: {@code request} its id, the commands as they will
+     * run (redacted) and the hosts; {@code expiresAt} ISO-8601.
+     */
+    record ApprovalRequested(String request, String step, List<String> hosts, List<String> commands,
+                             String expiresAt, String by) implements IncidentEvent, Signed {
+    }
+
+    /**
+     * How an approval request ended: {@code verdict} "approved", "refused", "expired" or "waived";
+     * {@code requester} who asked; {@code by} who decided (the approver, or the commander who waived it with
+     * {@code reason}); null {@code by} for an expiry.
+     */
+    record ApprovalDecided(String request, String step, String verdict, String requester, String reason, String by)
+            implements IncidentEvent, Signed {
     }
 }

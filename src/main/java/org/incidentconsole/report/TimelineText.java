@@ -105,6 +105,27 @@ final class TimelineText {
                 + ("delivered".equals(d.result()) || d.reason() == null || d.reason().isBlank() ? ""
                 : ": " + in(d.reason())) + ("failed".equals(d.result()) && d.status() != null
                 ? " (status " + d.status() + ")" : ""));
+        // #22 one incident, several consoles
+        on(IncidentEvent.IncidentShared.class, sh -> (sh.joined() ? "Joined the shared incident" : "Incident shared")
+                + " by " + in(sh.by()) + " as " + in(sh.role()) + " from console " + Markdown.code(sh.console())
+                + " over " + in(sh.endpoint()));
+        on(IncidentEvent.RunLockTaken.class, t -> "Run lock taken by " + in(t.by()) + " for " + in(t.step())
+                + " on " + Markdown.code(t.host()) + " (fence " + t.fence() + ")");
+        on(IncidentEvent.RunLockLost.class, l -> "Run lock LOST for " + in(l.step()) + " on " + Markdown.code(l.host())
+                + " (fence " + l.fence() + "): " + in(l.reason()));
+        on(IncidentEvent.RunOutcomeUnknown.class, u -> "Outcome UNKNOWN of " + in(u.step()) + " on "
+                + Markdown.code(u.host()) + ": " + in(u.operator()) + "'s console " + Markdown.code(u.console())
+                + " vanished while it ran (lock expired " + in(u.expiredAt()) + ")");
+        on(IncidentEvent.UnknownRunAcknowledged.class, a -> "Unknown run of " + in(a.step()) + " on "
+                + Markdown.code(a.host()) + " looked at by " + in(a.by()) + ": " + in(a.finding()));
+        on(IncidentEvent.CommanderHandedOver.class, c -> "Incident commander handed over"
+                + (c.from() == null ? "" : " from " + in(c.from())) + " to " + in(c.to()) + " by " + in(c.by()));
+        on(IncidentEvent.ApprovalRequested.class, r -> "Approval asked by " + in(r.by()) + " for " + in(r.step())
+                + " on " + String.join(", ", (r.hosts() == null ? List.<String>of() : r.hosts()).stream()
+                .map(Markdown::code).toList()));
+        on(IncidentEvent.ApprovalDecided.class, d -> "Approval " + in(d.verdict()) + " for " + in(d.step())
+                + " asked by " + in(d.requester()) + (d.by() == null ? "" : ", by " + in(d.by()))
+                + (d.reason() == null || d.reason().isBlank() ? "" : ": " + in(d.reason())));
     }
 
     private static String hosts(List<String> names, String what) {

@@ -44,7 +44,14 @@ public enum TimelineKind {
             Map.entry(IncidentEvent.Reopened.class, SEVERITY),
             Map.entry(IncidentEvent.ProcedureChosen.class, DECISIONS),
             Map.entry(IncidentEvent.AlternativeChosen.class, DECISIONS),
-            Map.entry(IncidentEvent.DecisionAnswered.class, DECISIONS));
+            Map.entry(IncidentEvent.DecisionAnswered.class, DECISIONS),
+            // #22 several consoles: who ran what where, and who approved it
+            Map.entry(IncidentEvent.RunLockTaken.class, COMMANDS),
+            Map.entry(IncidentEvent.RunLockLost.class, COMMANDS),
+            Map.entry(IncidentEvent.RunOutcomeUnknown.class, COMMANDS),
+            Map.entry(IncidentEvent.UnknownRunAcknowledged.class, COMMANDS),
+            Map.entry(IncidentEvent.ApprovalRequested.class, DECISIONS),
+            Map.entry(IncidentEvent.ApprovalDecided.class, DECISIONS));
 
     private final String label;
     private final String glyph;
