@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -22,9 +23,11 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.incident.VariableDefaults;
+import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.NotifySettings;
 import org.incidentconsole.redact.Redactor;
+import org.incidentconsole.runbook.Step;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.MainWindowController;
 import org.incidentconsole.ui.ShortcutBindings;
@@ -116,6 +119,12 @@ public final class MainWindowWiring {
         services.closeFirst(share);
         services.incidents().onIncident(share::incident);
         incidents.joinThrough(share);
+        shareBadge.use(share);
+        stepper.runningProperty().addListener((obs, was, running) -> {
+            Step step = stepper.selectedProperty().get();
+            share.doing(running && step != null ? step.pathText() : null, running
+                    ? hosts.selectedHosts().stream().map(Host::name).toList() : List.of());
+        });
         // one set of step and rollback marks for the health and breaker trends
         trendMarks = health.trendMarkers();
         breakers.useTrendMarkers(trendMarks);

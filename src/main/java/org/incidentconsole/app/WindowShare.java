@@ -3,14 +3,18 @@ package org.incidentconsole.app;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
+import org.incidentconsole.coordination.CommanderHandOver;
 import org.incidentconsole.coordination.CoordinationEndpoint;
 import org.incidentconsole.coordination.CoordinationRedis;
+import org.incidentconsole.coordination.CoordinationRefusedException;
 import org.incidentconsole.coordination.CoordinationUnavailableException;
 import org.incidentconsole.coordination.PresenceEntry;
 import org.incidentconsole.coordination.ShareState;
@@ -32,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * timeline is offline and how many events wait. Other consoles' events go to {@code others} (the timeline pane).
  * Nothing here runs on the FX thread.
  */
-final class WindowShare implements AutoCloseable {
+final class WindowShare implements AutoCloseable, ShareBadge.Gateway {
     private static final Logger LOG = LoggerFactory.getLogger(WindowShare.class);
     private static final long PRESENCE_EVERY_MS = 3_000;
 
@@ -184,6 +188,42 @@ final class WindowShare implements AutoCloseable {
             return new SharedIncidents(redis, endpoint).started(id).orElseThrow(() -> new IllegalStateException(
                     "the shared timeline of " + id + " holds no start record (yet)"));
         }
+    }
+
+    @Override
+    public CompletableFuture<String> handOverCommander(String to) {
+        return CompletableFuture.supplyAsync(() -> {
+            SharedSession s = current();
+            if (s == null) {
+                throw new IllegalStateException("this incident is not shared");
+            }
+            try {
+                CommanderHandOver done = s.presence().handOver(s.session().operator(), to);
+                s.session().record(new IncidentEvent.CommanderHandedOver(done.from(), done.to(), done.by())).join();
+                return done.to() + " is incident commander now";
+            } catch (CoordinationUnavailableException | CoordinationRefusedException e) {
+                throw new CompletionException(e.getMessage(), e);
+            }
+        }, io);
+    }
+
+    /** What this console does now, for the others' bars: {@code step} on {@code hosts}; null step: idle. */
+    void doing(String step, List<String> hosts) {
+        SharedSession s = current();
+        if (s == null) {
+            return;
+        }
+        io.execute(() -> {
+            try {
+                if (step == null) {
+                    s.presence().idle();
+                } else {
+                    s.presence().doing(step, hosts);
+                }
+            } catch (CoordinationUnavailableException | IllegalStateException e) {
+                LOG.debug("Presence not updated: {}", e.getMessage());
+            }
+        });
     }
 
     /** The shared session of the current incident, or null. */

@@ -106,6 +106,21 @@ class SharedIncidentWindowsTest {
         waitFor(30, () -> timelineHas(robot, ali, "Deploy 4512 went out at 14:00", "jana ⇄"));
         waitFor(30, () -> timelineHas(robot, jana, "Bookings queue is growing on drill-web-01", "ali ⇄"));
 
+        // Jana hands the incident commander role to Ali: both bars say so, Jana's journal holds it
+        click(robot, jana, "#incident-menu");
+        clickWhenVisible(robot, "#hand-over-commander");
+        clickWhenVisible(robot, "#hand-over-commander-to");
+        robot.write("ali");
+        clickWhenVisible(robot, "OK");
+        waitFor(30, () -> textIn(robot, ali, "#share-state").contains("ali (incident-commander)")
+                && textIn(robot, ali, "#share-state").contains("jana (operator)"));
+        waitFor(30, () -> textIn(robot, jana, "#share-state").contains("ali (incident-commander)"));
+        waitFor(10, () -> textIn(robot, jana, "#incident-message").equals("ali is incident commander now"));
+        IncidentEvent.CommanderHandedOver handed = (IncidentEvent.CommanderHandedOver) firstOf(
+                first.incidents().current().journalFile(), IncidentEvent.CommanderHandedOver.class);
+        assertThat(handed).isEqualTo(new IncidentEvent.CommanderHandedOver("jana", "ali", "jana"));
+        waitFor(30, () -> timelineHas(robot, ali, "Incident commander handed over from jana to ali", "jana ⇄"));
+
         // Ali's own journal holds the start copied from the stream, the join and Ali's own acts only
         Path aliJournal = second.incidents().current().journalFile();
         StringBuilder kinds = new StringBuilder();

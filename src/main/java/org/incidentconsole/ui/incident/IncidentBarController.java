@@ -158,6 +158,25 @@ public final class IncidentBarController {
         shareState.setTooltip(tip);
         badge.levelProperty().addListener((obs, old, now) -> StateStyles.show(shareState, ShareBadge.Level.class,
                 now));
+        MenuItem commander = menuItem("Hand over incident commander…", "hand-over-commander",
+                () -> handOverCommander(badge));
+        commander.disableProperty().bind(badge.textProperty().isEmpty());
+    }
+
+    private void handOverCommander(ShareBadge badge) {
+        TextInputDialog ask = new TextInputDialog();
+        ask.setTitle("Hand over the incident commander role");
+        ask.setHeaderText("Who becomes incident commander? They must have the incident open (journaled).");
+        ask.getDialogPane().setId("hand-over-commander-dialog");
+        ask.getEditor().setId("hand-over-commander-to");
+        ask.initOwner(window());
+        ask.showAndWait().ifPresent(to -> badge.handOverCommander(to).whenComplete((said, err) -> {
+            if (err == null) {
+                Platform.runLater(() -> model.showMessage(said));
+            } else {
+                failed("The commander role was not handed over", err);
+            }
+        }));
     }
 
     public void useComms(CommsGateway gateway) {

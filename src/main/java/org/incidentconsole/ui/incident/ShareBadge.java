@@ -1,5 +1,6 @@
 package org.incidentconsole.ui.incident;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -15,7 +16,14 @@ public final class ShareBadge {
     /** How the badge is styled. */
     public enum Level { SHARED, OFFLINE }
 
+    /** What the badge's acts do (the window's shared incident). */
+    public interface Gateway {
+        /** Hands the incident commander role to {@code to}; completes with the sentence to show. */
+        CompletableFuture<String> handOverCommander(String to);
+    }
+
     private final Executor ui;
+    private volatile Gateway gateway;
     private final SimpleStringProperty text = new SimpleStringProperty("");
     private final SimpleStringProperty detail = new SimpleStringProperty("");
     private final SimpleObjectProperty<Level> level = new SimpleObjectProperty<>();
@@ -30,6 +38,20 @@ public final class ShareBadge {
             detail.set(more == null ? "" : more);
             level.set(now);
         });
+    }
+
+    public void use(Gateway acts) {
+        this.gateway = acts;
+    }
+
+    /** Hands the commander role on; fails with a plain sentence when the incident is not shared. */
+    public CompletableFuture<String> handOverCommander(String to) {
+        Gateway g = gateway;
+        if (g == null || text.get().isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "this incident is not shared: there is no incident commander role to hand over"));
+        }
+        return g.handOverCommander(to);
     }
 
     public void hide() {
