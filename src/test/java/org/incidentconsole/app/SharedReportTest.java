@@ -150,6 +150,10 @@ class SharedReportTest {
                 reports.add(c.report());
             }
             long rendered = System.nanoTime() - r0;
+            long c0 = System.nanoTime();
+            int read = SharedCopy.read(all.get(0).dir()).events().size();
+            long copyRead = System.nanoTime() - c0;
+            System.out.printf("reading one copy of %d events back: %d ms%n", read, copyRead / 1_000_000);
             System.out.printf("10 consoles x %d events (%d in all): journaled and in every copy in %d ms; "
                     + "10 reports of %d bytes rendered in %d ms%n", each, total, shared / 1_000_000,
                     reports.get(0).length(), rendered / 1_000_000);
