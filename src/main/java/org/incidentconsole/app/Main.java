@@ -48,6 +48,11 @@ public final class Main implements Callable<Integer> {
         this.home = home;
     }
 
+    /** The data directory: subcommands find incidents by id in it. */
+    AppHome home() {
+        return home;
+    }
+
     public static void main(String[] args) {
         AppHome home = AppHome.resolve(System.getenv(), System.getProperty("user.home"));
         System.setProperty(AppHome.PROPERTY, home.dir().toString());
