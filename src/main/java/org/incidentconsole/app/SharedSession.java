@@ -1,5 +1,6 @@
 package org.incidentconsole.app;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,9 +16,9 @@ import org.incidentconsole.coordination.CoordinationEndpoint;
 import org.incidentconsole.coordination.CoordinationKeys;
 import org.incidentconsole.coordination.CoordinationRedis;
 import org.incidentconsole.coordination.CoordinationUnavailableException;
-import org.incidentconsole.coordination.MergedTimeline;
 import org.incidentconsole.coordination.Presence;
 import org.incidentconsole.coordination.Role;
+import org.incidentconsole.coordination.SharedCopy;
 import org.incidentconsole.coordination.SharedEvent;
 import org.incidentconsole.coordination.SharedIncident;
 import org.incidentconsole.coordination.SharedIncidents;
@@ -59,7 +60,7 @@ final class SharedSession implements AutoCloseable {
     private final SharedTimeline timeline;
     private final TimelineFollower follower;
     private final Presence presence;
-    private final MergedTimeline merged = new MergedTimeline();
+    private final SharedCopy copy;
     private final Queue<SharedEvent> arriving = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Executor io;
@@ -68,7 +69,7 @@ final class SharedSession implements AutoCloseable {
 
     private SharedSession(IncidentSession session, CoordinationEndpoint endpoint, String label, String console,
                           Role role, Executor io, BiConsumer<String, List<SharedEvent>> others, long shareAfter)
-            throws JournalException {
+            throws JournalException, IOException {
         this.session = session;
         this.endpoint = endpoint;
         this.label = label;
@@ -80,9 +81,25 @@ final class SharedSession implements AutoCloseable {
         this.incidents = new SharedIncidents(redis, endpoint);
         this.presence = new Presence(redis, CoordinationKeys.of(endpoint, session.id()), console,
                 Presence.DEFAULT_TTL, Clock.systemUTC());
+        // this console's copy of the shared timeline: what it held before (a resumed incident) is shown first
+        this.copy = SharedCopy.open(session.journalFile().getParent());
+        copy.warnings().forEach(w -> LOG.warn("Shared timeline copy of {}: {}", session.id(), w));
+        copy.events().forEach(this::arrived);
         this.timeline = new SharedTimeline(endpoint, session.id(), console, session.journalFile());
         timeline.share(session, shareAfter);
-        this.follower = new TimelineFollower(endpoint, session.id(), this::arrived);
+        this.follower = new TimelineFollower(endpoint, session.id(), copy.lastStreamId(), copy.eids(),
+                this::received);
+    }
+
+    private void received(List<SharedEvent> batch) {
+        try {
+            copy.append(batch);
+        } catch (IOException e) {
+            LOG.error("The shared timeline copy of {} could not be written ({}): these {} events are shown but"
+                    + " kept only in the coordination Redis until the console is restarted", session.id(),
+                    e.getMessage(), batch.size());
+        }
+        batch.forEach(this::arrived);
     }
 
     /**
@@ -92,7 +109,7 @@ final class SharedSession implements AutoCloseable {
      */
     static SharedSession open(IncidentSession session, CoordinationEndpoint endpoint, String label, Executor io,
                               ScheduledExecutorService scheduler, BiConsumer<String, List<SharedEvent>> others)
-            throws JournalException {
+            throws JournalException, IOException {
         ShareStart start = ShareStart.read(session.journalFile());
         String console = start.console();
         Role role = start.joined() ? Role.OPERATOR : Role.INCIDENT_COMMANDER;
@@ -136,7 +153,6 @@ final class SharedSession implements AutoCloseable {
     }
 
     private void arrived(SharedEvent e) {
-        merged.add(e);
         if (e.console().equals(console)) {
             return;
         }
@@ -190,8 +206,8 @@ final class SharedSession implements AutoCloseable {
         return presence;
     }
 
-    MergedTimeline merged() {
-        return merged;
+    SharedCopy copy() {
+        return copy;
     }
 
     CoordinationRedis redis() {
@@ -207,6 +223,7 @@ final class SharedSession implements AutoCloseable {
         closed = true;
         follower.close();
         timeline.close();
+        copy.close();
         try {
             presence.leave();
         } catch (CoordinationUnavailableException e) {

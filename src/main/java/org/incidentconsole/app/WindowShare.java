@@ -1,5 +1,6 @@
 package org.incidentconsole.app;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,7 +92,7 @@ final class WindowShare implements AutoCloseable, ShareBadge.Gateway {
             });
             presenceTask = scheduler.scheduleWithFixedDelay(() -> io.execute(() -> readPresence(now)), 0,
                     PRESENCE_EVERY_MS, TimeUnit.MILLISECONDS);
-        } catch (JournalException | IllegalArgumentException e) {
+        } catch (JournalException | IOException | IllegalArgumentException e) {
             LOG.warn("Incident {} not shared: {}", session.id(), e.getMessage());
             badge.show("not shared", "The incident is not shared: " + e.getMessage(), ShareBadge.Level.OFFLINE);
         }

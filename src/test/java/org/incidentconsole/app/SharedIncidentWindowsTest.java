@@ -121,6 +121,19 @@ class SharedIncidentWindowsTest {
         assertThat(handed).isEqualTo(new IncidentEvent.CommanderHandedOver("jana", "ali", "jana"));
         waitFor(30, () -> timelineHas(robot, ali, "Incident commander handed over from jana to ali", "jana ⇄"));
 
+        // Jana raises the severity: Ali's bar shows it (a fact of the incident, not of one console)
+        click(robot, jana, "#severity-chip");
+        clickWhenVisible(robot, "#severity-p1");
+        waitFor(30, () -> textIn(robot, jana, "#severity-chip").equals("P1 · major"));
+        waitFor(30, () -> textIn(robot, ali, "#severity-chip").equals("P1 · major"));
+
+        // the report of the shared incident is the same on both consoles, and holds both operators' notes
+        Path janaDir = first.incidents().current().journalFile().getParent();
+        Path aliDir = second.incidents().current().journalFile().getParent();
+        waitFor(60, () -> report(janaDir).equals(report(aliDir)));
+        assertThat(report(aliDir)).contains("Deploy 4512 went out at 14:00")
+                .contains("Bookings queue is growing on drill-web-01").contains("Consoles:");
+
         // Ali's own journal holds the start copied from the stream, the join and Ali's own acts only
         Path aliJournal = second.incidents().current().journalFile();
         StringBuilder kinds = new StringBuilder();
@@ -131,6 +144,12 @@ class SharedIncidentWindowsTest {
                 IncidentEvent.IncidentShared.class);
         assertThat(shared.joined()).isTrue();
         assertThat(shared.by()).isEqualTo("ali");
+    }
+
+    private static String report(Path incidentDir) throws Exception {
+        StringBuilder md = new StringBuilder();
+        SharedReport.prepare(incidentDir).report().writeTo(md);
+        return md.toString();
     }
 
     private static IncidentEvent firstOf(Path journal, Class<? extends IncidentEvent> type) throws Exception {
