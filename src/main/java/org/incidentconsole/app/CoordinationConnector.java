@@ -3,6 +3,7 @@ package org.incidentconsole.app;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -59,7 +60,7 @@ public final class CoordinationConnector {
             connection.connect().get(CONNECT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new CoordinationUnavailableException("coordination Redis " + label + ": no SSH connection: "
-                    + e.getCause().getMessage(), e);
+                    + why(e.getCause()), e);
         } catch (TimeoutException e) {
             throw new CoordinationUnavailableException("coordination Redis " + label + ": no SSH connection within "
                     + CONNECT.toSeconds() + " s", e);
@@ -84,6 +85,11 @@ public final class CoordinationConnector {
         String host = c.host().indexOf(':') >= 0 ? "[" + c.host() + "]" : c.host();
         return host + ":" + c.port() + " db " + c.db() + (c.tls() ? " (TLS)" : "")
                 + (c.direct() ? "" : " via " + c.via());
+    }
+
+    private static String why(Throwable cause) {
+        Throwable t = cause instanceof CompletionException && cause.getCause() != null ? cause.getCause() : cause;
+        return t.getMessage() == null || t.getMessage().isBlank() ? t.getClass().getSimpleName() : t.getMessage();
     }
 
     private String password(CoordinationSettings c, String label) throws CoordinationUnavailableException {
@@ -130,6 +136,14 @@ public final class CoordinationConnector {
         /** Whether the Redis is reached through a host's SSH tunnel. */
         public boolean tunnelled() {
             return forward != null;
+        }
+
+        /**
+         * False once the tunnel is gone for good: closed, or its SSH connection was closed (the inventory was read
+         * again and the host changed or left it). Open the connector again then; a mere drop does not end it.
+         */
+        public boolean usable() {
+            return forward == null || forward.isOpen();
         }
 
         /**

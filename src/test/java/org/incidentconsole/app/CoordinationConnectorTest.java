@@ -93,6 +93,7 @@ class CoordinationConnectorTest {
              TimelineFollower follower = new TimelineFollower(coordination.endpoint(), session.id(), followed::add)) {
             assertThat(coordination.label()).isEqualTo("127.0.0.1:" + redis.port() + " db 0 via bastion");
             assertThat(coordination.tunnelled()).isTrue();
+            assertThat(coordination.usable()).isTrue();
             assertThat(coordination.endpoint().host()).isEqualTo("127.0.0.1");
             assertThat(coordination.endpoint().port()).as("a local port of the tunnel").isNotEqualTo(redis.port());
             shared.attach(session);
@@ -141,6 +142,7 @@ class CoordinationConnectorTest {
 
             assertStrictlyOrdered(notes(followed, seen, 10), "note ", 10);
             assertThat(followed.poll(1, TimeUnit.SECONDS)).as("nothing handed twice").isNull();
+            assertThat(coordination.usable()).as("a drop does not end the tunnel").isTrue();
         } finally {
             session.close();
         }
@@ -164,6 +166,9 @@ class CoordinationConnectorTest {
 
             assertThat(presence.present()).as("the first command after the reconnect reaches Redis")
                     .extracting(PresenceEntry::operator).containsExactly("jana");
+
+            connection.close();
+            assertThat(coordination.usable()).as("the host's connection closed for good ends the tunnel").isFalse();
         }
     }
 
