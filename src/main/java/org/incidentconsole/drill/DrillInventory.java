@@ -39,7 +39,7 @@ final class DrillInventory {
                   channels:
                     drill-chat: {type: slack, url_env: %s}
                 coordination: {redis: "127.0.0.1:%d", via: direct}
-                """.formatted(sshPort, System.getProperty("user.name"), key, DrillSandbox.HOST_APP, redisPort, httpPort, log, log,
-                        DrillChat.URL_ENV, coordinationPort);
+                """.formatted(sshPort, System.getProperty("user.name"), key, DrillSandbox.HOST_APP, redisPort,
+                        httpPort, log, log, DrillChat.URL_ENV, coordinationPort);
     }
 }

@@ -14,8 +14,10 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.incidentconsole.app.CoordinationConnector.Connected;
@@ -28,6 +30,7 @@ import org.incidentconsole.coordination.SharedEvent;
 import org.incidentconsole.coordination.SharedTimeline;
 import org.incidentconsole.coordination.ShareState;
 import org.incidentconsole.coordination.TimelineFollower;
+import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.inventory.CoordinationSettings;
 import org.incidentconsole.inventory.Inventory;
@@ -106,6 +109,38 @@ class CoordinationConnectorTest {
                 assertThat(direct.xlen(coordination.endpoint().eventsKey(session.id())))
                         .as("the events are in the Redis behind the bastion").isGreaterThanOrEqualTo(5);
             }
+        } finally {
+            session.close();
+        }
+    }
+
+    @Test
+    void two_hundred_events_arrive_in_order_through_the_tunnel_and_their_latency_is_printed() throws Exception {
+        int count = 200;
+        IncidentSession session = TunnelledCoordination.session(dir);
+        Map<String, Long> arrived = new ConcurrentHashMap<>();
+        LinkedBlockingQueue<SharedEvent> followed = new LinkedBlockingQueue<>();
+        try (Connected coordination = new CoordinationConnector(ssh, Map.of()).open(inventory);
+             SharedTimeline shared = new SharedTimeline(coordination.endpoint(), session.id(), "console-a",
+                     session.journalFile());
+             TimelineFollower follower = new TimelineFollower(coordination.endpoint(), session.id(), e -> {
+                 if (e.event() instanceof IncidentEvent.NoteAdded n) {
+                     arrived.put(n.text(), System.nanoTime());
+                 }
+                 followed.add(e);
+             })) {
+            shared.attach(session);
+            Map<String, Long> journaled = new HashMap<>();
+            for (int i = 0; i < count; i++) {
+                note(session, "timed " + i);
+                journaled.put("timed " + i, System.nanoTime());
+            }
+            assertStrictlyOrdered(notes(followed, new ArrayList<>(), count), "timed ", count);
+            long[] micros = journaled.entrySet().stream()
+                    .mapToLong(e -> Math.max(0, arrived.get(e.getKey()) - e.getValue()) / 1_000).sorted().toArray();
+            System.out.printf("journaled -> followed through a MINA SSH tunnel, %d events: median %.2f ms, p99 %.2f ms,"
+                    + " max %.2f ms%n", count, micros[count / 2] / 1000.0, micros[count * 99 / 100] / 1000.0,
+                    micros[count - 1] / 1000.0);
         } finally {
             session.close();
         }
