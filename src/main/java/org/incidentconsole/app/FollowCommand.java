@@ -5,15 +5,21 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.incidentconsole.coordination.CoordinationEndpoint;
+import org.incidentconsole.app.CoordinationConnector.Connected;
+import org.incidentconsole.coordination.CoordinationUnavailableException;
 import org.incidentconsole.coordination.SharedEvent;
 import org.incidentconsole.coordination.TimelineFollower;
 import org.incidentconsole.incident.IncidentEvent;
-import org.incidentconsole.inventory.CoordinationSettings;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.InventoryException;
 import org.incidentconsole.inventory.InventoryLoader;
 import org.incidentconsole.report.TimelineWording;
+import org.incidentconsole.ssh.HostKeyStore;
+import org.incidentconsole.ssh.HostPaths;
+import org.incidentconsole.ssh.PassphrasePrompt;
+import org.incidentconsole.ssh.SshAuth;
+import org.incidentconsole.ssh.SshConnections;
+import org.incidentconsole.ssh.SshSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -23,11 +29,14 @@ import picocli.CommandLine.Spec;
 /**
  * {@code incident-console follow INCIDENT-ID}: a shared incident's timeline in a terminal, every console's events
  * in the order the coordination Redis holds them, from the first, live until the incident is resolved (or Ctrl+C):
- * for a teammate without the window, or a chat bot. Reads only.
+ * for a teammate without the window, or a chat bot. Reads only. With {@code via: HOST} the coordination Redis is
+ * reached through that host's SSH tunnel, with the window's known_hosts, keys and ssh_config (an unknown host key
+ * is refused, never asked).
  */
 @Command(name = "follow", mixinStandardHelpOptions = true,
         description = "Print a shared incident's timeline from every console as it happens, until it is resolved "
-                + "(Ctrl+C stops sooner). Exits 0 at Resolve, 2 for a bad inventory or no coordination: block.")
+                + "(Ctrl+C stops sooner). Exits 0 at Resolve; 2 for a bad inventory, no coordination: block, an unset "
+                + "password or, with via: HOST, no SSH connection to that host.")
 final class FollowCommand implements Callable<Integer> {
     private final AppHome home;
     private final Map<String, String> env;
@@ -51,17 +60,31 @@ final class FollowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        Path userHome = Path.of(System.getProperty("user.home"));
         Path file = inventory != null ? inventory : home.inventory();
-        CoordinationEndpoint endpoint;
+        Inventory loaded;
         try {
-            endpoint = endpoint(file, new InventoryLoader(Path.of(System.getProperty("user.home"))).load(file));
-        } catch (InventoryException | IllegalArgumentException e) {
-            err.println("incident-console: " + e.getMessage());
-            err.flush();
-            return 2;
+            loaded = new InventoryLoader(userHome).load(file);
+        } catch (InventoryException e) {
+            return refuse(err, e.getMessage());
         }
+        String agent = env.get("SSH_AUTH_SOCK");
+        try (AppExecutors executors = new AppExecutors();
+             SshConnections ssh = new SshConnections(SshSettings.defaults(),
+                     new HostKeyStore(userHome.resolve(".ssh").resolve("known_hosts"), home.knownHosts()),
+                     new SshAuth(agent == null || agent.isBlank() ? null : Path.of(agent), userHome.resolve(".ssh"),
+                             PassphrasePrompt.NONE), new RefusingKeyRecorder(), executors.io(),
+                     executors.scheduler(), HostPaths.forUser(userHome));
+             Connected coordination = new CoordinationConnector(ssh, env).open(loaded)) {
+            return follow(coordination, out, err);
+        } catch (CoordinationUnavailableException e) {
+            return refuse(err, e.getMessage());
+        }
+    }
+
+    private int follow(Connected coordination, PrintWriter out, PrintWriter err) throws InterruptedException {
         CountDownLatch resolved = new CountDownLatch(1);
-        try (TimelineFollower follower = new TimelineFollower(endpoint, incident, e -> {
+        try (TimelineFollower follower = new TimelineFollower(coordination.endpoint(), incident, e -> {
             synchronized (out) {
                 out.println(line(e));
                 out.flush();
@@ -70,33 +93,17 @@ final class FollowCommand implements Callable<Integer> {
                 resolved.countDown();
             }
         })) {
-            err.println("following " + incident + " on " + endpoint.address() + " (Ctrl+C to stop)");
+            err.println("following " + incident + " on " + coordination.label() + " (Ctrl+C to stop)");
             err.flush();
             resolved.await();
         }
         return 0;
     }
 
-    /** The inventory's coordination Redis; a tunnel through a host is refused until shared incidents build it. */
-    private CoordinationEndpoint endpoint(Path file, Inventory loaded) {
-        CoordinationSettings c = loaded.coordination();
-        if (c == null) {
-            throw new IllegalArgumentException(file + " has no coordination: block: a shared incident is followed "
-                    + "through its coordination Redis");
-        }
-        if (c.via() != null) {
-            throw new IllegalArgumentException("following through via: " + c.via() + " (an SSH tunnel) is not built "
-                    + "yet; reach the coordination Redis directly (via: direct) from where you run this");
-        }
-        String password = null;
-        if (c.passwordEnv() != null) {
-            password = env.get(c.passwordEnv());
-            if (password == null || password.isBlank()) {
-                throw new IllegalArgumentException("the coordination Redis password is not set: export "
-                        + c.passwordEnv());
-            }
-        }
-        return new CoordinationEndpoint(c.host(), c.port(), c.db(), password, c.tls(), c.prefix());
+    private static int refuse(PrintWriter err, String sentence) {
+        err.println("incident-console: " + sentence);
+        err.flush();
+        return 2;
     }
 
     /** "14:02:11 UTC  jana@console-a  Step 5 started on web-01 …" */

@@ -41,6 +41,14 @@ public final class CoordinationRedis implements AutoCloseable {
         return label;
     }
 
+    /**
+     * Closes the connections resting in the pool. Called when the SSH session a tunnel rides on changes state:
+     * an idle socket of the session that went away would fail the next command ("Unexpected end of stream").
+     */
+    public void dropIdleConnections() {
+        jedis.getPool().clear();
+    }
+
     <T> T with(Function<UnifiedJedis, T> work) throws CoordinationUnavailableException {
         try {
             return work.apply(jedis);

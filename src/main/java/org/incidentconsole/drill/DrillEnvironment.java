@@ -17,10 +17,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A local rollback drill: an SSH server, a real Redis and a sandbox host whose newest deploy is broken (the app at
+ * A local rollback drill: an SSH server, a real Redis, a second one to share the incident through (the
+ * coordination Redis, never the breaker Redis) and a sandbox host whose newest deploy is broken (the app at
  * {@code /var/www/api-gateway} as its shell presents it, {@link DrillShell}), plus
  * an inventory, a client key and a known_hosts that pins the drill's host key. Everything lives in one temp
- * folder, removed on close; the folder and redis-server of a drill that was killed are removed by the next one
+ * folder, removed on close; the folder and redis-servers of a drill that was killed are removed by the next one
  * ({@link StaleDrills}), which tells them by the pid file each drill keeps in its folder ({@link DrillPidFile}).
  */
 public final class DrillEnvironment implements AutoCloseable {
@@ -29,6 +30,7 @@ public final class DrillEnvironment implements AutoCloseable {
     private final Path root;
     private final DrillSandbox sandbox;
     private final DrillRedis redis;
+    private final DrillRedis coordination;
     private final DrillHealthEndpoint health;
     private final DrillAppTraffic traffic;
     private final DrillChat chat;
@@ -38,13 +40,13 @@ public final class DrillEnvironment implements AutoCloseable {
     private final Path inventory;
     private volatile boolean closed;
 
-    private DrillEnvironment(Path root, DrillSandbox sandbox, DrillRedis redis, DrillHealthEndpoint health,
-                             DrillAppTraffic traffic, DrillChat chat, LocalSshServer ssh, Path clientKey,
-                             Path knownHosts,
-                             Path inventory) {
+    private DrillEnvironment(Path root, DrillSandbox sandbox, DrillRedis redis, DrillRedis coordination,
+                             DrillHealthEndpoint health, DrillAppTraffic traffic, DrillChat chat, LocalSshServer ssh,
+                             Path clientKey, Path knownHosts, Path inventory) {
         this.root = root;
         this.sandbox = sandbox;
         this.redis = redis;
+        this.coordination = coordination;
         this.health = health;
         this.traffic = traffic;
         this.chat = chat;
@@ -63,6 +65,7 @@ public final class DrillEnvironment implements AutoCloseable {
         Path root = Files.createTempDirectory(tmp, StaleDrills.PREFIX);
         DrillSandbox sandbox = null;
         DrillRedis redis = null;
+        DrillRedis coordination = null;
         DrillHealthEndpoint health = null;
         DrillAppTraffic traffic = null;
         DrillChat chat = null;
@@ -70,12 +73,21 @@ public final class DrillEnvironment implements AutoCloseable {
         try {
             DrillPidFile pidFile = DrillPidFile.ofCurrentProcess();
             pidFile.write(root);
-            redis = new DrillRedis(root.resolve("redis"));
+            redis = DrillRedis.breakers(root.resolve("redis"));
             if (redis.process() != null) {
-                pidFile.withRedis(redis.process(), redis.binary(), redis.port()).write(root);
+                pidFile = pidFile.withRedis(redis.process(), redis.binary(), redis.port());
+                pidFile.write(root);
             } else {
                 LOG.warn("The drill's redis-server was not found among this process's children; a crash would leave "
                         + "it running");
+            }
+            coordination = DrillRedis.coordination(root.resolve("coordination"));
+            if (coordination.process() != null) {
+                pidFile.withCoordination(coordination.process(), coordination.binary(), coordination.port())
+                        .write(root);
+            } else {
+                LOG.warn("The drill's coordination redis-server was not found among this process's children; a "
+                        + "crash would leave it running");
             }
             sandbox = DrillSandbox.create(root.resolve("host"));
             health = new DrillHealthEndpoint(sandbox);
@@ -96,17 +108,18 @@ public final class DrillEnvironment implements AutoCloseable {
             new HostKeyStore(null, knownHosts).trust("127.0.0.1", ssh.port(), hostKey.getPublic());
             Path inventory = root.resolve("inventory.yaml");
             Files.writeString(inventory, DrillInventory.yaml(ssh.port(), clientKey, sandbox, redis.port(),
-                    health.port()));
-            LOG.info("Drill started in {}: ssh 127.0.0.1:{}, redis {}, http {}", root, ssh.port(), redis.port(),
-                    health.port());
-            return new DrillEnvironment(root, sandbox, redis, health, traffic, chat, ssh, clientKey, knownHosts,
-                    inventory);
+                    health.port(), coordination.port()));
+            LOG.info("Drill started in {}: ssh 127.0.0.1:{}, redis {}, coordination redis {}, http {}", root,
+                    ssh.port(), redis.port(), coordination.port(), health.port());
+            return new DrillEnvironment(root, sandbox, redis, coordination, health, traffic, chat, ssh, clientKey,
+                    knownHosts, inventory);
         } catch (IOException | GeneralSecurityException | RuntimeException e) {
             closeQuietly(ssh);
             closeQuietly(traffic);
             closeQuietly(chat);
             closeQuietly(health);
             closeQuietly(redis);
+            closeQuietly(coordination);
             delete(root);
             throw e instanceof IOException io ? io : new IOException("the drill could not start: " + e.getMessage(), e);
         }
@@ -146,6 +159,14 @@ public final class DrillEnvironment implements AutoCloseable {
     /** The drill's redis-server on loopback (the console reaches it through the SSH tunnel; tests may go direct). */
     public int redisPort() {
         return redis.port();
+    }
+
+    /**
+     * The drill's coordination Redis on loopback: a redis-server of its own (not the breaker Redis), which the
+     * drill's inventory names as {@code coordination: {redis: 127.0.0.1:PORT}} so sharing can be rehearsed.
+     */
+    public int coordinationPort() {
+        return coordination.port();
     }
 
     public int sshPort() {
@@ -195,6 +216,7 @@ public final class DrillEnvironment implements AutoCloseable {
         closeQuietly(chat);
         closeQuietly(health);
         closeQuietly(redis);
+        closeQuietly(coordination);
         delete(root);
         LOG.info("Drill stopped and {} removed", root);
     }

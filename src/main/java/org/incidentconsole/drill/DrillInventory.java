@@ -4,13 +4,15 @@ import java.nio.file.Path;
 
 /**
  * The inventory of the drill: one web host, environment DRILL, its Redis, health checks and breaker schema, and the
- * drill's chat room as its one comms channel.
+ * drill's chat room as its one comms channel, and its own coordination Redis (reached directly: it is on this
+ * machine's loopback) to share the incident through.
  */
 final class DrillInventory {
     private DrillInventory() {
     }
 
-    static String yaml(int sshPort, Path key, DrillSandbox sandbox, int redisPort, int httpPort) {
+    static String yaml(int sshPort, Path key, DrillSandbox sandbox, int redisPort, int httpPort,
+                       int coordinationPort) {
         // the host's own paths: the drill's shell puts them onto the sandbox
         String log = DrillSandbox.HOST_APP + "/" + sandbox.app.relativize(sandbox.log);
         return """
@@ -36,7 +38,8 @@ final class DrillInventory {
                   update_every: 5m
                   channels:
                     drill-chat: {type: slack, url_env: %s}
-                """.formatted(sshPort, System.getProperty("user.name"), key, DrillSandbox.HOST_APP, redisPort, httpPort, log, log,
-                        DrillChat.URL_ENV);
+                coordination: {redis: "127.0.0.1:%d", via: direct}
+                """.formatted(sshPort, System.getProperty("user.name"), key, DrillSandbox.HOST_APP, redisPort,
+                        httpPort, log, log, DrillChat.URL_ENV, coordinationPort);
     }
 }

@@ -14,9 +14,10 @@ import redis.embedded.RedisServer;
 import redis.embedded.core.ExecutableProvider;
 
 /**
- * A real redis-server (the binary embedded-redis ships) on a free loopback port, seeded like a production
- * Redis mid-incident: breakers open for more than five minutes, one half open, failure counts, rate limits, and
- * the app's own data beside them (feature flags, a queue, a session).
+ * A real redis-server (the binary embedded-redis ships) on a free loopback port: the drill's breaker Redis, seeded
+ * like a production Redis mid-incident (breakers open for more than five minutes, one half open, failure counts,
+ * rate limits, and the app's own data beside them: feature flags, a queue, a session), or its coordination Redis,
+ * empty, the one consoles share an incident through.
  * Its binary and working folder live in the drill's folder, so nothing of it stays outside that folder, and the
  * running binary's path tells this drill's server from any other.
  */
@@ -27,14 +28,26 @@ final class DrillRedis implements AutoCloseable {
     private final String binary;
     private final ProcessHandle process;
 
-    DrillRedis(Path dir) throws IOException {
+    private DrillRedis(Path dir, boolean seeded) throws IOException {
         Files.createDirectories(dir);
         binary = ExecutableProvider.newJarResourceProvider(dir.toFile()).get().toPath().toRealPath().toString();
         Started started = start(binary, dir.toRealPath().toString());
         port = started.port();
         server = started.server();
         process = findProcess().orElse(null);
-        seed();
+        if (seeded) {
+            seed();
+        }
+    }
+
+    /** The Redis the drill host's app keeps its breakers in, seeded mid-incident. */
+    static DrillRedis breakers(Path dir) throws IOException {
+        return new DrillRedis(dir, true);
+    }
+
+    /** The coordination Redis: empty, its own process, binary and folder. */
+    static DrillRedis coordination(Path dir) throws IOException {
+        return new DrillRedis(dir, false);
     }
 
     private record Started(int port, RedisServer server) {

@@ -20,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Removes what drills killed with SIGKILL left behind: their redis-server and their folder. A folder is stale
+ * Removes what drills killed with SIGKILL left behind: their redis-servers (the breaker Redis and the
+ * coordination Redis) and their folder. A folder is stale
  * only when its pid file names an owner that is gone (no process with that pid, or one that started at another
- * time: the pid was reused). Its redis-server is stopped only when the pid it records is still that process: the
+ * time: the pid was reused). Each redis-server is stopped only when the pid it records is still that process: the
  * same start time and the binary inside that very folder with the recorded port. Nothing else is ever signalled.
  */
 final class StaleDrills {
@@ -87,44 +88,46 @@ final class StaleDrills {
     }
 
     private static void stopRedis(Path dir, DrillPidFile record) {
-        if (record.redisPid() == null) {
-            return;
-        }
-        Optional<ProcessHandle> redis = ProcessHandle.of(record.redisPid()).filter(ProcessHandle::isAlive);
+        record.servers().forEach(server -> stopRedis(dir, server));
+    }
+
+    private static void stopRedis(Path dir, DrillPidFile.Server server) {
+        Optional<ProcessHandle> redis = ProcessHandle.of(server.pid()).filter(ProcessHandle::isAlive);
         if (redis.isEmpty()) {
             return;
         }
-        if (!isDrillRedis(redis.get(), dir, record)) {
-            LOG.info("pid {} recorded by {} is no longer its redis-server; left alone", record.redisPid(), dir);
+        if (!isDrillRedis(redis.get(), dir, server)) {
+            LOG.info("pid {} recorded by {} is no longer its redis-server; left alone", server.pid(), dir);
             return;
         }
-        LOG.info("Stopping the redis-server (pid {}) of the earlier drill in {}", record.redisPid(), dir);
+        LOG.info("Stopping the redis-server (pid {}, port {}) of the earlier drill in {}", server.pid(),
+                server.port(), dir);
         redis.get().destroyForcibly();
         try {
             redis.get().onExit().get(5, TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            LOG.warn("redis-server pid {} of {} has not exited yet", record.redisPid(), dir);
+            LOG.warn("redis-server pid {} of {} has not exited yet", server.pid(), dir);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
     /** Same start time, the binary inside this folder, and the port recorded for it. */
-    static boolean isDrillRedis(ProcessHandle process, Path dir, DrillPidFile record) {
+    static boolean isDrillRedis(ProcessHandle process, Path dir, DrillPidFile.Server server) {
         ProcessHandle.Info info = process.info();
-        if (record.redisStart() == null || record.redisCommand() == null || record.redisPort() == null
-                || info.startInstant().isEmpty() || !sameStart(info.startInstant().get(), record.redisStart())) {
+        if (server.start() == null || server.command() == null || server.port() == null
+                || info.startInstant().isEmpty() || !sameStart(info.startInstant().get(), server.start())) {
             return false;
         }
         try {
-            Path binary = Path.of(record.redisCommand());
+            Path binary = Path.of(server.command());
             if (!binary.startsWith(dir.toRealPath()) || !info.command().map(binary.toString()::equals).orElse(false)) {
                 return false;
             }
         } catch (IOException | RuntimeException e) {
             return false;
         }
-        return listensOn(commandLine(process), record.redisPort());
+        return listensOn(commandLine(process), server.port());
     }
 
     /**

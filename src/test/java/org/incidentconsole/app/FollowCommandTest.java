@@ -16,6 +16,9 @@ import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.severity.Severity;
+import org.incidentconsole.ssh.HostKeyStore;
+import org.incidentconsole.testing.MinaSshServer;
+import org.incidentconsole.testing.TestKeys;
 import org.incidentconsole.testing.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,10 +55,14 @@ class FollowCommandTest {
     }
 
     private CompletableFuture<Run> follow(String... args) {
+        return follow(new AppHome(dir.resolve("home")), args);
+    }
+
+    private CompletableFuture<Run> follow(AppHome home, String... args) {
         return CompletableFuture.supplyAsync(() -> {
             StringWriter out = new StringWriter();
             StringWriter err = new StringWriter();
-            CommandLine cli = new CommandLine(new FollowCommand(new AppHome(dir.resolve("home")), Map.of()));
+            CommandLine cli = new CommandLine(new FollowCommand(home, Map.of()));
             cli.setOut(new PrintWriter(out));
             cli.setErr(new PrintWriter(err));
             int exit = cli.execute(args);
@@ -88,6 +95,52 @@ class FollowCommandTest {
             assertThat(out.indexOf("rolled back to v41")).isLessThan(out.lastIndexOf("rollback held for 10 minutes"));
         } finally {
             session.close();
+        }
+    }
+
+    @Test
+    void following_through_via_a_host_prints_the_events_that_reach_the_redis_behind_it() throws Exception {
+        Path key = TestKeys.generate(dir, "id_ed25519");
+        try (MinaSshServer sshd = MinaSshServer.start(TestKeys.publicKey(key))) {
+            AppHome home = new AppHome(dir.resolve("home"));
+            Files.createDirectories(home.dir());
+            new HostKeyStore(null, home.knownHosts()).trust("127.0.0.1", sshd.port(), sshd.hostKey());
+            Path viaInventory = TunnelledCoordination.inventory(Files.createDirectory(dir.resolve("via")), sshd.port(),
+                    key, redis.port());
+            IncidentSession session = new IncidentStore(dir.resolve("incidents"), Clock.systemUTC()).start(
+                    "Checkout answers 500", "alert", Severity.P1, "staging", "jana", null, "UTC");
+            try (SharedTimeline shared = new SharedTimeline(CoordinationEndpoint.plain("127.0.0.1", redis.port()),
+                    session.id(), "console-a", session.journalFile())) {
+                shared.attach(session);
+                CompletableFuture<Run> following = follow(home, "--inventory", viaInventory.toString(), session.id());
+                session.record(new IncidentEvent.NoteAdded("seen through the bastion", "jana")).get(30,
+                        TimeUnit.SECONDS);
+                session.record(new IncidentEvent.Resolved("rollback held", "jana")).get(30, TimeUnit.SECONDS);
+
+                Run run = following.get(60, TimeUnit.SECONDS);
+
+                assertThat(run.exit()).as(run.err()).isZero();
+                assertThat(run.err()).contains("following " + session.id() + " on 127.0.0.1:" + redis.port()
+                        + " db 0 via bastion");
+                assertThat(run.out()).contains("jana@console-a  ").contains("seen through the bastion")
+                        .contains("rollback held");
+            } finally {
+                session.close();
+            }
+        }
+    }
+
+    @Test
+    void a_via_host_whose_key_is_not_known_is_refused_in_one_sentence() throws Exception {
+        Path key = TestKeys.generate(dir, "id_ed25519");
+        try (MinaSshServer sshd = MinaSshServer.start(TestKeys.publicKey(key))) {
+            Path viaInventory = TunnelledCoordination.inventory(Files.createDirectory(dir.resolve("via")), sshd.port(),
+                    key, redis.port());
+            Run run = follow(new AppHome(dir.resolve("home")), "--inventory", viaInventory.toString(), "INC-1")
+                    .get(60, TimeUnit.SECONDS);
+            assertThat(run.exit()).isEqualTo(2);
+            assertThat(run.err()).startsWith("incident-console: coordination Redis 127.0.0.1:" + redis.port()
+                    + " db 0 via bastion: no SSH connection: ").doesNotContain("\tat ");
         }
     }
 

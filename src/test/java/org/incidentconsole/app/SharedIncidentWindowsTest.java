@@ -19,7 +19,6 @@ import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.testing.FxScreen;
-import org.incidentconsole.testing.TestRedis;
 import org.incidentconsole.ui.common.FxSudoPasswordPrompt;
 import org.incidentconsole.ui.timeline.TimelineEntry;
 import org.junit.jupiter.api.AfterEach;
@@ -40,7 +39,6 @@ class SharedIncidentWindowsTest {
     @TempDir
     Path dir;
     DrillEnvironment drill;
-    TestRedis coordination;
     ConsoleServices first;
     ConsoleServices second;
     Stage jana;
@@ -50,10 +48,7 @@ class SharedIncidentWindowsTest {
     void start(Stage stage) throws Exception {
         FxScreen.forgetEarlierTestsExceptions();
         drill = DrillEnvironment.start(true);
-        coordination = TestRedis.start();
-        Path inventory = dir.resolve("shared-inventory.yaml");
-        Files.writeString(inventory, Files.readString(drill.inventory())
-                + "coordination: {redis: \"127.0.0.1:" + coordination.port() + "\"}\n");
+        Path inventory = drill.inventory(); // names the drill's own coordination Redis
         first = ConsoleServices.forDrill(new AppHome(dir.resolve("jana")), drill, new FxSudoPasswordPrompt(() -> stage));
         MainWindowWiring.show(stage, first, inventory, false);
         jana = stage;
@@ -68,7 +63,6 @@ class SharedIncidentWindowsTest {
         second.close();
         first.close();
         drill.close();
-        coordination.close();
     }
 
     @Test

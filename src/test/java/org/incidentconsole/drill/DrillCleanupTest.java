@@ -19,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A drill in a child JVM (its own temp folder, so drills of other test runs on the machine are not involved):
- * killed with SIGKILL, its redis-server and folder are removed by the next cleanup; alive, it is left alone.
+ * killed with SIGKILL, its two redis-servers (breakers, coordination) and folder are removed by the next cleanup;
+ * alive, it is left alone.
  */
 class DrillCleanupTest {
     private static final long READY_SECONDS = 180;
@@ -27,7 +28,7 @@ class DrillCleanupTest {
     @TempDir
     Path tmp;
 
-    private record Child(Process process, BufferedReader out, Path root, long redisPid) {
+    private record Child(Process process, BufferedReader out, Path root, long redisPid, long coordinationPid) {
     }
 
     private Child startDrillInChildJvm() throws Exception {
@@ -41,7 +42,7 @@ class DrillCleanupTest {
         assertThat(ready).as("the child drill reports ready (stderr in %s)", tmp.resolve("child-stderr.log"))
                 .startsWith("READY ");
         String[] parts = ready.split(" ");
-        return new Child(process, out, Path.of(parts[1]), Long.parseLong(parts[2]));
+        return new Child(process, out, Path.of(parts[1]), Long.parseLong(parts[2]), Long.parseLong(parts[3]));
     }
 
     private static String readLine(BufferedReader out) {
@@ -64,14 +65,17 @@ class DrillCleanupTest {
     }
 
     @Test
-    void a_drill_killed_with_sigkill_leaves_a_redis_server_and_a_folder_that_the_next_cleanup_removes()
+    void a_drill_killed_with_sigkill_leaves_redis_servers_and_a_folder_that_the_next_cleanup_removes()
             throws Exception {
         Child child = startDrillInChildJvm();
         assertThat(running(child.redisPid())).as("the drill's redis-server runs").isTrue();
+        assertThat(running(child.coordinationPid())).as("and its coordination redis-server").isTrue();
+        assertThat(child.coordinationPid()).isNotEqualTo(child.redisPid());
 
         child.process().destroyForcibly();
         assertThat(child.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(running(child.redisPid())).as("SIGKILL leaves the redis-server running").isTrue();
+        assertThat(running(child.coordinationPid())).as("and the coordination redis-server").isTrue();
         assertThat(child.root()).as("and the folder").isDirectory();
 
         long started = System.nanoTime();
@@ -80,9 +84,13 @@ class DrillCleanupTest {
 
         assertThat(removed).containsExactly(child.root());
         awaitExit(child.redisPid());
-        System.out.println("drill cleanup after SIGKILL: redis-server pid " + child.redisPid() + " stopped and folder "
-                + "removed in " + cleanupMs + " ms, exit seen after " + (System.nanoTime() - started) / 1_000_000 + " ms");
+        awaitExit(child.coordinationPid());
+        System.out.println("drill cleanup after SIGKILL: redis-server pids " + child.redisPid() + " and "
+                + child.coordinationPid() + " stopped and folder removed in " + cleanupMs + " ms, exits seen after "
+                + (System.nanoTime() - started) / 1_000_000 + " ms");
         assertThat(running(child.redisPid())).as("the orphaned redis-server is stopped").isFalse();
+        assertThat(running(child.coordinationPid())).as("the orphaned coordination redis-server is stopped")
+                .isFalse();
         assertThat(child.root()).as("the folder is removed").doesNotExist();
         assertThat(tmp.resolve("child-stderr.log")).as("nothing else in the temp folder is touched").exists();
     }
@@ -96,6 +104,7 @@ class DrillCleanupTest {
             assertThat(removed).isEmpty();
             assertThat(child.root()).isDirectory();
             assertThat(running(child.redisPid())).isTrue();
+            assertThat(running(child.coordinationPid())).isTrue();
         } finally {
             try (OutputStream in = child.process().getOutputStream()) {
                 in.write('\n');
@@ -105,12 +114,14 @@ class DrillCleanupTest {
                 .isEqualTo("CLOSED");
         assertThat(child.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
         awaitExit(child.redisPid());
+        awaitExit(child.coordinationPid());
         assertThat(running(child.redisPid())).isFalse();
+        assertThat(running(child.coordinationPid())).isFalse();
         assertThat(child.root()).doesNotExist();
     }
 
     @Test
-    void the_drill_writes_its_pid_file_with_both_processes_and_its_own_redis_binary() throws Exception {
+    void the_drill_writes_its_pid_file_with_its_processes_and_each_redis_binary_of_its_own() throws Exception {
         Path previous = Path.of(System.getProperty("java.io.tmpdir"));
         try (DrillEnvironment drill = DrillEnvironment.start(true)) {
             DrillPidFile record = DrillPidFile.read(drill.root()).orElseThrow();
@@ -118,10 +129,15 @@ class DrillCleanupTest {
             assertThat(drill.root().getParent()).isEqualTo(previous);
             assertThat(record.ownerPid()).isEqualTo(ProcessHandle.current().pid());
             assertThat(record.ownerStart()).isEqualTo(ProcessHandle.current().info().startInstant().orElse(null));
-            assertThat(record.redisPid()).isNotNull();
-            assertThat(Path.of(record.redisCommand())).startsWith(drill.root().toRealPath());
-            assertThat(StaleDrills.isDrillRedis(ProcessHandle.of(record.redisPid()).orElseThrow(), drill.root(), record))
-                    .as("the recorded redis-server is recognised as the drill's").isTrue();
+            assertThat(record.servers()).hasSize(2).allSatisfy(server -> {
+                assertThat(Path.of(server.command())).startsWith(drill.root().toRealPath());
+                assertThat(StaleDrills.isDrillRedis(ProcessHandle.of(server.pid()).orElseThrow(), drill.root(),
+                        server)).as("the recorded redis-server is recognised as the drill's").isTrue();
+            });
+            assertThat(record.redis().port()).isEqualTo(drill.redisPort());
+            assertThat(record.coordination().port()).isEqualTo(drill.coordinationPort());
+            assertThat(record.coordination().command()).as("a binary of its own").isNotEqualTo(
+                    record.redis().command());
         }
     }
 

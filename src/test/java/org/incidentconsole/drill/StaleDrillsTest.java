@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.incidentconsole.drill.DrillPidFile.Server;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,8 +54,9 @@ class StaleDrillsTest {
     void a_dead_drill_whose_redis_pid_now_belongs_to_another_program_has_its_folder_removed_and_nothing_killed()
             throws Exception {
         Path dir = Files.createDirectory(tmp.resolve(StaleDrills.PREFIX + "reused"));
-        new DrillPidFile(deadPid, Instant.now(), unrelated.pid(), unrelatedStart(),
-                dir.toRealPath().resolve("redis/redis-server").toString(), 6379).write(dir);
+        new DrillPidFile(deadPid, Instant.now(), new Server(unrelated.pid(), unrelatedStart(),
+                dir.toRealPath().resolve("redis/redis-server").toString(), 6379), new Server(unrelated.pid(),
+                unrelatedStart(), dir.toRealPath().resolve("coordination/redis-server").toString(), 6380)).write(dir);
 
         assertThat(DrillEnvironment.removeStale(tmp)).containsExactly(dir);
 
@@ -65,10 +67,11 @@ class StaleDrillsTest {
     @Test
     void a_pid_file_naming_a_binary_outside_its_folder_gets_nothing_killed() throws Exception {
         String sleep = unrelatedHandle.info().command().orElseThrow();
-        Path dir = drillFolder("forged", new DrillPidFile(deadPid, Instant.now(), unrelated.pid(), unrelatedStart(),
-                sleep, 6379));
+        Path dir = drillFolder("forged", new DrillPidFile(deadPid, Instant.now(), null,
+                new Server(unrelated.pid(), unrelatedStart(), sleep, 6379)));
 
-        assertThat(StaleDrills.isDrillRedis(unrelatedHandle, dir, DrillPidFile.read(dir).orElseThrow())).isFalse();
+        assertThat(StaleDrills.isDrillRedis(unrelatedHandle, dir, DrillPidFile.read(dir).orElseThrow().coordination()))
+                .isFalse();
         assertThat(DrillEnvironment.removeStale(tmp)).containsExactly(dir);
         assertThat(unrelated.isAlive()).isTrue();
     }
@@ -77,7 +80,7 @@ class StaleDrillsTest {
     void an_owner_pid_reused_by_a_process_that_started_later_counts_as_gone_and_that_process_is_left_alone()
             throws Exception {
         Path dir = drillFolder("owner-reused", new DrillPidFile(unrelated.pid(), unrelatedStart().minusSeconds(3600),
-                null, null, null, null));
+                null, null));
 
         assertThat(DrillEnvironment.removeStale(tmp)).containsExactly(dir);
         assertThat(unrelated.isAlive()).isTrue();
