@@ -19,6 +19,7 @@ import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.testing.FxScreen;
+import org.incidentconsole.testing.TestRedis;
 import org.incidentconsole.ui.common.FxSudoPasswordPrompt;
 import org.incidentconsole.ui.timeline.TimelineEntry;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,7 @@ class SharedIncidentWindowsTest {
     @TempDir
     Path dir;
     DrillEnvironment drill;
+    TestRedis coordination;
     ConsoleServices first;
     ConsoleServices second;
     Stage jana;
@@ -48,7 +50,13 @@ class SharedIncidentWindowsTest {
     void start(Stage stage) throws Exception {
         FxScreen.forgetEarlierTestsExceptions();
         drill = DrillEnvironment.start(true);
-        Path inventory = drill.inventory(); // names the drill's own coordination Redis
+        // the drill's inventory, its coordination Redis swapped for one this test can stop and start again
+        coordination = TestRedis.start();
+        Path inventory = dir.resolve("shared-inventory.yaml");
+        String drillInventory = Files.readString(drill.inventory());
+        assertThat(drillInventory).contains("coordination: {redis: \"127.0.0.1:" + drill.coordinationPort() + "\"");
+        Files.writeString(inventory, drillInventory.replace("127.0.0.1:" + drill.coordinationPort(),
+                "127.0.0.1:" + coordination.port()));
         first = ConsoleServices.forDrill(new AppHome(dir.resolve("jana")), drill, new FxSudoPasswordPrompt(() -> stage));
         MainWindowWiring.show(stage, first, inventory, false);
         jana = stage;
@@ -63,6 +71,7 @@ class SharedIncidentWindowsTest {
         second.close();
         first.close();
         drill.close();
+        coordination.close();
     }
 
     @Test
@@ -138,6 +147,36 @@ class SharedIncidentWindowsTest {
                 IncidentEvent.IncidentShared.class);
         assertThat(shared.joined()).isTrue();
         assertThat(shared.by()).isEqualTo("ali");
+    }
+
+    @Test
+    void the_bar_says_when_the_shared_timeline_is_offline_and_nothing_is_lost_when_it_is_back(FxRobot robot)
+            throws Exception {
+        click(robot, jana, "#start-incident");
+        clickWhenVisible(robot, "#incident-title");
+        robot.write("Checkout slow");
+        robot.doubleClickOn("#incident-operator").press(KeyCode.CONTROL, KeyCode.A).release(KeyCode.A, KeyCode.CONTROL);
+        robot.write("jana");
+        clickWhenVisible(robot, "Start incident");
+        waitFor(30, () -> textIn(robot, jana, "#share-state").startsWith("shared · "));
+
+        coordination.stop();
+        note(robot, jana, "Written while the coordination Redis was down");
+        waitFor(60, () -> textIn(robot, jana, "#share-state").startsWith("shared timeline offline, ")
+                && textIn(robot, jana, "#share-state").endsWith(" waiting"));
+        assertThat(textIn(robot, jana, "#share-state")).doesNotContain("offline, 0 events");
+        // the note is this console's all the same: journaled and in its own timeline
+        waitFor(30, () -> timelineHas(robot, jana, "Written while the coordination Redis was down", "jana"));
+
+        coordination.startAgain();
+        waitFor(60, () -> textIn(robot, jana, "#share-state").startsWith("shared · jana"));
+        click(robot, ali, "#start-incident");
+        waitFor(30, () -> robot.lookup("#unfinished-incidents").match(NodeQueryUtils.isVisible()).tryQuery()
+                .isPresent());
+        ListView<IncidentStore.Summary> offered = robot.lookup("#unfinished-incidents").queryListView();
+        robot.interact(() -> offered.getSelectionModel().select(0));
+        clickWhenVisible(robot, "Join selected");
+        waitFor(60, () -> timelineHas(robot, ali, "Written while the coordination Redis was down", "jana ⇄"));
     }
 
     private static String report(Path incidentDir) throws Exception {
