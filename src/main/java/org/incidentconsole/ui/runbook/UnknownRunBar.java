@@ -26,6 +26,7 @@ final class UnknownRunBar {
         Button acknowledge = new Button("Acknowledge…");
         acknowledge.setId("acknowledge-unknown");
         HBox bar = new HBox(8, what, acknowledge);
+        bar.setId("unknown-run-bar");
         bar.visibleProperty().bind(Bindings.isNotEmpty(model.here()));
         bar.managedProperty().bind(bar.visibleProperty());
         model.here().addListener((ListChangeListener<UnknownRun>) c -> what.setText(model.here().isEmpty() ? ""

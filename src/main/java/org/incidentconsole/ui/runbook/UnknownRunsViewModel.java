@@ -3,6 +3,7 @@ package org.incidentconsole.ui.runbook;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Supplier;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.StringProperty;
@@ -13,6 +14,8 @@ import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.incident.UnknownRun;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.ui.common.ErrorPresenter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The selected step's runs whose console vanished mid-run (shared incidents): their outcome is UNKNOWN until
@@ -20,6 +23,8 @@ import org.incidentconsole.ui.common.ErrorPresenter;
  * Asked again when a step is selected and after each run; nothing when the incident is not shared.
  */
 public final class UnknownRunsViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(UnknownRunsViewModel.class);
+
     private final Executor ui;
     private final Executor io;
     private final Supplier<IncidentSession> incident;
@@ -54,15 +59,19 @@ public final class UnknownRunsViewModel {
             here.clear();
             return;
         }
-        io.execute(() -> {
-            List<UnknownRun> found = runner.unknownRuns(session).stream()
-                    .filter(r -> r.step().equals(step.pathText())).toList();
-            ui.execute(() -> {
-                if (step.equals(selected.get())) {
-                    here.setAll(found);
-                }
+        try {
+            io.execute(() -> {
+                List<UnknownRun> found = runner.unknownRuns(session).stream()
+                        .filter(r -> r.step().equals(step.pathText())).toList();
+                ui.execute(() -> {
+                    if (step.equals(selected.get())) {
+                        here.setAll(found);
+                    }
+                });
             });
-        });
+        } catch (RejectedExecutionException e) {
+            LOG.debug("Unknown runs not asked: the console is closing");
+        }
     }
 
     /**

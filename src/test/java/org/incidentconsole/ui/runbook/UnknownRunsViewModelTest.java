@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
-import org.incidentconsole.incident.HostClaim;
-import org.incidentconsole.incident.HostClaims;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
@@ -32,9 +27,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The step pane's unknown runs without the toolkit, over a real journal. The run locks are a table of unknown runs
- * kept in memory (RunLockedStepTest covers the real ones over Redis): what matters here is what the pane shows,
- * refuses and journals.
+ * The step pane's unknown runs without the toolkit, over a real journal and {@link UnknownRunTable}: what the pane
+ * shows, refuses and journals.
  */
 class UnknownRunsViewModelTest {
     @TempDir
@@ -45,27 +39,8 @@ class UnknownRunsViewModelTest {
     List<Step> steps;
     final SimpleObjectProperty<Step> selected = new SimpleObjectProperty<>();
     final SimpleStringProperty message = new SimpleStringProperty("");
-    final Map<String, UnknownRun> unknown = new ConcurrentHashMap<>();
+    final UnknownRunTable table = new UnknownRunTable();
     UnknownRunsViewModel model;
-
-    /** Unknown runs by "step|host"; acknowledging removes one. */
-    final class Table implements HostClaims {
-        @Override
-        public HostClaim claim(String incidentId, String step, String host, String operator) {
-            UnknownRun run = unknown.get(step + "|" + host);
-            return run == null ? HostClaim.UNSHARED : HostClaim.refused(run.refusal(ZoneOffset.UTC), run);
-        }
-
-        @Override
-        public List<UnknownRun> unknown(String incidentId) {
-            return List.copyOf(unknown.values());
-        }
-
-        @Override
-        public boolean acknowledge(String incidentId, String step, String host, String finding, String operator) {
-            return unknown.remove(step + "|" + host) != null;
-        }
-    }
 
     @BeforeEach
     void setUp() throws Exception {
@@ -73,7 +48,7 @@ class UnknownRunsViewModelTest {
         session = new IncidentStore(dir.resolve("incidents"), Clock.systemUTC()).start("t", "x", Severity.P1,
                 "production", "ola", "drill.md", "UTC");
         runner = new StepRunner(kit.connections(), new Redactor(), kit.io);
-        runner.useClaims(new Table());
+        runner.useClaims(table);
         steps = new RunbookParser().parse("drill.md", """
                 # Drill
                 ## Warm the cache (1 minute)
@@ -96,10 +71,7 @@ class UnknownRunsViewModelTest {
     }
 
     private UnknownRun unknownOn(Step step, String host) {
-        UnknownRun run = new UnknownRun(step.pathText(), host, "console-a", "jana", 7,
-                Instant.parse("2026-11-24T14:05:02Z"));
-        unknown.put(step.pathText() + "|" + host, run);
-        return run;
+        return table.vanished(step.pathText(), host);
     }
 
     private List<IncidentEvent> journal() throws Exception {
