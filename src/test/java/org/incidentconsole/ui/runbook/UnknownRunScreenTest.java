@@ -26,6 +26,7 @@ import org.incidentconsole.incident.JournalRecord;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.redact.Redactor;
+import org.incidentconsole.runbook.RunbookParser;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.testing.FxScreen;
@@ -84,6 +85,7 @@ class UnknownRunScreenTest {
         Parent root = loader.load();
         stage.setScene(new Scene(root, 1000, 800));
         stage.show();
+        table.vanished(new RunbookParser().parse(file).steps().get(0).pathText(), "web-01"); // before it is shown
         model.open(file);
     }
 
@@ -109,7 +111,6 @@ class UnknownRunScreenTest {
             throws Exception {
         ListView<Step> list = robot.lookup("#step-list").queryListView();
         waitFor(30, () -> !list.getItems().isEmpty());
-        table.vanished(list.getItems().get(0).pathText(), "web-01");
         robot.interact(() -> list.getSelectionModel().select(0));
         waitFor(30, () -> robot.lookup("#unknown-run-bar").tryQuery().map(Node::isVisible).orElse(false));
         assertThat(FxScreen.textNow(robot, "#unknown-runs")).startsWith("Outcome UNKNOWN on web-01");
