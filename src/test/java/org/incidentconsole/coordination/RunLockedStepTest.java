@@ -185,6 +185,37 @@ class RunLockedStepTest {
         }
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({"PARALLEL, OK", "ROLLING, NOT_RUN"})
+    void a_host_another_console_runs_is_skipped_while_the_others_go_as_the_mode_says(StepRunner.Mode mode,
+                                                                                  StepOutcome second) throws Exception {
+        Step step = steps.get(0);
+        try (StepConsole jana = console("console-a", "jana", endpoint);
+             StepConsole ola = console("console-b", "ola", endpoint)) {
+            CountDownLatch janaRuns = new CountDownLatch(1);
+            StepRunner.StepRun held = jana.run(step, web1, (h, s, line) -> janaRuns.countDown());
+            assertThat(janaRuns.await(60, TimeUnit.SECONDS)).isTrue();
+            CountDownLatch refused = new CountDownLatch(1);
+            ola.session.addRecordListener(r -> {
+                if (r.data() instanceof IncidentEvent.StepSkipped skipped && skipped.host().equals("web-01")) {
+                    refused.countDown();
+                }
+            });
+            StepRunner.StepRun both = ola.run(step, List.of(web1, web2), mode, OutputListener.IGNORE);
+            assertThat(refused.await(60, TimeUnit.SECONDS)).as("web-01 refused while jana runs it").isTrue();
+            Files.createFile(go);
+
+            Map<String, StepRunner.HostOutcome> outcomes = both.outcomes().get(60, TimeUnit.SECONDS);
+            assertThat(outcomes.get("web-01").outcome()).isEqualTo(StepOutcome.NOT_RUN);
+            assertThat(outcomes.get("web-01").reason()).startsWith("not run: jana is running ");
+            assertThat(outcomes.get("web-02").outcome()).as("web-02, " + mode).isEqualTo(second);
+            assertThat(held.outcomes().get(60, TimeUnit.SECONDS).get("web-01").outcome()).isEqualTo(StepOutcome.OK);
+            assertThat(ola.journaled(IncidentEvent.RunLockTaken.class)).extracting(IncidentEvent.RunLockTaken::host)
+                    .containsExactlyElementsOf(second == StepOutcome.OK ? List.of("web-02") : List.of());
+            assertThat(runsSoFar()).isEqualTo(second == StepOutcome.OK ? 2 : 1);
+        }
+    }
+
     private Host host(String name) {
         return name.equals("web-01") ? web1 : web2;
     }

@@ -50,7 +50,12 @@ final class StepConsole implements AutoCloseable {
     }
 
     StepRunner.StepRun run(Step step, Host host, OutputListener listener) throws Exception {
-        return runner.run(session, step, List.of(host), StepRunner.Mode.ROLLING, Map.of(), null, operator, listener);
+        return run(step, List.of(host), StepRunner.Mode.ROLLING, listener);
+    }
+
+    StepRunner.StepRun run(Step step, List<Host> hosts, StepRunner.Mode mode, OutputListener listener)
+            throws Exception {
+        return runner.run(session, step, hosts, mode, Map.of(), null, operator, listener);
     }
 
     StepRunner.HostOutcome runAndWait(Step step, Host host) throws Exception {
