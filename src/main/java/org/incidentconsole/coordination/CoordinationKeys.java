@@ -37,6 +37,11 @@ public record CoordinationKeys(String prefix, String incidentId) {
         return incident() + "grants";
     }
 
+    /** Hash: per grant field, when its lock expires unless renewed (epoch ms, the holder's clock). */
+    public String lockExpiries() {
+        return incident() + "lock-expiries";
+    }
+
     static String grantField(String step, String host) {
         return encode(step) + ":" + encode(host);
     }

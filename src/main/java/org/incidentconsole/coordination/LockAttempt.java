@@ -1,5 +1,6 @@
 package org.incidentconsole.coordination;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /** The answer to "may this console run this step on this host now?". */
@@ -13,5 +14,13 @@ public sealed interface LockAttempt {
 
     /** Another console holds it: show {@code holder.describe(zone)}; its output is in the shared timeline. */
     record Refused(LockStatus.Held holder) implements LockAttempt {
+    }
+
+    /**
+     * An earlier run on the step and host lost its console ({@code run}; its lock expired at {@code expiredAt}, null
+     * when not recorded) and nobody acknowledged it yet: look at the host first (see
+     * {@link RunLocks#acknowledge}).
+     */
+    record Unknown(LockStatus.ExpiredUnknown run, Instant expiredAt) implements LockAttempt {
     }
 }

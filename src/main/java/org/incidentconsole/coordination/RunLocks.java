@@ -2,6 +2,7 @@ package org.incidentconsole.coordination;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +25,27 @@ public final class RunLocks {
     private static final Logger LOG = LoggerFactory.getLogger(RunLocks.class);
 
     private static final LuaScript ACQUIRE = LuaScript.of("""
+            if ARGV[5] == '1' and redis.call('exists', KEYS[1]) == 0 then
+              local unknown = redis.call('hget', KEYS[2], ARGV[3])
+              if unknown then
+                return {-1, unknown, redis.call('hget', KEYS[4], ARGV[3])}
+              end
+            end
             if redis.call('set', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
               local fence = redis.call('incr', KEYS[3])
               local previous = redis.call('hget', KEYS[2], ARGV[3])
               redis.call('hset', KEYS[2], ARGV[3], fence .. ' ' .. ARGV[1])
+              redis.call('hset', KEYS[4], ARGV[3], ARGV[6])
               redis.call('pexpire', KEYS[2], ARGV[4])
               redis.call('pexpire', KEYS[3], ARGV[4])
+              redis.call('pexpire', KEYS[4], ARGV[4])
               return {fence, previous}
             end
             return {0, redis.call('hget', KEYS[2], ARGV[3]), redis.call('get', KEYS[1]), redis.call('pttl', KEYS[1])}
             """);
     private static final LuaScript RENEW = LuaScript.of("""
             if redis.call('get', KEYS[1]) == ARGV[1] then
+              redis.call('hset', KEYS[2], ARGV[3], ARGV[4])
               return redis.call('pexpire', KEYS[1], ARGV[2])
             end
             return 0
@@ -51,6 +61,7 @@ public final class RunLocks {
             end
             if redis.call('hget', KEYS[2], ARGV[2]) == ARGV[3] then
               redis.call('hdel', KEYS[2], ARGV[2])
+              redis.call('hdel', KEYS[3], ARGV[2])
             end
             return result
             """);
@@ -59,6 +70,7 @@ public final class RunLocks {
             """);
     private static final LuaScript ACKNOWLEDGE = LuaScript.of("""
             if redis.call('hget', KEYS[2], ARGV[1]) == ARGV[2] and redis.call('get', KEYS[1]) ~= ARGV[3] then
+              redis.call('hdel', KEYS[3], ARGV[1])
               return redis.call('hdel', KEYS[2], ARGV[1])
             end
             return 0
@@ -88,13 +100,34 @@ public final class RunLocks {
 
     /** Takes the lock of {@code step} on {@code host} for {@code operator}, or says who holds it. */
     public LockAttempt acquire(String step, String host, String operator) throws CoordinationUnavailableException {
+        return acquire(step, host, operator, false);
+    }
+
+    /**
+     * As {@link #acquire}, but refuses with {@link LockAttempt.Unknown} (atomically) while an earlier run on the step
+     * and host lost its console and nobody has acknowledged it yet: what that run did there is not known.
+     */
+    public LockAttempt acquireUnlessUnknown(String step, String host, String operator)
+            throws CoordinationUnavailableException {
+        return acquire(step, host, operator, true);
+    }
+
+    private LockAttempt acquire(String step, String host, String operator, boolean unlessUnknown)
+            throws CoordinationUnavailableException {
         LockOwner owner = new LockOwner(consoleId, operator, step, host, clock.instant());
         String value = CoordinationJson.write(owner);
         List<?> reply = (List<?>) redis.run(ACQUIRE,
-                List.of(keys.lock(step, host), keys.grants(), keys.fence()),
+                List.of(keys.lock(step, host), keys.grants(), keys.fence(), keys.lockExpiries()),
                 List.of(value, String.valueOf(ttl.toMillis()), CoordinationKeys.grantField(step, host),
-                        String.valueOf(RETENTION.toMillis())));
+                        String.valueOf(RETENTION.toMillis()), unlessUnknown ? "1" : "0", expiresFromNow()));
         long fence = (Long) reply.get(0);
+        if (fence < 0) {
+            LockStatus.ExpiredUnknown unknown = expired((String) at(reply, 1));
+            if (unknown.owner() == null) {
+                return acquire(step, host, operator, false); // written by another version: nothing to show
+            }
+            return new LockAttempt.Unknown(unknown, instant((String) at(reply, 2)));
+        }
         if (fence == 0) {
             return new LockAttempt.Refused(held((String) at(reply, 2), (String) at(reply, 1), (Long) at(reply, 3),
                     step, host));
@@ -143,25 +176,34 @@ public final class RunLocks {
         return found;
     }
 
+    /** When the lock of an unknown run expired (its last renewal's end), or null when not recorded. */
+    public Instant expiredAt(LockStatus.ExpiredUnknown expired) throws CoordinationUnavailableException {
+        LockOwner o = expired.owner();
+        return instant(redis.with(j -> j.hget(keys.lockExpiries(), CoordinationKeys.grantField(o.step(), o.host()))));
+    }
+
     /** Someone looked at the host: forget the unknown run (journal who did). False if it was no longer there. */
     public boolean acknowledge(LockStatus.ExpiredUnknown expired) throws CoordinationUnavailableException {
         LockOwner o = expired.owner();
         String value = CoordinationJson.write(o);
-        Object reply = redis.run(ACKNOWLEDGE, List.of(keys.lock(o.step(), o.host()), keys.grants()),
+        Object reply = redis.run(ACKNOWLEDGE, List.of(keys.lock(o.step(), o.host()), keys.grants(),
+                        keys.lockExpiries()),
                 List.of(CoordinationKeys.grantField(o.step(), o.host()), expired.fence() + " " + value, value));
         return ((Long) reply) == 1L;
     }
 
     boolean renew(RunLock lock) throws CoordinationUnavailableException {
         LockOwner o = lock.owner();
-        Object reply = redis.run(RENEW, List.of(keys.lock(o.step(), o.host())),
-                List.of(lock.value(), String.valueOf(ttl.toMillis())));
+        Object reply = redis.run(RENEW, List.of(keys.lock(o.step(), o.host()), keys.lockExpiries()),
+                List.of(lock.value(), String.valueOf(ttl.toMillis()), CoordinationKeys.grantField(o.step(), o.host()),
+                        expiresFromNow()));
         return ((Long) reply) == 1L;
     }
 
     RunLock.Release release(RunLock lock) throws CoordinationUnavailableException {
         LockOwner o = lock.owner();
-        long reply = (Long) redis.run(RELEASE, List.of(keys.lock(o.step(), o.host()), keys.grants()),
+        long reply = (Long) redis.run(RELEASE, List.of(keys.lock(o.step(), o.host()), keys.grants(),
+                        keys.lockExpiries()),
                 List.of(lock.value(), CoordinationKeys.grantField(o.step(), o.host()), lock.grant()));
         return reply == 1L ? RunLock.Release.RELEASED
                 : reply == 2L ? RunLock.Release.HELD_BY_ANOTHER : RunLock.Release.EXPIRED_BEFORE_RELEASE;
@@ -193,6 +235,18 @@ public final class RunLocks {
     private static LockStatus.ExpiredUnknown expired(String grant) {
         return new LockStatus.ExpiredUnknown(CoordinationJson.read(ownerPart(grant), LockOwner.class),
                 fencePart(grant));
+    }
+
+    private String expiresFromNow() {
+        return String.valueOf(clock.millis() + ttl.toMillis());
+    }
+
+    private static Instant instant(String millis) {
+        try {
+            return millis == null ? null : Instant.ofEpochMilli(Long.parseLong(millis));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static long fencePart(String grant) {

@@ -38,4 +38,39 @@ public interface HostClaim {
 
     /** Ends a granted claim; returns why it had been lost meanwhile (journal it), or null. */
     String release();
+
+    /** The run whose console vanished that refused this claim (journal it once), or null. */
+    default UnknownRun unknown() {
+        return null;
+    }
+
+    /** A refusal for {@code sentence} ("not run: …"), with the unknown run behind it or null. */
+    static HostClaim refused(String sentence, UnknownRun unknown) {
+        return new HostClaim() {
+            @Override
+            public boolean granted() {
+                return false;
+            }
+
+            @Override
+            public long fence() {
+                return 0;
+            }
+
+            @Override
+            public String refusal() {
+                return sentence;
+            }
+
+            @Override
+            public String release() {
+                return null;
+            }
+
+            @Override
+            public UnknownRun unknown() {
+                return unknown;
+            }
+        };
+    }
 }

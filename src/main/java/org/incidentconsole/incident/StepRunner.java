@@ -37,6 +37,7 @@ public final class StepRunner {
     private final Redactor redactor;
     private final ExecutorService io;
     private final SudoPasswords sudo;
+    private final ClaimJournal claims = new ClaimJournal();
 
     /** A runner that asks no sudo password: a step whose sudo wants one fails saying so. */
     public StepRunner(SshConnections ssh, Redactor redactor, ExecutorService io) {
@@ -49,6 +50,28 @@ public final class StepRunner {
         this.redactor = redactor;
         this.io = io;
         this.sudo = sudo;
+    }
+
+    /**
+     * Run locks to take before each host's run (#22): the window sets them when the incident is shared, and back to
+     * {@link HostClaims#NONE} when it is not. A refused host is skipped with the refusal as its reason.
+     */
+    public void useClaims(HostClaims hostClaims) {
+        claims.use(hostClaims);
+    }
+
+    /** The incident's runs whose console vanished mid-run; each is journaled (RunOutcomeUnknown) once. */
+    public List<UnknownRun> unknownRuns(IncidentSession session) {
+        return claims.unknown(session);
+    }
+
+    /**
+     * Someone looked at the host of an unknown run: {@code finding} (required) is journaled with {@code operator}
+     * (UnknownRunAcknowledged) and the step may run there again. False when it was no longer unknown or the
+     * coordination Redis could not be reached (nothing journaled then).
+     */
+    public boolean acknowledge(IncidentSession session, UnknownRun run, String finding, String operator) {
+        return claims.acknowledge(session, run, finding, operator);
     }
 
     /**
@@ -179,7 +202,7 @@ public final class StepRunner {
                 if (mode == Mode.PARALLEL) {
                     List<CompletableFuture<HostOutcome>> all = hosts.stream()
                             .map(h -> CompletableFuture.supplyAsync(() -> onHost(session, step, h, scripts, used,
-                                    run, listener), io)).toList();
+                                    run, operator, listener), io)).toList();
                     for (CompletableFuture<HostOutcome> f : all) {
                         HostOutcome o = f.get();
                         outcomes.put(o.host(), o);
@@ -188,7 +211,7 @@ public final class StepRunner {
                     HostOutcome failed = null;
                     for (Host h : hosts) {
                         HostOutcome o = failed == null && !run.cancelled
-                                ? onHost(session, step, h, scripts, used, run, listener)
+                                ? onHost(session, step, h, scripts, used, run, operator, listener)
                                 : skip(session, step, h, run.cancelled ? "cancelled by the operator"
                                 : "not run: " + failed.host() + " ended " + failed.outcome());
                         outcomes.put(h.name(), o);
@@ -216,12 +239,25 @@ public final class StepRunner {
     }
 
     private HostOutcome onHost(IncidentSession session, Step step, Host host, List<String> scripts,
-                               Map<String, String> used, StepRun run, OutputListener listener) {
-        HostOutcome last = new HostOutcome(host.name(), StepOutcome.OK, 0, "nothing to run");
+                               Map<String, String> used, StepRun run, String operator, OutputListener listener) {
         String unreachable = connect(host);
         if (unreachable != null) {
             return skip(session, step, host, unreachable);
         }
+        HostClaim claim = claims.claim(session, step.pathText(), host.name(), operator);
+        if (!claim.granted()) {
+            return skip(session, step, host, claim.refusal());
+        }
+        try {
+            return runScripts(session, step, host, scripts, used, run, listener);
+        } finally {
+            claims.release(session, step.pathText(), host.name(), claim);
+        }
+    }
+
+    private HostOutcome runScripts(IncidentSession session, Step step, Host host, List<String> scripts,
+                                   Map<String, String> used, StepRun run, OutputListener listener) {
+        HostOutcome last = new HostOutcome(host.name(), StepOutcome.OK, 0, "nothing to run");
         for (String rendered : scripts) {
             if (run.ending != null) {
                 return last; // the operator ended the watch: the step is over

@@ -140,6 +140,7 @@ public final class StepperController {
         });
         WalkBar.install(model, title, cancelButton, kinds);
         showRunBlocked();
+        UnknownRunBar.install(model.unknownRuns(), runButton);
         showWarning();
         cancelButton.disableProperty().bind(model.runningProperty().not());
         model.marks().addListener((MapChangeListener<String, StepMark>) c -> steps.refresh());

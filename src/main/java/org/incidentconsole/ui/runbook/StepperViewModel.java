@@ -71,6 +71,7 @@ public final class StepperViewModel {
     private final ChecklistViewModel checklist;
     private final OutputViewModel output = new OutputViewModel();
     private final StepRunViewModel runs;
+    private final UnknownRunsViewModel unknownRuns;
 
     /**
      * @param hosts           the inventory's hosts (read on {@code io}, for variable suggestions)
@@ -101,8 +102,14 @@ public final class StepperViewModel {
         this.checklist = new ChecklistViewModel(ui, io, incident, operator, clock);
         this.runs = new StepRunViewModel(ui, io, incident, runner, targets, operator, clock, runBlocked, walk,
                 values, selected, marks, message, output);
+        this.unknownRuns = new UnknownRunsViewModel(ui, io, incident, runner, operator, selected, message);
         // the step clock counts from a run's start and stands still when it ends; it follows the running step
         runs.runningProperty().addListener((obs, was, now) -> clockRun(now));
+        runs.runningProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                unknownRuns.refresh(); // a refused host may have found a run whose console vanished
+            }
+        });
     }
 
     private void clockRun(boolean running) {
@@ -278,6 +285,11 @@ public final class StepperViewModel {
     /** Running the selected step. */
     public StepRunViewModel runs() {
         return runs;
+    }
+
+    /** The selected step's runs whose console vanished (shared incidents), to acknowledge. */
+    public UnknownRunsViewModel unknownRuns() {
+        return unknownRuns;
     }
 
     public ChecklistViewModel checklist() {
