@@ -110,7 +110,8 @@ public final class ApprovalService implements ApprovalGateway, AutoCloseable {
         session.record(new IncidentEvent.ApprovalRequested(r.id(), r.step(), r.hosts(), List.copyOf(commands),
                 r.expiresAt().toString(), operator)).join();
         ApprovalOutcome now = asked.verdict() == Verdict.REQUESTED_ALONE
-                ? new ApprovalOutcome(Result.NO_SECOND_OPERATOR, null, null, ApprovalOutcome.NO_SECOND_OPERATOR_SENTENCE)
+                ? new ApprovalOutcome(Result.NO_SECOND_OPERATOR, null, null,
+                        ApprovalOutcome.NO_SECOND_OPERATOR_SENTENCE)
                 : new ApprovalOutcome(Result.WAITING, null, null, "Waiting for a second operator to approve "
                         + r.step() + " on " + String.join(", ", r.hosts()) + ".");
         return new ApprovalTicket(r, now, follow(r));

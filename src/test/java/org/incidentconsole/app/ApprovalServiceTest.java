@@ -72,8 +72,8 @@ class ApprovalServiceTest {
 
         ApprovalTicket ticket = ask(jana);
         assertThat(ticket.now().result()).isEqualTo(Result.WAITING);
-        assertThat(ticket.now().message()).isEqualTo("Waiting for a second operator to approve Step 5: Restart php-fpm on "
-                + "web-01, web-02.");
+        assertThat(ticket.now().message()).isEqualTo("Waiting for a second operator to approve Step 5: Restart "
+                + "php-fpm on web-01, web-02.");
         assertThat(jana.events(ApprovalRequested.class)).singleElement().satisfies(r -> {
             assertThat(r.by()).isEqualTo("Jana");
             assertThat(r.hosts()).containsExactly("web-01", "web-02");
@@ -89,14 +89,15 @@ class ApprovalServiceTest {
         });
 
         ApprovalAct approved = ola.service().approve(waiting.get(0).id());
-        assertThat(approved).isEqualTo(new ApprovalAct(true, "Ola approved Jana's Step 5: Restart php-fpm on web-01, web-02."));
+        assertThat(approved).isEqualTo(new ApprovalAct(true,
+                "Ola approved Jana's Step 5: Restart php-fpm on web-01, web-02."));
         ApprovalOutcome outcome = outcome(ticket);
         assertThat(outcome.result()).isEqualTo(Result.APPROVED);
         assertThat(outcome.allowsRun()).isTrue();
         assertThat(outcome.by()).isEqualTo("Ola");
 
-        ApprovalDecided expected = new ApprovalDecided(ticket.request().id(), "Step 5: Restart php-fpm", "approved", "Jana",
-                null, "Ola");
+        ApprovalDecided expected = new ApprovalDecided(ticket.request().id(), "Step 5: Restart php-fpm", "approved",
+                "Jana", null, "Ola");
         assertThat(jana.events(ApprovalDecided.class)).as("the requester's journal").containsExactly(expected);
         assertThat(ola.events(ApprovalDecided.class)).as("the approver's journal").containsExactly(expected);
         assertThat(ola.service().pending()).isEmpty();
@@ -168,8 +169,8 @@ class ApprovalServiceTest {
 
         Console jana = consoles.join("Jana", Role.INCIDENT_COMMANDER, LONG);
         assertThat(kim.service().waive(id, "go ahead"))
-                .isEqualTo(new ApprovalAct(false, "Kim cannot waive the approval of Step 5: Restart php-fpm: only the incident "
-                        + "commander can."));
+                .isEqualTo(new ApprovalAct(false, "Kim cannot waive the approval of Step 5: Restart php-fpm: only "
+                        + "the incident commander can."));
         assertThat(jana.service().waive(id, "").done()).isFalse();
         ApprovalAct waived = jana.service().waive(id, "primary down, nobody else on call");
         assertThat(waived.done()).isTrue();

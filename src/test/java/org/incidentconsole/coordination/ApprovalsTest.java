@@ -141,7 +141,8 @@ class ApprovalsTest {
         assertThat(kim.refuse(id, "Kim", "no").verdict()).isEqualTo(Verdict.APPROVER_NOT_PRESENT);
         ApprovalDecision refused = ola.refuse(id, "Ola", " the replica is still behind ");
         assertThat(refused.allowsRun()).isFalse();
-        assertThat(refused.message()).isEqualTo("Ola refused Jana's Step 5 on web-01, web-02: the replica is still behind");
+        assertThat(refused.message())
+                .isEqualTo("Ola refused Jana's Step 5 on web-01, web-02: the replica is still behind");
         assertThat(jana.approve(id, "Kim").verdict()).as("decided once").isEqualTo(Verdict.REFUSED);
         assertThat(jana.status(id)).extracting(ApprovalDecision::by, ApprovalDecision::reason)
                 .containsExactly("Ola", "the replica is still behind");

@@ -17,6 +17,7 @@ import org.incidentconsole.coordination.ApprovalRequest;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.ui.approval.ApprovalOutcome.Result;
+import org.incidentconsole.ui.common.ErrorPresenter;
 
 /**
  * The requester's side of a second pair of eyes: asks, says what it waits for and until when, lets the incident
@@ -58,8 +59,16 @@ public final class ApprovalWaitViewModel {
     /** Sends the request (off the FX thread); the outcome follows by itself. */
     public void start() {
         io.execute(() -> {
-            ApprovalTicket ticket = gateway.request(step, hosts, commands);
-            ApprovalPresence here = gateway.presence();
+            ApprovalTicket ticket;
+            ApprovalPresence here;
+            try {
+                ticket = gateway.request(step, hosts, commands);
+                here = gateway.presence();
+            } catch (RuntimeException e) {
+                String said = ErrorPresenter.logged("The approval could not be asked", e);
+                ui.execute(() -> finish(new ApprovalOutcome(Result.UNAVAILABLE, null, null, said)));
+                return;
+            }
             ui.execute(() -> {
                 request = ticket.request();
                 commander.set(here.commander());
