@@ -67,6 +67,7 @@ class ApprovalWaitViewModelTest {
         ApprovalOutcome outcome = model.result().get(30, TimeUnit.SECONDS);
         assertThat(outcome.result()).isEqualTo(Result.CANCELLED);
         assertThat(outcome.allowsRun()).isFalse();
+        assertThat(model.headingProperty().get()).isEqualTo("Step 5: Restart php-fpm on web-01, web-02 does not run.");
         FxScreen.waitFor(30, () -> jana.service().pending().isEmpty());
         FxScreen.waitFor(30, () -> ola.events(ApprovalDecided.class).size() == 1);
         assertThat(ola.events(ApprovalDecided.class).get(0).reason()).isEqualTo("withdrawn by the requester");

@@ -122,6 +122,7 @@ public final class ApprovalWaitViewModel {
             return;
         }
         outcome.set(o);
+        heading.set(step.title() + " on " + names() + (o.allowsRun() ? " runs now." : " does not run."));
         status.set(o.message());
         result.complete(o);
     }
