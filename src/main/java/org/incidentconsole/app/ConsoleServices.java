@@ -4,7 +4,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -28,12 +30,15 @@ import org.incidentconsole.ssh.SshConnections;
 import org.incidentconsole.ssh.SshSettings;
 import org.incidentconsole.ssh.SudoPasswordPrompt;
 import org.incidentconsole.ssh.SudoPasswords;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The composition root: every long-lived service of the console, built here by constructor wiring (no singletons,
  * no work) and handed out by getters. {@link #close()} ends them in order; call it off the FX thread.
  */
 public final class ConsoleServices implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleServices.class);
     private final AppHome home;
     private final AppExecutors executors = new AppExecutors();
     private final SshConnections ssh;
@@ -49,6 +54,9 @@ public final class ConsoleServices implements AutoCloseable {
     private final SessionSecrets commsSecrets;
     private final Courier courier;
     private volatile SecretPrompt secretPrompt = SecretPrompt.NONE;
+    private final Map<String, String> env;
+    /** Closed first at close (a window's shared incident): they may still journal or talk to Redis. */
+    private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
 
     /**
      * @param userHome the user's home: ~/.ssh/known_hosts is read (never written), ~/.ssh/id_* are default keys
@@ -74,6 +82,7 @@ public final class ConsoleServices implements AutoCloseable {
     private ConsoleServices(AppHome home, Path userHome, Map<String, String> env, HostKeyStore keys, SshAuth auth,
                             HostKeyPrompt hostKeys, HostPaths paths, SudoPasswordPrompt sudo) {
         this.home = home;
+        this.env = Map.copyOf(env);
         this.keys = keys;
         this.auth = auth;
         this.paths = paths;
@@ -120,6 +129,21 @@ public final class ConsoleServices implements AutoCloseable {
                 page -> new StatusPageSender(page, commsSecrets), courier, executors.io(), Clock.systemUTC());
     }
 
+    /** The process environment the console was started with (passwords are read by variable name). */
+    public Map<String, String> environment() {
+        return env;
+    }
+
+    /** The timer for small periodic work (hand real work to {@link #io()}). */
+    public ScheduledExecutorService scheduler() {
+        return executors.scheduler();
+    }
+
+    /** Closes {@code c} when the services close, before the incident and the connections. */
+    public void closeFirst(AutoCloseable c) {
+        closeFirst.add(c);
+    }
+
     public AppHome home() {
         return home;
     }
@@ -162,6 +186,13 @@ public final class ConsoleServices implements AutoCloseable {
     /** Stops the panels, journals what they still held, closes the incident and the connections, wipes secrets. */
     @Override
     public void close() {
+        for (AutoCloseable c : closeFirst) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                LOG.warn("Closing {} failed: {}", c, e.getMessage());
+            }
+        }
         panels.close();
         panelJournal.flush();
         incidents.close();

@@ -3,12 +3,12 @@ package org.incidentconsole.app;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.function.Consumer;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import org.incidentconsole.incident.IncidentBinding;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentMismatchException;
@@ -16,9 +16,9 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.JournalException;
 import org.incidentconsole.incident.PrivateFiles;
-import org.incidentconsole.severity.Severity;
 import org.incidentconsole.report.RecordSource;
 import org.incidentconsole.report.ReportRenderer;
+import org.incidentconsole.severity.Severity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -64,6 +64,14 @@ public final class IncidentService implements AutoCloseable {
         IncidentSession resumed = store.resume(id, binding, operator);
         replace(resumed);
         return resumed;
+    }
+
+    /** Joins an incident another console shares (#22) and makes it the current one. */
+    public synchronized IncidentSession join(IncidentEvent.Started started, IncidentBinding binding, String operator)
+            throws IOException, IncidentMismatchException {
+        IncidentSession joined = store.join(started, binding, operator);
+        replace(joined);
+        return joined;
     }
 
     /** Unresolved incidents, with why those of another environment or inventory cannot be resumed here. */

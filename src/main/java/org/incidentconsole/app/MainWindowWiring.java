@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -22,9 +23,11 @@ import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.incident.StepRunner;
 import org.incidentconsole.incident.VariableDefaults;
+import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.NotifySettings;
 import org.incidentconsole.redact.Redactor;
+import org.incidentconsole.runbook.Step;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.MainWindowController;
 import org.incidentconsole.ui.ShortcutBindings;
@@ -43,6 +46,7 @@ import org.incidentconsole.ui.hosts.HostListViewModel;
 import org.incidentconsole.ui.incident.AskingIncidentGuard;
 import org.incidentconsole.ui.incident.IncidentBarController;
 import org.incidentconsole.ui.incident.IncidentBarViewModel;
+import org.incidentconsole.ui.incident.ShareBadge;
 import org.incidentconsole.ui.incident.StartIncidentPrompt;
 import org.incidentconsole.ui.incident.StepPosition;
 import org.incidentconsole.ui.inventory.InventoryProblemsViewModel;
@@ -87,6 +91,7 @@ public final class MainWindowWiring {
     /** The status line: the current incident's journal file, when the panels last refreshed. */
     private final SimpleStringProperty journalText = new SimpleStringProperty("journal: none yet (start an incident)");
     private final SimpleStringProperty refreshedText = new SimpleStringProperty("");
+    private final ShareBadge shareBadge = new ShareBadge(Platform::runLater);
 
     private final MainWindowController mainView;
     private final IncidentBarController barView;
@@ -97,8 +102,9 @@ public final class MainWindowWiring {
         this.services = services;
         this.inventoryFile = inventoryFile;
         String operator = IncidentStore.defaultOperator();
-        bar = new IncidentBarViewModel(Platform::runLater, services.io(), new WindowIncidents(services.incidents(),
-                inventory, health::criticalChecks, this::resumed), Clock.systemUTC(), operator);
+        WindowIncidents incidents = new WindowIncidents(services.incidents(), inventory, health::criticalChecks,
+                this::resumed);
+        bar = new IncidentBarViewModel(Platform::runLater, services.io(), incidents, Clock.systemUTC(), operator);
         guard = new AskingIncidentGuard(bar, new StartIncidentPrompt(() -> stage, inventory::environment,
                 health::latestSuggestion, bar::operator), Platform::runLater);
         stepper = new StepperViewModel(Platform::runLater, services.io(), this::journal,
@@ -107,6 +113,18 @@ public final class MainWindowWiring {
                 hosts.runBlockedProperty());
         timeline = new TimelineViewModel(Platform::runLater, services.io());
         services.incidents().onIncident(timeline::follow);
+        // #22 a shared incident: published, followed, others' events in the timeline, who is there on the bar
+        WindowShare share = new WindowShare(inventory::current, services.environment(), services.io(),
+                services.scheduler(), shareBadge, timeline::others);
+        services.closeFirst(share);
+        services.incidents().onIncident(share::incident);
+        incidents.joinThrough(share);
+        shareBadge.use(share);
+        stepper.runningProperty().addListener((obs, was, running) -> {
+            Step step = stepper.selectedProperty().get();
+            share.doing(running && step != null ? step.pathText() : null, running
+                    ? hosts.selectedHosts().stream().map(Host::name).toList() : List.of());
+        });
         // one set of step and rollback marks for the health and breaker trends
         trendMarks = health.trendMarkers();
         breakers.useTrendMarkers(trendMarks);
@@ -169,6 +187,7 @@ public final class MainWindowWiring {
 
     private void show() {
         Parent root = new ViewLoader(controllers()).load(FxmlView.MAIN_WINDOW);
+        barView.showShare(shareBadge);
         // the drill's placeholder scene is kept: a new scene on a maximized window leaves it laid out at the old size
         Scene scene = stage.getScene() != null ? stage.getScene() : new Scene(root);
         scene.setRoot(root);

@@ -1,8 +1,12 @@
 package org.incidentconsole.app;
 
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import org.incidentconsole.coordination.SharedIncident;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
 import org.incidentconsole.severity.Severity;
@@ -14,6 +18,7 @@ final class WindowIncidents implements IncidentGateway {
     private final WindowInventory inventory;
     private final Supplier<List<String>> criticalChecks;
     private final Consumer<IncidentSession> onResumed;
+    private volatile WindowShare share;
 
     /**
      * @param criticalChecks the health checks reading CRITICAL now, as "host check"
@@ -37,8 +42,20 @@ final class WindowIncidents implements IncidentGateway {
         return incidents.start(title, trigger, severity, inventory.settledBinding(), operator);
     }
 
+    /** #22: shared incidents of this environment are listed to join, and joined by "resuming" them. */
+    void joinThrough(WindowShare windowShare) {
+        this.share = windowShare;
+    }
+
     @Override
     public IncidentSession resume(String id, String operator) throws Exception {
+        WindowShare s = share;
+        if (s != null && incidents.candidates(inventory.settledBinding()).stream()
+                .noneMatch(c -> c.summary().id().equals(id))) {
+            IncidentSession joined = incidents.join(s.startOf(id), inventory.settledBinding(), operator);
+            onResumed.accept(joined);
+            return joined;
+        }
         IncidentSession resumed = incidents.resume(id, inventory.settledBinding(), operator);
         onResumed.accept(resumed);
         return resumed;
@@ -46,7 +63,20 @@ final class WindowIncidents implements IncidentGateway {
 
     @Override
     public List<IncidentStore.Candidate> candidates() throws Exception {
-        return incidents.candidates(inventory.settledBinding());
+        List<IncidentStore.Candidate> local = incidents.candidates(inventory.settledBinding());
+        WindowShare s = share;
+        if (s == null) {
+            return local;
+        }
+        Set<String> held = new HashSet<>();
+        local.forEach(c -> held.add(c.summary().id()));
+        List<IncidentStore.Candidate> all = new ArrayList<>(local);
+        for (SharedIncident shared : s.joinable(inventory.environment(), held)) {
+            all.add(new IncidentStore.Candidate(IncidentStore.Summary.shared(shared.id(), shared.title()
+                    + " — shared by " + shared.startedBy(), shared.severity() == null ? null
+                    : Severity.valueOf(shared.severity()), shared.startedAt()), null));
+        }
+        return all;
     }
 
     @Override

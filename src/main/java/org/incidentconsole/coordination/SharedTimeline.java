@@ -14,6 +14,7 @@ import org.incidentconsole.coordination.AckedEvents.Acked;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.JournalException;
+import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.incident.JournalRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -82,8 +83,51 @@ public final class SharedTimeline implements AutoCloseable {
 
     /** Shares every record the session journals from now on, signed by whoever the event names. */
     public void attach(IncidentSession session) {
-        session.addRecordListener(r -> publish(r, r.data() instanceof IncidentEvent.Signed s && s.by() != null
-                ? s.by() : session.operator()));
+        session.addRecordListener(r -> publish(r, signer(r, session)));
+    }
+
+    /**
+     * Shares the session's journal from the record after {@code afterSeq} on: what is on disk first, in journal
+     * order, then each record as it is written — none twice, none lost in between (a record written while the
+     * journal is read waits until the read is done). {@code afterSeq}: the newest of this console's events the
+     * stream already holds (a resumed incident), or the record before the first this console shares.
+     */
+    public void share(IncidentSession session, long afterSeq) throws JournalException {
+        List<JournalRecord> early = new ArrayList<>();
+        long[] readUpTo = {-1};
+        session.addRecordListener(r -> {
+            synchronized (early) {
+                if (readUpTo[0] < 0) {
+                    early.add(r);
+                    return;
+                }
+                if (r.seq() <= readUpTo[0]) {
+                    return;
+                }
+            }
+            publish(r, signer(r, session));
+        });
+        List<JournalRecord> onDisk = new ArrayList<>();
+        JournalReader.scan(session.journalFile(), r -> {
+            if (r.seq() > afterSeq) {
+                onDisk.add(r);
+            }
+        });
+        synchronized (early) {
+            long last = onDisk.isEmpty() ? afterSeq : onDisk.get(onDisk.size() - 1).seq();
+            for (JournalRecord r : early) {
+                if (r.seq() > last) {
+                    onDisk.add(r);
+                    last = r.seq();
+                }
+            }
+            onDisk.forEach(r -> publish(r, signer(r, session)));
+            readUpTo[0] = last;
+        }
+    }
+
+    private static String signer(JournalRecord r, IncidentSession session) {
+        return r.data() instanceof IncidentEvent.Signed s && s.by() != null ? s.by() : session.operator();
     }
 
     /** Queues a record the local journal already holds; returns at once. */

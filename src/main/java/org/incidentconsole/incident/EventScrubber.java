@@ -79,7 +79,7 @@ public final class EventScrubber {
             "CommanderHandedOver.from", "CommanderHandedOver.to", "CommanderHandedOver.by",
             "ApprovalRequested.request", "ApprovalRequested.step", "ApprovalRequested.expiresAt",
             "ApprovalRequested.by", "ApprovalDecided.request", "ApprovalDecided.step", "ApprovalDecided.verdict",
-            "ApprovalDecided.requester", "ApprovalDecided.by");
+            "ApprovalDecided.requester", "ApprovalDecided.decidedBy");
 
     private final Redactor redactor;
 
@@ -191,7 +191,7 @@ public final class EventScrubber {
                     r.by());
         } else if (e instanceof IncidentEvent.ApprovalDecided d) {
             return new IncidentEvent.ApprovalDecided(d.request(), d.step(), d.verdict(), d.requester(),
-                    text(d.reason()), d.by());
+                    text(d.reason()), d.decidedBy());
         }
         throw new IllegalArgumentException("no redaction rule for event type " + e.getClass().getSimpleName());
     }

@@ -375,10 +375,12 @@ public sealed interface IncidentEvent {
 
     /**
      * How an approval request ended: {@code verdict} "approved", "refused", "expired" or "waived";
-     * {@code requester} who asked; {@code by} who decided (the approver, or the commander who waived it with
-     * {@code reason}); null {@code by} for an expiry.
+     * {@code requester} who asked; {@code decidedBy} who decided (the approver, or the commander who waived it with
+     * {@code reason}); null for an expiry. Not signed by this console's operator: the decider may work another
+     * console.
      */
-    record ApprovalDecided(String request, String step, String verdict, String requester, String reason, String by)
-            implements IncidentEvent, Signed {
+    record ApprovalDecided(String request, String step, String verdict, String requester, String reason,
+                           String decidedBy)
+            implements IncidentEvent {
     }
 }

@@ -42,6 +42,15 @@ public final class IncidentStore {
     public record Summary(String id, Path dir, String title, Severity severity, Instant startedAt,
                           Instant lastAt, long events, boolean resolved, String problem,
                           IncidentEvent.Started start) {
+        /** An incident another console shares (#22), not in this data directory: it can be joined. */
+        public static Summary shared(String id, String title, Severity severity, Instant startedAt) {
+            return new Summary(id, null, title, severity, startedAt, null, 0, false, null, null);
+        }
+
+        /** Whether it is another console's shared incident, to join rather than resume. */
+        public boolean joinable() {
+            return dir == null && problem == null;
+        }
     }
 
     /** An unresolved incident as the start/resume dialog lists it: {@code refusal} says why it cannot be resumed. */
@@ -91,6 +100,37 @@ public final class IncidentStore {
             throw e;
         }
         LOG.info("Incident {} started: {}", id, session.state().started().title()); // the title as journaled: redacted
+        return session;
+    }
+
+    /**
+     * Joins an incident started on another console (#22): a local journal of its own, beginning with a copy of the
+     * incident's start record, then who joined from which machine. Refused, before anything is written, when the
+     * incident belongs to another environment or inventory, or this data directory already holds it (resume it).
+     */
+    public IncidentSession join(IncidentEvent.Started started, IncidentBinding binding, String operator)
+            throws IOException, IncidentMismatchException {
+        String refusal = binding.mismatch(started);
+        if (refusal != null) {
+            throw new IncidentMismatchException(started.id(), refusal);
+        }
+        Path dir = root.resolve(started.id());
+        if (Files.exists(dir)) {
+            throw new IncidentMismatchException(started.id(), "this console's data directory already holds it:"
+                    + " resume it instead (a second console on this machine needs its own INCIDENT_CONSOLE_HOME)");
+        }
+        Journal journal = Journal.create(dir, clock);
+        IncidentSession session = new IncidentSession(journal, IncidentState.empty(), List.of());
+        try {
+            await(session.record(started));
+            await(session.record(context("join", operator)));
+        } catch (IOException e) {
+            session.close();
+            Files.deleteIfExists(journal.file());
+            Files.deleteIfExists(journal.file().getParent());
+            throw e;
+        }
+        LOG.info("Incident {} joined: {}", started.id(), session.state().started().title());
         return session;
     }
 
@@ -192,7 +232,8 @@ public final class IncidentStore {
                 Map.of());
     }
 
-    private static String machine() {
+    /** This machine's name as the journal records it. */
+    public static String machine() {
         String env = System.getenv("HOSTNAME");
         if (env != null && !env.isBlank()) {
             return env;

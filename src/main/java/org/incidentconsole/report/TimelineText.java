@@ -124,7 +124,7 @@ final class TimelineText {
                 + " on " + String.join(", ", (r.hosts() == null ? List.<String>of() : r.hosts()).stream()
                 .map(Markdown::code).toList()));
         on(IncidentEvent.ApprovalDecided.class, d -> "Approval " + in(d.verdict()) + " for " + in(d.step())
-                + " asked by " + in(d.requester()) + (d.by() == null ? "" : ", by " + in(d.by()))
+                + " asked by " + in(d.requester()) + (d.decidedBy() == null ? "" : ", by " + in(d.decidedBy()))
                 + (d.reason() == null || d.reason().isBlank() ? "" : ": " + in(d.reason())));
     }
 

@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.TextInputDialog;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.stage.Window;
 import javafx.util.Duration;
@@ -20,10 +21,10 @@ import org.incidentconsole.incident.CommsCadence;
 import org.incidentconsole.incident.IncidentStatus;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.common.ErrorPresenter;
+import org.incidentconsole.ui.common.StateStyles;
 import org.incidentconsole.ui.comms.CommsDialog;
 import org.incidentconsole.ui.comms.CommsGateway;
 import org.incidentconsole.ui.comms.CommsViewModel;
-import org.incidentconsole.ui.common.StateStyles;
 
 /** The incident bar's view; state and acts live in {@link IncidentBarViewModel}. */
 public final class IncidentBarController {
@@ -49,6 +50,8 @@ public final class IncidentBarController {
     private Label budget;
     @FXML
     private Label nextUpdate;
+    @FXML
+    private Label shareState;
     @FXML
     private Label message;
     @FXML
@@ -83,6 +86,8 @@ public final class IncidentBarController {
         model.budgetLevelProperty().addListener((obs, old, now) -> {
             StateStyles.show(budget, StepClock.Level.class, now);
         });
+        shareState.setVisible(false); // until the window shows a shared incident (showShare)
+        shareState.setManaged(false);
         nextUpdate.textProperty().bind(model.nextUpdateProperty());
         nextUpdate.visibleProperty().bind(model.nextUpdateProperty().isNotEmpty());
         nextUpdate.managedProperty().bind(nextUpdate.visibleProperty());
@@ -143,6 +148,37 @@ public final class IncidentBarController {
     }
 
     /** Where Comms… sends, copies and journals: the composition root's gateway (#21). */
+    /** #22: shows whether the incident is shared, with whom, and whether the shared timeline is offline. */
+    public void showShare(ShareBadge badge) {
+        shareState.textProperty().bind(badge.textProperty());
+        shareState.visibleProperty().bind(badge.textProperty().isNotEmpty());
+        shareState.managedProperty().bind(shareState.visibleProperty());
+        Tooltip tip = new Tooltip();
+        tip.textProperty().bind(badge.detailProperty());
+        shareState.setTooltip(tip);
+        badge.levelProperty().addListener((obs, old, now) -> StateStyles.show(shareState, ShareBadge.Level.class,
+                now));
+        MenuItem commander = menuItem("Hand over incident commander…", "hand-over-commander",
+                () -> handOverCommander(badge));
+        commander.disableProperty().bind(badge.textProperty().isEmpty());
+    }
+
+    private void handOverCommander(ShareBadge badge) {
+        TextInputDialog ask = new TextInputDialog();
+        ask.setTitle("Hand over the incident commander role");
+        ask.setHeaderText("Who becomes incident commander? They must have the incident open (journaled).");
+        ask.getDialogPane().setId("hand-over-commander-dialog");
+        ask.getEditor().setId("hand-over-commander-to");
+        ask.initOwner(window());
+        ask.showAndWait().ifPresent(to -> badge.handOverCommander(to).whenComplete((said, err) -> {
+            if (err == null) {
+                Platform.runLater(() -> model.showMessage(said));
+            } else {
+                failed("The commander role was not handed over", err);
+            }
+        }));
+    }
+
     public void useComms(CommsGateway gateway) {
         comms = gateway;
     }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.ComboBox;
@@ -46,7 +48,8 @@ final class StartIncidentDialog {
         Dialog<Choice> dialog = new Dialog<>();
         dialog.setTitle("Incident");
         dialog.setHeaderText("Start an incident on " + environment.toUpperCase(Locale.ROOT)
-                + (unfinished.isEmpty() ? "" : ", or resume one that is not resolved"));
+                + (unfinished.isEmpty() ? "" : unfinished.stream().allMatch(IncidentStore.Summary::joinable)
+                ? ", or join one another console shares" : ", or resume one that is not resolved"));
         if (owner != null) {
             dialog.initOwner(owner);
         }
@@ -120,8 +123,13 @@ final class StartIncidentDialog {
         dialog.getDialogPane().getButtonTypes().addAll(START, ButtonType.CANCEL);
         if (!unfinished.isEmpty()) {
             dialog.getDialogPane().getButtonTypes().add(1, RESUME);
-            dialog.getDialogPane().lookupButton(RESUME).disableProperty()
-                    .bind(open.getSelectionModel().selectedItemProperty().isNull());
+            Button resume = (Button) dialog.getDialogPane().lookupButton(RESUME);
+            resume.disableProperty().bind(open.getSelectionModel().selectedItemProperty().isNull());
+            // #22: an incident another console shares is joined, not resumed
+            resume.textProperty().bind(Bindings.createStringBinding(() -> {
+                IncidentStore.Summary chosen = open.getSelectionModel().getSelectedItem();
+                return chosen != null && chosen.joinable() ? "Join selected" : RESUME.getText();
+            }, open.getSelectionModel().selectedItemProperty()));
         }
         // after the dialog's own focus pass, which would otherwise leave the default button focused
         dialog.setOnShown(e -> Platform.runLater(title::requestFocus));
@@ -154,9 +162,9 @@ final class StartIncidentDialog {
     }
 
     private static String line(IncidentStore.Summary s) {
-        return s.id() + " · " + (s.severity() == null ? "?" : s.severity()) + " · " + s.title()
+        return (s.joinable() ? "⇄ " : "") + s.id() + " · " + (s.severity() == null ? "?" : s.severity()) + " · " + s.title()
                 + (s.startedAt() == null ? "" : " · started " + WHEN.format(s.startedAt()))
-                + (s.problem() == null ? "" : " · ⚠ " + s.problem());
+                + (s.problem() == null ? "" : " · ⚠ " + s.problem()) + (s.joinable() ? " · join" : "");
     }
 
     static ListCell<Severity> severityCell() {

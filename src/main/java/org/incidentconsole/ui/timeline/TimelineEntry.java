@@ -16,16 +16,33 @@ import org.incidentconsole.report.TimelineWording;
  * @param what     the report's line for the event, as plain text
  * @param tone     "bad", "good" or "" (a failure, a recovery, or neither)
  * @param detailed whether clicking it shows more (a step's command and output)
+ * @param console  the other console it came from in a shared incident (#22), "" for this console's own
  */
 public record TimelineEntry(long seq, Instant at, TimelineKind kind, String clock, String time, String who,
-                            String what, String tone, boolean detailed) {
+                            String what, String tone, boolean detailed, String console) {
 
     static TimelineEntry of(JournalRecord record, String zone) {
+        return of(record, zone, "", null);
+    }
+
+    /** A record another console journaled and shared; {@code operator} who worked that console then. */
+    static TimelineEntry shared(JournalRecord record, String zone, String console, String operator) {
+        return of(record, zone, console, operator);
+    }
+
+    private static TimelineEntry of(JournalRecord record, String zone, String console, String operator) {
         IncidentEvent e = record.data();
-        String who = e instanceof IncidentEvent.Signed s && s.by() != null ? s.by() : "";
+        String who = e instanceof IncidentEvent.Signed s && s.by() != null ? s.by()
+                : operator == null ? "" : operator;
         return new TimelineEntry(record.seq(), record.ts(), TimelineKind.of(e), TimelineWording.utcClock(record.ts()),
-                TimelineWording.time(record.ts(), zone), who, TimelineWording.what(e), tone(e),
-                e instanceof IncidentEvent.StepFinished || e instanceof IncidentEvent.StepStarted);
+                TimelineWording.time(record.ts(), zone), console.isEmpty() || who.isEmpty() ? who : who + " ⇄",
+                TimelineWording.what(e), tone(e),
+                e instanceof IncidentEvent.StepFinished || e instanceof IncidentEvent.StepStarted, console);
+    }
+
+    /** Whether another console journaled it (a shared incident). */
+    public boolean fromElsewhere() {
+        return !console.isEmpty();
     }
 
     /** Lower-case text the filter field searches: who and what. */

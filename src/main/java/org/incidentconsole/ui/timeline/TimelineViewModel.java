@@ -1,6 +1,7 @@
 package org.incidentconsole.ui.timeline;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.beans.property.BooleanProperty;
@@ -20,6 +22,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.collections.transformation.SortedList;
+import org.incidentconsole.coordination.SharedEvent;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.JournalException;
@@ -36,6 +39,9 @@ public final class TimelineViewModel {
     public static final int MAX_ENTRIES = 50_000;
     private static final Logger LOG = LoggerFactory.getLogger(TimelineViewModel.class);
     private static final Comparator<TimelineEntry> OLDEST_FIRST = Comparator.comparingLong(TimelineEntry::seq);
+    /** #22: once other consoles' events are shown, every line by time (this console's own keep journal order). */
+    private static final Comparator<TimelineEntry> BY_TIME = Comparator.comparing(TimelineEntry::at)
+            .thenComparing(TimelineEntry::console).thenComparingLong(TimelineEntry::seq);
 
     private final Executor ui;
     private final Executor io;
@@ -47,6 +53,9 @@ public final class TimelineViewModel {
     private final Map<TimelineKind, BooleanProperty> kinds = new EnumMap<>(TimelineKind.class);
     private final SimpleStringProperty summary = new SimpleStringProperty("no incident yet");
     private final AtomicReference<TimelineFeed> feed = new AtomicReference<>();
+    /** The step events other consoles shared, by console and sequence: their detail is not in this journal. */
+    private final Map<String, IncidentEvent> elsewhere = new ConcurrentHashMap<>();
+    private boolean mixed; // FX thread
 
     /**
      * @param ui the FX thread ({@code Platform::runLater}; {@code Runnable::run} in tests)
@@ -61,7 +70,7 @@ public final class TimelineViewModel {
             kinds.put(k, on);
         }
         text.addListener((obs, old, now) -> refilter());
-        newestFirst.addListener((obs, old, now) -> shown.setComparator(now ? OLDEST_FIRST.reversed() : OLDEST_FIRST));
+        newestFirst.addListener((obs, old, now) -> order());
         filtered.addListener((ListChangeListener<TimelineEntry>) c -> count());
     }
 
@@ -76,7 +85,10 @@ public final class TimelineViewModel {
         }
         TimelineFeed next = session == null ? null : new TimelineFeed(session, ui, batch -> add(session, batch));
         feed.set(next);
+        elsewhere.clear();
         ui.execute(() -> {
+            mixed = false;
+            order();
             all.clear();
             summary.set(session == null ? "no incident yet" : "reading the journal…");
         });
@@ -101,6 +113,41 @@ public final class TimelineViewModel {
         if (all.size() > MAX_ENTRIES) {
             all.remove(0, all.size() - MAX_ENTRIES);
         }
+    }
+
+    /**
+     * #22: events other consoles shared in incident {@code incidentId} (from the follower's thread), shown among
+     * this console's own; dropped if another incident is shown by now.
+     */
+    public void others(String incidentId, List<SharedEvent> events) {
+        TimelineFeed current = feed.get();
+        if (current == null || !current.session().id().equals(incidentId) || events.isEmpty()) {
+            return;
+        }
+        String zone = current.session().state().started() == null ? null : current.session().state().started().zone();
+        List<TimelineEntry> made = new ArrayList<>(events.size());
+        for (SharedEvent e : events) {
+            if (e.event() instanceof IncidentEvent.HealthSample) {
+                continue;
+            }
+            TimelineEntry entry = TimelineEntry.shared(e.record(), zone, e.console(), e.operator());
+            if (entry.detailed()) {
+                elsewhere.put(e.console() + "#" + e.localSeq(), e.event());
+            }
+            made.add(entry);
+        }
+        ui.execute(() -> {
+            if (!mixed) {
+                mixed = true;
+                order();
+            }
+            add(current.session(), made);
+        });
+    }
+
+    private void order() {
+        Comparator<TimelineEntry> oldestFirst = mixed ? BY_TIME : OLDEST_FIRST;
+        shown.setComparator(newestFirst.get() ? oldestFirst.reversed() : oldestFirst);
     }
 
     private void refilter() {
@@ -150,6 +197,10 @@ public final class TimelineViewModel {
         TimelineFeed current = feed.get();
         if (current == null || entry == null || !entry.detailed()) {
             return CompletableFuture.completedFuture(null);
+        }
+        if (entry.fromElsewhere()) {
+            return CompletableFuture.completedFuture(detailOf(elsewhere.get(entry.console() + "#" + entry.seq()),
+                    entry));
         }
         Path file = current.session().journalFile();
         return CompletableFuture.supplyAsync(() -> {

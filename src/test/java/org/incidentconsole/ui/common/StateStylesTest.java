@@ -14,11 +14,12 @@ import javafx.css.PseudoClass;
 import javafx.scene.layout.Region;
 import org.incidentconsole.breaker.BreakerState;
 import org.incidentconsole.health.HealthStatus;
-import org.incidentconsole.incident.CommsCadence;
 import org.incidentconsole.health.SeverityAdvisor;
+import org.incidentconsole.incident.CommsCadence;
 import org.incidentconsole.notify.DeliveryState;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ssh.ConnectionState;
+import org.incidentconsole.ui.incident.ShareBadge;
 import org.incidentconsole.ui.incident.StepClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -72,7 +73,9 @@ class StateStylesTest {
             "cadence,    OVERDUE,           .next-update:overdue",
             "delivery,   WAITING_RETRY,     .delivery-state:waiting-retry",
             "delivery,   FAILED,            .delivery-state:failed",
-            "delivery,   DELIVERED,         .delivery-state:delivered"})
+            "delivery,   DELIVERED,         .delivery-state:delivered",
+            "share,      SHARED,            .share-state:shared",
+            "share,      OFFLINE,           .share-state:offline"})
     void a_state_switches_on_its_own_pseudo_class_only_and_base_css_styles_it(String kind, String value,
                                                                                String selector) throws IOException {
         Region node = new Region();
@@ -84,6 +87,7 @@ class StateStylesTest {
             case "severity" -> Severity.class;
             case "cadence" -> CommsCadence.Level.class;
             case "delivery" -> DeliveryState.class;
+            case "share" -> ShareBadge.Level.class;
             default -> StepClock.Level.class;
         };
         for (Enum<?> other : type.getEnumConstants()) {
