@@ -17,6 +17,7 @@ import org.incidentconsole.coordination.ApprovalDecision;
 import org.incidentconsole.coordination.ApprovalDecision.Verdict;
 import org.incidentconsole.coordination.ApprovalRequest;
 import org.incidentconsole.coordination.Approvals;
+import org.incidentconsole.coordination.CoordinationKeys;
 import org.incidentconsole.coordination.CoordinationRefusedException;
 import org.incidentconsole.coordination.CoordinationUnavailableException;
 import org.incidentconsole.coordination.Presence;
@@ -24,6 +25,7 @@ import org.incidentconsole.coordination.PresenceEntry;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.inventory.Host;
+import org.incidentconsole.redact.Redactor;
 import org.incidentconsole.runbook.Step;
 import org.incidentconsole.ui.approval.ApprovalAct;
 import org.incidentconsole.ui.approval.ApprovalGateway;
@@ -75,6 +77,18 @@ public final class ApprovalService implements ApprovalGateway, AutoCloseable {
         this.expiresIn = expiresIn;
         this.pollEvery = pollEvery;
         this.clock = clock;
+    }
+
+    /**
+     * The service of the window's shared incident: its Redis, presence, journal and console; requests expire after
+     * {@link #DEFAULT_EXPIRY}. {@code required}: {@code Inventory.approvalRequired()}.
+     */
+    static ApprovalService of(SharedSession shared, boolean required, ScheduledExecutorService scheduler) {
+        Approvals approvals = new Approvals(shared.redis(),
+                CoordinationKeys.of(shared.endpoint(), shared.session().id()), shared.presence(), new Redactor(),
+                Clock.systemUTC());
+        return new ApprovalService(approvals, shared.presence(), shared.session(), shared.console(), required,
+                scheduler, DEFAULT_EXPIRY, DEFAULT_POLL, Clock.systemUTC());
     }
 
     @Override

@@ -138,7 +138,7 @@ class ApprovalDialogsScreenTest {
         waitFor(30, () -> !wait.get().stage().isShowing());
 
         assertThat(outcome.get(30, TimeUnit.SECONDS).result()).isEqualTo(Result.APPROVED);
-        assertThat(ola.events(ApprovalDecided.class)).extracting(ApprovalDecided::verdict, ApprovalDecided::by)
+        assertThat(ola.events(ApprovalDecided.class)).extracting(ApprovalDecided::verdict, ApprovalDecided::decidedBy)
                 .containsExactly(tuple("approved", "Jana"));
     }
 

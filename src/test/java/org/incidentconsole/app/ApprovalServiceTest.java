@@ -196,7 +196,7 @@ class ApprovalServiceTest {
 
         assertThat(outcome(ticket).result()).isEqualTo(Result.WAIVED);
         assertThat(jana.events(ApprovalDecided.class)).singleElement()
-                .extracting(ApprovalDecided::verdict, ApprovalDecided::by, ApprovalDecided::reason)
+                .extracting(ApprovalDecided::verdict, ApprovalDecided::decidedBy, ApprovalDecided::reason)
                 .containsExactly("waived", "Jana", "alone at 3 am, the site is down");
     }
 
@@ -211,7 +211,7 @@ class ApprovalServiceTest {
         assertThat(outcome(ticket).result()).isEqualTo(Result.CANCELLED);
         assertThat(jana.service().pending()).isEmpty();
         assertThat(ola.events(ApprovalDecided.class)).singleElement().extracting(ApprovalDecided::verdict,
-                ApprovalDecided::by).containsExactly("refused", "Ola");
+                ApprovalDecided::decidedBy).containsExactly("refused", "Ola");
     }
 
     @ParameterizedTest
