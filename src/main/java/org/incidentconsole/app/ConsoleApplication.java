@@ -47,7 +47,11 @@ public final class ConsoleApplication extends Application {
         LaunchOptions o = options;
         LOG.info("Incident Console starting; data directory {}", o.home().dir());
         LayoutReport.installIfAsked();
-        if (!Files.exists(o.inventory()) && !o.inventoryGiven()) {
+        if (o.joinDrill() != null) {
+            services = ConsoleServices.forJoinedDrill(o.home(), o.joinDrill(), new FxSudoPasswordPrompt(() -> stage));
+            MainWindowWiring.show(stage, services, o.joinDrill().inventory(), true);
+            stage.setTitle("Incident Console — DRILL (second window)");
+        } else if (!Files.exists(o.inventory()) && !o.inventoryGiven()) {
             startDrill(stage, o);
         } else {
             showInventoryWindow(stage, o);

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 import org.incidentconsole.drill.DrillEnvironment;
+import org.incidentconsole.drill.RunningDrill;
 import org.incidentconsole.incident.PanelJournal;
 import org.incidentconsole.inventory.NotifySettings;
 import org.incidentconsole.notify.Courier;
@@ -75,6 +76,16 @@ public final class ConsoleServices implements AutoCloseable {
         Map<String, String> env = new HashMap<>(System.getenv());
         env.putAll(drill.commsEnvironment());
         return new ConsoleServices(home, Path.of(System.getProperty("user.home")), env,
+                new HostKeyStore(null, drill.knownHosts()), new SshAuth(null, drill.root(), PassphrasePrompt.NONE),
+                HostKeyPrompt.REFUSE_ALL, HostPaths.withoutSshConfig(), sudo);
+    }
+
+    /**
+     * Services for a second window on a drill another console runs (#22): that drill's pinned host key and client
+     * key; its chat room's address stays with the first console (asked for if this one sends comms).
+     */
+    public static ConsoleServices forJoinedDrill(AppHome home, RunningDrill drill, SudoPasswordPrompt sudo) {
+        return new ConsoleServices(home, Path.of(System.getProperty("user.home")), System.getenv(),
                 new HostKeyStore(null, drill.knownHosts()), new SshAuth(null, drill.root(), PassphrasePrompt.NONE),
                 HostKeyPrompt.REFUSE_ALL, HostPaths.withoutSshConfig(), sudo);
     }

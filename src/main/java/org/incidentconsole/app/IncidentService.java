@@ -100,7 +100,8 @@ public final class IncidentService implements AutoCloseable {
 
     /**
      * Writes the current incident's report to {@code reports/<id>.md} (private to the user) and journals that
-     * it was exported.
+     * it was exported. A shared incident (its folder holds the copy of the shared timeline) is reported from
+     * every console's events: {@link SharedReport}.
      *
      * @throws IllegalStateException when no incident is open
      */
@@ -112,7 +113,15 @@ public final class IncidentService implements AutoCloseable {
         Path out = reports.resolve(session.id() + ".md");
         PrivateFiles.createDirectories(reports);
         StringBuilder markdown = new StringBuilder();
-        new ReportRenderer().prepare(RecordSource.journal(session.journalFile())).writeTo(markdown);
+        Path incidentDir = session.journalFile().getParent();
+        if (SharedReport.shared(incidentDir)) { // #22: every console's events, the same bytes on each console
+            SharedReport.Rendered merged = SharedReport.prepare(incidentDir);
+            merged.warnings().forEach(w -> LOG.warn("Report of {}: {}", session.id(), w));
+            LOG.info("Report of {}: {}", session.id(), merged.describe());
+            merged.report().writeTo(markdown);
+        } else {
+            new ReportRenderer().prepare(RecordSource.journal(session.journalFile())).writeTo(markdown);
+        }
         PrivateFiles.writeString(out, markdown.toString());
         try {
             session.record(new IncidentEvent.ReportExported(out.toString())).join();

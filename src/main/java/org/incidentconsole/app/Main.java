@@ -4,16 +4,18 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import org.incidentconsole.drill.RunningDrill;
 import org.slf4j.LoggerFactory;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The one entry point. No arguments: open the console window. Not a JavaFX Application subclass, so the app
@@ -32,12 +34,23 @@ public final class Main implements Callable<Integer> {
                     + "else ~/.incident-console/inventory.yaml).")
     Path inventory;
 
+    @Option(names = "--join-drill",
+            description = "Open a second window on the drill another console runs on this machine, to rehearse "
+                    + "sharing an incident (its own data directory: $INCIDENT_CONSOLE_HOME, else joined-drill/ "
+                    + "in the default one).")
+    boolean joinDrill;
+
     @Option(names = "--exit-after-first-frame", hidden = true,
             description = "Quit once the window's first frame is drawn (launch measurements, CDS training).")
     boolean exitAfterFirstFrame;
 
     Main(AppHome home) {
         this.home = home;
+    }
+
+    /** The data directory: subcommands find incidents by id in it. */
+    AppHome home() {
+        return home;
     }
 
     public static void main(String[] args) {
@@ -96,6 +109,19 @@ public final class Main implements Callable<Integer> {
     public Integer call() {
         if (exitAfterFirstFrame) {
             System.setProperty(FirstFrame.EXIT_PROPERTY, "true");
+        }
+        if (joinDrill) {
+            RunningDrill running = RunningDrill.find().orElseThrow(() -> new IllegalStateException(
+                    "no running drill to join: start one first with ./mvnw javafx:run (no inventory) in another"
+                    + " terminal"));
+            AppHome own = System.getenv(AppHome.ENV) != null ? home : new AppHome(home.dir().resolve("joined-drill"));
+            try {
+                own.prepare().forEach(w -> LoggerFactory.getLogger(Main.class).warn(w));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the data directory " + own.dir() + " cannot be prepared", e);
+            }
+            ConsoleApplication.launch(new LaunchOptions(own, running.inventory(), true, running));
+            return 0;
         }
         ConsoleApplication.launch(new LaunchOptions(home, inventory != null ? inventory : home.inventory(),
                 inventory != null));

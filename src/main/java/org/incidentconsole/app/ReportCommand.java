@@ -15,17 +15,30 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code incident-console report JOURNAL_OR_DIR [-o FILE]}: the markdown report of an incident. */
+/**
+ * {@code incident-console report INCIDENT-ID|JOURNAL_OR_DIR [-o FILE] [--local]}: the markdown report of an
+ * incident. A shared incident (#22: its folder holds the copy of the shared timeline) is reported from every
+ * console's events, merged: the same report as on every other console.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Render the markdown incident report from a journal (or an incident's folder).")
+        description = "Render the markdown incident report from an incident (its id, its folder or its journal). "
+                + "A shared incident's report merges every console's events.")
 final class ReportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "JOURNAL_OR_DIR", description = "journal.jsonl, or the incident folder holding it.")
+    @ParentCommand
+    Main main;
+
+    @Parameters(paramLabel = "INCIDENT", description = "An incident id of the data directory "
+            + "(e.g. INC-20261124-140211-3f2a), an incident folder, or its journal.jsonl.")
     Path input;
+
+    @Option(names = "--local", description = "Report only this console's journal, even for a shared incident.")
+    boolean local;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write here instead of standard output.")
     Path output;
@@ -33,16 +46,25 @@ final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
-        Path journal = Files.isDirectory(input) ? input.resolve(Journal.FILE_NAME) : input;
+        Path target = resolve(input);
+        Path journal = Files.isDirectory(target) ? target.resolve(Journal.FILE_NAME) : target;
+        Path incidentDir = journal.toAbsolutePath().getParent();
         ReportRenderer.Prepared report;
         try {
-            report = new ReportRenderer().prepare(RecordSource.journal(journal));
+            if (!local && incidentDir != null && SharedReport.shared(incidentDir)) {
+                SharedReport.Rendered merged = SharedReport.prepare(incidentDir);
+                merged.warnings().forEach(w -> err.println("warning: " + w));
+                err.println(merged.describe());
+                report = merged.report();
+            } else {
+                report = new ReportRenderer().prepare(RecordSource.journal(journal));
+                report.scan().warnings().forEach(w -> err.println("warning: " + w));
+            }
         } catch (JournalException e) {
             err.println(e.getMessage());
             err.flush();
             return 1;
         }
-        report.scan().warnings().forEach(w -> err.println("warning: " + w));
         if (report.scan().empty()) {
             err.println("empty journal: " + journal + " (no complete record, nothing to report)");
             err.flush();
@@ -58,6 +80,15 @@ final class ReportCommand implements Callable<Integer> {
         }
         err.flush();
         return 0;
+    }
+
+    /** A path as given; else, when nothing is there, the incident of that id in the data directory. */
+    private Path resolve(Path given) {
+        if (Files.exists(given) || main == null || given.getNameCount() != 1) {
+            return given;
+        }
+        Path byId = main.home().incidents().resolve(given.toString());
+        return Files.isDirectory(byId) ? byId : given;
     }
 
     /** Writes the report owner-only; a failure leaves no half-written file and names the file in one sentence. */

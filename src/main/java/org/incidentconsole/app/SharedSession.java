@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -36,6 +37,17 @@ import org.slf4j.LoggerFactory;
  */
 final class SharedSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SharedSession.class);
+
+    /**
+     * What another console did that this one's bar and stepper show as the incident's state (severity, status,
+     * steps run and their outcomes, ticks, fields, comms sent); its start, sessions, operator and values stay its own.
+     */
+    static final Set<Class<? extends IncidentEvent>> SHOWN_FACTS = Set.of(IncidentEvent.SeverityChanged.class,
+            IncidentEvent.StatusChanged.class, IncidentEvent.DetailsEdited.class, IncidentEvent.Resolved.class,
+            IncidentEvent.Reopened.class, IncidentEvent.Milestone.class, IncidentEvent.StepStarted.class,
+            IncidentEvent.StepFinished.class, IncidentEvent.StepSkipped.class, IncidentEvent.ChecklistToggled.class,
+            IncidentEvent.ManualStepMarked.class, IncidentEvent.WatchEnded.class, IncidentEvent.FieldSet.class,
+            IncidentEvent.NoteAdded.class, IncidentEvent.MessagePosted.class, IncidentEvent.MessageDelivery.class);
 
     private final IncidentSession session;
     private final CoordinationEndpoint endpoint;
@@ -127,6 +139,9 @@ final class SharedSession implements AutoCloseable {
         merged.add(e);
         if (e.console().equals(console)) {
             return;
+        }
+        if (SHOWN_FACTS.contains(e.event().getClass())) {
+            session.observe(e.record());
         }
         arriving.add(e);
         if (draining.compareAndSet(false, true)) {

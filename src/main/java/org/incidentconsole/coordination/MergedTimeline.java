@@ -1,8 +1,10 @@
 package org.incidentconsole.coordination;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,6 +29,28 @@ public final class MergedTimeline {
         }
         events.add(event);
         return true;
+    }
+
+    /** Adds each event not here yet; returns how many were new. */
+    public synchronized int addAll(Collection<SharedEvent> more) {
+        int added = 0;
+        for (SharedEvent e : more) {
+            if (add(e)) {
+                added++;
+            }
+        }
+        return added;
+    }
+
+    public synchronized boolean contains(String eid) {
+        return eids.contains(eid);
+    }
+
+    /** The consoles whose events are here, in the order of their first event. */
+    public synchronized List<String> consoles() {
+        Set<String> out = new LinkedHashSet<>();
+        events.forEach(e -> out.add(e.console()));
+        return List.copyOf(out);
     }
 
     public synchronized int size() {

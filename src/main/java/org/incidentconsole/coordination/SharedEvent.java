@@ -24,7 +24,8 @@ public record SharedEvent(String eid, String console, String operator, Instant t
         return record.seq();
     }
 
-    static String eid(String console, long seq) {
+    /** The eid of a console's local record {@code seq}: {@code console#seq}. */
+    public static String eid(String console, long seq) {
         return console + "#" + seq;
     }
 }

@@ -1,5 +1,6 @@
 package org.incidentconsole.coordination;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -28,20 +29,38 @@ public final class TimelineFollower implements AutoCloseable {
 
     private final CoordinationEndpoint endpoint;
     private final String key;
-    private final Consumer<SharedEvent> listener;
-    private final Set<String> seen = new HashSet<>();
+    private final Consumer<List<SharedEvent>> listener;
+    private final Set<String> seen;
     private final CountDownLatch closing = new CountDownLatch(1);
     private final Thread reader;
     private volatile boolean online;
-    private volatile StreamId lastSeen = StreamId.ZERO;
+    private volatile StreamId lastSeen;
     private volatile int handed;
     private volatile Jedis jedis;
 
-    /** Starts following; {@code listener} is called on the follower's thread. */
+    /** Starts following from the stream's start; {@code listener} is called on the follower's thread. */
     public TimelineFollower(CoordinationEndpoint endpoint, String incidentId, Consumer<SharedEvent> listener) {
+        this(endpoint, incidentId, StreamId.ZERO, Set.of(), batch -> batch.forEach(e -> {
+            try {
+                listener.accept(e);
+            } catch (RuntimeException ex) {
+                LOG.warn("shared timeline listener failed on {}", e.eid(), ex);
+            }
+        }));
+    }
+
+    /**
+     * Starts following after {@code from} (a copy's last stream id; {@link StreamId#ZERO} for the start), never
+     * handing an eid of {@code known}; {@code batches} gets the new events of each read at once, in stream order
+     * (never an empty list), on the follower's thread: a copy on disk forces them once per batch.
+     */
+    public TimelineFollower(CoordinationEndpoint endpoint, String incidentId, StreamId from, Set<String> known,
+                            Consumer<List<SharedEvent>> batches) {
         this.endpoint = endpoint;
         this.key = endpoint.eventsKey(incidentId);
-        this.listener = listener;
+        this.listener = batches;
+        this.lastSeen = from;
+        this.seen = new HashSet<>(known);
         this.reader = new Thread(this::run, "ic-coord-follow-" + incidentId);
         reader.setDaemon(true);
         reader.start();
@@ -63,22 +82,20 @@ public final class TimelineFollower implements AutoCloseable {
 
     private void run() {
         long backoff = SharedTimeline.MIN_BACKOFF_MS;
-        boolean connectedBefore = false;
         while (closing.getCount() > 0) {
             try {
                 if (jedis == null) {
                     jedis = CoordinationLink.open(endpoint, BLOCK_MS);
-                    if (connectedBefore) {
-                        rewindIfShorter();
-                    }
-                    connectedBefore = true;
+                    rewindIfShorter(); // after a reconnect, or at a start resumed from a copy
                     online = true;
                     backoff = SharedTimeline.MIN_BACKOFF_MS;
                 }
                 var got = jedis.xread(XReadParams.xReadParams().count(COUNT).block(BLOCK_MS),
                         Map.of(key, CoordinationLink.id(lastSeen)));
                 if (got != null) {
-                    got.forEach(stream -> stream.getValue().forEach(this::deliver));
+                    List<SharedEvent> batch = new ArrayList<>();
+                    got.forEach(stream -> stream.getValue().forEach(entry -> read(entry, batch)));
+                    deliver(batch);
                 }
             } catch (JedisException e) {
                 if (closing.getCount() == 0) {
@@ -107,7 +124,7 @@ public final class TimelineFollower implements AutoCloseable {
         }
     }
 
-    private void deliver(StreamEntry entry) {
+    private void read(StreamEntry entry, List<SharedEvent> batch) {
         StreamId id = CoordinationLink.id(entry.getID());
         lastSeen = id;
         SharedEvent event;
@@ -117,14 +134,20 @@ public final class TimelineFollower implements AutoCloseable {
             LOG.warn("{}", e.getMessage());
             return;
         }
-        if (!seen.add(event.eid())) {
+        if (seen.add(event.eid())) {
+            batch.add(event);
+        }
+    }
+
+    private void deliver(List<SharedEvent> batch) {
+        if (batch.isEmpty()) {
             return;
         }
-        handed++;
+        handed += batch.size();
         try {
-            listener.accept(event);
+            listener.accept(List.copyOf(batch));
         } catch (RuntimeException e) {
-            LOG.warn("shared timeline listener failed on {}", event.eid(), e);
+            LOG.warn("shared timeline listener failed on {} events from {}", batch.size(), batch.get(0).eid(), e);
         }
     }
 

@@ -19,6 +19,7 @@ public final class IncidentSession implements AutoCloseable {
     private final List<Consumer<IncidentState>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<JournalRecord>> recordListeners = new CopyOnWriteArrayList<>();
     private volatile IncidentState state;
+    private final Object stateLock = new Object();
     private String operator;
     private boolean closedForActs;
 
@@ -70,7 +71,31 @@ public final class IncidentSession implements AutoCloseable {
         return warnings;
     }
 
-    /** Listeners are called on the journal's writer thread, in journal order. */
+    /**
+     * #22: a fact another console journaled in this shared incident (its severity, status, steps run, ticks):
+     * folded into the state this console shows, never written to this console's journal (the shared timeline
+     * holds it). Called on the follower's thread.
+     */
+    public void observe(JournalRecord elsewhere) {
+        fold(elsewhere);
+    }
+
+    private void fold(JournalRecord r) {
+        IncidentState next;
+        synchronized (stateLock) {
+            next = state.apply(r);
+            state = next;
+        }
+        for (Consumer<IncidentState> l : listeners) {
+            try {
+                l.accept(next);
+            } catch (RuntimeException e) {
+                LOG.warn("incident listener failed", e);
+            }
+        }
+    }
+
+    /** Listeners are called on the journal's writer thread, in journal order (and for facts of other consoles). */
     public void addListener(Consumer<IncidentState> listener) {
         listeners.add(listener);
     }
@@ -106,15 +131,7 @@ public final class IncidentSession implements AutoCloseable {
             appended = journal.append(ActSigner.sign(scrubbed, operator));
         }
         return appended.thenApply(r -> {
-            IncidentState next = state.apply(r);
-            state = next;
-            for (Consumer<IncidentState> l : listeners) {
-                try {
-                    l.accept(next);
-                } catch (RuntimeException e) {
-                    LOG.warn("incident listener failed", e);
-                }
-            }
+            fold(r);
             for (Consumer<JournalRecord> l : recordListeners) {
                 try {
                     l.accept(r);

@@ -57,6 +57,8 @@ final class ReportFacts {
     final Map<String, Set<String>> roles = new LinkedHashMap<>();
     final List<IncidentEvent.ActionItemAdded> actionItems = new ArrayList<>();
     final List<Messages.Message> messages = new ArrayList<>();
+    /** #22 a shared incident: each console that shared or joined it → its operators, in the order met. */
+    final Map<String, Set<String>> consoles = new LinkedHashMap<>();
     /** The first health transition away from OK: what the tooling saw first. */
     IncidentEvent.HealthTransition firstAlert;
     Instant firstAlertAt;
@@ -177,6 +179,11 @@ final class ReportFacts {
             roles.computeIfAbsent(ra.role(), k -> new LinkedHashSet<>()).add(ra.person().strip());
         } else if (e instanceof IncidentEvent.ActionItemAdded a) {
             actionItems.add(a);
+        } else if (e instanceof IncidentEvent.IncidentShared sh && sh.console() != null) {
+            Set<String> who = consoles.computeIfAbsent(sh.console(), k -> new LinkedHashSet<>());
+            if (sh.by() != null && !sh.by().isBlank()) {
+                who.add(sh.by());
+            }
         }
         Messages.of(r).ifPresent(messages::add);
     }

@@ -31,9 +31,17 @@ public final class ReportRenderer {
 
     /** Reads the facts the report needs (the first pass); {@link Prepared#writeTo} then writes it. */
     public Prepared prepare(RecordSource source) throws JournalException {
+        return prepare(source, List.of());
+    }
+
+    /**
+     * As {@link #prepare(RecordSource)}, with sentences the header adds under the incident's line (#22: the
+     * events of this console a shared report holds that the shared timeline does not have yet).
+     */
+    public Prepared prepare(RecordSource source, List<String> notes) throws JournalException {
         ReportFacts facts = new ReportFacts();
         JournalReader.Scan scan = source.each(facts::accept);
-        return new Prepared(source, facts.finish(), scan);
+        return new Prepared(source, facts.finish(), scan, List.copyOf(notes));
     }
 
     /** A report whose facts are known: what the first pass read, and the writing of the text. */
@@ -41,11 +49,13 @@ public final class ReportRenderer {
         private final RecordSource source;
         private final ReportFacts f;
         private final JournalReader.Scan scan;
+        private final List<String> notes;
 
-        private Prepared(RecordSource source, ReportFacts facts, JournalReader.Scan scan) {
+        private Prepared(RecordSource source, ReportFacts facts, JournalReader.Scan scan, List<String> notes) {
             this.source = source;
             this.f = facts;
             this.scan = scan;
+            this.notes = notes;
         }
 
         /** What the first pass read: record count, dropped torn line. */
@@ -57,6 +67,7 @@ public final class ReportRenderer {
             ReportTimes t = new ReportTimes(f.started == null ? null : f.started.zone());
             StringBuilder md = new StringBuilder(8192);
             header(md, f);
+            notes.forEach(n -> md.append("**Note:** ").append(Markdown.inline(n)).append("\n\n"));
             summary(md, f, t);
             PostmortemSections pm = new PostmortemSections(md, f, t);
             pm.impact();
@@ -136,6 +147,12 @@ public final class ReportRenderer {
         if (s != null) {
             md.append("Incident ").append(Markdown.code(s.id())).append(" · environment ")
                     .append(Markdown.inline(s.environment())).append(" · runbook ").append(runbook(f)).append("\n\n");
+        }
+        if (!f.consoles.isEmpty()) { // #22 a shared incident
+            List<String> consoles = new ArrayList<>();
+            f.consoles.forEach((console, who) -> consoles.add(Markdown.code(console)
+                    + (who.isEmpty() ? "" : " (" + Markdown.inline(String.join(", ", who)) + ")")));
+            md.append("Consoles: ").append(String.join(", ", consoles)).append("\n\n");
         }
     }
 

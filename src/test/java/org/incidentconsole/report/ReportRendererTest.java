@@ -175,6 +175,24 @@ class ReportRendererTest {
     }
 
     @Test
+    void a_shared_incident_names_its_consoles_and_their_operators_in_the_header() throws Exception {
+        var records = new IncidentFixture()
+                .add(0, new IncidentEvent.Started("INC-4", "t", "x", Severity.P1, "production", "jana", null, "UTC"))
+                .add(1, new IncidentEvent.IncidentShared("console-a", "redis:6380", "operator", false, "jana"))
+                .add(2, new IncidentEvent.IncidentShared("console-b", "redis:6380", "comms", true, "omar"))
+                .add(3, new IncidentEvent.IncidentShared("console-a", "redis:6380", "operator", false, "lee"))
+                .records();
+        StringBuilder md = new StringBuilder();
+        renderer.prepare(RecordSource.of(records), List.of("2 events of this console were not shared yet."))
+                .writeTo(md);
+        assertThat(md.toString()).contains("Incident `INC-4` · environment production · runbook none\n\n"
+                + "Consoles: `console-a` (jana, lee), `console-b` (omar)\n\n"
+                + "**Note:** 2 events of this console were not shared yet.\n\n## Summary");
+        assertThat(renderer.render(records.subList(0, 1))).as("a journal never shared has neither")
+                .doesNotContain("Consoles:").doesNotContain("**Note:**");
+    }
+
+    @Test
     void an_open_incident_says_so() {
         var open = new IncidentFixture().add(0, new IncidentEvent.Started("INC-1", "t", "x", Severity.P0, "staging",
                 "jane", null, "UTC")).records();
