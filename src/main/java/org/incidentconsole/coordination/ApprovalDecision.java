@@ -14,6 +14,7 @@ public record ApprovalDecision(ApprovalRequest request, Verdict verdict, String 
         REQUESTED_ALONE(false, "Nobody else who can approve has the incident open: ask an operator to join, "
                 + "or the incident commander can waive the approval of {step} with a reason."),
         APPROVED(true, "{by} approved {requester}'s {step} on {hosts}."),
+        REFUSED(false, "{by} refused {requester}'s {step} on {hosts}: {reason}"),
         SELF_APPROVAL_REFUSED(false, "{by} asked for {step} and cannot approve it too: another operator must."),
         APPROVER_NOT_PRESENT(false, "{by} cannot approve {step}: only an operator or the incident commander "
                 + "with the incident open can."),

@@ -91,6 +91,26 @@ public final class Approvals {
         return decide(requestId, Verdict.APPROVED, approver, "");
     }
 
+    /**
+     * {@code by} refuses the step with {@code reason}: another operator present who may approve, or the requester
+     * withdrawing the request. Decided once, like an approval.
+     */
+    public ApprovalDecision refuse(String requestId, String by, String reason)
+            throws CoordinationUnavailableException, CoordinationRefusedException {
+        ApprovalDecision now = status(requestId);
+        if (now.verdict() != Verdict.REQUESTED) {
+            return now;
+        }
+        boolean requester = by.strip().equalsIgnoreCase(now.request().requester().strip());
+        boolean present = requester || presence.present().stream()
+                .anyMatch(e -> e.operator().equalsIgnoreCase(by.strip()) && e.role().mayApprove());
+        if (!present) {
+            return refused(now.request(), Verdict.APPROVER_NOT_PRESENT, by);
+        }
+        String why = reason == null || reason.isBlank() ? "no reason given" : redactor.scrub(reason.strip());
+        return decide(requestId, Verdict.REFUSED, by, why);
+    }
+
     /** The incident commander lets the step run without a second operator; {@code reason} is journaled. */
     public ApprovalDecision waive(String requestId, String commander, String reason)
             throws CoordinationUnavailableException, CoordinationRefusedException {

@@ -18,4 +18,6 @@ final class InventoryFileSpec {
     NotifySpec notify;
     @JsonProperty("coordination")
     CoordinationSpec coordination;
+    @JsonProperty("approval")
+    ApprovalSetting approval;
 }

@@ -76,7 +76,7 @@ final class InventoryResolver {
         if (hosts.isEmpty()) {
             throw new InventoryException(file, 1, 1, "hosts", "no hosts: list them under 'hosts' or in a group");
         }
-        return new Inventory(file, spec.environment, hosts, comms, coordination);
+        return new Inventory(file, spec.environment, hosts, comms, coordination, spec.approval);
     }
 
     private interface HostRead {

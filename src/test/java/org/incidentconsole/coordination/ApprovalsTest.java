@@ -131,6 +131,29 @@ class ApprovalsTest {
     }
 
     @Test
+    void another_operator_refuses_with_a_reason_once_and_an_observer_cannot() throws Exception {
+        Approvals jana = console("Jana", Role.INCIDENT_COMMANDER);
+        Approvals ola = console("Ola", Role.OPERATOR);
+        Approvals kim = console("Kim", Role.OBSERVER);
+        String id = jana.request("console-Jana", "Step 5", HOSTS, COMMANDS, "Jana", Duration.ofMinutes(5))
+                .request().id();
+
+        assertThat(kim.refuse(id, "Kim", "no").verdict()).isEqualTo(Verdict.APPROVER_NOT_PRESENT);
+        ApprovalDecision refused = ola.refuse(id, "Ola", " the replica is still behind ");
+        assertThat(refused.allowsRun()).isFalse();
+        assertThat(refused.message())
+                .isEqualTo("Ola refused Jana's Step 5 on web-01, web-02: the replica is still behind");
+        assertThat(jana.approve(id, "Kim").verdict()).as("decided once").isEqualTo(Verdict.REFUSED);
+        assertThat(jana.status(id)).extracting(ApprovalDecision::by, ApprovalDecision::reason)
+                .containsExactly("Ola", "the replica is still behind");
+
+        String own = jana.request("console-Jana", "Step 6", HOSTS, COMMANDS, "Jana", Duration.ofMinutes(5))
+                .request().id();
+        assertThat(jana.refuse(own, "Jana", "withdrawn by the requester").verdict())
+                .as("the requester may withdraw their own request").isEqualTo(Verdict.REFUSED);
+    }
+
+    @Test
     void an_approval_and_a_waiver_at_the_same_instant_give_one_decision_both_consoles_agree_on() throws Exception {
         Approvals jana = console("Jana", Role.INCIDENT_COMMANDER);
         Approvals ola = console("Ola", Role.OPERATOR);

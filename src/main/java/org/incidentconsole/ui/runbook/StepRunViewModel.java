@@ -60,6 +60,7 @@ public final class StepRunViewModel {
     private final Map<String, List<String>> outputs = new ConcurrentHashMap<>();
     private final BooleanBinding runEnabled;
     private volatile StepRunner.StepRun current;
+    private volatile RunApproval approval = RunApproval.NOT_NEEDED;
 
     StepRunViewModel(Executor ui, Executor io, Supplier<IncidentSession> incident, StepRunner runner,
                      Supplier<List<Host>> targets, String operator, Clock clock, ObservableStringValue runBlocked,
@@ -142,12 +143,40 @@ public final class StepRunViewModel {
         List<Step> runs = walk.runs(step).stream().filter(s -> !s.shellBlocks().isEmpty()).toList();
         StepRunner.Mode how = mode.get();
         Map<String, String> snapshot = new LinkedHashMap<>(values.values());
+        CompletableFuture<Map<String, StepRunner.HostOutcome>> done = new CompletableFuture<>();
+        if (StepRunner.dangers(step, snapshot).isEmpty()) {
+            start(step, on, runs, how, snapshot, confirmation, done);
+            return done;
+        }
+        running.set(true); // a dangerous step waits for a second pair of eyes first (#22)
+        message.set("Asking for approval of " + step.title() + "…");
+        approval.approve(step, on, List.of(StepRunner.preview(step, snapshot))).whenComplete((answer, e) ->
+                ui.execute(() -> {
+                    running.set(false);
+                    if (e == null && answer != null && answer.run()) {
+                        start(step, on, runs, how, snapshot, confirmation, done);
+                    } else {
+                        message.set(e != null ? ErrorPresenter.logged("The approval could not be asked", e)
+                                : step.title() + " did not run: "
+                                        + (answer == null ? "not approved." : answer.message()));
+                        done.complete(Map.of());
+                    }
+                }));
+        return done;
+    }
+
+    /** Who approves dangerous steps before they run: set when the incident is shared (#22). */
+    public void setApproval(RunApproval approval) {
+        this.approval = approval == null ? RunApproval.NOT_NEEDED : approval;
+    }
+
+    private void start(Step step, List<Host> on, List<Step> runs, StepRunner.Mode how, Map<String, String> snapshot,
+                       String confirmation, CompletableFuture<Map<String, StepRunner.HostOutcome>> done) {
         running.set(true);
         RunOutput lines = output.start(step.pathText(), on.stream().map(Host::name).toList(), clock.instant());
         marks.put(step.pathText(), StepMark.RUNNING);
         message.set("Running " + step.title() + " on " + on.size() + (on.size() == 1 ? " host" : " hosts")
                 + (on.size() > 1 ? ", " + how.name().toLowerCase(Locale.ROOT) : "") + "…");
-        CompletableFuture<Map<String, StepRunner.HostOutcome>> done = new CompletableFuture<>();
         io.execute(() -> {
             try {
                 values.commitAll(snapshot); // an edit not committed yet is journaled before it runs
@@ -189,7 +218,6 @@ public final class StepRunViewModel {
                 done.completeExceptionally(e);
             }
         });
-        return done;
     }
 
     private void ended(Step step, List<Step> runs, RunOutput lines, Map<String, StepRunner.HostOutcome> ended) {
