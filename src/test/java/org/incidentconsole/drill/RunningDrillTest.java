@@ -31,7 +31,7 @@ class RunningDrillTest {
         Process gone = new ProcessBuilder("true").start();
         assertThat(gone.waitFor(30, TimeUnit.SECONDS)).isTrue();
         Instant now = Instant.now();
-        folder("dead-owner", new DrillPidFile(gone.pid(), null, null, null, null, null), true, now);
+        folder("dead-owner", new DrillPidFile(gone.pid(), null, null, null), true, now);
         folder("still-starting", DrillPidFile.ofCurrentProcess(), false, now);
         Path older = folder("older", DrillPidFile.ofCurrentProcess(), true, now.minusSeconds(600));
         Path newest = folder("newest", DrillPidFile.ofCurrentProcess(), true, now.minusSeconds(60));
@@ -48,7 +48,7 @@ class RunningDrillTest {
     void no_live_drill_is_none() throws Exception {
         Process gone = new ProcessBuilder("true").start();
         assertThat(gone.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        folder("dead-owner", new DrillPidFile(gone.pid(), null, null, null, null, null), true, Instant.now());
+        folder("dead-owner", new DrillPidFile(gone.pid(), null, null, null), true, Instant.now());
         Files.createDirectory(tmp.resolve("not-a-drill"));
 
         assertThat(RunningDrill.find(tmp)).isEmpty();
