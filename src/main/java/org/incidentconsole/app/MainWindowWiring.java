@@ -31,6 +31,7 @@ import org.incidentconsole.runbook.Step;
 import org.incidentconsole.severity.Severity;
 import org.incidentconsole.ui.MainWindowController;
 import org.incidentconsole.ui.ShortcutBindings;
+import org.incidentconsole.ui.approval.ApprovalGate;
 import org.incidentconsole.ui.breakers.BreakerPanelController;
 import org.incidentconsole.ui.breakers.BreakerPanelViewModel;
 import org.incidentconsole.ui.common.DialogSizes;
@@ -107,15 +108,18 @@ public final class MainWindowWiring {
         bar = new IncidentBarViewModel(Platform::runLater, services.io(), incidents, Clock.systemUTC(), operator);
         guard = new AskingIncidentGuard(bar, new StartIncidentPrompt(() -> stage, inventory::environment,
                 health::latestSuggestion, bar::operator), Platform::runLater);
-        stepper = new StepperViewModel(Platform::runLater, services.io(), this::journal,
-                new StepRunner(services.ssh(), new Redactor(), services.io(), services.sudo()),
+        StepRunner runner = new StepRunner(services.ssh(), new Redactor(), services.io(), services.sudo());
+        stepper = new StepperViewModel(Platform::runLater, services.io(), this::journal, runner,
                 inventory::hosts, hosts::selectedHosts, this::firstSuggestion, operator, Clock.systemUTC(),
                 hosts.runBlockedProperty());
         timeline = new TimelineViewModel(Platform::runLater, services.io());
         services.incidents().onIncident(timeline::follow);
         // #22 a shared incident: published, followed, others' events in the timeline, who is there on the bar
-        WindowShare share = new WindowShare(inventory::current, services.environment(), services.io(),
-                services.scheduler(), shareBadge, timeline::others);
+        WindowShare share = new WindowShare(inventory::current, new CoordinationConnector(services.ssh(),
+                services.environment()), runner, services.io(), services.scheduler(), shareBadge, timeline::others,
+                () -> stage);
+        stepper.runs().setApproval(new ApprovalGate(share::approvals, () -> stage, Platform::runLater,
+                services.io(), Clock.systemDefaultZone()));
         services.closeFirst(share);
         services.incidents().onIncident(share::incident);
         incidents.joinThrough(share);

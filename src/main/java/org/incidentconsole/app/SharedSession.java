@@ -51,6 +51,7 @@ final class SharedSession implements AutoCloseable {
             IncidentEvent.NoteAdded.class, IncidentEvent.MessagePosted.class, IncidentEvent.MessageDelivery.class);
 
     private final IncidentSession session;
+    private final CoordinationConnector.Connected connected;
     private final CoordinationEndpoint endpoint;
     private final String label;
     private final String console;
@@ -67,17 +68,18 @@ final class SharedSession implements AutoCloseable {
     private final BiConsumer<String, List<SharedEvent>> others;
     private volatile boolean closed;
 
-    private SharedSession(IncidentSession session, CoordinationEndpoint endpoint, String label, String console,
+    private SharedSession(IncidentSession session, CoordinationConnector.Connected connected, String console,
                           Role role, Executor io, BiConsumer<String, List<SharedEvent>> others, long shareAfter)
             throws JournalException, IOException {
         this.session = session;
-        this.endpoint = endpoint;
-        this.label = label;
+        this.connected = connected;
+        this.endpoint = connected.endpoint();
+        this.label = connected.label();
         this.console = console;
         this.role = role;
         this.io = io;
         this.others = others;
-        this.redis = new CoordinationRedis(endpoint);
+        this.redis = connected.redis();
         this.incidents = new SharedIncidents(redis, endpoint);
         this.presence = new Presence(redis, CoordinationKeys.of(endpoint, session.id()), console,
                 Presence.DEFAULT_TTL, Clock.systemUTC());
@@ -107,9 +109,11 @@ final class SharedSession implements AutoCloseable {
      * (the journal is read; a Redis round trip or two): call off the FX thread. Redis being down does not fail it:
      * the events wait, the bar says so.
      */
-    static SharedSession open(IncidentSession session, CoordinationEndpoint endpoint, String label, Executor io,
+    static SharedSession open(IncidentSession session, CoordinationConnector.Connected connected, Executor io,
                               ScheduledExecutorService scheduler, BiConsumer<String, List<SharedEvent>> others)
             throws JournalException, IOException {
+        CoordinationEndpoint endpoint = connected.endpoint();
+        String label = connected.label();
         ShareStart start = ShareStart.read(session.journalFile());
         String console = start.console();
         Role role = start.joined() ? Role.OPERATOR : Role.INCIDENT_COMMANDER;
@@ -120,17 +124,17 @@ final class SharedSession implements AutoCloseable {
                     start.joined(), session.operator())).join();
             after = start.joined() ? shared.seq() - 1 : 0;
         } else {
-            after = Math.max(after, lastShared(endpoint, session.id(), console));
+            after = Math.max(after, lastShared(connected, session.id(), console));
         }
-        SharedSession s = new SharedSession(session, endpoint, label, console, role, io, others, after);
+        SharedSession s = new SharedSession(session, connected, console, role, io, others, after);
         s.announce(start.joined());
         s.presence.keepAlive(scheduler);
         return s;
     }
 
-    private static long lastShared(CoordinationEndpoint endpoint, String id, String console) {
-        try (CoordinationRedis redis = new CoordinationRedis(endpoint)) {
-            return new SharedIncidents(redis, endpoint).lastShared(id, console);
+    private static long lastShared(CoordinationConnector.Connected connected, String id, String console) {
+        try {
+            return new SharedIncidents(connected.redis(), connected.endpoint()).lastShared(id, console);
         } catch (CoordinationUnavailableException e) {
             LOG.info("Resuming the share of {} without knowing what the stream holds ({}): the journal is sent"
                     + " again and readers keep one copy of each event", id, e.getMessage());
@@ -142,14 +146,28 @@ final class SharedSession implements AutoCloseable {
         try {
             presence.join(session.operator(), role);
             if (!joined) {
-                var started = session.state().started();
-                incidents.register(new SharedIncident(session.id(), started.environment(), started.title(),
-                        started.severity() == null ? null : started.severity().name(),
-                        session.state().startedAt(), started.operator(), console, session.state().resolved()));
+                incidents.register(listing());
             }
         } catch (CoordinationUnavailableException e) {
             LOG.warn("Incident {} shared, but not announced yet: {}", session.id(), e.getMessage());
         }
+    }
+
+    /**
+     * Lists the incident again if the coordination Redis lost its listing (it came back empty): any console of
+     * the incident does, so others can still join it. Called every few seconds; a round trip.
+     */
+    void keepListed() throws CoordinationUnavailableException {
+        if (!session.state().resolved()) {
+            incidents.registerIfMissing(listing());
+        }
+    }
+
+    private SharedIncident listing() {
+        var started = session.state().started();
+        return new SharedIncident(session.id(), started.environment(), started.title(),
+                started.severity() == null ? null : started.severity().name(), session.state().startedAt(),
+                started.operator(), console, session.state().resolved());
     }
 
     private void arrived(SharedEvent e) {
@@ -229,6 +247,6 @@ final class SharedSession implements AutoCloseable {
         } catch (CoordinationUnavailableException e) {
             LOG.info("Presence on {} not withdrawn ({}): it expires by itself", session.id(), e.getMessage());
         }
-        redis.close();
+        connected.close();
     }
 }

@@ -38,6 +38,12 @@ public final class SharedIncidents {
         redis.with(j -> j.hset(registryKey(incident.environment()), incident.id(), CoordinationJson.write(incident)));
     }
 
+    /** Lists it unless it is listed already (after a coordination Redis that came back empty, say). */
+    public void registerIfMissing(SharedIncident incident) throws CoordinationUnavailableException {
+        redis.with(j -> j.hsetnx(registryKey(incident.environment()), incident.id(),
+                CoordinationJson.write(incident)));
+    }
+
     /** Marks it resolved: other consoles stop offering to join it. */
     public void resolved(String environment, String id) throws CoordinationUnavailableException {
         String json = redis.with(j -> j.hget(registryKey(environment), id));

@@ -6,6 +6,7 @@ import static org.incidentconsole.testing.FxScreen.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -169,7 +170,11 @@ class SharedIncidentWindowsTest {
         waitFor(30, () -> timelineHas(robot, jana, "Written while the coordination Redis was down", "jana"));
 
         coordination.startAgain();
-        waitFor(60, () -> textIn(robot, jana, "#share-state").startsWith("shared · jana"));
+        try {
+            waitFor(60, () -> textIn(robot, jana, "#share-state").startsWith("shared · jana"));
+        } catch (TimeoutException e) {
+            throw new AssertionError("the bar still says: " + textIn(robot, jana, "#share-state"), e);
+        }
         click(robot, ali, "#start-incident");
         waitFor(30, () -> robot.lookup("#unfinished-incidents").match(NodeQueryUtils.isVisible()).tryQuery()
                 .isPresent());

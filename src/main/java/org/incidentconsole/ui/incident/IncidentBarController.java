@@ -53,6 +53,8 @@ public final class IncidentBarController {
     @FXML
     private Label shareState;
     @FXML
+    private Button approvalsButton;
+    @FXML
     private Label message;
     @FXML
     private Button startButton;
@@ -88,6 +90,8 @@ public final class IncidentBarController {
         });
         shareState.setVisible(false); // until the window shows a shared incident (showShare)
         shareState.setManaged(false);
+        approvalsButton.setVisible(false);
+        approvalsButton.setManaged(false);
         nextUpdate.textProperty().bind(model.nextUpdateProperty());
         nextUpdate.visibleProperty().bind(model.nextUpdateProperty().isNotEmpty());
         nextUpdate.managedProperty().bind(nextUpdate.visibleProperty());
@@ -158,6 +162,10 @@ public final class IncidentBarController {
         shareState.setTooltip(tip);
         badge.levelProperty().addListener((obs, old, now) -> StateStyles.show(shareState, ShareBadge.Level.class,
                 now));
+        approvalsButton.textProperty().bind(badge.approvalsProperty());
+        approvalsButton.visibleProperty().bind(badge.approvalsProperty().isNotEmpty());
+        approvalsButton.managedProperty().bind(approvalsButton.visibleProperty());
+        approvalsButton.setOnAction(e -> badge.reviewApprovals());
         MenuItem commander = menuItem("Hand over incident commander…", "hand-over-commander",
                 () -> handOverCommander(badge));
         commander.disableProperty().bind(badge.textProperty().isEmpty());

@@ -20,6 +20,9 @@ public final class ShareBadge {
     public interface Gateway {
         /** Hands the incident commander role to {@code to}; completes with the sentence to show. */
         CompletableFuture<String> handOverCommander(String to);
+
+        /** Opens the oldest approval request waiting for this operator (FX thread). */
+        void reviewApprovals();
     }
 
     private final Executor ui;
@@ -27,6 +30,7 @@ public final class ShareBadge {
     private final SimpleStringProperty text = new SimpleStringProperty("");
     private final SimpleStringProperty detail = new SimpleStringProperty("");
     private final SimpleObjectProperty<Level> level = new SimpleObjectProperty<>();
+    private final SimpleStringProperty approvals = new SimpleStringProperty("");
 
     public ShareBadge(Executor ui) {
         this.ui = ui;
@@ -52,6 +56,23 @@ public final class ShareBadge {
                     "this incident is not shared: there is no incident commander role to hand over"));
         }
         return g.handOverCommander(to);
+    }
+
+    /** "1 approval waiting", or "" (FX thread or any: it is handed to the FX thread). */
+    public void approvals(String waiting) {
+        ui.execute(() -> approvals.set(waiting == null ? "" : waiting));
+    }
+
+    public ReadOnlyStringProperty approvalsProperty() {
+        return approvals;
+    }
+
+    /** Opens the oldest approval waiting for this operator (FX thread). */
+    public void reviewApprovals() {
+        Gateway g = gateway;
+        if (g != null) {
+            g.reviewApprovals();
+        }
     }
 
     public void hide() {
