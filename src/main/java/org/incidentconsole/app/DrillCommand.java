@@ -1,8 +1,10 @@
 package org.incidentconsole.app;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,11 +12,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.incidentconsole.breaker.RedisLinks;
 import org.incidentconsole.breaker.RedisPasswordPrompt;
+import org.incidentconsole.coordination.CoordinationUnavailableException;
 import org.incidentconsole.drill.DrillEnvironment;
 import org.incidentconsole.incident.IncidentBinding;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.incident.IncidentSession;
 import org.incidentconsole.incident.IncidentStore;
+import org.incidentconsole.incident.JournalException;
 import org.incidentconsole.inventory.Host;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.InventoryLoader;
@@ -141,6 +145,28 @@ final class DrillCommand implements Callable<Integer> {
         return options;
     }
 
+    /** #22: the walk's incident on the drill's coordination Redis, so a teammate can follow it; null without one. */
+    private static SharedSession share(PrintWriter out, IncidentSession session, Inventory inventory,
+                                       SshConnections ssh, AppExecutors executors) {
+        if (inventory.coordination() == null) {
+            return null;
+        }
+        CoordinationConnector.Connected connected = null;
+        try {
+            connected = new CoordinationConnector(ssh, System.getenv()).open(inventory);
+            SharedSession shared = SharedSession.open(session, connected, executors.io(), executors.scheduler(),
+                    (id, events) -> { });
+            out.println("Shared: incident-console follow " + session.id() + " --inventory " + inventory.source());
+            return shared;
+        } catch (CoordinationUnavailableException | JournalException | IOException | RuntimeException e) {
+            if (connected != null) {
+                connected.close();
+            }
+            out.println("Not shared: " + e.getMessage());
+            return null;
+        }
+    }
+
     private int walk(PrintWriter out, DrillEnvironment drill, Runbook parsed, WalkOptions options) throws Exception {
         Inventory inventory = new InventoryLoader(Path.of(System.getProperty("user.home"))).load(drill.inventory());
         Host host = inventory.hosts().get(0);
@@ -156,8 +182,10 @@ final class DrillCommand implements Callable<Integer> {
                             inventory.hosts().stream().map(Host::name).toList()),
                     operator.strip(), parsed.source(), UnattendedWalk.zone());
             UnattendedWalk.Outcome outcome;
+            SharedSession shared = null;
             try {
                 out.println("Drill incident " + session.id() + ": walking " + parsed.title() + " on " + host.name());
+                shared = share(out, session, inventory, ssh, executors);
                 outcome = new UnattendedWalk(ssh, redis, executors.io(), out, options).walk(session, parsed, host);
                 if (report != null) {
                     ReportCommand.write(new ReportRenderer().prepare(RecordSource.journal(session.journalFile())),
@@ -167,6 +195,12 @@ final class DrillCommand implements Callable<Integer> {
                 }
                 out.println("Journal: " + session.journalFile());
             } finally {
+                if (shared != null) {
+                    if (!shared.timeline().awaitSent(Duration.ofSeconds(10))) {
+                        out.println("Some events were not shared before the drill ended (they are in the journal).");
+                    }
+                    shared.close();
+                }
                 session.close();
             }
             if (outcome.healthy()) {

@@ -1,6 +1,7 @@
 package org.incidentconsole.coordination;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -145,6 +146,26 @@ public final class SharedTimeline implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until every event queued so far is in the stream, at most {@code timeout}: before a tool that shares an
+     * incident closes. False if some are still waiting (they stay in the local journal).
+     */
+    public boolean awaitSent(Duration timeout) throws InterruptedException {
+        long left = timeout.toNanos();
+        lock.lock();
+        try {
+            while (!queue.isEmpty() && !closed) {
+                if (left <= 0) {
+                    return false;
+                }
+                left = changed.awaitNanos(left);
+            }
+            return queue.isEmpty();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public String console() {
         return console;
     }
@@ -241,6 +262,7 @@ public final class SharedTimeline implements AutoCloseable {
             for (int i = 0; i < batch.size(); i++) {
                 queue.removeFirst(); // only this thread removes, and adds go to the tail: the batch is the head
             }
+            changed.signalAll(); // awaitSent
         } finally {
             lock.unlock();
         }
