@@ -177,9 +177,18 @@ final class WindowShare implements AutoCloseable, ShareBadge.Gateway {
             detail.append("\n\n").append(presenceProblem);
         }
         String names = who.isEmpty() ? "only this console" : String.join(", ", who.stream()
-                .map(p -> p.operator() + " (" + p.role().label() + ")").toList());
+                .map(WindowShare::seat).toList());
         badge.show("shared · " + names + (state.waiting() > 0 ? " · sending " + state.waiting() : ""),
                 detail.toString(), ShareBadge.Level.SHARED);
+    }
+
+    /** "jana (IC)", "ali", "ola (comms)": the bar is narrow; the tooltip has the whole entry. */
+    static String seat(PresenceEntry p) {
+        return switch (p.role()) {
+            case INCIDENT_COMMANDER -> p.operator() + " (IC)";
+            case OPERATOR -> p.operator();
+            default -> p.operator() + " (" + p.role().label() + ")";
+        };
     }
 
     @Override

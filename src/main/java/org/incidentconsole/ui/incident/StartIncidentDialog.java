@@ -128,7 +128,9 @@ final class StartIncidentDialog {
             // #22: an incident another console shares is joined, not resumed
             resume.textProperty().bind(Bindings.createStringBinding(() -> {
                 IncidentStore.Summary chosen = open.getSelectionModel().getSelectedItem();
-                return chosen != null && chosen.joinable() ? "Join selected" : RESUME.getText();
+                boolean join = chosen != null ? chosen.joinable()
+                        : unfinished.stream().allMatch(IncidentStore.Summary::joinable);
+                return join ? "Join selected" : RESUME.getText();
             }, open.getSelectionModel().selectedItemProperty()));
         }
         // after the dialog's own focus pass, which would otherwise leave the default button focused

@@ -22,20 +22,19 @@ public record TimelineEntry(long seq, Instant at, TimelineKind kind, String cloc
                             String what, String tone, boolean detailed, String console) {
 
     static TimelineEntry of(JournalRecord record, String zone) {
-        return of(record, zone, "", null);
+        return of(record, zone, "");
     }
 
-    /** A record another console journaled and shared; {@code operator} who worked that console then. */
-    static TimelineEntry shared(JournalRecord record, String zone, String console, String operator) {
-        return of(record, zone, console, operator);
+    /** A record another console journaled and shared; an act shows who signed it, anything else "⇄". */
+    static TimelineEntry shared(JournalRecord record, String zone, String console) {
+        return of(record, zone, console);
     }
 
-    private static TimelineEntry of(JournalRecord record, String zone, String console, String operator) {
+    private static TimelineEntry of(JournalRecord record, String zone, String console) {
         IncidentEvent e = record.data();
-        String who = e instanceof IncidentEvent.Signed s && s.by() != null ? s.by()
-                : operator == null ? "" : operator;
+        String who = e instanceof IncidentEvent.Signed s && s.by() != null ? s.by() : "";
         return new TimelineEntry(record.seq(), record.ts(), TimelineKind.of(e), TimelineWording.utcClock(record.ts()),
-                TimelineWording.time(record.ts(), zone), console.isEmpty() || who.isEmpty() ? who : who + " ⇄",
+                TimelineWording.time(record.ts(), zone), console.isEmpty() ? who : (who + " ⇄").strip(),
                 TimelineWording.what(e), tone(e),
                 e instanceof IncidentEvent.StepFinished || e instanceof IncidentEvent.StepStarted, console);
     }

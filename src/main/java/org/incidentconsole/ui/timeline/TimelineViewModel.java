@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,13 @@ import org.slf4j.LoggerFactory;
 public final class TimelineViewModel {
     public static final int MAX_ENTRIES = 50_000;
     private static final Logger LOG = LoggerFactory.getLogger(TimelineViewModel.class);
+    /**
+     * What another console's panels saw (health, breakers, connections): this console's panels read the same hosts
+     * and journal the same, so the live timeline leaves theirs out (the merged report keeps every console's).
+     */
+    private static final Set<Class<? extends IncidentEvent>> SEEN_HERE_TOO = Set.of(IncidentEvent.HealthSample.class,
+            IncidentEvent.HealthTransition.class, IncidentEvent.BreakerTransition.class,
+            IncidentEvent.ConnectionChanged.class);
     private static final Comparator<TimelineEntry> OLDEST_FIRST = Comparator.comparingLong(TimelineEntry::seq);
     /** #22: once other consoles' events are shown, every line by time (this console's own keep journal order). */
     private static final Comparator<TimelineEntry> BY_TIME = Comparator.comparing(TimelineEntry::at)
@@ -127,10 +135,10 @@ public final class TimelineViewModel {
         String zone = current.session().state().started() == null ? null : current.session().state().started().zone();
         List<TimelineEntry> made = new ArrayList<>(events.size());
         for (SharedEvent e : events) {
-            if (e.event() instanceof IncidentEvent.HealthSample) {
+            if (SEEN_HERE_TOO.contains(e.event().getClass())) {
                 continue;
             }
-            TimelineEntry entry = TimelineEntry.shared(e.record(), zone, e.console(), e.operator());
+            TimelineEntry entry = TimelineEntry.shared(e.record(), zone, e.console());
             if (entry.detailed()) {
                 elsewhere.put(e.console() + "#" + e.localSeq(), e.event());
             }
