@@ -244,7 +244,9 @@ public final class StepRunner {
         if (unreachable != null) {
             return skip(session, step, host, unreachable);
         }
-        HostClaim claim = claims.claim(session, step.pathText(), host.name(), operator);
+        // the lock names who the journal signs the run with (the incident's operator at this console), whoever
+        // the caller named: the others read "jana is running Step 7", as the shared timeline says
+        HostClaim claim = claims.claim(session, step.pathText(), host.name(), session.operator());
         if (!claim.granted()) {
             return skip(session, step, host, claim.refusal());
         }
