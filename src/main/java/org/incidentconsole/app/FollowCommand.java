@@ -1,7 +1,6 @@
 package org.incidentconsole.app;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -12,17 +11,11 @@ import org.incidentconsole.coordination.TimelineFollower;
 import org.incidentconsole.incident.IncidentEvent;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.InventoryException;
-import org.incidentconsole.inventory.InventoryLoader;
 import org.incidentconsole.report.TimelineWording;
-import org.incidentconsole.ssh.HostKeyStore;
-import org.incidentconsole.ssh.HostPaths;
-import org.incidentconsole.ssh.PassphrasePrompt;
-import org.incidentconsole.ssh.SshAuth;
 import org.incidentconsole.ssh.SshConnections;
-import org.incidentconsole.ssh.SshSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -47,8 +40,8 @@ final class FollowCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INCIDENT-ID", description = "The shared incident, e.g. INC-20261124-140211-3f2a.")
     String incident;
 
-    @Option(names = "--inventory", paramLabel = "FILE", description = "Inventory YAML file (default: as the window).")
-    Path inventory;
+    @Mixin
+    InventoryOption inventory;
 
     /** @param env the process environment: the coordination Redis password's variable */
     FollowCommand(AppHome home, Map<String, String> env) {
@@ -60,21 +53,14 @@ final class FollowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path userHome = Path.of(System.getProperty("user.home"));
-        Path file = inventory != null ? inventory : home.inventory();
         Inventory loaded;
         try {
-            loaded = new InventoryLoader(userHome).load(file);
+            loaded = inventory.load(home);
         } catch (InventoryException e) {
             return refuse(err, e.getMessage());
         }
-        String agent = env.get("SSH_AUTH_SOCK");
         try (AppExecutors executors = new AppExecutors();
-             SshConnections ssh = new SshConnections(SshSettings.defaults(),
-                     new HostKeyStore(userHome.resolve(".ssh").resolve("known_hosts"), home.knownHosts()),
-                     new SshAuth(agent == null || agent.isBlank() ? null : Path.of(agent), userHome.resolve(".ssh"),
-                             PassphrasePrompt.NONE), new RefusingKeyRecorder(), executors.io(),
-                     executors.scheduler(), HostPaths.forUser(userHome));
+             SshConnections ssh = CommandLineSsh.connections(home, env, new RefusingKeyRecorder(), executors);
              Connected coordination = new CoordinationConnector(ssh, env).open(loaded)) {
             return follow(coordination, out, err);
         } catch (CoordinationUnavailableException e) {

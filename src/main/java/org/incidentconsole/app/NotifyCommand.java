@@ -20,7 +20,6 @@ import org.incidentconsole.incident.JournalException;
 import org.incidentconsole.incident.JournalReader;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.InventoryException;
-import org.incidentconsole.inventory.InventoryLoader;
 import org.incidentconsole.inventory.NotifyChannel;
 import org.incidentconsole.inventory.NotifySettings;
 import org.incidentconsole.notify.DeliveryState;
@@ -37,6 +36,7 @@ import org.incidentconsole.notify.StatusPhase;
 import org.incidentconsole.report.CommsFacts;
 import org.incidentconsole.report.CommsTemplate;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -82,8 +82,8 @@ final class NotifyCommand implements Callable<Integer> {
             description = "For status-page: investigating, identified, monitoring or resolved (default: investigating).")
     String phase;
 
-    @Option(names = "--inventory", paramLabel = "FILE", description = "Inventory YAML file (default: as the window).")
-    Path inventory;
+    @Mixin
+    InventoryOption inventory;
 
     @Option(names = "--dry-run", description = "Print what would be sent (secrets masked), check the secrets are set, "
             + "send nothing.")
@@ -111,10 +111,9 @@ final class NotifyCommand implements Callable<Integer> {
     }
 
     private int run(PrintWriter out, PrintWriter err) throws Exception {
-        Path file = inventory != null ? inventory : home.inventory();
         Inventory loaded;
         try {
-            loaded = new InventoryLoader(Path.of(System.getProperty("user.home"))).load(file);
+            loaded = inventory.load(home);
         } catch (InventoryException e) {
             throw new Refusal(e.getMessage());
         }
@@ -125,7 +124,7 @@ final class NotifyCommand implements Callable<Integer> {
                 .orElseThrow(() -> new Refusal("no status page status '" + phase
                         + "': use investigating, identified, monitoring or resolved"));
         SessionSecrets secrets = new SessionSecrets(env, SecretPrompt.NONE);
-        List<Sender> senders = senders(comms, file, secrets);
+        List<Sender> senders = senders(comms, inventory.path(home), secrets);
         IncidentState state = incidentState();
         CommsFacts facts = state == null ? channelTest(loaded)
                 : CommsFacts.of(state, Instant.now(), comms.updateEvery());

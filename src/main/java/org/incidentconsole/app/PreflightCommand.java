@@ -1,20 +1,14 @@
 package org.incidentconsole.app;
 
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.incidentconsole.inventory.Inventory;
 import org.incidentconsole.inventory.InventoryException;
-import org.incidentconsole.inventory.InventoryLoader;
-import org.incidentconsole.ssh.HostKeyStore;
-import org.incidentconsole.ssh.HostPaths;
-import org.incidentconsole.ssh.PassphrasePrompt;
-import org.incidentconsole.ssh.SshAuth;
 import org.incidentconsole.ssh.SshConnections;
-import org.incidentconsole.ssh.SshSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,8 +26,8 @@ final class PreflightCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--inventory", paramLabel = "FILE", description = "Inventory YAML file (default: as the window).")
-    Path inventory;
+    @Mixin
+    InventoryOption inventory;
 
     @Option(names = "--json", description = "Print a JSON document instead of the table.")
     boolean json;
@@ -46,24 +40,17 @@ final class PreflightCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Path userHome = Path.of(System.getProperty("user.home"));
-        Path file = inventory != null ? inventory : home.inventory();
         Inventory loaded;
         try {
-            loaded = new InventoryLoader(userHome).load(file);
+            loaded = inventory.load(home);
         } catch (InventoryException e) {
             err.println("incident-console: " + e.getMessage());
             err.flush();
             return 2;
         }
-        String agent = System.getenv("SSH_AUTH_SOCK");
         RefusingKeyRecorder keys = new RefusingKeyRecorder();
         try (AppExecutors executors = new AppExecutors();
-             SshConnections ssh = new SshConnections(SshSettings.defaults(),
-                     new HostKeyStore(userHome.resolve(".ssh").resolve("known_hosts"), home.knownHosts()),
-                     new SshAuth(agent == null || agent.isBlank() ? null : Path.of(agent), userHome.resolve(".ssh"),
-                             PassphrasePrompt.NONE), keys, executors.io(), executors.scheduler(),
-                     HostPaths.forUser(userHome))) {
+             SshConnections ssh = CommandLineSsh.connections(home, System.getenv(), keys, executors)) {
             List<PreflightRow> rows = new Preflight(ssh, keys, System.getenv(), Clock.systemUTC()).run(loaded);
             List<ChannelPreflightRow> channels = ChannelSecrets.check(loaded.comms(), System.getenv());
             print(out, rows, channels, json);
