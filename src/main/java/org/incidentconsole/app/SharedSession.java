@@ -224,10 +224,6 @@ final class SharedSession implements AutoCloseable {
         return presence;
     }
 
-    SharedCopy copy() {
-        return copy;
-    }
-
     CoordinationRedis redis() {
         return redis;
     }

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.incidentconsole.incident.IncidentEvent;
-import org.incidentconsole.incident.JournalRecord;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -119,10 +118,5 @@ public final class SharedIncidents {
         } catch (UnreadableEntryException x) {
             return null;
         }
-    }
-
-    /** The record a console journals once it shares; for tests and tools that check a journal. */
-    static boolean sharedBy(JournalRecord r, String console) {
-        return r.data() instanceof IncidentEvent.IncidentShared s && console.equals(s.console());
     }
 }
